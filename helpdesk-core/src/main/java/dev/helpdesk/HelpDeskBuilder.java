@@ -1,0 +1,153 @@
+package dev.helpdesk;
+
+import dev.helpdesk.agent.Agents;
+import dev.helpdesk.common.Check;
+import dev.helpdesk.common.ValidationException;
+import dev.helpdesk.conversation.AttachmentStore;
+import dev.helpdesk.customer.Customers;
+import dev.helpdesk.memory.InMemoryAgents;
+import dev.helpdesk.memory.InMemoryAttachments;
+import dev.helpdesk.memory.InMemoryCustomers;
+import dev.helpdesk.memory.InMemoryOutbox;
+import dev.helpdesk.memory.InMemoryTicketKeys;
+import dev.helpdesk.memory.InMemoryTickets;
+import dev.helpdesk.notification.NotificationDispatcher;
+import dev.helpdesk.notification.Notifier;
+import dev.helpdesk.notification.Outbox;
+import dev.helpdesk.notification.RetryPolicy;
+import dev.helpdesk.ticket.StatusTransitions;
+import dev.helpdesk.ticket.TicketEventListener;
+import dev.helpdesk.ticket.TicketKeys;
+import dev.helpdesk.ticket.Tickets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Configures a {@link HelpDesk}. Every port defaults to its in-memory adapter, so {@code
+ * HelpDesk.builder().build()} is a working desk; replace what you need.
+ */
+public final class HelpDeskBuilder {
+
+  private static final Logger log = LoggerFactory.getLogger(HelpDesk.class);
+
+  Clock clock = Clock.systemUTC();
+  Tickets tickets;
+  Outbox outbox;
+  TicketKeys keys = new InMemoryTicketKeys();
+  Agents agents = new InMemoryAgents();
+  Customers customers = new InMemoryCustomers();
+  AttachmentStore attachments = new InMemoryAttachments();
+  StatusTransitions transitions = StatusTransitions.defaults();
+  Duration closeSolvedAfter = Duration.ofDays(4);
+  Notifier notifier =
+      n ->
+          log.info(
+              "Notification {} to {}: {} on {}",
+              n.id(),
+              n.recipient().email(),
+              n.kind(),
+              n.ticketKey());
+  RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+  final List<TicketEventListener> listeners = new ArrayList<>();
+
+  HelpDeskBuilder() {}
+
+  /** The clock the desk reads for every instant it records; default UTC system time. */
+  public HelpDeskBuilder clock(Clock clock) {
+    this.clock = Check.present("clock", clock);
+    return this;
+  }
+
+  /**
+   * Where tickets are stored, with the outbox that store writes notifications to in the same
+   * transaction. Default: {@link InMemoryTickets} over an {@link InMemoryOutbox}.
+   */
+  public HelpDeskBuilder tickets(Tickets tickets, Outbox outbox) {
+    this.tickets = Check.present("tickets", tickets);
+    this.outbox = Check.present("outbox", outbox);
+    return this;
+  }
+
+  /** Issues ticket keys; default {@code HD-1000} upwards in memory. */
+  public HelpDeskBuilder ticketKeys(TicketKeys keys) {
+    this.keys = Check.present("ticketKeys", keys);
+    return this;
+  }
+
+  /** The agents; default in memory. */
+  public HelpDeskBuilder agents(Agents agents) {
+    this.agents = Check.present("agents", agents);
+    return this;
+  }
+
+  /** The customers; default in memory. */
+  public HelpDeskBuilder customers(Customers customers) {
+    this.customers = Check.present("customers", customers);
+    return this;
+  }
+
+  /** Where attachment bytes go; default in memory, 10 MiB a file. */
+  public HelpDeskBuilder attachments(AttachmentStore attachments) {
+    this.attachments = Check.present("attachments", attachments);
+    return this;
+  }
+
+  /** A status table of your own; default {@link StatusTransitions#defaults()}. */
+  public HelpDeskBuilder transitions(StatusTransitions transitions) {
+    this.transitions = Check.present("transitions", transitions);
+    return this;
+  }
+
+  /** How long a SOLVED ticket waits before the sweep closes it; default 4 days. */
+  public HelpDeskBuilder closeSolvedAfter(Duration period) {
+    Check.present("closeSolvedAfter", period);
+    if (period.isNegative()) {
+      throw new ValidationException("closeSolvedAfter", "must not be negative");
+    }
+    this.closeSolvedAfter = period;
+    return this;
+  }
+
+  /** What delivers notifications (the mail adapter); default: logs each one at INFO. */
+  public HelpDeskBuilder notifier(Notifier notifier) {
+    this.notifier = Check.present("notifier", notifier);
+    return this;
+  }
+
+  /** How failed deliveries are retried; default {@link RetryPolicy#DEFAULT}. */
+  public HelpDeskBuilder retryPolicy(RetryPolicy retryPolicy) {
+    this.retryPolicy = Check.present("retryPolicy", retryPolicy);
+    return this;
+  }
+
+  /** Registers a listener for every ticket event. */
+  public HelpDeskBuilder listener(TicketEventListener listener) {
+    listeners.add(Check.present("listener", listener));
+    return this;
+  }
+
+  /** Builds the desk. */
+  public HelpDesk build() {
+    if (tickets == null) {
+      outbox = new InMemoryOutbox();
+      tickets = new InMemoryTickets(outbox);
+    }
+    return new HelpDesk(this);
+  }
+
+  NotificationDispatcher dispatcher() {
+    return new NotificationDispatcher(
+        outbox,
+        notifier,
+        clock,
+        retryPolicy,
+        100,
+        Duration.ofMinutes(5),
+        () -> ThreadLocalRandom.current().nextDouble());
+  }
+}

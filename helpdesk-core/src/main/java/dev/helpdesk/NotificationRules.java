@@ -1,0 +1,110 @@
+package dev.helpdesk;
+
+import dev.helpdesk.actor.Actor;
+import dev.helpdesk.agent.Agent;
+import dev.helpdesk.agent.Agents;
+import dev.helpdesk.conversation.Message;
+import dev.helpdesk.conversation.MessageId;
+import dev.helpdesk.notification.Notification;
+import dev.helpdesk.notification.NotificationId;
+import dev.helpdesk.notification.NotificationKind;
+import dev.helpdesk.notification.Recipient;
+import dev.helpdesk.ticket.Status;
+import dev.helpdesk.ticket.Ticket;
+import dev.helpdesk.ticket.TicketEdit;
+import dev.helpdesk.ticket.TicketEvent;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decides whom an edit must tell, from the events it recorded, and adds those notifications to the
+ * edit so they are stored with it:
+ *
+ * <ul>
+ *   <li>a ticket opened: the customer gets {@link NotificationKind#TICKET_RECEIVED};
+ *   <li>a public reply by an agent or the system: the customer gets {@link
+ *       NotificationKind#AGENT_REPLIED} with its text (internal notes are never sent);
+ *   <li>a move to PENDING or SOLVED made by staff: the customer gets {@link
+ *       NotificationKind#STATUS_CHANGED};
+ *   <li>an assignment made by someone other than the assignee: the agent gets {@link
+ *       NotificationKind#TICKET_ASSIGNED}.
+ * </ul>
+ */
+final class NotificationRules {
+
+  private static final Set<Status> TOLD_TO_CUSTOMER = Set.of(Status.PENDING, Status.SOLVED);
+
+  private final Agents agents;
+
+  NotificationRules(Agents agents) {
+    this.agents = agents;
+  }
+
+  void addTo(TicketEdit edit) {
+    Ticket ticket = edit.current();
+    Recipient customer = new Recipient(ticket.requester().name(), ticket.requester().email());
+    Map<MessageId, Message> messages = new HashMap<>();
+    edit.messages().forEach(m -> messages.put(m.id(), m));
+    boolean opens = edit.before().isEmpty();
+    for (TicketEvent event : edit.events()) {
+      if (event instanceof TicketEvent.Created) {
+        edit.notify(make(NotificationKind.TICKET_RECEIVED, customer, ticket, edit, Map.of()));
+      } else if (event instanceof TicketEvent.MessageAdded added) {
+        Message m = messages.get(added.messageId());
+        if (!opens && m.isPublic() && !(m.author() instanceof Actor.Customer)) {
+          Map<String, String> values =
+              Map.of(Notification.BODY, m.body(), Notification.AUTHOR, nameOf(m.author()));
+          edit.notify(make(NotificationKind.AGENT_REPLIED, customer, ticket, edit, values));
+        }
+      } else if (event instanceof TicketEvent.StatusChanged s) {
+        if (TOLD_TO_CUSTOMER.contains(s.to()) && !(s.actor() instanceof Actor.Customer)) {
+          Map<String, String> values =
+              Map.of(
+                  Notification.STATUS, s.to().name(),
+                  Notification.PREVIOUS_STATUS, s.from().name());
+          edit.notify(make(NotificationKind.STATUS_CHANGED, customer, ticket, edit, values));
+        }
+      } else if (event instanceof TicketEvent.Assigned a) {
+        Optional<Agent> assignee = a.to().flatMap(agents::byId);
+        boolean selfAssigned =
+            a.actor() instanceof Actor.Agent self && a.to().filter(self.id()::equals).isPresent();
+        if (assignee.isPresent() && !selfAssigned) {
+          Agent agent = assignee.get();
+          Recipient to = new Recipient(agent.name(), agent.email());
+          Map<String, String> values = Map.of(Notification.AUTHOR, nameOf(a.actor()));
+          edit.notify(make(NotificationKind.TICKET_ASSIGNED, to, ticket, edit, values));
+        }
+      }
+      // Priority and group changes are internal matters: nobody is mailed.
+    }
+  }
+
+  private String nameOf(Actor actor) {
+    if (actor instanceof Actor.Agent a) {
+      return agents.byId(a.id()).map(Agent::name).orElse(a.id().value());
+    }
+    if (actor instanceof Actor.Customer c) {
+      return c.id().value();
+    }
+    return ((Actor.System) actor).name();
+  }
+
+  private static Notification make(
+      NotificationKind kind,
+      Recipient to,
+      Ticket ticket,
+      TicketEdit edit,
+      Map<String, String> values) {
+    return new Notification(
+        NotificationId.random(),
+        kind,
+        to,
+        ticket.id().value(),
+        ticket.key().value(),
+        ticket.subject(),
+        values,
+        edit.at());
+  }
+}

@@ -1,0 +1,175 @@
+package dev.helpdesk.memory;
+
+import dev.helpdesk.agent.AgentId;
+import dev.helpdesk.common.ConcurrentUpdateException;
+import dev.helpdesk.conversation.Message;
+import dev.helpdesk.customer.CustomerId;
+import dev.helpdesk.notification.Outbox;
+import dev.helpdesk.ticket.Ticket;
+import dev.helpdesk.ticket.TicketChange;
+import dev.helpdesk.ticket.TicketEvent;
+import dev.helpdesk.ticket.TicketId;
+import dev.helpdesk.ticket.TicketKey;
+import dev.helpdesk.ticket.Tickets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Tickets kept in memory: the embedded default. Writes are serialized by one lock, which is what
+ * makes a change atomic across the ticket, its conversation, its history, the indexes and the
+ * outbox. Reads take no lock: a ticket read by id or key is always one stored version, never
+ * half-way through a change; a listing taken during a change may miss the ticket being changed.
+ */
+public final class InMemoryTickets implements Tickets {
+
+  /** Queue order: most urgent first, then oldest, then by id to keep the order total. */
+  private static final Comparator<Ticket> QUEUE_ORDER =
+      Comparator.comparing(Ticket::priority, Comparator.reverseOrder())
+          .thenComparing(Ticket::createdAt)
+          .thenComparing(t -> t.id().value());
+
+  private static final Comparator<Ticket> NEWEST_FIRST =
+      Comparator.comparing(Ticket::createdAt, Comparator.reverseOrder())
+          .thenComparing(t -> t.id().value());
+
+  private static final Comparator<Ticket> SOLVED_ORDER =
+      Comparator.comparing((Ticket t) -> t.solvedAt().orElseThrow())
+          .thenComparing(t -> t.id().value());
+
+  private final Outbox outbox;
+  private final Object writeLock = new Object();
+  private final Map<TicketId, Ticket> byId = new ConcurrentHashMap<>();
+  private final Map<TicketKey, TicketId> byKey = new ConcurrentHashMap<>();
+  private final Map<TicketId, List<Message>> conversations = new ConcurrentHashMap<>();
+  private final Map<TicketId, List<TicketEvent>> histories = new ConcurrentHashMap<>();
+  private final Map<CustomerId, NavigableSet<Ticket>> byRequester = new ConcurrentHashMap<>();
+  private final Map<AgentId, NavigableSet<Ticket>> byAssignee = new ConcurrentHashMap<>();
+  private final NavigableSet<Ticket> unassigned = new ConcurrentSkipListSet<>(QUEUE_ORDER);
+  private final NavigableSet<Ticket> solved = new ConcurrentSkipListSet<>(SOLVED_ORDER);
+
+  /**
+   * @param outbox where the notifications of each change are put, under the same lock as the change
+   */
+  public InMemoryTickets(Outbox outbox) {
+    this.outbox = Objects.requireNonNull(outbox, "outbox");
+  }
+
+  @Override
+  public void save(TicketChange change) {
+    Ticket after = change.after();
+    synchronized (writeLock) {
+      Ticket stored = byId.get(after.id());
+      if (change.creates()) {
+        if (stored != null || byKey.containsKey(after.key())) {
+          throw new ConcurrentUpdateException("ticket", after.id().toString(), 0);
+        }
+      } else if (stored == null || stored.version() != change.expectedVersion()) {
+        throw new ConcurrentUpdateException(
+            "ticket", after.id().toString(), change.expectedVersion());
+      }
+      if (stored != null) {
+        unindex(stored);
+      }
+      byId.put(after.id(), after);
+      byKey.put(after.key(), after.id());
+      index(after);
+      conversations
+          .computeIfAbsent(after.id(), id -> new CopyOnWriteArrayList<>())
+          .addAll(change.messages());
+      histories
+          .computeIfAbsent(after.id(), id -> new CopyOnWriteArrayList<>())
+          .addAll(change.events());
+      if (!change.notifications().isEmpty()) {
+        outbox.add(change.notifications());
+      }
+    }
+  }
+
+  private void index(Ticket t) {
+    byRequester
+        .computeIfAbsent(t.requester().id(), k -> new ConcurrentSkipListSet<>(NEWEST_FIRST))
+        .add(t);
+    if (t.status().isUnsolved()) {
+      if (t.assignee().isPresent()) {
+        byAssignee
+            .computeIfAbsent(t.assignee().get(), k -> new ConcurrentSkipListSet<>(QUEUE_ORDER))
+            .add(t);
+      } else {
+        unassigned.add(t);
+      }
+    }
+    if (t.status() == dev.helpdesk.ticket.Status.SOLVED) {
+      solved.add(t);
+    }
+  }
+
+  private void unindex(Ticket t) {
+    byRequester.get(t.requester().id()).remove(t);
+    t.assignee().map(byAssignee::get).ifPresent(set -> set.remove(t));
+    unassigned.remove(t);
+    solved.remove(t);
+  }
+
+  @Override
+  public Optional<Ticket> byId(TicketId id) {
+    return Optional.ofNullable(byId.get(id));
+  }
+
+  @Override
+  public Optional<Ticket> byKey(TicketKey key) {
+    return Optional.ofNullable(byKey.get(key)).map(byId::get);
+  }
+
+  @Override
+  public List<Ticket> byRequester(CustomerId customer, int limit) {
+    return first(byRequester.get(customer), limit);
+  }
+
+  @Override
+  public List<Ticket> byAssignee(AgentId agent, int limit) {
+    return first(byAssignee.get(agent), limit);
+  }
+
+  @Override
+  public List<Ticket> unassigned(int limit) {
+    return first(unassigned, limit);
+  }
+
+  @Override
+  public List<Ticket> solvedBefore(Instant cutoff, int limit) {
+    List<Ticket> result = new ArrayList<>();
+    for (Ticket t : solved) {
+      if (result.size() >= limit || t.solvedAt().orElseThrow().isAfter(cutoff)) {
+        break;
+      }
+      result.add(t);
+    }
+    return result;
+  }
+
+  @Override
+  public List<Message> conversation(TicketId id) {
+    return List.copyOf(conversations.getOrDefault(id, List.of()));
+  }
+
+  @Override
+  public List<TicketEvent> history(TicketId id) {
+    return List.copyOf(histories.getOrDefault(id, List.of()));
+  }
+
+  private static List<Ticket> first(NavigableSet<Ticket> set, int limit) {
+    if (set == null) {
+      return List.of();
+    }
+    return set.stream().limit(limit).toList();
+  }
+}

@@ -1,0 +1,58 @@
+package dev.helpdesk.notification;
+
+import dev.helpdesk.common.Check;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A message to deliver to a customer or an agent, self-contained so that it can wait in an outbox
+ * and be delivered later by another process without reading the ticket again.
+ *
+ * @param id the notification's id, stable across retries
+ * @param kind what it tells
+ * @param recipient who it is for
+ * @param ticketId the ticket it is about
+ * @param ticketKey the ticket's human key, e.g. {@code HD-1042}
+ * @param ticketSubject the ticket's subject when the notification was made
+ * @param values what the template needs beyond the ticket: see {@link #BODY}, {@link #STATUS},
+ *     {@link #FIRST_REPLY_DUE}, {@link #AUTHOR}
+ * @param createdAt when the desk made it
+ */
+public record Notification(
+    NotificationId id,
+    NotificationKind kind,
+    Recipient recipient,
+    UUID ticketId,
+    String ticketKey,
+    String ticketSubject,
+    Map<String, String> values,
+    Instant createdAt) {
+
+  /** Key of {@link #values}: the text of the reply being announced. */
+  public static final String BODY = "body";
+
+  /** Key of {@link #values}: the new status, e.g. {@code SOLVED}. */
+  public static final String STATUS = "status";
+
+  /** Key of {@link #values}: the status the ticket left. */
+  public static final String PREVIOUS_STATUS = "previousStatus";
+
+  /** Key of {@link #values}: ISO-8601 instant by which the first reply is promised. */
+  public static final String FIRST_REPLY_DUE = "firstReplyDue";
+
+  /** Key of {@link #values}: the display name of who wrote or did what is announced. */
+  public static final String AUTHOR = "author";
+
+  /** Validates the notification and freezes its values. */
+  public Notification {
+    Check.present("notificationId", id);
+    Check.present("kind", kind);
+    Check.present("recipient", recipient);
+    Check.present("ticketId", ticketId);
+    Check.line("ticketKey", ticketKey, 64);
+    Check.present("ticketSubject", ticketSubject);
+    values = Map.copyOf(Check.present("values", values));
+    Check.present("createdAt", createdAt);
+  }
+}

@@ -1,0 +1,133 @@
+package dev.helpdesk.notification;
+
+import dev.helpdesk.common.Check;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.DoubleSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers what waits in an {@link Outbox}: claims a batch, hands it to the {@link Notifier}, marks
+ * each entry delivered, retried later with backoff, or dead-lettered after {@link
+ * RetryPolicy#maxAttempts()}. Safe to run from several threads or instances at once: the outbox
+ * leases each entry to one dispatcher.
+ */
+public final class NotificationDispatcher {
+
+  private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
+
+  private final Outbox outbox;
+  private final Notifier notifier;
+  private final Clock clock;
+  private final RetryPolicy retry;
+  private final int batchSize;
+  private final Duration lease;
+  private final String owner;
+  private final DoubleSupplier random;
+
+  /**
+   * @param outbox where notifications wait
+   * @param notifier what delivers them
+   * @param clock the desk's clock
+   * @param retry the retry rules
+   * @param batchSize how many entries one pass claims at most
+   * @param lease how long a claim holds before another dispatcher may take the entry over
+   * @param random draws the jitter, a number in [0, 1)
+   */
+  public NotificationDispatcher(
+      Outbox outbox,
+      Notifier notifier,
+      Clock clock,
+      RetryPolicy retry,
+      int batchSize,
+      Duration lease,
+      DoubleSupplier random) {
+    this.outbox = Objects.requireNonNull(outbox, "outbox");
+    this.notifier = Objects.requireNonNull(notifier, "notifier");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.retry = Objects.requireNonNull(retry, "retry");
+    this.batchSize = Check.positive("batchSize", batchSize);
+    this.lease = Objects.requireNonNull(lease, "lease");
+    this.random = Objects.requireNonNull(random, "random");
+    this.owner = "dispatcher-" + UUID.randomUUID();
+  }
+
+  /**
+   * Runs one pass: claims up to one batch of due entries and tries each once.
+   *
+   * @return what the pass did
+   */
+  public Pass dispatchDue() {
+    Instant now = clock.instant();
+    List<OutboxEntry> batch = outbox.claim(now, batchSize, lease, owner);
+    if (batch.isEmpty()) {
+      return new Pass(0, 0, 0);
+    }
+    List<Notification> notifications = batch.stream().map(OutboxEntry::notification).toList();
+    Map<NotificationId, RuntimeException> failures;
+    try {
+      failures = notifier.deliverAll(notifications);
+    } catch (RuntimeException e) {
+      // The notifier failed as a whole (e.g. could not connect): every entry of the batch failed.
+      failures = new HashMap<>();
+      for (Notification n : notifications) {
+        failures.put(n.id(), e);
+      }
+    }
+    Instant after = clock.instant();
+    int delivered = 0;
+    int deadLettered = 0;
+    for (OutboxEntry entry : batch) {
+      NotificationId id = entry.notification().id();
+      RuntimeException failure = failures.get(id);
+      if (failure == null) {
+        outbox.delivered(id, owner);
+        delivered++;
+        continue;
+      }
+      int failed = entry.attempts() + 1;
+      String reason = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+      if (retry.exhausted(failed)) {
+        log.warn("Notification {} dead-lettered after {} attempts: {}", id, failed, reason);
+        outbox.deadLetter(id, owner, reason);
+        deadLettered++;
+      } else {
+        Instant next = after.plus(retry.backoff(failed, random.getAsDouble()));
+        log.info("Notification {} failed (attempt {}), retry at {}: {}", id, failed, next, reason);
+        outbox.retryLater(id, owner, next, reason);
+      }
+    }
+    return new Pass(batch.size(), delivered, deadLettered);
+  }
+
+  /**
+   * Runs passes until one claims less than a full batch, so everything due now has been tried once.
+   *
+   * @return how many entries were delivered in all
+   */
+  public int dispatchAllDue() {
+    int delivered = 0;
+    Pass pass;
+    do {
+      pass = dispatchDue();
+      delivered += pass.delivered();
+    } while (pass.claimed() == batchSize);
+    return delivered;
+  }
+
+  /**
+   * What one pass did.
+   *
+   * @param claimed entries claimed and tried
+   * @param delivered entries delivered
+   * @param deadLettered entries given up on
+   */
+  public record Pass(int claimed, int delivered, int deadLettered) {}
+}

@@ -1,0 +1,51 @@
+package dev.helpdesk.notification;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Port: notifications waiting for delivery. A ticket store adds a change's notifications to its
+ * outbox in the same transaction as the change, so nothing accepted is lost when delivery is down;
+ * a {@link NotificationDispatcher} then claims and delivers them. Several dispatchers (threads or
+ * application instances) may claim at once: an entry is handed to one claimant per lease, and an
+ * entry whose lease expired (its claimant crashed) is claimable again. Implementations must be
+ * thread-safe.
+ */
+public interface Outbox {
+
+  /** Adds notifications in state {@link OutboxEntry.State#PENDING}, due at once. */
+  void add(List<Notification> notifications);
+
+  /**
+   * Claims up to {@code max} entries that are pending and due at {@code now}, or claimed with a
+   * lease that expired before {@code now}, oldest due first. Each claimed entry is leased to {@code
+   * owner} until {@code now + lease}.
+   */
+  List<OutboxEntry> claim(Instant now, int max, Duration lease, String owner);
+
+  /** Marks a claimed entry delivered. Ignored unless {@code owner} holds its lease. */
+  void delivered(NotificationId id, String owner);
+
+  /**
+   * Records a failed attempt on a claimed entry and makes it pending again from {@code notBefore}.
+   * Ignored unless {@code owner} holds its lease.
+   */
+  void retryLater(NotificationId id, String owner, Instant notBefore, String error);
+
+  /**
+   * Records a last failed attempt and gives up on a claimed entry. Ignored unless {@code owner}
+   * holds its lease.
+   */
+  void deadLetter(NotificationId id, String owner, String error);
+
+  /** The entry for this notification, if the outbox has it. */
+  Optional<OutboxEntry> byId(NotificationId id);
+
+  /** Up to {@code limit} entries that were given up on, oldest first. */
+  List<OutboxEntry> deadLetters(int limit);
+
+  /** How many entries are pending or claimed. */
+  long undelivered();
+}

@@ -1,0 +1,173 @@
+package dev.helpdesk.ticket;
+
+import dev.helpdesk.agent.AgentId;
+import dev.helpdesk.agent.GroupId;
+import dev.helpdesk.common.Check;
+import dev.helpdesk.common.ValidationException;
+import dev.helpdesk.customer.Customer;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * A customer's query and everything the desk knows about its state. Immutable: each change made
+ * through {@link TicketEdit} yields a new {@code Ticket} with a higher {@link #version()}, which
+ * the store uses for optimistic locking. The conversation and history are kept beside the ticket by
+ * the {@link Tickets} port, not inside it.
+ *
+ * @param id technical id
+ * @param key the human key, e.g. {@code HD-1042}
+ * @param subject one line, at most {@value #MAX_SUBJECT_LENGTH} characters, not blank
+ * @param description the customer's first words, at most {@value #MAX_DESCRIPTION_LENGTH}
+ *     characters; may be empty
+ * @param requester the customer who asked, as known when the ticket was opened
+ * @param channel where it came in
+ * @param priority how urgent
+ * @param tags lower-case labels, at most {@value #MAX_TAGS}, each matching {@code
+ *     [a-z0-9][a-z0-9_.:-]*} and at most {@value #MAX_TAG_LENGTH} characters
+ * @param customFields string key/value pairs, at most {@value #MAX_CUSTOM_FIELDS}; keys match
+ *     {@code [A-Za-z0-9_.-]+} up to {@value #MAX_FIELD_KEY_LENGTH} characters, values up to {@value
+ *     #MAX_FIELD_VALUE_LENGTH}
+ * @param status where it stands
+ * @param assignee the agent working it, if any
+ * @param group the team it is routed to, if any
+ * @param followUpOf the closed ticket this one follows up, if any
+ * @param createdAt when it was opened
+ * @param updatedAt when it last changed
+ * @param solvedAt when it was last solved, while it is SOLVED or CLOSED
+ * @param version 1 when created, one more with each change
+ */
+public record Ticket(
+    TicketId id,
+    TicketKey key,
+    String subject,
+    String description,
+    Customer requester,
+    Channel channel,
+    Priority priority,
+    Set<String> tags,
+    Map<String, String> customFields,
+    Status status,
+    Optional<AgentId> assignee,
+    Optional<GroupId> group,
+    Optional<TicketId> followUpOf,
+    Instant createdAt,
+    Instant updatedAt,
+    Optional<Instant> solvedAt,
+    long version) {
+
+  /** The longest subject accepted. */
+  public static final int MAX_SUBJECT_LENGTH = 200;
+
+  /** The longest description accepted. */
+  public static final int MAX_DESCRIPTION_LENGTH = 65_536;
+
+  /** The most tags on one ticket. */
+  public static final int MAX_TAGS = 20;
+
+  /** The longest tag accepted. */
+  public static final int MAX_TAG_LENGTH = 50;
+
+  /** The most custom fields on one ticket. */
+  public static final int MAX_CUSTOM_FIELDS = 50;
+
+  /** The longest custom field key accepted. */
+  public static final int MAX_FIELD_KEY_LENGTH = 64;
+
+  /** The longest custom field value accepted. */
+  public static final int MAX_FIELD_VALUE_LENGTH = 1_000;
+
+  /** The custom field that holds the booking reference; see {@link #bookingReference()}. */
+  public static final String BOOKING_REFERENCE = "booking_reference";
+
+  private static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9_.:-]*");
+  private static final Pattern FIELD_KEY = Pattern.compile("[A-Za-z0-9_.-]+");
+
+  /** Validates every field and freezes the collections. */
+  public Ticket {
+    Check.present("ticketId", id);
+    Check.present("ticketKey", key);
+    subject = checkSubject(subject);
+    description = checkDescription(description);
+    Check.present("requester", requester);
+    Check.present("channel", channel);
+    Check.present("priority", priority);
+    tags = checkTags(tags);
+    customFields = checkCustomFields(customFields);
+    Check.present("status", status);
+    Check.present("assignee", assignee);
+    Check.present("group", group);
+    Check.present("followUpOf", followUpOf);
+    Check.present("createdAt", createdAt);
+    Check.present("updatedAt", updatedAt);
+    Check.present("solvedAt", solvedAt);
+    if (version < 1) {
+      throw new ValidationException("version", "must be at least 1 (was " + version + ")");
+    }
+    if (status == Status.SOLVED && assignee.isEmpty()) {
+      throw new ValidationException("assignee", "is required while the ticket is SOLVED");
+    }
+  }
+
+  /** The booking this ticket is about, if the application gave one. */
+  public Optional<String> bookingReference() {
+    return Optional.ofNullable(customFields.get(BOOKING_REFERENCE));
+  }
+
+  /** Whether {@code agent} is assigned. */
+  public boolean isAssignedTo(AgentId agent) {
+    return assignee.filter(agent::equals).isPresent();
+  }
+
+  static String checkSubject(String subject) {
+    return Check.line("subject", subject, MAX_SUBJECT_LENGTH).strip();
+  }
+
+  static String checkDescription(String description) {
+    Check.present("description", description);
+    if (description.isEmpty()) {
+      return description;
+    }
+    if (description.isBlank()) {
+      return "";
+    }
+    return Check.text("description", description, MAX_DESCRIPTION_LENGTH);
+  }
+
+  static Set<String> checkTags(Set<String> tags) {
+    Check.size("tags", Check.present("tags", tags), MAX_TAGS);
+    Set<String> sorted = new TreeSet<>();
+    for (String tag : tags) {
+      String t = Check.line("tags", tag, MAX_TAG_LENGTH).toLowerCase(Locale.ROOT);
+      if (!TAG.matcher(t).matches()) {
+        throw new ValidationException(
+            "tags", "must match [a-z0-9][a-z0-9_.:-]* (was '" + tag + "')");
+      }
+      sorted.add(t);
+    }
+    return Collections.unmodifiableSet(new LinkedHashSet<>(sorted));
+  }
+
+  static Map<String, String> checkCustomFields(Map<String, String> fields) {
+    Check.size("customFields", Check.present("customFields", fields), MAX_CUSTOM_FIELDS);
+    Map<String, String> sorted = new TreeMap<>();
+    for (Map.Entry<String, String> e : fields.entrySet()) {
+      String key = Check.line("customFields", e.getKey(), MAX_FIELD_KEY_LENGTH);
+      if (!FIELD_KEY.matcher(key).matches()) {
+        throw new ValidationException(
+            "customFields", "keys must match [A-Za-z0-9_.-]+ (was '" + key + "')");
+      }
+      String value = Check.line("customFields." + key, e.getValue(), MAX_FIELD_VALUE_LENGTH);
+      sorted.put(key, value);
+    }
+    return Collections.unmodifiableMap(new LinkedHashMap<>(sorted));
+  }
+}

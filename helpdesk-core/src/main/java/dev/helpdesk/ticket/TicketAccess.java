@@ -1,0 +1,63 @@
+package dev.helpdesk.ticket;
+
+import dev.helpdesk.actor.AccessDeniedException;
+import dev.helpdesk.actor.Actor;
+import dev.helpdesk.conversation.Message;
+import dev.helpdesk.customer.CustomerId;
+import java.util.List;
+
+/**
+ * Who may see and do what with a ticket. Customers see and reply to their own tickets only and
+ * never see internal notes; agents and systems may do everything else. (That an agent actor names a
+ * known agent is checked by the desk, which has the {@code Agents} port.)
+ */
+public final class TicketAccess {
+
+  private TicketAccess() {}
+
+  /** Fails unless the actor may read the ticket (and so reply to it). */
+  public static void requireCanRead(Actor actor, Ticket ticket) {
+    if (actor instanceof Actor.Customer c && !c.id().equals(ticket.requester().id())) {
+      throw new AccessDeniedException(actor, "access ticket " + ticket.key());
+    }
+  }
+
+  /** Fails unless the actor is an agent or the system: notes, assignment, status, priority. */
+  public static void requireStaff(Actor actor, Ticket ticket, String what) {
+    if (actor instanceof Actor.Customer) {
+      throw new AccessDeniedException(actor, what + " on ticket " + ticket.key());
+    }
+  }
+
+  /** Fails unless the actor may open or list tickets for {@code customer}. */
+  public static void requireCanActFor(Actor actor, CustomerId customer) {
+    if (actor instanceof Actor.Customer c && !c.id().equals(customer)) {
+      throw new AccessDeniedException(actor, "act for customer " + customer);
+    }
+  }
+
+  /** Whether the actor may see the message. */
+  public static boolean canSee(Actor actor, Message message) {
+    return message.isPublic() || !(actor instanceof Actor.Customer);
+  }
+
+  /** The messages the actor may see, in order. */
+  public static List<Message> visibleMessages(Actor actor, List<Message> messages) {
+    return messages.stream().filter(m -> canSee(actor, m)).toList();
+  }
+
+  /** Whether the actor may see the event: customers do not see that internal notes were added. */
+  public static boolean canSee(Actor actor, TicketEvent event) {
+    return !(actor instanceof Actor.Customer)
+        || !(event instanceof TicketEvent.MessageAdded added && !isPublic(added));
+  }
+
+  /** The events the actor may see, in order. */
+  public static List<TicketEvent> visibleHistory(Actor actor, List<TicketEvent> events) {
+    return events.stream().filter(e -> canSee(actor, e)).toList();
+  }
+
+  private static boolean isPublic(TicketEvent.MessageAdded added) {
+    return added.visibility() == dev.helpdesk.conversation.Visibility.PUBLIC;
+  }
+}

@@ -1,0 +1,349 @@
+package dev.helpdesk.ticket;
+
+import dev.helpdesk.actor.Actor;
+import dev.helpdesk.agent.AgentId;
+import dev.helpdesk.agent.GroupId;
+import dev.helpdesk.common.Check;
+import dev.helpdesk.common.ValidationException;
+import dev.helpdesk.conversation.Message;
+import dev.helpdesk.conversation.Visibility;
+import dev.helpdesk.customer.Customer;
+import dev.helpdesk.notification.Notification;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The rules of a ticket's life, applied to one change. An edit starts from a ticket as read (or a
+ * new request), applies operations in order, each of which checks its rule, updates the working
+ * state and records the events it causes, and ends with {@link #done()}, which yields the {@link
+ * TicketChange} to store. An operation that breaks a rule throws and the edit is abandoned, so a
+ * refused operation changes nothing.
+ *
+ * <p>Not thread-safe: one edit belongs to one operation on one thread.
+ */
+public final class TicketEdit {
+
+  private static final Set<Status> REOPENED_BY_CUSTOMER_REPLY =
+      Set.of(Status.PENDING, Status.ON_HOLD, Status.SOLVED);
+
+  private final Optional<Ticket> before;
+  private final Actor actor;
+  private final Instant at;
+  private final StatusTransitions transitions;
+  private final List<Message> messages = new ArrayList<>();
+  private final List<TicketEvent> events = new ArrayList<>();
+  private final List<Notification> notifications = new ArrayList<>();
+
+  // The working state; turned back into a Ticket by current().
+  private final TicketId id;
+  private final TicketKey key;
+  private final Ticket original;
+  private Status status;
+  private Optional<AgentId> assignee;
+  private Optional<GroupId> group;
+  private Priority priority;
+  private Optional<Instant> solvedAt;
+
+  private TicketEdit(
+      Optional<Ticket> before,
+      Ticket start,
+      Actor actor,
+      Instant at,
+      StatusTransitions transitions) {
+    this.before = before;
+    this.original = start;
+    this.actor = Objects.requireNonNull(actor, "actor");
+    this.at = Objects.requireNonNull(at, "at");
+    this.transitions = Objects.requireNonNull(transitions, "transitions");
+    this.id = start.id();
+    this.key = start.key();
+    this.status = start.status();
+    this.assignee = start.assignee();
+    this.group = start.group();
+    this.priority = start.priority();
+    this.solvedAt = start.solvedAt();
+  }
+
+  /**
+   * Starts an edit that opens a ticket in status NEW and records {@link TicketEvent.Created}.
+   *
+   * @param id the new ticket's id
+   * @param key its human key
+   * @param request what the customer asked
+   * @param followUpOf the closed ticket this one follows up, if any
+   * @param actor who opens it
+   * @param at when
+   * @param transitions the status table in force
+   */
+  public static TicketEdit open(
+      TicketId id,
+      TicketKey key,
+      NewTicket request,
+      Optional<TicketId> followUpOf,
+      Actor actor,
+      Instant at,
+      StatusTransitions transitions) {
+    Check.present("request", request);
+    Ticket ticket =
+        new Ticket(
+            id,
+            key,
+            request.subject(),
+            request.description(),
+            request.requester(),
+            request.channel(),
+            request.priority(),
+            request.tags(),
+            request.customFields(),
+            Status.NEW,
+            Optional.empty(),
+            request.group(),
+            followUpOf,
+            at,
+            at,
+            Optional.empty(),
+            1);
+    TicketEdit edit = new TicketEdit(Optional.empty(), ticket, actor, at, transitions);
+    edit.events.add(
+        new TicketEvent.Created(
+            id,
+            actor,
+            at,
+            key,
+            ticket.subject(),
+            ticket.description(),
+            ticket.requester(),
+            ticket.channel(),
+            ticket.priority(),
+            ticket.tags(),
+            ticket.customFields(),
+            ticket.group(),
+            followUpOf));
+    return edit;
+  }
+
+  /**
+   * Starts an edit of a stored ticket.
+   *
+   * @param ticket the ticket as read
+   * @param actor who edits it
+   * @param at when
+   * @param transitions the status table in force
+   */
+  public static TicketEdit of(
+      Ticket ticket, Actor actor, Instant at, StatusTransitions transitions) {
+    return new TicketEdit(Optional.of(ticket), ticket, actor, at, transitions);
+  }
+
+  /**
+   * Assigns the ticket to {@code agent}. Assigning a NEW ticket opens it. Assigning the agent who
+   * already has it changes nothing.
+   *
+   * @throws TicketClosedException if the ticket is CLOSED
+   */
+  public TicketEdit assign(AgentId agent) {
+    Check.present("agentId", agent);
+    requireNotClosed("assign");
+    if (assignee.filter(agent::equals).isPresent()) {
+      return this;
+    }
+    events.add(new TicketEvent.Assigned(id, actor, at, assignee, Optional.of(agent)));
+    assignee = Optional.of(agent);
+    if (status == Status.NEW && transitions.allows(Status.NEW, Status.OPEN)) {
+      moveTo(Status.OPEN);
+    }
+    return this;
+  }
+
+  /**
+   * Removes the assignee. Unassigning an unassigned ticket changes nothing.
+   *
+   * @throws TicketClosedException if the ticket is CLOSED
+   * @throws ValidationException if the ticket is SOLVED, which requires an assignee
+   */
+  public TicketEdit unassign() {
+    requireNotClosed("unassign");
+    if (assignee.isEmpty()) {
+      return this;
+    }
+    if (status == Status.SOLVED) {
+      throw new ValidationException("assignee", "is required while the ticket is SOLVED");
+    }
+    events.add(new TicketEvent.Assigned(id, actor, at, assignee, Optional.empty()));
+    assignee = Optional.empty();
+    return this;
+  }
+
+  /**
+   * Moves the ticket to {@code to}, if the table and the fixed rules allow it. Moving to the
+   * current status changes nothing.
+   *
+   * @throws IllegalTransitionException naming the ticket, from, to and the rule broken
+   */
+  public TicketEdit changeStatus(Status to) {
+    Check.present("status", to);
+    if (to == status) {
+      return this;
+    }
+    if (status == Status.CLOSED) {
+      throw new IllegalTransitionException(key, status, to, "CLOSED is final");
+    }
+    if (to == Status.NEW) {
+      throw new IllegalTransitionException(key, status, to, "nothing goes back to NEW");
+    }
+    if (!transitions.allows(status, to)) {
+      throw new IllegalTransitionException(
+          key, status, to, "the transition table does not allow it");
+    }
+    if (to == Status.SOLVED && assignee.isEmpty()) {
+      throw new IllegalTransitionException(key, status, to, "SOLVED requires an assignee");
+    }
+    moveTo(to);
+    return this;
+  }
+
+  /**
+   * Adds a message to the conversation. A customer's public reply on a PENDING, ON_HOLD or SOLVED
+   * ticket opens it again (where the table allows).
+   *
+   * @throws TicketClosedException if the ticket is CLOSED
+   */
+  public TicketEdit addMessage(Message message) {
+    Check.present("message", message);
+    requireNotClosed("add a message");
+    messages.add(message);
+    events.add(
+        new TicketEvent.MessageAdded(id, message.author(), at, message.id(), message.visibility()));
+    if (message.author() instanceof Actor.Customer
+        && message.visibility() == Visibility.PUBLIC
+        && REOPENED_BY_CUSTOMER_REPLY.contains(status)
+        && transitions.allows(status, Status.OPEN)) {
+      moveTo(Status.OPEN);
+    }
+    return this;
+  }
+
+  /**
+   * Changes the priority; the same priority changes nothing.
+   *
+   * @throws TicketClosedException if the ticket is CLOSED
+   */
+  public TicketEdit changePriority(Priority to) {
+    Check.present("priority", to);
+    requireNotClosed("change priority");
+    if (to != priority) {
+      events.add(new TicketEvent.PriorityChanged(id, actor, at, priority, to));
+      priority = to;
+    }
+    return this;
+  }
+
+  /**
+   * Routes the ticket to another group, or to none; the same group changes nothing.
+   *
+   * @throws TicketClosedException if the ticket is CLOSED
+   */
+  public TicketEdit changeGroup(Optional<GroupId> to) {
+    Check.present("group", to);
+    requireNotClosed("change group");
+    if (!to.equals(group)) {
+      events.add(new TicketEvent.GroupChanged(id, actor, at, group, to));
+      group = to;
+    }
+    return this;
+  }
+
+  /** Adds a notification to be written to the outbox with this change. */
+  public TicketEdit notify(Notification notification) {
+    notifications.add(Check.present("notification", notification));
+    return this;
+  }
+
+  /** The ticket as it stands in this edit, not yet stored. */
+  public Ticket current() {
+    return build(
+        before.isPresent() ? original.version() : 1, events.isEmpty() ? original.updatedAt() : at);
+  }
+
+  /** The ticket as read, or empty when the edit opens it. */
+  public Optional<Ticket> before() {
+    return before;
+  }
+
+  /** Who makes the edit. */
+  public Actor actor() {
+    return actor;
+  }
+
+  /** When. */
+  public Instant at() {
+    return at;
+  }
+
+  /** The events recorded so far. */
+  public List<TicketEvent> events() {
+    return List.copyOf(events);
+  }
+
+  /** The messages added so far. */
+  public List<Message> messages() {
+    return List.copyOf(messages);
+  }
+
+  /** Whether anything changed; an edit that changed nothing need not be stored. */
+  public boolean changed() {
+    return !events.isEmpty();
+  }
+
+  /**
+   * Ends the edit.
+   *
+   * @return the change to store, with the version raised by one (a new ticket has version 1)
+   */
+  public TicketChange done() {
+    long version = before.map(t -> t.version() + 1).orElse(1L);
+    return new TicketChange(before, build(version, at), messages, events, notifications);
+  }
+
+  private void moveTo(Status to) {
+    events.add(new TicketEvent.StatusChanged(id, actor, at, status, to));
+    if (to == Status.SOLVED) {
+      solvedAt = Optional.of(at);
+    } else if (to != Status.CLOSED) {
+      solvedAt = Optional.empty();
+    }
+    status = to;
+  }
+
+  private void requireNotClosed(String what) {
+    if (status == Status.CLOSED) {
+      throw new TicketClosedException(key, what);
+    }
+  }
+
+  private Ticket build(long version, Instant updatedAt) {
+    Customer requester = original.requester();
+    return new Ticket(
+        id,
+        key,
+        original.subject(),
+        original.description(),
+        requester,
+        original.channel(),
+        priority,
+        original.tags(),
+        original.customFields(),
+        status,
+        assignee,
+        group,
+        original.followUpOf(),
+        original.createdAt(),
+        updatedAt,
+        solvedAt,
+        version);
+  }
+}

@@ -1,0 +1,182 @@
+package dev.helpdesk.ticket;
+
+import dev.helpdesk.actor.Actor;
+import dev.helpdesk.agent.AgentId;
+import dev.helpdesk.agent.GroupId;
+import dev.helpdesk.common.Check;
+import dev.helpdesk.conversation.MessageId;
+import dev.helpdesk.conversation.Visibility;
+import dev.helpdesk.customer.Customer;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Something that happened to a ticket: who did what, when, with the values before and after. The
+ * events of a ticket, in order, are its audit history, and they replay to its current state. They
+ * are also published to the {@link TicketEventListener}s the application registers.
+ */
+public sealed interface TicketEvent
+    permits TicketEvent.Created,
+        TicketEvent.Assigned,
+        TicketEvent.StatusChanged,
+        TicketEvent.MessageAdded,
+        TicketEvent.PriorityChanged,
+        TicketEvent.GroupChanged {
+
+  /** The ticket it happened to. */
+  TicketId ticketId();
+
+  /** Who did it. */
+  Actor actor();
+
+  /** When. */
+  Instant at();
+
+  /**
+   * The ticket was opened, in status NEW.
+   *
+   * @param ticketId the new ticket
+   * @param actor who opened it
+   * @param at when
+   * @param key its human key
+   * @param subject its subject
+   * @param description its description
+   * @param requester the customer asking
+   * @param channel where it came in
+   * @param priority how urgent
+   * @param tags its tags
+   * @param customFields its custom fields
+   * @param group the team it was routed to, if any
+   * @param followUpOf the closed ticket it follows up, if any
+   */
+  record Created(
+      TicketId ticketId,
+      Actor actor,
+      Instant at,
+      TicketKey key,
+      String subject,
+      String description,
+      Customer requester,
+      Channel channel,
+      Priority priority,
+      Set<String> tags,
+      Map<String, String> customFields,
+      Optional<GroupId> group,
+      Optional<TicketId> followUpOf)
+      implements TicketEvent {
+    /** Validates the event. */
+    public Created {
+      common(ticketId, actor, at);
+      tags = Set.copyOf(tags);
+      customFields = Map.copyOf(customFields);
+      Check.present("group", group);
+      Check.present("followUpOf", followUpOf);
+    }
+  }
+
+  /**
+   * The assignee changed.
+   *
+   * @param ticketId the ticket
+   * @param actor who changed it
+   * @param at when
+   * @param from the agent before, if any
+   * @param to the agent after, if any (empty when unassigned)
+   */
+  record Assigned(
+      TicketId ticketId, Actor actor, Instant at, Optional<AgentId> from, Optional<AgentId> to)
+      implements TicketEvent {
+    /** Validates the event. */
+    public Assigned {
+      common(ticketId, actor, at);
+      Check.present("from", from);
+      Check.present("to", to);
+    }
+  }
+
+  /**
+   * The status changed.
+   *
+   * @param ticketId the ticket
+   * @param actor who changed it (the customer, when their reply reopened it)
+   * @param at when
+   * @param from the status before
+   * @param to the status after
+   */
+  record StatusChanged(TicketId ticketId, Actor actor, Instant at, Status from, Status to)
+      implements TicketEvent {
+    /** Validates the event. */
+    public StatusChanged {
+      common(ticketId, actor, at);
+      Check.present("from", from);
+      Check.present("to", to);
+    }
+  }
+
+  /**
+   * A message was added to the conversation.
+   *
+   * @param ticketId the ticket
+   * @param actor the author
+   * @param at when
+   * @param messageId the message
+   * @param visibility public reply or internal note
+   */
+  record MessageAdded(
+      TicketId ticketId, Actor actor, Instant at, MessageId messageId, Visibility visibility)
+      implements TicketEvent {
+    /** Validates the event. */
+    public MessageAdded {
+      common(ticketId, actor, at);
+      Check.present("messageId", messageId);
+      Check.present("visibility", visibility);
+    }
+  }
+
+  /**
+   * The priority changed.
+   *
+   * @param ticketId the ticket
+   * @param actor who changed it
+   * @param at when
+   * @param from before
+   * @param to after
+   */
+  record PriorityChanged(TicketId ticketId, Actor actor, Instant at, Priority from, Priority to)
+      implements TicketEvent {
+    /** Validates the event. */
+    public PriorityChanged {
+      common(ticketId, actor, at);
+      Check.present("from", from);
+      Check.present("to", to);
+    }
+  }
+
+  /**
+   * The group changed.
+   *
+   * @param ticketId the ticket
+   * @param actor who changed it
+   * @param at when
+   * @param from before, if any
+   * @param to after, if any
+   */
+  record GroupChanged(
+      TicketId ticketId, Actor actor, Instant at, Optional<GroupId> from, Optional<GroupId> to)
+      implements TicketEvent {
+    /** Validates the event. */
+    public GroupChanged {
+      common(ticketId, actor, at);
+      Check.present("from", from);
+      Check.present("to", to);
+    }
+  }
+
+  private static void common(TicketId ticketId, Actor actor, Instant at) {
+    Check.present("ticketId", ticketId);
+    Check.present("actor", actor);
+    Check.present("at", at);
+  }
+}

@@ -1,0 +1,54 @@
+package dev.helpdesk.ticket;
+
+import dev.helpdesk.agent.AgentId;
+import dev.helpdesk.conversation.Message;
+import dev.helpdesk.customer.CustomerId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Port: where tickets, their conversations and their histories are kept. The {@code
+ * TicketsContract} suite in the core's test-jar states what every implementation must do; run it
+ * against yours. Implementations must be thread-safe.
+ */
+public interface Tickets {
+
+  /**
+   * Stores a change atomically: the ticket's new state, its new messages and events, and its
+   * notifications in the store's outbox; all of it or none of it.
+   *
+   * @throws dev.helpdesk.common.ConcurrentUpdateException when the stored version is not the one
+   *     the change was based on (or, for a creation, a ticket with that id or key exists)
+   */
+  void save(TicketChange change);
+
+  /** The ticket with this id. */
+  Optional<Ticket> byId(TicketId id);
+
+  /** The ticket with this key. */
+  Optional<Ticket> byKey(TicketKey key);
+
+  /** Up to {@code limit} tickets the customer raised, newest first. */
+  List<Ticket> byRequester(CustomerId customer, int limit);
+
+  /**
+   * Up to {@code limit} unsolved tickets (NEW, OPEN, PENDING, ON_HOLD) assigned to the agent, most
+   * urgent first, then oldest first.
+   */
+  List<Ticket> byAssignee(AgentId agent, int limit);
+
+  /** Up to {@code limit} unsolved tickets nobody is assigned to, most urgent first, then oldest. */
+  List<Ticket> unassigned(int limit);
+
+  /**
+   * Up to {@code limit} SOLVED tickets solved at or before {@code cutoff}, earliest solved first.
+   */
+  List<Ticket> solvedBefore(Instant cutoff, int limit);
+
+  /** The ticket's messages in the order they were added; empty for an unknown ticket. */
+  List<Message> conversation(TicketId id);
+
+  /** The ticket's events in the order they happened; empty for an unknown ticket. */
+  List<TicketEvent> history(TicketId id);
+}

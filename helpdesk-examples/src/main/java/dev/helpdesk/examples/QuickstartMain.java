@@ -1,0 +1,116 @@
+package dev.helpdesk.examples;
+
+import dev.helpdesk.HelpDesk;
+import dev.helpdesk.TicketDetails;
+import dev.helpdesk.actor.Actor;
+import dev.helpdesk.agent.Agent;
+import dev.helpdesk.agent.AgentId;
+import dev.helpdesk.conversation.Message;
+import dev.helpdesk.conversation.Visibility;
+import dev.helpdesk.testing.SettableClock;
+import dev.helpdesk.ticket.NewTicket;
+import dev.helpdesk.ticket.Status;
+import dev.helpdesk.ticket.Ticket;
+import dev.helpdesk.ticket.TicketEvent;
+import java.io.PrintStream;
+import java.time.Duration;
+
+/**
+ * The quickstart: an in-memory desk and one ticket's whole life, from the customer's query to the
+ * automatic close four days after it was solved, printing what happens and then the history.
+ */
+public final class QuickstartMain {
+
+  private QuickstartMain() {}
+
+  /** Runs the quickstart, printing to standard output. */
+  public static void main(String[] args) {
+    run(System.out);
+  }
+
+  /** Runs the quickstart, printing to {@code out}; returns the ticket as it ends. */
+  public static TicketDetails run(PrintStream out) {
+    SettableClock clock = SettableClock.at("2026-03-02T09:00:00Z");
+    HelpDesk desk =
+        HelpDesk.builder()
+            .clock(clock)
+            .notifier(n -> out.printf("  mail to %s: %s%n", n.recipient().email(), n.kind()))
+            .listener(e -> out.printf("  event: %s%n", describe(e)))
+            .build();
+    desk.saveAgent(Agent.of("a-7", "Bea Agent", "bea@desk.example"));
+    Actor customer = Actor.customer("c-42");
+    Actor agent = Actor.agent("a-7");
+
+    out.println("1. The customer raises a query about a booking");
+    Ticket ticket =
+        desk.open(
+            customer,
+            NewTicket.builder()
+                .requester("c-42", "Ana Traveller", "ana@example.com")
+                .subject("Payment taken but no ticket issued")
+                .description("I paid for train RX-881 but got no e-ticket.")
+                .bookingReference("BK-2026-0042")
+                .build());
+    out.printf("   -> %s is %s%n", ticket.key(), ticket.status());
+    desk.dispatchNotifications();
+
+    out.println("2. An agent takes it");
+    desk.assign(agent, ticket.id(), AgentId.of("a-7"));
+    desk.dispatchNotifications();
+
+    out.println("3. The agent asks for the payment reference and waits on the customer");
+    clock.advance(Duration.ofMinutes(20));
+    desk.reply(agent, ticket.id(), "Sorry for this! Could you send the payment reference?");
+    desk.note(agent, ticket.id(), "Payment provider shows a timeout at 08:57.");
+    desk.changeStatus(agent, ticket.id(), Status.PENDING);
+    desk.dispatchNotifications();
+
+    out.println("4. The customer answers, which reopens the ticket");
+    clock.advance(Duration.ofHours(1));
+    desk.reply(customer, ticket.id(), "It is PAY-77813.");
+
+    out.println("5. The agent issues the ticket and solves");
+    clock.advance(Duration.ofMinutes(15));
+    desk.reply(agent, ticket.id(), "Your e-ticket is issued and on its way.");
+    desk.changeStatus(agent, ticket.id(), Status.SOLVED);
+    desk.dispatchNotifications();
+
+    out.println("6. Four days later the sweep closes it");
+    clock.advance(Duration.ofDays(4));
+    out.printf("   -> closed %d ticket(s)%n", desk.closeSolvedTickets());
+
+    TicketDetails seenByCustomer = desk.ticket(customer, ticket.id());
+    TicketDetails seenByAgent = desk.ticket(agent, ticket.id());
+    out.printf(
+        "%nThe customer sees %s (%s), %d messages:%n",
+        seenByCustomer.ticket().key(),
+        seenByCustomer.ticket().status(),
+        seenByCustomer.conversation().size());
+    for (Message m : seenByCustomer.conversation()) {
+      out.printf("  [%s] %s: %s%n", m.at(), m.author().describe(), m.body());
+    }
+    out.printf("%nThe agent sees the full history:%n");
+    for (TicketEvent e : seenByAgent.history()) {
+      out.printf("  [%s] %s%n", e.at(), describe(e));
+    }
+    return seenByAgent;
+  }
+
+  private static String describe(TicketEvent e) {
+    String who = e.actor().describe();
+    if (e instanceof TicketEvent.Created c) {
+      return who + " opened " + c.key() + " \"" + c.subject() + "\"";
+    } else if (e instanceof TicketEvent.Assigned a) {
+      return who + " assigned it to " + a.to().map(AgentId::value).orElse("nobody");
+    } else if (e instanceof TicketEvent.StatusChanged s) {
+      return who + " moved it " + s.from() + " -> " + s.to();
+    } else if (e instanceof TicketEvent.MessageAdded m) {
+      return who + (m.visibility() == Visibility.PUBLIC ? " replied" : " added an internal note");
+    } else if (e instanceof TicketEvent.PriorityChanged p) {
+      return who + " changed priority " + p.from() + " -> " + p.to();
+    } else if (e instanceof TicketEvent.GroupChanged g) {
+      return who + " routed it to " + g.to().map(Object::toString).orElse("no group");
+    }
+    return e.toString();
+  }
+}
