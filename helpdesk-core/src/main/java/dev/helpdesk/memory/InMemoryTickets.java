@@ -5,6 +5,7 @@ import dev.helpdesk.common.ConcurrentUpdateException;
 import dev.helpdesk.conversation.Message;
 import dev.helpdesk.customer.CustomerId;
 import dev.helpdesk.notification.Outbox;
+import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.Ticket;
 import dev.helpdesk.ticket.TicketChange;
 import dev.helpdesk.ticket.TicketEvent;
@@ -95,28 +96,37 @@ public final class InMemoryTickets implements Tickets {
   }
 
   private void index(Ticket t) {
-    byRequester
-        .computeIfAbsent(t.requester().id(), k -> new ConcurrentSkipListSet<>(NEWEST_FIRST))
-        .add(t);
-    if (t.status().isUnsolved()) {
-      if (t.assignee().isPresent()) {
-        byAssignee
-            .computeIfAbsent(t.assignee().get(), k -> new ConcurrentSkipListSet<>(QUEUE_ORDER))
-            .add(t);
-      } else {
-        unassigned.add(t);
-      }
-    }
-    if (t.status() == dev.helpdesk.ticket.Status.SOLVED) {
+    requesterIndex(t).add(t);
+    queueOf(t).ifPresent(queue -> queue.add(t));
+    if (t.status() == Status.SOLVED) {
       solved.add(t);
     }
   }
 
+  /** Exactly the reverse of {@link #index}: the sorted sets compare by the fields they index. */
   private void unindex(Ticket t) {
-    byRequester.get(t.requester().id()).remove(t);
-    t.assignee().map(byAssignee::get).ifPresent(set -> set.remove(t));
-    unassigned.remove(t);
-    solved.remove(t);
+    requesterIndex(t).remove(t);
+    queueOf(t).ifPresent(queue -> queue.remove(t));
+    if (t.status() == Status.SOLVED) {
+      solved.remove(t);
+    }
+  }
+
+  private NavigableSet<Ticket> requesterIndex(Ticket t) {
+    return byRequester.computeIfAbsent(
+        t.requester().id(), k -> new ConcurrentSkipListSet<>(NEWEST_FIRST));
+  }
+
+  /** The queue an unsolved ticket waits in: its assignee's, or the unassigned one. */
+  private Optional<NavigableSet<Ticket>> queueOf(Ticket t) {
+    if (!t.status().isUnsolved()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        t.assignee()
+            .<NavigableSet<Ticket>>map(
+                a -> byAssignee.computeIfAbsent(a, k -> new ConcurrentSkipListSet<>(QUEUE_ORDER)))
+            .orElse(unassigned));
   }
 
   @Override
