@@ -1,0 +1,129 @@
+package dev.helpdesk;
+
+import static dev.helpdesk.DeskFixture.ANA;
+import static dev.helpdesk.DeskFixture.BEA;
+import static dev.helpdesk.DeskFixture.BEA_ID;
+import static dev.helpdesk.DeskFixture.CAL;
+import static dev.helpdesk.DeskFixture.CAL_ID;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.helpdesk.notification.Notification;
+import dev.helpdesk.notification.NotificationKind;
+import dev.helpdesk.ticket.Priority;
+import dev.helpdesk.ticket.Status;
+import dev.helpdesk.ticket.Ticket;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NotificationRulesTest {
+
+  private final DeskFixture f = new DeskFixture();
+  private final HelpDesk desk = f.desk;
+
+  @Test
+  void openingAcknowledgesToTheCustomerAtOnce() {
+    Ticket t = f.openByAna();
+    List<Notification> sent = f.deliver();
+    assertEquals(1, sent.size());
+    Notification ack = sent.get(0);
+    assertEquals(NotificationKind.TICKET_RECEIVED, ack.kind());
+    assertEquals("c-ana@example.com", ack.recipient().email().value());
+    assertEquals(t.key().value(), ack.ticketKey());
+    assertEquals(t.id().value(), ack.ticketId());
+    assertEquals(f.clock.instant(), ack.createdAt());
+  }
+
+  @Test
+  void anAgentsPublicReplyIsMailedWithItsText() {
+    Ticket t = f.openAssigned();
+    f.deliver();
+    desk.reply(BEA, t.id(), "Your seat is 42A.");
+    Notification reply = single(f.deliver());
+    assertEquals(NotificationKind.AGENT_REPLIED, reply.kind());
+    assertEquals("Your seat is 42A.", reply.values().get(Notification.BODY));
+    assertEquals("Bea Agent", reply.values().get(Notification.AUTHOR));
+  }
+
+  @Test
+  void theCustomersOwnReplyIsNotMailedBack() {
+    Ticket t = f.openAssigned();
+    f.deliver();
+    desk.reply(ANA, t.id(), "Thanks");
+    assertTrue(f.deliver().isEmpty());
+  }
+
+  @Test
+  void pendingAndSolvedAreToldToTheCustomer() {
+    Ticket t = f.openAssigned();
+    f.deliver();
+    desk.changeStatus(BEA, t.id(), Status.PENDING);
+    Notification pending = single(f.deliver());
+    assertEquals(NotificationKind.STATUS_CHANGED, pending.kind());
+    assertEquals("PENDING", pending.values().get(Notification.STATUS));
+    assertEquals("OPEN", pending.values().get(Notification.PREVIOUS_STATUS));
+
+    desk.changeStatus(BEA, t.id(), Status.ON_HOLD);
+    desk.changePriority(BEA, t.id(), Priority.HIGH);
+    assertTrue(f.deliver().isEmpty(), "on hold and priority are internal matters");
+
+    desk.changeStatus(BEA, t.id(), Status.SOLVED);
+    assertEquals("SOLVED", single(f.deliver()).values().get(Notification.STATUS));
+  }
+
+  @Test
+  void anAgentIsToldWhenSomeoneElseAssignsThem() {
+    Ticket t = f.openByAna();
+    f.deliver();
+    desk.assign(BEA, t.id(), CAL_ID);
+    Notification assigned = single(f.deliver());
+    assertEquals(NotificationKind.TICKET_ASSIGNED, assigned.kind());
+    assertEquals("cal@desk.example", assigned.recipient().email().value());
+    assertEquals("Bea Agent", assigned.values().get(Notification.AUTHOR));
+
+    desk.assign(BEA, t.id(), BEA_ID);
+    assertTrue(f.deliver().isEmpty(), "taking a ticket yourself needs no mail");
+    desk.unassign(CAL, t.id());
+    assertTrue(f.deliver().isEmpty());
+  }
+
+  @Test
+  void notificationsAreStoredWithTheChangeAndWaitForDispatch() {
+    f.openByAna();
+    assertEquals(1, f.outbox.undelivered());
+    assertTrue(f.sent.isEmpty(), "nothing is sent inside the change");
+    f.deliver();
+    assertEquals(0, f.outbox.undelivered());
+  }
+
+  @Test
+  void aFailedDeliveryIsKeptAndRetried() {
+    java.util.concurrent.atomic.AtomicBoolean smtpUp =
+        new java.util.concurrent.atomic.AtomicBoolean(false);
+    List<Notification> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
+    DeskFixture down =
+        new DeskFixture(
+            b ->
+                b.notifier(
+                    n -> {
+                      if (!smtpUp.get()) {
+                        throw new IllegalStateException("SMTP down");
+                      }
+                      delivered.add(n);
+                    }));
+    down.openByAna();
+    assertEquals(0, down.desk.dispatchNotifications());
+    assertEquals(1, down.outbox.undelivered());
+    smtpUp.set(true);
+    assertEquals(0, down.desk.dispatchNotifications(), "not before the backoff");
+    down.clock.advance(java.time.Duration.ofMinutes(1));
+    assertEquals(1, down.desk.dispatchNotifications());
+    assertEquals(1, delivered.size());
+    assertEquals(0, down.outbox.undelivered());
+  }
+
+  private static Notification single(List<Notification> sent) {
+    assertEquals(1, sent.size(), sent.toString());
+    return sent.get(0);
+  }
+}
