@@ -82,6 +82,7 @@ public final class HelpDesk {
   private final NotificationRules notificationRules;
   private final NotificationDispatcher dispatcher;
   private final List<TicketEventListener> listeners;
+  private final List<ChangeHook> hooks;
 
   HelpDesk(HelpDeskBuilder b) {
     this.clock = b.clock;
@@ -96,6 +97,7 @@ public final class HelpDesk {
     this.notificationRules = new NotificationRules(agents);
     this.dispatcher = b.dispatcher();
     this.listeners = new CopyOnWriteArrayList<>(b.listeners);
+    this.hooks = List.copyOf(b.hooks());
   }
 
   /** A builder whose every port defaults to its in-memory adapter and whose clock is UTC. */
@@ -141,9 +143,7 @@ public final class HelpDesk {
           new Message(
               MessageId.random(), actor, Visibility.PUBLIC, request.description(), files, now));
     }
-    notificationRules.addTo(edit);
-    TicketChange change = edit.done();
-    tickets.save(change);
+    TicketChange change = store(edit);
     customers.save(request.requester());
     publish(change.events());
     return change.after();
@@ -447,10 +447,9 @@ public final class HelpDesk {
       if (!edit.changed()) {
         return ticket;
       }
-      notificationRules.addTo(edit);
-      TicketChange change = edit.done();
+      TicketChange change;
       try {
-        tickets.save(change);
+        change = store(edit);
       } catch (ConcurrentUpdateException e) {
         if (attempt == ATTEMPTS) {
           throw e;
@@ -460,6 +459,20 @@ public final class HelpDesk {
       publish(change.events());
       return change.after();
     }
+  }
+
+  /** Lets the hooks and notification rules add to the edit, then stores it in one write. */
+  private TicketChange store(TicketEdit edit) {
+    for (ChangeHook hook : hooks) {
+      hook.beforeSave(edit);
+    }
+    notificationRules.addTo(edit);
+    TicketChange change = edit.done();
+    tickets.save(change);
+    for (ChangeHook hook : hooks) {
+      hook.afterSave(change);
+    }
+    return change;
   }
 
   private Ticket load(TicketId id) {

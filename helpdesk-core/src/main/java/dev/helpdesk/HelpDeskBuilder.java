@@ -140,6 +140,11 @@ public final class HelpDeskBuilder {
     return new HelpDesk(this);
   }
 
+  /** The capabilities that take part in every change, in order. */
+  List<ChangeHook> hooks() {
+    return List.of();
+  }
+
   NotificationDispatcher dispatcher() {
     return new NotificationDispatcher(
         outbox,
