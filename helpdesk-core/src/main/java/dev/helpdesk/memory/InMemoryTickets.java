@@ -116,7 +116,11 @@ public final class InMemoryTickets implements Tickets {
     byRequester.get(t.requester().id()).remove(t);
     t.assignee().map(byAssignee::get).ifPresent(set -> set.remove(t));
     unassigned.remove(t);
-    solved.remove(t);
+    // Only SOLVED tickets are in the set, and its order needs solvedAt: removing any other ticket
+    // from a non-empty set would call the comparator on an empty solvedAt and throw.
+    if (t.status() == dev.helpdesk.ticket.Status.SOLVED) {
+      solved.remove(t);
+    }
   }
 
   @Override
