@@ -5,24 +5,32 @@ import dev.helpdesk.customer.Customer;
 import dev.helpdesk.customer.CustomerId;
 import dev.helpdesk.customer.Customers;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /** Customers kept in memory: the embedded default. */
 public final class InMemoryCustomers implements Customers {
 
   private final Map<CustomerId, Customer> byId = new HashMap<>();
-  private final Map<EmailAddress, CustomerId> byEmail = new HashMap<>();
+
+  /** Per address, the customers who have it, the least recently saved first. */
+  private final Map<EmailAddress, Set<CustomerId>> byEmail = new HashMap<>();
 
   @Override
   public synchronized void save(Customer customer) {
     Objects.requireNonNull(customer, "customer");
     Customer old = byId.put(customer.id(), customer);
-    if (old != null && !old.email().equals(customer.email())) {
-      byEmail.remove(old.email(), old.id());
+    if (old != null) {
+      Set<CustomerId> holders = byEmail.get(old.email());
+      holders.remove(old.id());
+      if (holders.isEmpty()) {
+        byEmail.remove(old.email());
+      }
     }
-    byEmail.put(customer.email(), customer.id());
+    byEmail.computeIfAbsent(customer.email(), e -> new LinkedHashSet<>()).add(customer.id());
   }
 
   @Override
@@ -32,6 +40,10 @@ public final class InMemoryCustomers implements Customers {
 
   @Override
   public synchronized Optional<Customer> byEmail(EmailAddress email) {
-    return Optional.ofNullable(byEmail.get(email)).map(byId::get);
+    CustomerId latest = null;
+    for (CustomerId id : byEmail.getOrDefault(email, Set.of())) {
+      latest = id;
+    }
+    return Optional.ofNullable(latest).map(byId::get);
   }
 }
