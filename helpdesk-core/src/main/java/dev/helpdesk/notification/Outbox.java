@@ -15,13 +15,16 @@ import java.util.Optional;
  */
 public interface Outbox {
 
-  /** Adds notifications in state {@link OutboxEntry.State#PENDING}, due at once. */
+  /**
+   * Adds notifications in state {@link OutboxEntry.State#PENDING}, due from their {@link
+   * Notification#createdAt()}. A notification whose id is already in the outbox is not added again.
+   */
   void add(List<Notification> notifications);
 
   /**
-   * Claims up to {@code max} entries that are pending and due at {@code now}, or claimed with a
-   * lease that expired before {@code now}, oldest due first. Each claimed entry is leased to {@code
-   * owner} until {@code now + lease}.
+   * Claims up to {@code max} entries that are pending and due at or before {@code now}, or claimed
+   * with a lease that expired at or before {@code now}, earliest due first. Each claimed entry is
+   * leased to {@code owner} until {@code now + lease}.
    */
   List<OutboxEntry> claim(Instant now, int max, Duration lease, String owner);
 

@@ -26,8 +26,9 @@ public record RetryPolicy(
     Check.positive("maxAttempts", maxAttempts);
     Check.present("initialBackoff", initialBackoff);
     Check.present("maxBackoff", maxBackoff);
-    if (initialBackoff.isNegative() || initialBackoff.isZero()) {
-      throw new ValidationException("initialBackoff", "must be positive");
+    if (initialBackoff.toMillis() < 1) {
+      // Waits are counted in whole milliseconds; less would round to nothing and never grow.
+      throw new ValidationException("initialBackoff", "must be at least 1 ms");
     }
     if (maxBackoff.compareTo(initialBackoff) < 0) {
       throw new ValidationException("maxBackoff", "must not be shorter than initialBackoff");

@@ -136,6 +136,9 @@ class RetryPolicyTest {
     assertField("initialBackoff", () -> policy(3, 0, 60_000, 0.2));
     assertField("initialBackoff", () -> policy(3, -1, 60_000, 0.2));
     assertField("initialBackoff", () -> new RetryPolicy(3, null, Duration.ofMinutes(1), 0.2));
+    assertField(
+        "initialBackoff",
+        () -> new RetryPolicy(3, Duration.ofNanos(999_999), Duration.ofMinutes(1), 0.2));
     assertField("maxBackoff", () -> new RetryPolicy(3, Duration.ofSeconds(1), null, 0.2));
   }
 
