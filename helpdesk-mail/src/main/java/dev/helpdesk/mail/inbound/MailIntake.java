@@ -188,7 +188,8 @@ public final class MailIntake {
             ? "no acknowledgement: " + String.join(", ", signals)
             : acknowledge ? "acknowledged" : "no acknowledgement: sender over the hourly limit";
     MessageDraft draft = draft(mail, false);
-    String subject = SUBJECT_TOKEN.matcher(mail.subject()).replaceAll("").strip();
+    String subject =
+        SUBJECT_TOKEN.matcher(mail.subject()).replaceAll("").replaceAll("\\s{2,}", " ").strip();
     NewTicket request =
         NewTicket.builder()
             .requester(customer)

@@ -488,6 +488,27 @@ public final class MailParser {
       case "quot" -> "\"";
       case "apos" -> "'";
       case "nbsp" -> " ";
+      case "euro" -> "\u20ac";
+      case "pound" -> "\u00a3";
+      case "copy" -> "\u00a9";
+      case "hellip" -> "\u2026";
+      case "ndash" -> "\u2013";
+      case "mdash" -> "\u2014";
+      case "lsquo" -> "\u2018";
+      case "rsquo" -> "\u2019";
+      case "ldquo" -> "\u201c";
+      case "rdquo" -> "\u201d";
+      case "bdquo" -> "\u201e";
+      case "auml" -> "\u00e4";
+      case "ouml" -> "\u00f6";
+      case "uuml" -> "\u00fc";
+      case "Auml" -> "\u00c4";
+      case "Ouml" -> "\u00d6";
+      case "Uuml" -> "\u00dc";
+      case "szlig" -> "\u00df";
+      case "eacute" -> "\u00e9";
+      case "egrave" -> "\u00e8";
+      case "agrave" -> "\u00e0";
       default -> "&" + e + ";";
     };
   }
