@@ -215,6 +215,42 @@ class MailNotifierTest {
   }
 
   @Test
+  void theAcknowledgementTellsWhenTheFirstReplyIsDueWhereAnSlaApplies() throws Exception {
+    Notification ack =
+        new Notification(
+            NotificationId.random(),
+            NotificationKind.TICKET_RECEIVED,
+            new Recipient("Ana", EmailAddress.of("ana@example.com")),
+            UUID.randomUUID(),
+            "HD-7",
+            "Seat",
+            Map.of(Notification.FIRST_REPLY_DUE, "2026-03-02T13:00:00Z"),
+            Instant.parse("2026-03-02T09:00:00Z"));
+    f.notifier.deliver(ack);
+    MimeMessage m = smtp.getReceivedMessages()[0];
+    assertTrue(
+        part(m, "text/plain").contains("You will hear from us by Mar 2, 2026, 1:00:00"),
+        part(m, "text/plain"));
+    assertTrue(part(m, "text/html").contains("You will hear from us by"));
+    f.notifier.deliver(forgedKind(NotificationKind.TICKET_RECEIVED));
+    assertFalse(
+        part(smtp.getReceivedMessages()[1], "text/plain").contains("You will hear"),
+        "no promise without an SLA");
+  }
+
+  private Notification forgedKind(NotificationKind kind) {
+    return new Notification(
+        NotificationId.random(),
+        kind,
+        new Recipient("Ana", EmailAddress.of("ana@example.com")),
+        UUID.randomUUID(),
+        "HD-8",
+        "Seat",
+        Map.of(),
+        Instant.parse("2026-03-02T09:00:00Z"));
+  }
+
+  @Test
   void aSingleDeliveryThrowsTheTypedException() {
     assertThrows(
         HeaderInjectionException.class, () -> f.notifier.deliver(forged("a\r\nb: c", "Ana")));
