@@ -8,6 +8,7 @@ import dev.helpdesk.agent.Agents;
 import dev.helpdesk.agent.GroupId;
 import dev.helpdesk.common.Check;
 import dev.helpdesk.common.ConcurrentUpdateException;
+import dev.helpdesk.common.EmailAddress;
 import dev.helpdesk.common.NotFoundException;
 import dev.helpdesk.conversation.Attachment;
 import dev.helpdesk.conversation.AttachmentStore;
@@ -16,6 +17,7 @@ import dev.helpdesk.conversation.MessageDraft;
 import dev.helpdesk.conversation.MessageId;
 import dev.helpdesk.conversation.NewAttachment;
 import dev.helpdesk.conversation.Visibility;
+import dev.helpdesk.customer.Customer;
 import dev.helpdesk.customer.CustomerId;
 import dev.helpdesk.customer.Customers;
 import dev.helpdesk.notification.NotificationDispatcher;
@@ -143,7 +145,7 @@ public final class HelpDesk {
           new Message(
               MessageId.random(), actor, Visibility.PUBLIC, request.description(), files, now));
     }
-    TicketChange change = store(edit);
+    TicketChange change = store(edit, request.acknowledge());
     customers.save(request.requester());
     publish(change.events());
     return change.after();
@@ -364,6 +366,18 @@ public final class HelpDesk {
         TicketAccess.visibleHistory(actor, tickets.history(ticket.id())));
   }
 
+  /**
+   * The customer known by this address, for intakes that must tell who wrote (the mail adapter).
+   * When several customers share the address, the most recently saved wins.
+   *
+   * @throws AccessDeniedException if a customer asks
+   */
+  public Optional<Customer> customerByEmail(Actor actor, EmailAddress email) {
+    requireKnown(actor);
+    requireNotCustomer(actor, "look customers up by address");
+    return customers.byEmail(Check.present("email", email));
+  }
+
   // ---------------------------------------------------------------- time-driven work
 
   /**
@@ -443,7 +457,7 @@ public final class HelpDesk {
       }
       TicketChange change;
       try {
-        change = store(edit);
+        change = store(edit, true);
       } catch (ConcurrentUpdateException e) {
         if (attempt == ATTEMPTS) {
           throw e;
@@ -455,12 +469,16 @@ public final class HelpDesk {
     }
   }
 
-  /** Lets the hooks and notification rules add to the edit, then stores it in one write. */
-  private TicketChange store(TicketEdit edit) {
+  /**
+   * Lets the hooks and notification rules add to the edit, then stores it in one write.
+   *
+   * @param acknowledge whether a ticket this edit opens is acknowledged to its customer
+   */
+  private TicketChange store(TicketEdit edit, boolean acknowledge) {
     for (ChangeHook hook : hooks) {
       hook.beforeSave(edit);
     }
-    notificationRules.addTo(edit);
+    notificationRules.addTo(edit, acknowledge);
     TicketChange change = edit.done();
     tickets.save(change);
     for (ChangeHook hook : hooks) {

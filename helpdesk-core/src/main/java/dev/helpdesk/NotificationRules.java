@@ -23,7 +23,9 @@ import java.util.Set;
  * edit so they are stored with it:
  *
  * <ul>
- *   <li>a ticket opened: the customer gets {@link NotificationKind#TICKET_RECEIVED};
+ *   <li>a ticket opened: the customer gets {@link NotificationKind#TICKET_RECEIVED}, unless the
+ *       request turned the acknowledgement off ({@link
+ *       dev.helpdesk.ticket.NewTicket#acknowledge()});
  *   <li>a public reply by an agent or the system: the customer gets {@link
  *       NotificationKind#AGENT_REPLIED} with its text (internal notes are never sent);
  *   <li>a move to PENDING or SOLVED made by staff: the customer gets {@link
@@ -42,7 +44,10 @@ final class NotificationRules {
     this.agents = agents;
   }
 
-  void addTo(TicketEdit edit) {
+  /**
+   * @param acknowledge whether a ticket opened by this edit is acknowledged to its customer
+   */
+  void addTo(TicketEdit edit, boolean acknowledge) {
     Ticket ticket = edit.current();
     Recipient customer = new Recipient(ticket.requester().name(), ticket.requester().email());
     Map<MessageId, Message> messages = new HashMap<>();
@@ -50,7 +55,9 @@ final class NotificationRules {
     boolean opens = edit.before().isEmpty();
     for (TicketEvent event : edit.events()) {
       if (event instanceof TicketEvent.Created) {
-        edit.notify(make(NotificationKind.TICKET_RECEIVED, customer, ticket, edit, Map.of()));
+        if (acknowledge) {
+          edit.notify(make(NotificationKind.TICKET_RECEIVED, customer, ticket, edit, Map.of()));
+        }
       } else if (event instanceof TicketEvent.MessageAdded added) {
         Message m = messages.get(added.messageId());
         if (!opens && m.isPublic() && !(m.author() instanceof Actor.Customer)) {

@@ -35,6 +35,37 @@ class NotificationRulesTest {
   }
 
   @Test
+  void aRequestWithTheAcknowledgementOffIsNotAcknowledgedButLaterMailStillGoes() {
+    Ticket t = desk.open(ANA, DeskFixture.request("c-ana").acknowledge(false).build());
+    assertTrue(f.deliver().isEmpty(), "no acknowledgement");
+    desk.assign(BEA, t.id(), BEA_ID);
+    desk.reply(BEA, t.id(), "We are on it.");
+    assertEquals(NotificationKind.AGENT_REPLIED, single(f.deliver()).kind());
+  }
+
+  @Test
+  void theAcknowledgementIsOnByDefault() {
+    assertTrue(DeskFixture.request("c-ana").build().acknowledge());
+  }
+
+  @Test
+  void staffAndSystemsFindACustomerByAddressButCustomersMayNot() {
+    f.openByAna();
+    dev.helpdesk.common.EmailAddress ana = dev.helpdesk.common.EmailAddress.of("c-ana@example.com");
+    assertEquals(
+        "c-ana",
+        desk.customerByEmail(dev.helpdesk.actor.Actor.system("mail-intake"), ana)
+            .orElseThrow()
+            .id()
+            .value());
+    assertTrue(
+        desk.customerByEmail(BEA, dev.helpdesk.common.EmailAddress.of("nobody@example.com"))
+            .isEmpty());
+    org.junit.jupiter.api.Assertions.assertThrows(
+        dev.helpdesk.actor.AccessDeniedException.class, () -> desk.customerByEmail(ANA, ana));
+  }
+
+  @Test
   void anAgentsPublicReplyIsMailedWithItsText() {
     Ticket t = f.openAssigned();
     f.deliver();

@@ -23,6 +23,9 @@ import java.util.Set;
  * @param tags labels
  * @param customFields string key/value pairs, including the booking reference
  * @param group the team to route it to, if any
+ * @param acknowledge whether the customer is sent the instant acknowledgement ({@code
+ *     TICKET_RECEIVED}); an intake turns it off for mail that must not be answered automatically
+ *     (auto-replies, mailing lists, a sender over the acknowledgement limit)
  */
 public record NewTicket(
     Customer requester,
@@ -32,7 +35,8 @@ public record NewTicket(
     Priority priority,
     Set<String> tags,
     Map<String, String> customFields,
-    Optional<GroupId> group) {
+    Optional<GroupId> group,
+    boolean acknowledge) {
 
   /** Validates the request. */
   public NewTicket {
@@ -46,7 +50,23 @@ public record NewTicket(
     Check.present("group", group);
   }
 
-  /** A builder with channel {@link Channel#WEB}, priority {@link Priority#NORMAL}. */
+  /** A request whose customer is acknowledged, as most are. */
+  public NewTicket(
+      Customer requester,
+      String subject,
+      String description,
+      Channel channel,
+      Priority priority,
+      Set<String> tags,
+      Map<String, String> customFields,
+      Optional<GroupId> group) {
+    this(requester, subject, description, channel, priority, tags, customFields, group, true);
+  }
+
+  /**
+   * A builder with channel {@link Channel#WEB}, priority {@link Priority#NORMAL}, acknowledgement
+   * on.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -61,6 +81,7 @@ public record NewTicket(
     private final Set<String> tags = new LinkedHashSet<>();
     private final Map<String, String> customFields = new LinkedHashMap<>();
     private GroupId group;
+    private boolean acknowledge = true;
 
     private Builder() {}
 
@@ -124,6 +145,15 @@ public record NewTicket(
       return this;
     }
 
+    /**
+     * Whether the customer is sent the instant acknowledgement; default {@code true}. Turn it off
+     * for requests that must not be answered automatically, such as an auto-reply received by mail.
+     */
+    public Builder acknowledge(boolean acknowledge) {
+      this.acknowledge = acknowledge;
+      return this;
+    }
+
     /** Validates and builds. */
     public NewTicket build() {
       return new NewTicket(
@@ -134,7 +164,8 @@ public record NewTicket(
           priority,
           tags,
           customFields,
-          Optional.ofNullable(group));
+          Optional.ofNullable(group),
+          acknowledge);
     }
   }
 }

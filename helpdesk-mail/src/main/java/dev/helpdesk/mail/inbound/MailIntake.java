@@ -1,0 +1,392 @@
+package dev.helpdesk.mail.inbound;
+
+import dev.helpdesk.HelpDesk;
+import dev.helpdesk.Posted;
+import dev.helpdesk.actor.AccessDeniedException;
+import dev.helpdesk.actor.Actor;
+import dev.helpdesk.common.Check;
+import dev.helpdesk.common.NotFoundException;
+import dev.helpdesk.common.ValidationException;
+import dev.helpdesk.conversation.Message;
+import dev.helpdesk.conversation.MessageDraft;
+import dev.helpdesk.customer.Customer;
+import dev.helpdesk.customer.CustomerId;
+import dev.helpdesk.mail.MailThreading;
+import dev.helpdesk.mail.inbound.IntakeResult.Outcome;
+import dev.helpdesk.ticket.Channel;
+import dev.helpdesk.ticket.NewTicket;
+import dev.helpdesk.ticket.Ticket;
+import dev.helpdesk.ticket.TicketId;
+import dev.helpdesk.ticket.TicketKey;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns received mail into tickets and replies, acting as the system actor {@value #ACTOR} for
+ * lookups and notes and as the customer for what the customer wrote.
+ *
+ * <p>A mail is matched to a ticket, first hit wins, by: its {@code In-Reply-To} and {@code
+ * References} (the desk's own Message-IDs name their ticket; other ids are looked up in {@link
+ * MailThreads}); the {@code [HD-1042]} token in the subject; the hidden {@code [hd-ref:...]} token
+ * in the text. A match appends the text, quoted history stripped, as the customer's reply (a CLOSED
+ * ticket gets a linked follow-up). A sender who is not the ticket's customer never lands on it:
+ * they get a ticket of their own. Without a match, a new ticket is opened for the sender.
+ *
+ * <p>Loops and bounces: a delivery report is recorded on its ticket as an internal note, never as a
+ * reply; so is an auto-reply to our mail. No acknowledgement goes to mail that carries a loop
+ * signal ({@code Auto-Submitted}, {@code X-Loop}, {@code Precedence: bulk|list|junk}, {@code
+ * X-Auto-Response-Suppress}, {@code List-Unsubscribe}, {@code List-Id}, a mailer-daemon or
+ * postmaster sender), nor beyond {@link IntakeSettings#acknowledgementsPerHour()} to one sender.
+ * Our own mail come back is ignored. Thread-safe.
+ */
+public final class MailIntake {
+
+  /** The system actor the intake acts as. */
+  public static final String ACTOR = "mail-intake";
+
+  private static final Logger log = LoggerFactory.getLogger(MailIntake.class);
+  private static final Pattern SUBJECT_TOKEN =
+      Pattern.compile("\\[([A-Z][A-Z0-9]{0,9}-[0-9]{1,18})\\]");
+  private static final Pattern FORWARD = Pattern.compile("(?i)^\\s*(fwd?|wg|tr)\\s*:.*");
+  private static final String NO_TEXT = "(no text)";
+
+  private final HelpDesk desk;
+  private final IntakeSettings settings;
+  private final MailThreads threads;
+  private final AcknowledgementLimit limit;
+  private final Actor system = Actor.system(ACTOR);
+
+  /**
+   * @param desk the desk to write to
+   * @param settings the support address, Message-ID domain and limits
+   * @param threads where received Message-IDs are remembered
+   */
+  public MailIntake(HelpDesk desk, IntakeSettings settings, MailThreads threads) {
+    this.desk = Check.present("desk", desk);
+    this.settings = Check.present("settings", settings);
+    this.threads = Check.present("threads", threads);
+    this.limit = new AcknowledgementLimit(settings.acknowledgementsPerHour(), desk.clock());
+  }
+
+  /** Processes the raw bytes of a received mail. Never throws for a bad mail: it is rejected. */
+  public IntakeResult process(byte[] raw) {
+    Check.present("mail", raw);
+    if (raw.length > settings.maxBytes()) {
+      return rejected(
+          "mail of " + raw.length + " bytes exceeds the limit of " + settings.maxBytes());
+    }
+    InboundMail mail;
+    try {
+      mail = MailParser.parse(raw);
+    } catch (MalformedMailException e) {
+      return rejected(e.getMessage());
+    }
+    return handle(mail);
+  }
+
+  /** Processes a received mail. Never throws for a bad mail: it is rejected. */
+  public IntakeResult process(MimeMessage message) {
+    Check.present("mail", message);
+    long size = sizeOf(message);
+    if (size > settings.maxBytes()) {
+      return rejected("mail of more than " + settings.maxBytes() + " bytes exceeds the limit");
+    }
+    InboundMail mail;
+    try {
+      mail = MailParser.parse(message);
+    } catch (MalformedMailException e) {
+      return rejected(e.getMessage());
+    }
+    return handle(mail);
+  }
+
+  private IntakeResult handle(InboundMail mail) {
+    MailThreading threading = settings.threading();
+    Optional<String> messageId = mail.messageId();
+    if (messageId.isPresent()) {
+      Optional<TicketId> seen = threads.ticketOf(messageId.get());
+      if (seen.isPresent()) {
+        return result(Outcome.DUPLICATE, seen, false, "already processed " + messageId.get());
+      }
+      if (threading.isOwn(messageId.get())) {
+        return ignored(mail, "our own mail came back (" + messageId.get() + ")");
+      }
+    }
+    if (mail.from().equals(settings.supportAddress())) {
+      return ignored(mail, "mail from our own support address");
+    }
+    Optional<Match> match = match(mail);
+    if (mail.isBounce()) {
+      if (match.isEmpty()) {
+        return ignored(mail, "bounce of no known ticket from " + mail.from());
+      }
+      String note =
+          "Mail delivery failed (report from "
+              + mail.from()
+              + ", subject \""
+              + mail.subject()
+              + "\"):\n\n"
+              + mail.bounce().orElseThrow();
+      return noted(mail, match.get().ticket(), note, Outcome.BOUNCE_RECORDED);
+    }
+    if (mail.automated() && match.isPresent()) {
+      String note =
+          "Automatic reply from "
+              + mail.from()
+              + " (\""
+              + mail.subject()
+              + "\"):\n\n"
+              + QuoteStripper.strip(mail.text());
+      return noted(mail, match.get().ticket(), note, Outcome.AUTO_REPLY_RECORDED);
+    }
+    Customer customer = customerOf(mail);
+    if (match.isPresent()) {
+      Ticket ticket = match.get().ticket();
+      try {
+        Posted posted = desk.reply(Actor.customer(customer.id()), ticket.id(), draft(mail, true));
+        remember(mail, posted.ticket().id());
+        Outcome outcome = posted.followUp() ? Outcome.FOLLOW_UP_OPENED : Outcome.REPLIED;
+        log.info(
+            "Mail {} from {} {} {} (matched by {})",
+            messageId.orElse("-"),
+            mail.from(),
+            outcome == Outcome.REPLIED ? "replied on" : "opened follow-up",
+            posted.ticket().key(),
+            match.get().how());
+        return result(outcome, posted.ticket(), false, "matched by " + match.get().how());
+      } catch (AccessDeniedException e) {
+        // Someone else's ticket: never add to it. The sender gets a ticket of their own.
+        log.warn(
+            "Mail {} from {} names {} of another customer; opening a new ticket instead",
+            messageId.orElse("-"),
+            mail.from(),
+            ticket.key());
+      }
+    }
+    return open(mail, customer);
+  }
+
+  private IntakeResult open(InboundMail mail, Customer customer) {
+    List<String> signals = mail.loopSignals();
+    boolean acknowledge = signals.isEmpty() && limit.tryAcquire(mail.from());
+    String why =
+        !signals.isEmpty()
+            ? "no acknowledgement: " + String.join(", ", signals)
+            : acknowledge ? "acknowledged" : "no acknowledgement: sender over the hourly limit";
+    MessageDraft draft = draft(mail, false);
+    String subject =
+        SUBJECT_TOKEN.matcher(mail.subject()).replaceAll("").replaceAll("\\s{2,}", " ").strip();
+    NewTicket request =
+        NewTicket.builder()
+            .requester(customer)
+            .subject(subject.isEmpty() ? "(no subject)" : subject)
+            .description(draft.body())
+            .channel(Channel.EMAIL)
+            .acknowledge(acknowledge)
+            .build();
+    Ticket ticket = desk.open(Actor.customer(customer.id()), request);
+    if (!draft.attachments().isEmpty()) {
+      // Opening takes no files: they follow at once as the customer's first reply.
+      desk.reply(
+          Actor.customer(customer.id()),
+          ticket.id(),
+          new MessageDraft("Attachments of the first mail.", draft.attachments()));
+    }
+    remember(mail, ticket.id());
+    log.info(
+        "Mail {} from {} opened {} ({})",
+        mail.messageId().orElse("-"),
+        mail.from(),
+        ticket.key(),
+        why);
+    return result(Outcome.OPENED, ticket, acknowledge, why);
+  }
+
+  private IntakeResult noted(InboundMail mail, Ticket ticket, String note, Outcome outcome) {
+    desk.note(system, ticket.id(), truncate(note));
+    remember(mail, ticket.id());
+    log.info(
+        "Mail {} from {} recorded on {}: {}",
+        mail.messageId().orElse("-"),
+        mail.from(),
+        ticket.key(),
+        outcome);
+    return result(outcome, ticket, false, outcome.name().toLowerCase(Locale.ROOT));
+  }
+
+  /** The ticket the mail answers, and how it was found. */
+  private record Match(Ticket ticket, String how) {}
+
+  private Optional<Match> match(InboundMail mail) {
+    MailThreading threading = settings.threading();
+    for (String id : mail.threadIds()) {
+      Optional<TicketId> named =
+          threading.ticketOf(id).map(TicketId::new).or(() -> threads.ticketOf(id));
+      Optional<Ticket> ticket = named.flatMap(this::load);
+      if (ticket.isPresent()) {
+        return Optional.of(new Match(ticket.get(), "thread " + id));
+      }
+    }
+    Matcher token = SUBJECT_TOKEN.matcher(mail.subject());
+    while (token.find()) {
+      try {
+        Ticket t = desk.ticket(system, TicketKey.parse(token.group(1))).ticket();
+        return Optional.of(new Match(t, "subject [" + t.key() + "]"));
+      } catch (NotFoundException | ValidationException e) {
+        // Not one of ours: try the next token.
+      }
+    }
+    Optional<UUID> body = MailThreading.ticketOfBody(mail.text());
+    return body.map(TicketId::new)
+        .flatMap(this::load)
+        .map(t -> new Match(t, "body token of " + t.key()));
+  }
+
+  private Optional<Ticket> load(TicketId id) {
+    try {
+      return Optional.of(desk.ticket(system, id).ticket());
+    } catch (NotFoundException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The customer known by the sender's address, else one whose id is derived from it. */
+  private Customer customerOf(InboundMail mail) {
+    return desk.customerByEmail(system, mail.from())
+        .orElseGet(() -> new Customer(derivedId(mail), mail.fromName(), mail.from()));
+  }
+
+  private static CustomerId derivedId(InboundMail mail) {
+    String id = "mail:" + mail.from().value().toLowerCase(Locale.ROOT);
+    if (id.length() <= CustomerId.MAX_LENGTH) {
+      return CustomerId.of(id);
+    }
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
+      return CustomerId.of("mail:" + HexFormat.of().formatHex(hash));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  /**
+   * The text to store: for a reply the new text only; a forward keeps what it forwards, since that
+   * is the point of it.
+   */
+  private static MessageDraft draft(InboundMail mail, boolean reply) {
+    String text = mail.text();
+    if (reply || !FORWARD.matcher(mail.subject()).matches()) {
+      text = QuoteStripper.strip(text);
+    }
+    text = truncate(text.strip());
+    return new MessageDraft(text.isBlank() ? NO_TEXT : text, mail.attachments());
+  }
+
+  private static String truncate(String text) {
+    return text.length() <= Message.MAX_BODY_LENGTH
+        ? text
+        : text.substring(0, Message.MAX_BODY_LENGTH - 1) + "…";
+  }
+
+  private void remember(InboundMail mail, TicketId ticket) {
+    mail.messageId().ifPresent(id -> threads.remember(id, ticket));
+  }
+
+  private long sizeOf(MimeMessage message) {
+    try {
+      int size = message.getSize();
+      if (size > settings.maxBytes()) {
+        return size;
+      }
+      // getSize() is the body only, or unknown: count the whole mail, stopping past the limit.
+      Counter counter = new Counter(settings.maxBytes());
+      try {
+        message.writeTo(counter);
+      } catch (Counter.Exceeded e) {
+        return counter.count;
+      }
+      return counter.count;
+    } catch (MessagingException | IOException | RuntimeException e) {
+      // The parser will say what is wrong with it.
+      return 0;
+    }
+  }
+
+  long maxBytes() {
+    return settings.maxBytes();
+  }
+
+  IntakeResult rejectTooLarge(long size) {
+    return rejected("mail of " + size + " bytes exceeds the limit of " + settings.maxBytes());
+  }
+
+  private static IntakeResult rejected(String reason) {
+    log.warn("Mail rejected: {}", reason);
+    return new IntakeResult(Outcome.REJECTED, Optional.empty(), Optional.empty(), false, reason);
+  }
+
+  private static IntakeResult ignored(InboundMail mail, String reason) {
+    log.info("Mail {} from {} ignored: {}", mail.messageId().orElse("-"), mail.from(), reason);
+    return new IntakeResult(Outcome.IGNORED, Optional.empty(), Optional.empty(), false, reason);
+  }
+
+  private IntakeResult result(
+      Outcome outcome, Optional<TicketId> ticket, boolean ack, String reason) {
+    Optional<TicketKey> key = ticket.flatMap(this::load).map(Ticket::key);
+    return new IntakeResult(outcome, ticket, key, ack, reason);
+  }
+
+  private static IntakeResult result(Outcome outcome, Ticket ticket, boolean ack, String reason) {
+    return new IntakeResult(
+        outcome, Optional.of(ticket.id()), Optional.of(ticket.key()), ack, reason);
+  }
+
+  /** Counts bytes written and stops once past a limit. */
+  private static final class Counter extends OutputStream {
+    static final class Exceeded extends IOException {
+      Exceeded() {
+        super("limit exceeded");
+      }
+    }
+
+    private final long limit;
+    long count;
+
+    Counter(long limit) {
+      this.limit = limit;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      count++;
+      check();
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      count += len;
+      check();
+    }
+
+    private void check() throws Exceeded {
+      if (count > limit) {
+        throw new Exceeded();
+      }
+    }
+  }
+}

@@ -1,0 +1,166 @@
+package dev.helpdesk.mail.outbound;
+
+import dev.helpdesk.mail.HeaderInjectionException;
+import dev.helpdesk.mail.MailSettings;
+import dev.helpdesk.mail.MailThreading;
+import dev.helpdesk.notification.Notification;
+import dev.helpdesk.notification.NotificationKind;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.UnsupportedEncodingException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.FormatStyle;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns a notification into a ready-to-send MIME message: templates rendered, threading headers
+ * set, every header value checked for line breaks first.
+ */
+final class MailComposer {
+
+  /** RFC 3834: mail a machine sent on its own, or as a reply to mail it received. */
+  static final String AUTO_SUBMITTED = "Auto-Submitted";
+
+  private final MailSettings settings;
+  private final MailTemplates templates;
+
+  MailComposer(MailSettings settings, MailTemplates templates) {
+    this.settings = settings;
+    this.templates = templates;
+  }
+
+  /**
+   * @throws HeaderInjectionException if a value bound for a header holds a line break
+   * @throws MailTemplateException if the kind has no template
+   */
+  MimeMessage compose(Session session, Notification n) {
+    // Checked before anything is rendered: a forged subject or name must fail loudly, not be
+    // folded or encoded into something that merely looks harmless.
+    HeaderInjectionException.requireSafe("ticketSubject", n.ticketSubject());
+    HeaderInjectionException.requireSafe("ticketKey", n.ticketKey());
+    HeaderInjectionException.requireSafe("recipient.name", n.recipient().name());
+    HeaderInjectionException.requireSafe("recipient.email", n.recipient().email().value());
+    MailThreading threading = settings.threading();
+    String messageId = threading.messageId(n.ticketId(), n.id().value());
+    String root = threading.threadRoot(n.ticketId());
+    Locale locale = settings.localeOf().apply(n.recipient());
+    MailTemplates.Rendered r = templates.render(n.kind(), locale, scope(n, locale));
+    String subject = HeaderInjectionException.requireSafe("subject", r.subject());
+    try {
+      MimeMessage m = new IdentifiedMimeMessage(session, messageId);
+      m.setFrom(new InternetAddress(settings.from().value(), settings.fromName(), "UTF-8"));
+      m.setReplyTo(new InternetAddress[] {new InternetAddress(settings.replyTo().value())});
+      m.setRecipient(
+          Message.RecipientType.TO,
+          new InternetAddress(n.recipient().email().value(), n.recipient().name(), "UTF-8"));
+      m.setSubject(subject, "UTF-8");
+      // The notification's own time: a retried mail is the same mail.
+      m.setSentDate(Date.from(n.createdAt()));
+      m.setHeader("In-Reply-To", root);
+      m.setHeader("References", root);
+      m.setHeader(
+          "Thread-Index",
+          MailThreading.threadIndex(
+              n.ticketId(),
+              n.kind() == NotificationKind.TICKET_RECEIVED
+                  ? Optional.empty()
+                  : Optional.of(n.id().value())));
+      m.setHeader(
+          AUTO_SUBMITTED,
+          n.kind() == NotificationKind.TICKET_RECEIVED ? "auto-replied" : "auto-generated");
+      // Asks Exchange and Outlook not to answer with out-of-office notes, which would loop back.
+      m.setHeader("X-Auto-Response-Suppress", "All");
+      m.setHeader("X-Helpdesk-Ticket", n.ticketKey());
+      MimeBodyPart text = new MimeBodyPart();
+      text.setText(r.text(), "UTF-8", "plain");
+      MimeBodyPart html = new MimeBodyPart();
+      html.setText(r.html(), "UTF-8", "html");
+      MimeMultipart alternative = new MimeMultipart("alternative", text, html);
+      m.setContent(alternative);
+      m.saveChanges();
+      return m;
+    } catch (MessagingException | UnsupportedEncodingException e) {
+      throw new MailDeliveryException("could not compose notification " + n.id(), e);
+    }
+  }
+
+  private Map<String, Object> scope(Notification n, Locale locale) {
+    Map<String, Object> s = new HashMap<>();
+    s.put("recipientName", n.recipient().name());
+    s.put("ticketKey", n.ticketKey());
+    s.put("ticketSubject", n.ticketSubject());
+    s.put("ticketLink", link(settings.ticketLink(), n));
+    s.put("bodyToken", MailThreading.bodyToken(n.ticketId()));
+    s.put("fromName", settings.fromName());
+    Map<String, String> v = n.values();
+    put(s, "body", v.get(Notification.BODY));
+    put(s, "author", v.get(Notification.AUTHOR));
+    put(s, "status", v.get(Notification.STATUS));
+    put(s, "previousStatus", v.get(Notification.PREVIOUS_STATUS));
+    String due = v.get(Notification.FIRST_REPLY_DUE);
+    if (due != null) {
+      put(s, "firstReplyDue", formatInstant(due, locale));
+    }
+    boolean solved = "SOLVED".equals(v.get(Notification.STATUS));
+    s.put("solved", solved);
+    s.put("pending", "PENDING".equals(v.get(Notification.STATUS)));
+    if (solved && settings.satisfactionLink().isPresent()) {
+      put(s, "satisfactionLink", link(settings.satisfactionLink().get(), n));
+    }
+    return s;
+  }
+
+  /** Adds a value and a {@code hasX} flag, so templates can leave out what is not there. */
+  private static void put(Map<String, Object> scope, String key, String value) {
+    boolean present = value != null && !value.isBlank();
+    if (present) {
+      scope.put(key, value);
+    }
+    scope.put("has" + Character.toUpperCase(key.charAt(0)) + key.substring(1), present);
+  }
+
+  private String formatInstant(String iso, Locale locale) {
+    try {
+      return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+          .withLocale(locale)
+          .withZone(settings.zone())
+          .format(Instant.parse(iso));
+    } catch (DateTimeParseException e) {
+      return iso;
+    }
+  }
+
+  private static String link(String template, Notification n) {
+    return template
+        .replace("{key}", URLEncoder.encode(n.ticketKey(), StandardCharsets.UTF_8))
+        .replace("{id}", n.ticketId().toString());
+  }
+
+  /** Keeps the Message-ID we chose instead of the random one jakarta.mail makes on save. */
+  private static final class IdentifiedMimeMessage extends MimeMessage {
+    private final String messageId;
+
+    IdentifiedMimeMessage(Session session, String messageId) {
+      super(session);
+      this.messageId = messageId;
+    }
+
+    @Override
+    protected void updateMessageID() throws MessagingException {
+      setHeader("Message-ID", messageId);
+    }
+  }
+}

@@ -1,0 +1,172 @@
+package dev.helpdesk.mail.outbound;
+
+import dev.helpdesk.common.Check;
+import dev.helpdesk.common.HelpDeskException;
+import dev.helpdesk.mail.MailSettings;
+import dev.helpdesk.notification.Notification;
+import dev.helpdesk.notification.NotificationId;
+import dev.helpdesk.notification.Notifier;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers the desk's notifications by SMTP. Plug it in with {@code HelpDesk.builder().notifier(new
+ * MailNotifier(settings))}; the desk's outbox and dispatcher then retry what fails with backoff and
+ * dead-letter what keeps failing.
+ *
+ * <p>{@link #deliverAll} sends a whole batch over one connection. A mail the server refuses fails
+ * alone, and the rest of the batch still goes; if the connection drops, it is opened again once. A
+ * notification whose subject or names would inject a header fails with {@link
+ * dev.helpdesk.mail.HeaderInjectionException} and is never sent. Thread-safe.
+ */
+public final class MailNotifier implements Notifier {
+
+  private static final Logger log = LoggerFactory.getLogger(MailNotifier.class);
+
+  private final MailSettings settings;
+  private final Session session;
+  private final MailComposer composer;
+
+  /** A notifier with the built-in templates and the application's overrides from its class path. */
+  public MailNotifier(MailSettings settings) {
+    this(settings, Thread.currentThread().getContextClassLoader());
+  }
+
+  /**
+   * A notifier that looks for the application's templates through {@code templateLoader}.
+   *
+   * @param settings the server and the mail's identity
+   * @param templateLoader the class loader whose resources hold {@link MailSettings#templateRoot()}
+   */
+  public MailNotifier(MailSettings settings, ClassLoader templateLoader) {
+    this.settings = Check.present("settings", settings);
+    this.session = Session.getInstance(properties(settings));
+    ClassLoader loader =
+        templateLoader != null ? templateLoader : MailNotifier.class.getClassLoader();
+    this.composer = new MailComposer(settings, new MailTemplates(settings.templateRoot(), loader));
+  }
+
+  /** Sends one notification over a connection of its own. */
+  @Override
+  public void deliver(Notification notification) {
+    RuntimeException failure = deliverAll(List.of(notification)).get(notification.id());
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  /** Sends the batch over one connection; returns the failures by notification id. */
+  @Override
+  public Map<NotificationId, RuntimeException> deliverAll(List<Notification> batch) {
+    Map<NotificationId, RuntimeException> failures = new LinkedHashMap<>();
+    List<Notification> ready = new ArrayList<>();
+    List<MimeMessage> mails = new ArrayList<>();
+    for (Notification n : batch) {
+      try {
+        mails.add(composer.compose(session, n));
+        ready.add(n);
+      } catch (HelpDeskException e) {
+        log.warn("Notification {} ({}) not sent: {}", n.id(), n.kind(), e.getMessage());
+        failures.put(n.id(), e);
+      }
+    }
+    if (ready.isEmpty()) {
+      return failures;
+    }
+    Transport transport = null;
+    int next = 0;
+    try {
+      transport = connect();
+      for (; next < ready.size(); next++) {
+        Notification n = ready.get(next);
+        MimeMessage mail = mails.get(next);
+        try {
+          transport.sendMessage(mail, mail.getAllRecipients());
+        } catch (MessagingException e) {
+          failures.put(n.id(), new MailDeliveryException("SMTP refused " + n.id(), e));
+          if (!transport.isConnected()) {
+            log.info("SMTP connection lost after a failed send; connecting again");
+            close(transport);
+            transport = connect();
+          }
+        }
+      }
+    } catch (MailDeliveryException e) {
+      // Could not connect (again): what was not tried yet fails with this cause; what was sent
+      // before the connection dropped stays delivered, so it is not sent twice.
+      for (int i = next; i < ready.size(); i++) {
+        failures.putIfAbsent(ready.get(i).id(), e);
+      }
+    } finally {
+      close(transport);
+    }
+    return failures;
+  }
+
+  /** The settings this notifier sends with. */
+  public MailSettings settings() {
+    return settings;
+  }
+
+  private Transport connect() {
+    try {
+      Transport t = session.getTransport("smtp");
+      t.connect(
+          settings.host(),
+          settings.port(),
+          settings.username().orElse(null),
+          settings.password().orElse(null));
+      return t;
+    } catch (MessagingException e) {
+      throw new MailDeliveryException(
+          "could not connect to SMTP " + settings.host() + ":" + settings.port(), e);
+    }
+  }
+
+  private static void close(Transport transport) {
+    if (transport == null) {
+      return;
+    }
+    try {
+      transport.close();
+    } catch (MessagingException e) {
+      log.debug("Closing the SMTP connection failed", e);
+    }
+  }
+
+  static Properties properties(MailSettings s) {
+    Properties p = new Properties();
+    p.put("mail.transport.protocol", "smtp");
+    p.put("mail.smtp.host", s.host());
+    p.put("mail.smtp.port", Integer.toString(s.port()));
+    p.put("mail.smtp.connectiontimeout", Long.toString(s.connectTimeout().toMillis()));
+    p.put("mail.smtp.timeout", Long.toString(s.readTimeout().toMillis()));
+    p.put("mail.smtp.writetimeout", Long.toString(s.writeTimeout().toMillis()));
+    p.put("mail.smtp.from", s.from().value());
+    p.put("mail.smtp.localhost", s.threading().domain());
+    p.put("mail.smtp.auth", Boolean.toString(s.username().isPresent()));
+    switch (s.security()) {
+      case STARTTLS -> {
+        p.put("mail.smtp.starttls.enable", "true");
+        p.put("mail.smtp.starttls.required", "true");
+        p.put("mail.smtp.ssl.checkserveridentity", "true");
+      }
+      case SSL -> {
+        p.put("mail.smtp.ssl.enable", "true");
+        p.put("mail.smtp.ssl.checkserveridentity", "true");
+      }
+      case NONE -> {}
+    }
+    s.sslTrust().ifPresent(h -> p.put("mail.smtp.ssl.trust", h));
+    return p;
+  }
+}
