@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers what waits in an {@link Outbox}: claims a batch, hands it to the {@link Notifier}, marks
  * each entry delivered, retried later with backoff, or dead-lettered after {@link
- * RetryPolicy#maxAttempts()}. Safe to run from several threads or instances at once: the outbox
- * leases each entry to one dispatcher.
+ * RetryPolicy#maxAttempts()} (at once when the notifier throws {@link UndeliverableException}).
+ * Safe to run from several threads or instances at once: the outbox leases each entry to one
+ * dispatcher.
  */
 public final class NotificationDispatcher {
 
@@ -94,7 +95,7 @@ public final class NotificationDispatcher {
       }
       int failed = entry.attempts() + 1;
       String reason = failure.getClass().getSimpleName() + ": " + failure.getMessage();
-      if (retry.exhausted(failed)) {
+      if (failure instanceof UndeliverableException || retry.exhausted(failed)) {
         log.warn("Notification {} dead-lettered after {} attempts: {}", id, failed, reason);
         outbox.deadLetter(id, owner, reason);
         deadLettered++;

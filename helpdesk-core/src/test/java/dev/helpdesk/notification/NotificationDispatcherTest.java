@@ -260,6 +260,29 @@ class NotificationDispatcherTest {
     return delivered;
   }
 
+  @Test
+  void anUndeliverableNotificationIsDeadLetteredWithoutRetrying() {
+    Notification poisoned = add();
+    Notification healthy = add();
+    java.util.List<Notification> delivered = new java.util.ArrayList<>();
+    Notifier refusing =
+        n -> {
+          if (n.id().equals(poisoned.id())) {
+            throw new UndeliverableException("header 'subject' must not contain CR");
+          }
+          delivered.add(n);
+        };
+    NotificationDispatcher dispatcher =
+        new NotificationDispatcher(outbox, refusing, clock, NO_JITTER, 10, LEASE, () -> 0);
+
+    assertEquals(new Pass(2, 1, 1), dispatcher.dispatchDue());
+    OutboxEntry dead = outbox.byId(poisoned.id()).orElseThrow();
+    assertEquals(State.DEAD, dead.state());
+    assertEquals(1, dead.attempts());
+    assertTrue(dead.lastError().orElseThrow().contains("must not contain CR"));
+    assertEquals(List.of(healthy), delivered);
+  }
+
   private Notification add() {
     Notification n = notification(T0);
     outbox.add(List.of(n));

@@ -1,12 +1,12 @@
 package dev.helpdesk.mail;
 
-import dev.helpdesk.common.HelpDeskException;
+import dev.helpdesk.notification.UndeliverableException;
 
 /**
  * A value bound for a mail header (a subject, a display name, an address) holds a line break or a
  * NUL character, which could add headers or recipients of an attacker's choosing. Nothing was sent.
  */
-public final class HeaderInjectionException extends HelpDeskException {
+public final class HeaderInjectionException extends UndeliverableException {
 
   private final String field;
 
