@@ -1,0 +1,384 @@
+package dev.helpdesk.benchmarks;
+
+import dev.helpdesk.actor.Actor;
+import dev.helpdesk.agent.AgentId;
+import dev.helpdesk.conversation.Message;
+import dev.helpdesk.conversation.MessageId;
+import dev.helpdesk.conversation.Visibility;
+import dev.helpdesk.customer.CustomerId;
+import dev.helpdesk.jpa.JpaHelpDeskStore;
+import dev.helpdesk.jpa.store.Database;
+import dev.helpdesk.notification.Notification;
+import dev.helpdesk.notification.NotificationId;
+import dev.helpdesk.notification.NotificationKind;
+import dev.helpdesk.notification.Recipient;
+import dev.helpdesk.ticket.NewTicket;
+import dev.helpdesk.ticket.StatusTransitions;
+import dev.helpdesk.ticket.Ticket;
+import dev.helpdesk.ticket.TicketChange;
+import dev.helpdesk.ticket.TicketEdit;
+import dev.helpdesk.ticket.TicketId;
+import dev.helpdesk.ticket.TicketKey;
+import dev.helpdesk.ticket.Tickets;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The JPA adapter on PostgreSQL ({@code HELPDESK_PG_URL}, default 127.0.0.1:5432/test as postgres).
+ * DROPS AND RECREATES the desk's {@code hd_} tables in that database.
+ *
+ * <ul>
+ *   <li>{@code openBatch*}: opening {@link #BATCH} tickets (each: ticket row, first message,
+ *       CREATED event, TICKET_RECEIVED outbox row) through {@link Tickets#save} in one application
+ *       transaction, against inserting the same rows with a raw JDBC batch ({@code
+ *       reWriteBatchedInserts=true}) in one transaction.
+ *   <li>{@code byRequester}, {@code unassigned}: the listings with {@code tickets} rows in the
+ *       table (10k or 1M); the unassigned queue and a customer's tickets stay the same size.
+ * </ul>
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(1)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class JpaPostgreSqlBenchmark {
+
+  /** Tickets opened per benchmark invocation. */
+  public static final int BATCH = 100;
+
+  static final String URL =
+      env("HELPDESK_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test?reWriteBatchedInserts=true");
+  static final String USER = env("HELPDESK_PG_USER", "postgres");
+  static final String PASSWORD = env("HELPDESK_PG_PASSWORD", "");
+
+  private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+  private static final AtomicLong KEYS = new AtomicLong(10_000_000);
+
+  private static String env(String name, String fallback) {
+    String v = System.getenv(name);
+    return v == null || v.isBlank() ? fallback : v;
+  }
+
+  static Connection connect() throws Exception {
+    return DriverManager.getConnection(URL, USER, PASSWORD);
+  }
+
+  static void recreateSchema() throws Exception {
+    String script;
+    try (InputStream in =
+        JpaPostgreSqlBenchmark.class
+            .getClassLoader()
+            .getResourceAsStream("db/helpdesk/postgresql/V1__init.sql")) {
+      script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
+      for (String t :
+          List.of(
+              "hd_message_attachment",
+              "hd_message",
+              "hd_ticket_event",
+              "hd_ticket",
+              "hd_outbox",
+              "hd_agent_group",
+              "hd_agent",
+              "hd_customer",
+              "hd_attachment_blob")) {
+        s.execute("drop table if exists " + t + " cascade");
+      }
+      for (String q :
+          List.of(
+              "hd_ticket_seq",
+              "hd_message_attachment_seq",
+              "hd_ticket_event_seq",
+              "hd_outbox_seq",
+              "hd_attachment_blob_seq",
+              "hd_ticket_key_seq",
+              "hd_customer_save_seq")) {
+        s.execute("drop sequence if exists " + q);
+      }
+      StringBuilder sql = new StringBuilder();
+      for (String line : script.split("\n")) {
+        if (!line.strip().startsWith("--")) {
+          sql.append(line).append('\n');
+        }
+      }
+      for (String statement : sql.toString().split(";\\s*\n")) {
+        if (!statement.isBlank()) {
+          s.execute(statement);
+        }
+      }
+    }
+  }
+
+  static EntityManagerFactory factory() {
+    return Persistence.createEntityManagerFactory(
+        JpaHelpDeskStore.PERSISTENCE_UNIT,
+        Map.of(
+            "jakarta.persistence.jdbc.url", URL,
+            "jakarta.persistence.jdbc.user", USER,
+            "jakarta.persistence.jdbc.password", PASSWORD,
+            "hibernate.jdbc.batch_size", "50",
+            "hibernate.order_inserts", "true",
+            "hibernate.jdbc.time_zone", "UTC",
+            "hibernate.connection.pool_size", "4"));
+  }
+
+  static TicketChange opening(String customer, Instant at) {
+    TicketId id = TicketId.random();
+    TicketKey key = TicketKey.of("HD", KEYS.getAndIncrement());
+    NewTicket request =
+        NewTicket.builder()
+            .requester(customer, "Customer " + customer, customer + "@example.com")
+            .subject("My train was cancelled")
+            .description("Booking B-17: my train was cancelled, I need a refund.")
+            .bookingReference("B-17")
+            .build();
+    Actor actor = Actor.customer(customer);
+    return TicketEdit.open(
+            id, key, request, Optional.empty(), actor, at, StatusTransitions.defaults())
+        .addMessage(
+            new Message(
+                MessageId.random(), actor, Visibility.PUBLIC, request.description(), List.of(), at))
+        .notify(
+            new Notification(
+                NotificationId.random(),
+                NotificationKind.TICKET_RECEIVED,
+                new Recipient("Customer " + customer, request.requester().email()),
+                id.value(),
+                key.value(),
+                request.subject(),
+                Map.of(),
+                at))
+        .done();
+  }
+
+  /** The opening benchmarks: an empty table, changes prepared before each invocation. */
+  @State(Scope.Benchmark)
+  public static class Opening {
+    EntityManagerFactory emf;
+    Tickets joinedTickets;
+    final ThreadLocal<EntityManager> current = new ThreadLocal<>();
+    List<TicketChange> changes;
+    // One connection kept open, as the adapter's pool keeps its own: connecting is not measured.
+    Connection raw;
+
+    @Setup(Level.Trial)
+    public void setUp() throws Exception {
+      recreateSchema();
+      raw = connect();
+      raw.setAutoCommit(false);
+      emf = factory();
+      joinedTickets = JpaHelpDeskStore.joined(current::get, emf, Database.postgreSql()).tickets();
+    }
+
+    @Setup(Level.Invocation)
+    public void prepare() {
+      changes = new ArrayList<>(BATCH);
+      for (int i = 0; i < BATCH; i++) {
+        changes.add(opening("c-" + (i % 20), T0.plusSeconds(i)));
+      }
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws Exception {
+      raw.close();
+      emf.close();
+    }
+  }
+
+  @Benchmark
+  public int openBatchThroughAdapter(Opening s) {
+    EntityManager em = s.emf.createEntityManager();
+    s.current.set(em);
+    try {
+      em.getTransaction().begin();
+      for (TicketChange c : s.changes) {
+        s.joinedTickets.save(c);
+      }
+      em.getTransaction().commit();
+      return s.changes.size();
+    } finally {
+      s.current.remove();
+      em.close();
+    }
+  }
+
+  @Benchmark
+  public int openBatchWithRawJdbc(Opening s) throws Exception {
+    Connection c = s.raw;
+    {
+      try (PreparedStatement ticket =
+              c.prepareStatement(
+                  "insert into hd_ticket (id, version, ticket_id, ticket_key, subject, description,"
+                      + " requester_id, requester_name, requester_email, channel, priority,"
+                      + " tags_json, custom_fields_json, status, unsolved, created_at, updated_at)"
+                      + " values (nextval('hd_ticket_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                      + " ?, ?, ?, ?)");
+          PreparedStatement message =
+              c.prepareStatement(
+                  "insert into hd_message (message_id, ticket_id, ticket_version, position,"
+                      + " author_kind, author_id, visibility, body, created_at)"
+                      + " values (?, ?, 1, 0, 'CUSTOMER', ?, 'PUBLIC', ?, ?)");
+          PreparedStatement event =
+              c.prepareStatement(
+                  "insert into hd_ticket_event (id, ticket_id, ticket_version, position,"
+                      + " event_type, actor_kind, actor_id, occurred_at, payload)"
+                      + " values (nextval('hd_ticket_event_seq'), ?, 1, 0, 'CREATED', 'CUSTOMER',"
+                      + " ?, ?, ?)");
+          PreparedStatement outbox =
+              c.prepareStatement(
+                  "insert into hd_outbox (id, notification_id, kind, recipient_name,"
+                      + " recipient_email, ticket_id, ticket_key, ticket_subject, values_json,"
+                      + " created_at, state, attempts, next_attempt_at, due_at)"
+                      + " values (nextval('hd_outbox_seq'), ?, 'TICKET_RECEIVED', ?, ?, ?, ?, ?,"
+                      + " '{}', ?, 'PENDING', 0, ?, ?)")) {
+        for (TicketChange change : s.changes) {
+          Ticket t = change.after();
+          Timestamp at = Timestamp.from(t.createdAt());
+          ticket.setLong(1, 1);
+          ticket.setObject(2, t.id().value());
+          ticket.setString(3, t.key().value());
+          ticket.setString(4, t.subject());
+          ticket.setString(5, t.description());
+          ticket.setString(6, t.requester().id().value());
+          ticket.setString(7, t.requester().name());
+          ticket.setString(8, t.requester().email().value());
+          ticket.setString(9, t.channel().name());
+          ticket.setInt(10, 2);
+          ticket.setString(11, "[]");
+          ticket.setString(12, "{\"booking_reference\":\"B-17\"}");
+          ticket.setString(13, t.status().name());
+          ticket.setBoolean(14, true);
+          ticket.setTimestamp(15, at);
+          ticket.setTimestamp(16, at);
+          ticket.addBatch();
+          Message m = change.messages().get(0);
+          message.setObject(1, m.id().value());
+          message.setObject(2, t.id().value());
+          message.setString(3, t.requester().id().value());
+          message.setString(4, m.body());
+          message.setTimestamp(5, at);
+          message.addBatch();
+          event.setObject(1, t.id().value());
+          event.setString(2, t.requester().id().value());
+          event.setTimestamp(3, at);
+          event.setString(4, "{\"key\":\"" + t.key().value() + "\",\"subject\":\"...\"}");
+          event.addBatch();
+          Notification n = change.notifications().get(0);
+          outbox.setObject(1, n.id().value());
+          outbox.setString(2, n.recipient().name());
+          outbox.setString(3, n.recipient().email().value());
+          outbox.setObject(4, t.id().value());
+          outbox.setString(5, t.key().value());
+          outbox.setString(6, t.subject());
+          outbox.setTimestamp(7, at);
+          outbox.setTimestamp(8, at);
+          outbox.setTimestamp(9, at);
+          outbox.addBatch();
+        }
+        ticket.executeBatch();
+        message.executeBatch();
+        event.executeBatch();
+        outbox.executeBatch();
+      }
+      c.commit();
+    }
+    return s.changes.size();
+  }
+
+  /** The listing benchmarks: {@code tickets} rows, of which a fixed few are queued or c-1's. */
+  @State(Scope.Benchmark)
+  public static class Listing {
+    @Param({"10000", "1000000"})
+    public int tickets;
+
+    EntityManagerFactory emf;
+    Tickets store;
+
+    @Setup(Level.Trial)
+    public void setUp() throws Exception {
+      recreateSchema();
+      try (Connection c = connect();
+          Statement s = c.createStatement()) {
+        // History: solved tickets of 50,000 other customers, assigned to 200 agents.
+        s.execute(
+            "insert into hd_ticket (id, version, ticket_id, ticket_key, subject, description,"
+                + " requester_id, requester_name, requester_email, channel, priority, tags_json,"
+                + " custom_fields_json, status, unsolved, assignee_id, created_at, updated_at,"
+                + " solved_at)"
+                + " select g, 3, gen_random_uuid(), 'HD-' || g, 'Subject ' || g, 'Text',"
+                + " 'cust-' || (g % 50000), 'Name', 'x@example.com', 'WEB', 1 + g % 4, '[]',"
+                + " '{}', 'CLOSED', false, 'agent-' || (g % 200),"
+                + " timestamptz '2024-01-01' + g * interval '1 minute',"
+                + " timestamptz '2024-01-01' + g * interval '1 minute',"
+                + " timestamptz '2024-01-01' + g * interval '1 minute'"
+                + " from generate_series(1, "
+                + (tickets - 1_100)
+                + ") g");
+        // The live part, the same at either size: 1,000 unassigned, 100 of customer c-1.
+        s.execute(
+            "insert into hd_ticket (id, version, ticket_id, ticket_key, subject, description,"
+                + " requester_id, requester_name, requester_email, channel, priority, tags_json,"
+                + " custom_fields_json, status, unsolved, created_at, updated_at)"
+                + " select 100000000 + g, 1, gen_random_uuid(), 'HD-' || (100000000 + g),"
+                + " 'Subject', 'Text', case when g <= 100 then 'c-1' else 'live-' || g end,"
+                + " 'Name', 'x@example.com', 'WEB', 1 + g % 4, '[]', '{}', 'NEW', true,"
+                + " timestamptz '2026-01-01' + g * interval '1 second',"
+                + " timestamptz '2026-01-01' + g * interval '1 second'"
+                + " from generate_series(1, 1100) g");
+        s.execute("analyze hd_ticket");
+      }
+      emf = factory();
+      store = JpaHelpDeskStore.standalone(emf, Database.postgreSql()).tickets();
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+      emf.close();
+    }
+  }
+
+  @Benchmark
+  public List<Ticket> byRequester(Listing s) {
+    return s.store.byRequester(CustomerId.of("c-1"), 50);
+  }
+
+  @Benchmark
+  public List<Ticket> unassigned(Listing s) {
+    return s.store.unassigned(50);
+  }
+
+  @Benchmark
+  public List<Ticket> byAssigneeOfHistory(Listing s) {
+    return s.store.byAssignee(AgentId.of("agent-7"), 50);
+  }
+}

@@ -1,0 +1,156 @@
+package dev.helpdesk.jpa;
+
+import dev.helpdesk.HelpDeskBuilder;
+import dev.helpdesk.jpa.agent.JpaAgents;
+import dev.helpdesk.jpa.conversation.JpaAttachmentStore;
+import dev.helpdesk.jpa.customer.JpaCustomers;
+import dev.helpdesk.jpa.notification.JpaOutbox;
+import dev.helpdesk.jpa.store.Database;
+import dev.helpdesk.jpa.store.Transactions;
+import dev.helpdesk.jpa.ticket.JpaTickets;
+import dev.helpdesk.jpa.ticket.SequenceTicketKeys;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Every JPA adapter of the desk over one database, ready to hand to {@link
+ * dev.helpdesk.HelpDesk#builder()}:
+ *
+ * <pre>{@code
+ * EntityManagerFactory emf = Persistence.createEntityManagerFactory(
+ *     JpaHelpDeskStore.PERSISTENCE_UNIT, Map.of("jakarta.persistence.jdbc.url", url, ...));
+ * JpaHelpDeskStore store = JpaHelpDeskStore.standalone(emf, Database.postgreSql());
+ * HelpDesk desk = store.configure(HelpDesk.builder()).build();
+ * }</pre>
+ *
+ * <p>The tables must exist: apply the scripts under {@code db/helpdesk/<database>/} (Flyway reads
+ * them as they are). See {@code docs/jpa.md} for both ways of embedding.
+ */
+public final class JpaHelpDeskStore {
+
+  /** The persistence unit shipped in {@code META-INF/persistence.xml}, for standalone use. */
+  public static final String PERSISTENCE_UNIT = "helpdesk";
+
+  /**
+   * The entity classes to add to a persistence unit of the application's own (or scan package
+   * {@code dev.helpdesk.jpa}). Their JPQL entity names all start with {@code Hd}, so they do not
+   * collide with the application's.
+   */
+  public static final List<String> MANAGED_CLASSES =
+      List.of(
+          "dev.helpdesk.jpa.ticket.TicketEntity",
+          "dev.helpdesk.jpa.ticket.MessageEntity",
+          "dev.helpdesk.jpa.ticket.AttachmentEntity",
+          "dev.helpdesk.jpa.ticket.EventEntity",
+          "dev.helpdesk.jpa.notification.OutboxEntity",
+          "dev.helpdesk.jpa.agent.AgentEntity",
+          "dev.helpdesk.jpa.customer.CustomerEntity",
+          "dev.helpdesk.jpa.conversation.BlobEntity");
+
+  private final Database database;
+  private final Transactions transactions;
+  private final JpaOutbox outbox;
+  private final JpaTickets tickets;
+  private final JpaAgents agents;
+  private final JpaCustomers customers;
+  private final JpaAttachmentStore attachments;
+
+  private JpaHelpDeskStore(
+      Database database, Transactions transactions, Transactions outboxTransactions) {
+    this.database = Objects.requireNonNull(database, "database");
+    this.transactions = Objects.requireNonNull(transactions, "transactions");
+    this.outbox = new JpaOutbox(outboxTransactions, database);
+    this.tickets = new JpaTickets(transactions, outbox);
+    this.agents = new JpaAgents(transactions);
+    this.customers = new JpaCustomers(transactions, database);
+    this.attachments = new JpaAttachmentStore(transactions);
+  }
+
+  /**
+   * Standalone: every call runs in a resource-local transaction of its own, on an entity manager of
+   * {@code factory}.
+   */
+  public static JpaHelpDeskStore standalone(EntityManagerFactory factory, Database database) {
+    Transactions own = Transactions.resourceLocal(factory);
+    return new JpaHelpDeskStore(database, own, own);
+  }
+
+  /**
+   * Inside the application's transactions: tickets, agents, customers, attachments and keys use the
+   * entity manager {@code current} returns (Spring's shared one, or {@code @PersistenceContext}),
+   * so a ticket change commits or rolls back with the application's own work. The outbox's claims
+   * and delivery outcomes must commit on their own, so the outbox runs in resource-local
+   * transactions of {@code factory}; in a JTA container, where that is not possible, use {@link
+   * #of} with transactions of your own (e.g. {@code REQUIRES_NEW}).
+   */
+  public static JpaHelpDeskStore joined(
+      Supplier<EntityManager> current, EntityManagerFactory factory, Database database) {
+    return new JpaHelpDeskStore(
+        database, Transactions.joining(current), Transactions.resourceLocal(factory));
+  }
+
+  /**
+   * Any other arrangement: {@code transactions} for tickets, agents, customers, attachments and
+   * keys; {@code outboxTransactions}, which must commit on their own, for the outbox.
+   */
+  public static JpaHelpDeskStore of(
+      Database database, Transactions transactions, Transactions outboxTransactions) {
+    return new JpaHelpDeskStore(database, transactions, outboxTransactions);
+  }
+
+  /** The tickets, writing notifications into {@link #outbox()} in the same transaction. */
+  public JpaTickets tickets() {
+    return tickets;
+  }
+
+  /** The outbox. */
+  public JpaOutbox outbox() {
+    return outbox;
+  }
+
+  /** Keys {@code HD-1000}, {@code HD-1001}, ... from the database sequence. */
+  public SequenceTicketKeys ticketKeys() {
+    return ticketKeys("HD");
+  }
+
+  /** Keys with the given prefix from the database sequence. */
+  public SequenceTicketKeys ticketKeys(String prefix) {
+    return new SequenceTicketKeys(transactions, database, prefix);
+  }
+
+  /** The agents. */
+  public JpaAgents agents() {
+    return agents;
+  }
+
+  /** The customers. */
+  public JpaCustomers customers() {
+    return customers;
+  }
+
+  /** Attachment bytes in the database, 10 MiB a file at most. */
+  public JpaAttachmentStore attachments() {
+    return attachments;
+  }
+
+  /** The database customization in use. */
+  public Database database() {
+    return database;
+  }
+
+  /**
+   * Sets every persistence port of {@code builder} to this store's adapters (keys prefixed {@code
+   * HD}) and returns the builder.
+   */
+  public HelpDeskBuilder configure(HelpDeskBuilder builder) {
+    return builder
+        .tickets(tickets, outbox)
+        .ticketKeys(ticketKeys())
+        .agents(agents)
+        .customers(customers)
+        .attachments(attachments);
+  }
+}

@@ -1,0 +1,84 @@
+package dev.helpdesk.jpa.customer;
+
+import dev.helpdesk.common.Check;
+import dev.helpdesk.common.EmailAddress;
+import dev.helpdesk.customer.Customer;
+import dev.helpdesk.customer.CustomerId;
+import dev.helpdesk.customer.Customers;
+import dev.helpdesk.jpa.store.Database;
+import dev.helpdesk.jpa.store.Transactions;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Customers in {@code hd_customer}, found by id or by address. */
+public final class JpaCustomers implements Customers {
+
+  /** The sequence that orders saves; see {@link Customers#byEmail}. */
+  public static final String SAVE_SEQUENCE = "hd_customer_save_seq";
+
+  private final Transactions transactions;
+  private final Database database;
+
+  /**
+   * @param transactions where saves and reads run
+   * @param database the database's customization, for the sequence syntax
+   */
+  public JpaCustomers(Transactions transactions, Database database) {
+    this.transactions = Objects.requireNonNull(transactions, "transactions");
+    this.database = Objects.requireNonNull(database, "database");
+  }
+
+  @Override
+  public void save(Customer customer) {
+    Check.present("customer", customer);
+    transactions.inTransaction(
+        em -> {
+          long seq =
+              ((Number) em.createNativeQuery(database.nextValue(SAVE_SEQUENCE)).getSingleResult())
+                  .longValue();
+          CustomerEntity row = em.find(CustomerEntity.class, customer.id().value());
+          boolean fresh = row == null;
+          if (fresh) {
+            row = new CustomerEntity();
+            row.id = customer.id().value();
+          }
+          row.name = customer.name();
+          row.email = customer.email().value();
+          row.savedSeq = seq;
+          if (fresh) {
+            em.persist(row);
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public Optional<Customer> byId(CustomerId id) {
+    Check.present("customerId", id);
+    return transactions.read(
+        em ->
+            Optional.ofNullable(em.find(CustomerEntity.class, id.value()))
+                .map(JpaCustomers::toCustomer));
+  }
+
+  @Override
+  public Optional<Customer> byEmail(EmailAddress email) {
+    Check.present("email", email);
+    return transactions.read(
+        em ->
+            em
+                .createQuery(
+                    "select c from HdCustomer c where c.email = :email order by c.savedSeq desc",
+                    CustomerEntity.class)
+                .setParameter("email", email.value())
+                .setMaxResults(1)
+                .getResultList()
+                .stream()
+                .findFirst()
+                .map(JpaCustomers::toCustomer));
+  }
+
+  private static Customer toCustomer(CustomerEntity row) {
+    return new Customer(CustomerId.of(row.id), row.name, EmailAddress.of(row.email));
+  }
+}

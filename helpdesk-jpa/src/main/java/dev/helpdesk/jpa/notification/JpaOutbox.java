@@ -1,0 +1,274 @@
+package dev.helpdesk.jpa.notification;
+
+import dev.helpdesk.common.Check;
+import dev.helpdesk.common.EmailAddress;
+import dev.helpdesk.jpa.store.Database;
+import dev.helpdesk.jpa.store.Json;
+import dev.helpdesk.jpa.store.Transactions;
+import dev.helpdesk.notification.Notification;
+import dev.helpdesk.notification.NotificationId;
+import dev.helpdesk.notification.Outbox;
+import dev.helpdesk.notification.OutboxEntry;
+import dev.helpdesk.notification.OutboxEntry.State;
+import dev.helpdesk.notification.Recipient;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The outbox in table {@code hd_outbox}. A claim runs in one short transaction of its own: it
+ * selects due rows with {@code FOR UPDATE SKIP LOCKED} (so concurrent claimants, in this process or
+ * another, never pick the same row and never wait for each other), sets their lease, and commits.
+ * The outcome calls are single guarded updates ({@code ... WHERE state = 'CLAIMED' AND lease_owner
+ * = ?}), so a dispatcher whose lease was taken over changes nothing. Rows of a crashed dispatcher
+ * are due again when their lease ends, because a claim sets {@code due_at} to the lease's end.
+ *
+ * <p>Give it transactions that commit on their own ({@link Transactions#resourceLocal}), not the
+ * application's: a claim must be visible to other instances at once.
+ */
+public final class JpaOutbox implements Outbox {
+
+  /** Longer errors are cut to this many characters. */
+  public static final int MAX_ERROR_LENGTH = 4000;
+
+  private final Transactions transactions;
+  private final Database database;
+
+  /**
+   * @param transactions short transactions of the outbox's own
+   * @param database the database's customization, for the claim query
+   */
+  public JpaOutbox(Transactions transactions, Database database) {
+    this.transactions = Objects.requireNonNull(transactions, "transactions");
+    this.database = Objects.requireNonNull(database, "database");
+  }
+
+  @Override
+  public void add(List<Notification> notifications) {
+    Check.present("notifications", notifications);
+    if (notifications.isEmpty()) {
+      return;
+    }
+    transactions.inTransaction(
+        em -> {
+          Set<java.util.UUID> known =
+              new HashSet<>(
+                  em.createQuery(
+                          "select o.notificationId from HdOutboxEntry o"
+                              + " where o.notificationId in :ids",
+                          java.util.UUID.class)
+                      .setParameter("ids", notifications.stream().map(n -> n.id().value()).toList())
+                      .getResultList());
+          List<Notification> fresh = new ArrayList<>();
+          for (Notification n : notifications) {
+            // Adding the same notification twice must not deliver it twice.
+            if (known.add(n.id().value())) {
+              fresh.add(n);
+            }
+          }
+          appendTo(em, fresh);
+          return null;
+        });
+  }
+
+  /**
+   * Persists new notifications in the caller's entity manager and transaction: how the ticket store
+   * writes a change's notifications atomically with the change. The notifications must be new (the
+   * desk makes a fresh id for each one); a repeated id fails the transaction.
+   */
+  public void appendTo(EntityManager em, List<Notification> notifications) {
+    for (Notification n : notifications) {
+      OutboxEntity row = new OutboxEntity();
+      row.notificationId = n.id().value();
+      row.kind = n.kind();
+      row.recipientName = n.recipient().name();
+      row.recipientEmail = n.recipient().email().value();
+      row.ticketId = n.ticketId();
+      row.ticketKey = n.ticketKey();
+      row.ticketSubject = n.ticketSubject();
+      row.valuesJson = Json.stringMap(new java.util.TreeMap<>(n.values()));
+      row.createdAt = n.createdAt();
+      row.state = State.PENDING;
+      row.attempts = 0;
+      row.nextAttemptAt = n.createdAt();
+      row.dueAt = n.createdAt();
+      em.persist(row);
+    }
+  }
+
+  @Override
+  public List<OutboxEntry> claim(Instant now, int max, Duration lease, String owner) {
+    Check.present("now", now);
+    Check.positive("max", max);
+    Check.present("lease", lease);
+    Check.line("owner", owner, 200);
+    Instant until = now.plus(lease);
+    return transactions.inTransaction(
+        em -> {
+          List<Long> ids = new ArrayList<>();
+          for (Object id :
+              em.createNativeQuery(database.claimDueOutboxRows(max))
+                  .setParameter(1, now)
+                  .getResultList()) {
+            ids.add(((Number) id).longValue());
+          }
+          if (ids.isEmpty()) {
+            return List.of();
+          }
+          em.createQuery(
+                  "update HdOutboxEntry o set o.state = :claimed, o.leaseOwner = :owner,"
+                      + " o.nextAttemptAt = :until, o.dueAt = :until where o.id in :ids")
+              .setParameter("claimed", State.CLAIMED)
+              .setParameter("owner", owner)
+              .setParameter("until", until)
+              .setParameter("ids", ids)
+              .executeUpdate();
+          Map<Long, OutboxEntity> rows = new HashMap<>();
+          for (OutboxEntity row :
+              em.createQuery("select o from HdOutboxEntry o where o.id in :ids", OutboxEntity.class)
+                  .setParameter("ids", ids)
+                  .getResultList()) {
+            rows.put(row.id, row);
+          }
+          // The claim query's order (oldest due first) is the order handed out.
+          List<OutboxEntry> claimed = new ArrayList<>(ids.size());
+          for (Long id : ids) {
+            claimed.add(toEntry(rows.get(id)));
+          }
+          return claimed;
+        });
+  }
+
+  @Override
+  public void delivered(NotificationId id, String owner) {
+    outcome(
+        id,
+        owner,
+        "update HdOutboxEntry o set o.state = :to, o.dueAt = null, o.leaseOwner = null",
+        State.DELIVERED,
+        null,
+        null);
+  }
+
+  @Override
+  public void retryLater(NotificationId id, String owner, Instant notBefore, String error) {
+    Check.present("notBefore", notBefore);
+    outcome(
+        id,
+        owner,
+        "update HdOutboxEntry o set o.state = :to, o.attempts = o.attempts + 1,"
+            + " o.nextAttemptAt = :notBefore, o.dueAt = :notBefore, o.leaseOwner = null,"
+            + " o.lastError = :error",
+        State.PENDING,
+        notBefore,
+        error);
+  }
+
+  @Override
+  public void deadLetter(NotificationId id, String owner, String error) {
+    outcome(
+        id,
+        owner,
+        "update HdOutboxEntry o set o.state = :to, o.attempts = o.attempts + 1, o.dueAt = null,"
+            + " o.leaseOwner = null, o.lastError = :error",
+        State.DEAD,
+        null,
+        error);
+  }
+
+  private void outcome(
+      NotificationId id, String owner, String set, State to, Instant notBefore, String error) {
+    Check.present("notificationId", id);
+    Check.present("owner", owner);
+    transactions.inTransaction(
+        em -> {
+          var update =
+              em.createQuery(
+                      set
+                          + " where o.notificationId = :id and o.state = :claimed"
+                          + " and o.leaseOwner = :owner")
+                  .setParameter("to", to)
+                  .setParameter("id", id.value())
+                  .setParameter("claimed", State.CLAIMED)
+                  .setParameter("owner", owner);
+          if (notBefore != null) {
+            update.setParameter("notBefore", notBefore);
+          }
+          if (to != State.DELIVERED) {
+            update.setParameter("error", cut(error));
+          }
+          return update.executeUpdate();
+        });
+  }
+
+  @Override
+  public Optional<OutboxEntry> byId(NotificationId id) {
+    Check.present("notificationId", id);
+    return transactions.inTransaction(
+        em ->
+            em
+                .createQuery(
+                    "select o from HdOutboxEntry o where o.notificationId = :id",
+                    OutboxEntity.class)
+                .setParameter("id", id.value())
+                .getResultList()
+                .stream()
+                .findFirst()
+                .map(JpaOutbox::toEntry));
+  }
+
+  @Override
+  public List<OutboxEntry> deadLetters(int limit) {
+    Check.positive("limit", limit);
+    return transactions.inTransaction(
+        em ->
+            em
+                .createQuery(
+                    "select o from HdOutboxEntry o where o.state = :dead"
+                        + " order by o.createdAt, o.id",
+                    OutboxEntity.class)
+                .setParameter("dead", State.DEAD)
+                .setMaxResults(limit)
+                .getResultList()
+                .stream()
+                .map(JpaOutbox::toEntry)
+                .toList());
+  }
+
+  @Override
+  public long undelivered() {
+    return transactions.inTransaction(
+        em ->
+            em.createQuery(
+                    "select count(o) from HdOutboxEntry o where o.dueAt is not null", Long.class)
+                .getSingleResult());
+  }
+
+  private static String cut(String error) {
+    String e = error == null ? "" : error;
+    return e.length() <= MAX_ERROR_LENGTH ? e : e.substring(0, MAX_ERROR_LENGTH);
+  }
+
+  private static OutboxEntry toEntry(OutboxEntity row) {
+    Notification n =
+        new Notification(
+            new NotificationId(row.notificationId),
+            row.kind,
+            new Recipient(row.recipientName, EmailAddress.of(row.recipientEmail)),
+            row.ticketId,
+            row.ticketKey,
+            row.ticketSubject,
+            Json.stringMap(row.valuesJson),
+            row.createdAt);
+    return new OutboxEntry(
+        n, row.state, row.attempts, row.nextAttemptAt, Optional.ofNullable(row.lastError));
+  }
+}

@@ -1,0 +1,47 @@
+package dev.helpdesk.jpa.store;
+
+/**
+ * What differs between the databases the JPA adapters support: the SQL that JPQL cannot express
+ * (reading a sequence, claiming rows with {@code FOR UPDATE SKIP LOCKED}) and where the schema
+ * scripts live. One class per database, in the manner of db-scheduler's customizations, instead of
+ * dialect switches scattered through the adapters. Implement it for another database that supports
+ * sequences and {@code SKIP LOCKED}.
+ */
+public interface Database {
+
+  /** PostgreSQL 9.5 or later (tested with 15). */
+  static Database postgreSql() {
+    return new PostgreSqlDatabase();
+  }
+
+  /** MariaDB 10.6 or later (tested with 10.11); 10.6 brought {@code SKIP LOCKED}. */
+  static Database mariaDb() {
+    return new MariaDbDatabase();
+  }
+
+  /** H2 2.2 or later (tested with 2.3), e.g. in memory for tests and demos. */
+  static Database h2() {
+    return new H2Database();
+  }
+
+  /**
+   * A short lower-case name, also the folder of the schema scripts under {@code db/helpdesk/}:
+   * {@code postgresql}, {@code mariadb}, {@code h2}.
+   */
+  String name();
+
+  /** A native query returning the next value of {@code sequence} as one row, one column. */
+  String nextValue(String sequence);
+
+  /**
+   * A native query selecting the {@code id}s of up to {@code max} outbox rows due at the one
+   * positional parameter ({@code ?1}, an instant), oldest due first, locking them and skipping rows
+   * other transactions have locked. Due means {@code due_at <= ?1}.
+   */
+  String claimDueOutboxRows(int max);
+
+  /** Where the Flyway-named scripts of this database are, e.g. {@code db/helpdesk/h2}. */
+  default String scriptFolder() {
+    return "db/helpdesk/" + name();
+  }
+}

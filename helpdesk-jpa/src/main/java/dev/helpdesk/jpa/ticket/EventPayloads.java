@@ -1,0 +1,145 @@
+package dev.helpdesk.jpa.ticket;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.helpdesk.agent.AgentId;
+import dev.helpdesk.agent.GroupId;
+import dev.helpdesk.common.EmailAddress;
+import dev.helpdesk.conversation.MessageId;
+import dev.helpdesk.conversation.Visibility;
+import dev.helpdesk.customer.Customer;
+import dev.helpdesk.customer.CustomerId;
+import dev.helpdesk.jpa.store.Json;
+import dev.helpdesk.ticket.Channel;
+import dev.helpdesk.ticket.Priority;
+import dev.helpdesk.ticket.Status;
+import dev.helpdesk.ticket.TicketEvent;
+import dev.helpdesk.ticket.TicketId;
+import dev.helpdesk.ticket.TicketKey;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Writes each event type's own fields as a JSON document and reads them back. The document format
+ * is part of the schema: add fields compatibly (readers ignore what they do not know, and a missing
+ * optional field reads as empty), and give a changed meaning a new event type name.
+ */
+final class EventPayloads {
+
+  private EventPayloads() {}
+
+  static EventEntity toRow(UUID ticketId, long version, int position, TicketEvent event) {
+    EventEntity row = new EventEntity();
+    row.ticketId = ticketId;
+    row.ticketVersion = version;
+    row.position = position;
+    row.actorKind = Actors.kind(event.actor());
+    row.actorId = Actors.id(event.actor());
+    row.occurredAt = event.at();
+    ObjectNode p = Json.object();
+    if (event instanceof TicketEvent.Created e) {
+      row.type = "CREATED";
+      p.put("key", e.key().value());
+      p.put("subject", e.subject());
+      p.put("description", e.description());
+      ObjectNode requester = p.putObject("requester");
+      requester.put("id", e.requester().id().value());
+      requester.put("name", e.requester().name());
+      requester.put("email", e.requester().email().value());
+      p.put("channel", e.channel().name());
+      p.put("priority", e.priority().name());
+      p.set("tags", Json.stringArray(new java.util.TreeSet<>(e.tags())));
+      p.set("customFields", Json.stringMapNode(new java.util.TreeMap<>(e.customFields())));
+      p.put("group", e.group().map(GroupId::value).orElse(null));
+      p.put("followUpOf", e.followUpOf().map(TicketId::toString).orElse(null));
+    } else if (event instanceof TicketEvent.Assigned e) {
+      row.type = "ASSIGNED";
+      p.put("from", e.from().map(AgentId::value).orElse(null));
+      p.put("to", e.to().map(AgentId::value).orElse(null));
+    } else if (event instanceof TicketEvent.StatusChanged e) {
+      row.type = "STATUS_CHANGED";
+      p.put("from", e.from().name());
+      p.put("to", e.to().name());
+    } else if (event instanceof TicketEvent.MessageAdded e) {
+      row.type = "MESSAGE_ADDED";
+      p.put("messageId", e.messageId().toString());
+      p.put("visibility", e.visibility().name());
+    } else if (event instanceof TicketEvent.PriorityChanged e) {
+      row.type = "PRIORITY_CHANGED";
+      p.put("from", e.from().name());
+      p.put("to", e.to().name());
+    } else if (event instanceof TicketEvent.GroupChanged e) {
+      row.type = "GROUP_CHANGED";
+      p.put("from", e.from().map(GroupId::value).orElse(null));
+      p.put("to", e.to().map(GroupId::value).orElse(null));
+    } else {
+      throw new IllegalArgumentException("Unknown event " + event);
+    }
+    row.payload = Json.write(p);
+    return row;
+  }
+
+  static TicketEvent toEvent(EventEntity row) {
+    TicketId ticket = new TicketId(row.ticketId);
+    var actor = Actors.of(row.actorKind, row.actorId);
+    Instant at = row.occurredAt;
+    JsonNode p = Json.parse(row.payload);
+    return switch (row.type) {
+      case "CREATED" -> {
+        JsonNode r = p.get("requester");
+        yield new TicketEvent.Created(
+            ticket,
+            actor,
+            at,
+            TicketKey.parse(p.get("key").asText()),
+            p.get("subject").asText(),
+            p.get("description").asText(),
+            new Customer(
+                CustomerId.of(r.get("id").asText()),
+                r.get("name").asText(),
+                EmailAddress.of(r.get("email").asText())),
+            Channel.valueOf(p.get("channel").asText()),
+            Priority.valueOf(p.get("priority").asText()),
+            new LinkedHashSet<>(Json.strings(p.get("tags"))),
+            Json.stringMap(p.get("customFields")),
+            text(p, "group").map(GroupId::of),
+            text(p, "followUpOf").map(TicketId::parse));
+      }
+      case "ASSIGNED" ->
+          new TicketEvent.Assigned(
+              ticket, actor, at, text(p, "from").map(AgentId::of), text(p, "to").map(AgentId::of));
+      case "STATUS_CHANGED" ->
+          new TicketEvent.StatusChanged(
+              ticket,
+              actor,
+              at,
+              Status.valueOf(p.get("from").asText()),
+              Status.valueOf(p.get("to").asText()));
+      case "MESSAGE_ADDED" ->
+          new TicketEvent.MessageAdded(
+              ticket,
+              actor,
+              at,
+              new MessageId(UUID.fromString(p.get("messageId").asText())),
+              Visibility.valueOf(p.get("visibility").asText()));
+      case "PRIORITY_CHANGED" ->
+          new TicketEvent.PriorityChanged(
+              ticket,
+              actor,
+              at,
+              Priority.valueOf(p.get("from").asText()),
+              Priority.valueOf(p.get("to").asText()));
+      case "GROUP_CHANGED" ->
+          new TicketEvent.GroupChanged(
+              ticket, actor, at, text(p, "from").map(GroupId::of), text(p, "to").map(GroupId::of));
+      default -> throw new IllegalStateException("Unknown stored event type " + row.type);
+    };
+  }
+
+  private static Optional<String> text(JsonNode payload, String field) {
+    JsonNode v = payload.get(field);
+    return v == null || v.isNull() ? Optional.empty() : Optional.of(v.asText());
+  }
+}

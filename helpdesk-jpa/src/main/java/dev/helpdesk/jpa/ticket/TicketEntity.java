@@ -1,0 +1,101 @@
+package dev.helpdesk.jpa.ticket;
+
+import dev.helpdesk.ticket.Channel;
+import dev.helpdesk.ticket.Priority;
+import dev.helpdesk.ticket.Status;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One row of {@code hd_ticket}. The surrogate {@code id} comes from a pooled sequence; the domain's
+ * {@code ticket_id} (a UUID) is a unique key that conversation and history rows refer to. {@code
+ * version} is the domain's version, checked and raised by JPA optimistic locking.
+ */
+@Entity(name = "HdTicket")
+@Table(name = "hd_ticket")
+class TicketEntity {
+
+  @Id
+  @SequenceGenerator(name = "hd_ticket_seq", sequenceName = "hd_ticket_seq", allocationSize = 50)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "hd_ticket_seq")
+  @Column(name = "id", nullable = false)
+  Long id;
+
+  @Version
+  @Column(name = "version", nullable = false)
+  Long version;
+
+  @Column(name = "ticket_id", nullable = false, unique = true)
+  UUID ticketId;
+
+  @Column(name = "ticket_key", nullable = false, unique = true, length = 29)
+  String key;
+
+  @Column(name = "subject", nullable = false, length = 200)
+  String subject;
+
+  @Column(name = "description", nullable = false, length = 65_536)
+  String description;
+
+  @Column(name = "requester_id", nullable = false, length = 128)
+  String requesterId;
+
+  @Column(name = "requester_name", nullable = false, length = 200)
+  String requesterName;
+
+  @Column(name = "requester_email", nullable = false, length = 254)
+  String requesterEmail;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "channel", nullable = false, length = 16)
+  Channel channel;
+
+  @Convert(converter = PriorityRank.class)
+  @Column(name = "priority", nullable = false)
+  Priority priority;
+
+  @Column(name = "tags_json", nullable = false, length = 4000)
+  String tagsJson;
+
+  @Column(name = "custom_fields_json", nullable = false, length = 1_048_576)
+  String customFieldsJson;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "status", nullable = false, length = 16)
+  Status status;
+
+  /** Whether the status is one that still needs work; the queue indexes lead with it. */
+  @Column(name = "unsolved", nullable = false)
+  boolean unsolved;
+
+  @Column(name = "assignee_id", length = 128)
+  String assigneeId;
+
+  @Column(name = "group_id", length = 64)
+  String groupId;
+
+  @Column(name = "follow_up_of")
+  UUID followUpOf;
+
+  @Column(name = "created_at", nullable = false)
+  Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  Instant updatedAt;
+
+  @Column(name = "solved_at")
+  Instant solvedAt;
+
+  protected TicketEntity() {}
+}

@@ -1,0 +1,105 @@
+package dev.helpdesk.jpa;
+
+import dev.helpdesk.agent.Agents;
+import dev.helpdesk.contract.AgentsContract;
+import dev.helpdesk.contract.AttachmentStoreContract;
+import dev.helpdesk.contract.CustomersContract;
+import dev.helpdesk.contract.OutboxContract;
+import dev.helpdesk.contract.TicketKeysContract;
+import dev.helpdesk.contract.TicketsContract;
+import dev.helpdesk.conversation.AttachmentStore;
+import dev.helpdesk.customer.Customers;
+import dev.helpdesk.notification.Outbox;
+import dev.helpdesk.ticket.TicketKeys;
+import dev.helpdesk.ticket.Tickets;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+
+/** The core's port contract suites against MariaDB, standalone and joined. */
+@DisplayName("MariaDB")
+class MariaDbContractsTest {
+
+  private static final TestDatabase DB = TestDatabase.MARIADB;
+
+  private JpaHelpDeskStore store;
+
+  private JpaHelpDeskStore store() {
+    if (store == null) {
+      store = DB.freshStore();
+    }
+    return store;
+  }
+
+  @Nested
+  class StandaloneTickets extends TicketsContract {
+    @Override
+    protected Tickets tickets() {
+      return store().tickets();
+    }
+
+    @Override
+    protected Outbox outbox() {
+      return store().outbox();
+    }
+  }
+
+  /** The ticket store joined to transactions the application opens around each call. */
+  @Nested
+  class JoinedTickets extends TicketsContract {
+    private ApplicationTransactions app;
+    private JpaHelpDeskStore joined;
+
+    @Override
+    protected Tickets tickets() {
+      store();
+      app = new ApplicationTransactions(DB.entityManagerFactory());
+      joined = JpaHelpDeskStore.joined(app::current, DB.entityManagerFactory(), DB.database());
+      return app.wrap(Tickets.class, joined.tickets());
+    }
+
+    @Override
+    protected Outbox outbox() {
+      return joined.outbox();
+    }
+  }
+
+  @Nested
+  class StandaloneOutbox extends OutboxContract {
+    @Override
+    protected Outbox outbox() {
+      return store().outbox();
+    }
+  }
+
+  @Nested
+  class StandaloneAgents extends AgentsContract {
+    @Override
+    protected Agents agents() {
+      return store().agents();
+    }
+  }
+
+  @Nested
+  class StandaloneCustomers extends CustomersContract {
+    @Override
+    protected Customers customers() {
+      return store().customers();
+    }
+  }
+
+  @Nested
+  class StandaloneAttachments extends AttachmentStoreContract {
+    @Override
+    protected AttachmentStore attachments() {
+      return store().attachments();
+    }
+  }
+
+  @Nested
+  class SequenceKeys extends TicketKeysContract {
+    @Override
+    protected TicketKeys keys() {
+      return store().ticketKeys();
+    }
+  }
+}

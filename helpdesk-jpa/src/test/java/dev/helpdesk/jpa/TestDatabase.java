@@ -1,0 +1,263 @@
+package dev.helpdesk.jpa;
+
+import dev.helpdesk.jpa.store.Database;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The three databases the tests run against, with connection settings overridable by environment
+ * variables ({@code HELPDESK_PG_URL}, {@code HELPDESK_PG_USER}, {@code HELPDESK_PG_PASSWORD}, and
+ * the same with {@code MARIADB} and {@code H2}). Before first use in a JVM the schema is dropped
+ * and recreated from the shipped scripts, and the mapping is validated against it by Hibernate;
+ * each test then starts from empty tables. An unreachable database skips its tests with a hint how
+ * to start it, unless {@code CI=true}, where it fails them.
+ */
+public enum TestDatabase {
+  H2(
+      Database.h2(),
+      "H2",
+      "jdbc:h2:mem:helpdesk;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+      "sa",
+      "",
+      "(in memory; always available)"),
+  POSTGRESQL(
+      Database.postgreSql(),
+      "PG",
+      "jdbc:postgresql://127.0.0.1:5432/test?reWriteBatchedInserts=true",
+      "postgres",
+      "",
+      "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start"),
+  MARIADB(
+      Database.mariaDb(),
+      "MARIADB",
+      "jdbc:mariadb://127.0.0.1:3306/test",
+      "root",
+      "",
+      "start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd");
+
+  /** Tables in an order that deletes children before parents. */
+  private static final List<String> TABLES =
+      List.of(
+          "hd_message_attachment",
+          "hd_message",
+          "hd_ticket_event",
+          "hd_ticket",
+          "hd_outbox",
+          "hd_agent_group",
+          "hd_agent",
+          "hd_customer",
+          "hd_attachment_blob");
+
+  private static final List<String> SEQUENCES =
+      List.of(
+          "hd_ticket_seq",
+          "hd_message_attachment_seq",
+          "hd_ticket_event_seq",
+          "hd_outbox_seq",
+          "hd_attachment_blob_seq",
+          "hd_ticket_key_seq",
+          "hd_customer_save_seq");
+
+  private final Database database;
+  private final String url;
+  private final String user;
+  private final String password;
+  private final String howToStart;
+  private String unreachable;
+  private boolean checked;
+  private EntityManagerFactory shared;
+
+  TestDatabase(
+      Database database, String env, String url, String user, String password, String howToStart) {
+    this.database = database;
+    this.url = env("HELPDESK_" + env + "_URL", url);
+    this.user = env("HELPDESK_" + env + "_USER", user);
+    this.password = env("HELPDESK_" + env + "_PASSWORD", password);
+    this.howToStart = howToStart;
+  }
+
+  private static String env(String name, String fallback) {
+    String v = System.getenv(name);
+    return v == null || v.isBlank() ? fallback : v;
+  }
+
+  /** The customization for this database. */
+  public Database database() {
+    return database;
+  }
+
+  /** The JDBC URL in use. */
+  public String url() {
+    return url;
+  }
+
+  /**
+   * Skips the calling test when the database cannot be reached, or fails it when {@code CI=true}.
+   */
+  public synchronized void require() {
+    if (!checked) {
+      checked = true;
+      try (Connection c = connect()) {
+        c.isValid(3);
+      } catch (SQLException e) {
+        unreachable =
+            name()
+                + " is not reachable at "
+                + url
+                + " ("
+                + e.getMessage()
+                + "). Start it with: "
+                + howToStart
+                + " (or point HELPDESK_*_URL elsewhere).";
+      }
+    }
+    skipOrFail(unreachable, "true".equalsIgnoreCase(System.getenv("CI")));
+  }
+
+  /**
+   * Does nothing when {@code unreachable} is null; otherwise skips the test with that message, or
+   * fails it on CI, where every database must be there.
+   */
+  static void skipOrFail(String unreachable, boolean ci) {
+    if (unreachable == null) {
+      return;
+    }
+    if (ci) {
+      throw new AssertionError("CI=true and " + unreachable);
+    }
+    Assumptions.abort(unreachable);
+  }
+
+  /** A plain JDBC connection, for checks the adapters do not offer. */
+  public Connection connect() throws SQLException {
+    DriverManager.setLoginTimeout(5);
+    return DriverManager.getConnection(url, user, password);
+  }
+
+  /**
+   * The entity manager factory shared by this JVM's tests, over a schema freshly built from the
+   * shipped scripts and validated against the mapping.
+   */
+  public synchronized EntityManagerFactory entityManagerFactory() {
+    require();
+    if (shared == null) {
+      recreateSchema();
+      shared = newEntityManagerFactory(Map.of());
+    }
+    return shared;
+  }
+
+  /** A further factory, as a second application instance would have; close it when done. */
+  public EntityManagerFactory newEntityManagerFactory(Map<String, Object> overrides) {
+    require();
+    Map<String, Object> props = new HashMap<>();
+    props.put("jakarta.persistence.jdbc.url", url);
+    props.put("jakarta.persistence.jdbc.user", user);
+    props.put("jakarta.persistence.jdbc.password", password);
+    props.put("hibernate.hbm2ddl.auto", "validate");
+    props.put("hibernate.jdbc.batch_size", "50");
+    props.put("hibernate.order_inserts", "true");
+    props.put("hibernate.order_updates", "true");
+    props.put("hibernate.jdbc.time_zone", "UTC");
+    props.put("hibernate.connection.pool_size", "24");
+    props.putAll(overrides);
+    return Persistence.createEntityManagerFactory(JpaHelpDeskStore.PERSISTENCE_UNIT, props);
+  }
+
+  /** A standalone store over empty tables. */
+  public JpaHelpDeskStore freshStore() {
+    EntityManagerFactory emf = entityManagerFactory();
+    clean();
+    return JpaHelpDeskStore.standalone(emf, database);
+  }
+
+  /** Deletes every row of every desk table (sequences go on). */
+  public void clean() {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
+      s.executeUpdate("delete from hd_ticket_event");
+      s.executeUpdate("delete from hd_message_attachment");
+      s.executeUpdate("delete from hd_message");
+      s.executeUpdate("update hd_ticket set follow_up_of = null where follow_up_of is not null");
+      for (String table : TABLES) {
+        s.executeUpdate("delete from " + table);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot clean " + name(), e);
+    }
+  }
+
+  /** Counts the rows of a table matching a condition. */
+  public long count(String table, String where) {
+    try (Connection c = connect();
+        Statement s = c.createStatement();
+        var rs = s.executeQuery("select count(*) from " + table + " where " + where)) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Drops every desk table and sequence and applies the shipped scripts. */
+  public void recreateSchema() {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
+      for (String table : TABLES) {
+        s.execute("drop table if exists " + table);
+      }
+      for (String sequence : SEQUENCES) {
+        s.execute("drop sequence if exists " + sequence);
+      }
+      for (String statement : statements(script(database.scriptFolder() + "/V1__init.sql"))) {
+        s.execute(statement);
+      }
+    } catch (SQLException | IOException e) {
+      throw new IllegalStateException("Cannot build the schema on " + name() + ": " + e, e);
+    }
+  }
+
+  /** The text of a script shipped in the jar. */
+  public static String script(String resource) throws IOException {
+    try (InputStream in = TestDatabase.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IOException("No script " + resource);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /** Splits a script at semicolons ending a line, dropping comment lines. */
+  public static List<String> statements(String script) {
+    List<String> statements = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    for (String line : script.split("\n")) {
+      String trimmed = line.strip();
+      if (trimmed.isEmpty() || trimmed.startsWith("--")) {
+        continue;
+      }
+      current.append(line).append('\n');
+      if (trimmed.endsWith(";")) {
+        String sql = current.toString().strip();
+        statements.add(sql.substring(0, sql.length() - 1));
+        current.setLength(0);
+      }
+    }
+    if (!current.toString().isBlank()) {
+      statements.add(current.toString().strip());
+    }
+    return statements;
+  }
+}
