@@ -434,7 +434,7 @@ public final class HelpDesk {
     return outbox.deadLetters(Check.positive("limit", limit));
   }
 
-  /** The clock the desk reads. */
+  /** The clock the desk reads: the configured one, at microsecond precision. */
   public Clock clock() {
     return clock;
   }

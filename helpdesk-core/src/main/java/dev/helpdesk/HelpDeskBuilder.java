@@ -35,6 +35,9 @@ public final class HelpDeskBuilder {
 
   private static final Logger log = LoggerFactory.getLogger(HelpDesk.class);
 
+  /** The precision of every instant the desk records. */
+  static final Duration RECORDED_PRECISION = Duration.ofNanos(1_000);
+
   Clock clock = Clock.systemUTC();
   Tickets tickets;
   Outbox outbox;
@@ -57,7 +60,11 @@ public final class HelpDeskBuilder {
 
   HelpDeskBuilder() {}
 
-  /** The clock the desk reads for every instant it records; default UTC system time. */
+  /**
+   * The clock the desk reads for every instant it records; default UTC system time. The desk reads
+   * it at microsecond precision, the finest that PostgreSQL and MariaDB keep, so that a ticket the
+   * desk returns equals the one a database adapter reads back.
+   */
   public HelpDeskBuilder clock(Clock clock) {
     this.clock = Check.present("clock", clock);
     return this;
@@ -137,6 +144,7 @@ public final class HelpDeskBuilder {
       outbox = new InMemoryOutbox();
       tickets = new InMemoryTickets(outbox);
     }
+    clock = Clock.tick(clock, RECORDED_PRECISION);
     return new HelpDesk(this);
   }
 

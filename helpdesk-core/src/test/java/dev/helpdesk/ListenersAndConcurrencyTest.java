@@ -59,6 +59,17 @@ class ListenersAndConcurrencyTest {
   }
 
   @Test
+  void instantsAreRecordedToTheMicrosecondSoEveryStoreKeepsThemExactly() {
+    dev.helpdesk.testing.SettableClock clock =
+        dev.helpdesk.testing.SettableClock.at("2026-03-02T09:00:00.123456789Z");
+    HelpDesk desk = HelpDesk.builder().clock(clock).build();
+    Ticket t = desk.open(ANA, DeskFixture.request("c-ana").build());
+    assertEquals(java.time.Instant.parse("2026-03-02T09:00:00.123456Z"), t.createdAt());
+    clock.advance(java.time.Duration.ofNanos(2_500));
+    assertEquals(java.time.Instant.parse("2026-03-02T09:00:00.123459Z"), desk.clock().instant());
+  }
+
+  @Test
   void theHistoryRecordsWhoDidWhatWithBeforeAndAfter() {
     DeskFixture f = new DeskFixture();
     Ticket t = f.openByAna();
