@@ -367,10 +367,14 @@ public final class HelpDesk {
     if (!assignment.automatic()) {
       return 0;
     }
+    assignment.recheckFull();
     int assigned = 0;
     for (Ticket waiting : assignment.waiting()) {
       if (!assignment.anyoneAvailable()) {
         break;
+      }
+      if (assignment.choose(waiting).isEmpty()) {
+        continue; // nobody for this one (group, channel, skills): no need to read it again
       }
       try {
         Ticket after = change(Assignment.SYSTEM, waiting.id(), assignment::assignWaiting, false);

@@ -8,7 +8,9 @@ import dev.helpdesk.agent.Agent;
 import dev.helpdesk.agent.Capacity;
 import dev.helpdesk.assignment.AssignmentPolicy;
 import dev.helpdesk.assignment.Strategies;
+import dev.helpdesk.memory.InMemoryAgents;
 import dev.helpdesk.memory.InMemoryOutbox;
+import dev.helpdesk.memory.InMemoryTicketKeys;
 import dev.helpdesk.memory.InMemoryTickets;
 import dev.helpdesk.testing.SettableClock;
 import dev.helpdesk.ticket.Channel;
@@ -30,7 +32,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * 16 threads open 10,000 tickets over 200 agents of limited capacity (some with a chat limit too),
@@ -43,26 +45,40 @@ class AssignmentStressTest {
   private static final int TICKETS = 10_000;
   private static final int AGENTS = 200;
 
-  @ParameterizedTest
-  @ValueSource(strings = {"leastLoaded", "roundRobin"})
+  /**
+   * With two instances, two desks share one ticket store and one agent store, as two application
+   * instances share one database: each has its own roster, which does not see the other's
+   * assignments, so only the store's guards keep agents within capacity.
+   */
+  @ParameterizedTest(name = "{0}, {1} instance(s)")
+  @CsvSource({"leastLoaded, 1", "roundRobin, 1", "leastLoaded, 2"})
   @Timeout(value = 120, unit = TimeUnit.SECONDS)
-  void concurrentOpeningNeverOverfillsAgentsNorAssignsTwice(String strategy) throws Exception {
+  void concurrentOpeningNeverOverfillsAgentsNorAssignsTwice(String strategy, int instances)
+      throws Exception {
     SettableClock clock = SettableClock.at("2026-03-02T09:00:00Z");
     InMemoryOutbox outbox = new InMemoryOutbox();
     InMemoryTickets tickets = new InMemoryTickets(outbox);
-    HelpDesk desk =
-        HelpDesk.builder()
-            .clock(clock)
-            .tickets(tickets, outbox)
-            .notifier(n -> {})
-            .assignment(
-                AssignmentPolicy.builder()
-                    .strategy(
-                        strategy.equals("roundRobin")
-                            ? Strategies.roundRobin()
-                            : Strategies.leastLoaded())
-                    .build())
-            .build();
+    InMemoryAgents agentStore = new InMemoryAgents();
+    InMemoryTicketKeys keys = new InMemoryTicketKeys();
+    List<HelpDesk> desks = new ArrayList<>();
+    for (int i = 0; i < instances; i++) {
+      desks.add(
+          HelpDesk.builder()
+              .clock(clock)
+              .tickets(tickets, outbox)
+              .agents(agentStore)
+              .ticketKeys(keys)
+              .notifier(n -> {})
+              .assignment(
+                  AssignmentPolicy.builder()
+                      .strategy(
+                          strategy.equals("roundRobin")
+                              ? Strategies.roundRobin()
+                              : Strategies.leastLoaded())
+                      .build())
+              .build());
+    }
+    HelpDesk desk = desks.get(0);
     Random random = new Random(42);
     List<Agent> agents = new ArrayList<>();
     int totalCapacity = 0;
@@ -74,7 +90,9 @@ class AssignmentStressTest {
       Agent agent =
           Agent.of("a" + a, "Agent " + a, "a" + a + "@desk.example").withCapacity(capacity);
       agents.add(agent);
-      desk.saveAgent(agent);
+      for (HelpDesk d : desks) {
+        d.saveAgent(agent);
+      }
       totalCapacity += capacity.total();
     }
 
@@ -84,6 +102,7 @@ class AssignmentStressTest {
     List<Future<?>> futures = new ArrayList<>();
     for (int w = 0; w < THREADS; w++) {
       int worker = w;
+      HelpDesk mine = desks.get(w % instances);
       futures.add(
           pool.submit(
               () -> {
@@ -95,7 +114,7 @@ class AssignmentStressTest {
                           .subject("Question " + i)
                           .channel(i % 4 == 0 ? Channel.CHAT : Channel.EMAIL)
                           .build();
-                  opened.add(desk.open(Actor.customer("c-" + (i % 500)), request).id());
+                  opened.add(mine.open(Actor.customer("c-" + (i % 500)), request).id());
                 }
                 return null;
               }));

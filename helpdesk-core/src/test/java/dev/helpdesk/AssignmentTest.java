@@ -22,7 +22,12 @@ import dev.helpdesk.assignment.AssignmentPolicy;
 import dev.helpdesk.assignment.AssignmentPolicy.OfflineRule;
 import dev.helpdesk.assignment.Strategies;
 import dev.helpdesk.common.ValidationException;
+import dev.helpdesk.memory.InMemoryAgents;
+import dev.helpdesk.memory.InMemoryOutbox;
+import dev.helpdesk.memory.InMemoryTicketKeys;
+import dev.helpdesk.memory.InMemoryTickets;
 import dev.helpdesk.notification.NotificationKind;
+import dev.helpdesk.testing.SettableClock;
 import dev.helpdesk.ticket.CapacityExceededException;
 import dev.helpdesk.ticket.Channel;
 import dev.helpdesk.ticket.Priority;
@@ -329,6 +334,51 @@ class AssignmentTest {
     Ticket reopened = f.desk.reply(ANA, t.id(), "Still broken").ticket();
     assertEquals(Optional.empty(), reopened.assignee());
     assertEquals(1, load(f, BEA_ID));
+  }
+
+  /**
+   * Two desks over one ticket store and one agent store, as two instances over one database: an
+   * admin instance that assigns by hand and a working one that assigns automatically. Neither
+   * roster sees the other's changes; the store's guard and the recheck keep it right.
+   */
+  @Test
+  void twoDesksSharingOneStoreKeepCapacityAndUseCapacityFreedByTheOther() {
+    SettableClock clock = SettableClock.at("2026-03-02T09:00:00Z");
+    InMemoryOutbox outbox = new InMemoryOutbox();
+    InMemoryTickets tickets = new InMemoryTickets(outbox);
+    InMemoryAgents agents = new InMemoryAgents();
+    InMemoryTicketKeys keys = new InMemoryTicketKeys();
+    HelpDesk admin =
+        HelpDesk.builder()
+            .clock(clock)
+            .tickets(tickets, outbox)
+            .agents(agents)
+            .ticketKeys(keys)
+            .build();
+    HelpDesk working =
+        HelpDesk.builder()
+            .clock(clock)
+            .tickets(tickets, outbox)
+            .agents(agents)
+            .ticketKeys(keys)
+            .assignment(AssignmentPolicy.builder().build())
+            .build();
+    admin.saveAgent(agent("a-bea", 1));
+    working.saveAgent(agent("a-bea", 1));
+
+    Ticket first = admin.open(ANA, request("c-ana").build());
+    admin.assign(BEA, first.id(), BEA_ID);
+    Ticket second = working.open(BOB, request("c-bob").build());
+    assertEquals(
+        Optional.empty(),
+        second.assignee(),
+        "the working desk chose Bea, whom it thought free; the store refused: queued");
+    assertEquals(1, tickets.byAssignee(BEA_ID, 10).size());
+
+    admin.changeStatus(BEA, first.id(), Status.SOLVED);
+    assertEquals(Optional.empty(), tickets.byId(second.id()).orElseThrow().assignee());
+    assertEquals(1, working.assignQueued(), "the working desk rechecks the agent it was refused");
+    assertEquals(Optional.of(BEA_ID), tickets.byId(second.id()).orElseThrow().assignee());
   }
 
   // ------------------------------------------------------------ escalation

@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -133,14 +132,7 @@ public final class Assignment {
   }
 
   private boolean hasRoomOn(AgentId id, Channel channel) {
-    return roster
-        .slot(id)
-        .map(
-            s -> {
-              OptionalInt limit = s.agent().capacity().limitOf(channel.name());
-              return limit.isEmpty() || s.channelLoad(channel) < limit.getAsInt();
-            })
-        .orElse(false);
+    return roster.slot(id).map(s -> s.hasRoomOn(channel)).orElse(false);
   }
 
   private boolean passesFilters(Ticket ticket, Candidate c) {
@@ -291,15 +283,13 @@ public final class Assignment {
   }
 
   /**
-   * The store refused a change by this guard. When the agent is full over all channels, they are
-   * offered nothing until they free capacity (the roster had not yet heard of the tickets that
-   * filled them); a full channel is already tracked by the roster's channel loads.
+   * The store refused a change by this guard: the agent is offered nothing more (on that channel,
+   * for a channel guard) until the roster sees their load drop. The roster had not yet heard of the
+   * tickets that filled them, or another instance assigned them.
    */
   public void refused(CapacityGuard guard) {
     Check.present("guard", guard);
-    if (guard.channel().isEmpty()) {
-      roster.full(guard.agent());
-    }
+    roster.full(guard.agent(), guard.channel());
   }
 
   /** An agent was saved (joined, changed availability, capacity or groups). */
@@ -309,6 +299,19 @@ public final class Assignment {
       roster.agentChanged(agent);
     } else {
       roster.put(agent, loadInStore(agent.id()));
+    }
+  }
+
+  /**
+   * Looks again, in the store, at the agents the store refused as full: those with room again are
+   * offered tickets again. Run before serving the queue, so capacity freed by a change this desk
+   * did not see (another instance sharing the database) is used.
+   */
+  public void recheckFull() {
+    for (Roster.Slot s : roster.slots()) {
+      if (s.full() || !s.fullChannels().isEmpty()) {
+        roster.recheck(s.agent().id(), loadInStore(s.agent().id()));
+      }
     }
   }
 

@@ -8,10 +8,12 @@ import dev.helpdesk.ticket.Channel;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.UnaryOperator;
@@ -30,10 +32,23 @@ import java.util.stream.Stream;
  */
 final class Roster {
 
-  /** One agent's state. */
-  record Slot(Candidate candidate, Map<Channel, Integer> channelLoads, boolean full) {
+  /**
+   * One agent's state.
+   *
+   * @param candidate what strategies see
+   * @param channelLoads active tickets per channel
+   * @param full whether the store refused the agent as full over all channels since the roster last
+   *     saw their load drop
+   * @param fullChannels the channels the store refused the agent on, likewise
+   */
+  record Slot(
+      Candidate candidate,
+      Map<Channel, Integer> channelLoads,
+      boolean full,
+      Set<Channel> fullChannels) {
     Slot {
       channelLoads = Map.copyOf(channelLoads);
+      fullChannels = Set.copyOf(fullChannels);
     }
 
     Agent agent() {
@@ -44,6 +59,15 @@ final class Roster {
       return channelLoads.getOrDefault(channel, 0);
     }
 
+    /** Whether the agent has room on the channel, by their limit and by the store's refusals. */
+    boolean hasRoomOn(Channel channel) {
+      if (fullChannels.contains(channel)) {
+        return false;
+      }
+      java.util.OptionalInt limit = agent().capacity().limitOf(channel.name());
+      return limit.isEmpty() || channelLoad(channel) < limit.getAsInt();
+    }
+
     boolean available() {
       return agent().availability() == Availability.ONLINE
           && !full
@@ -51,7 +75,7 @@ final class Roster {
     }
 
     Slot with(Candidate next) {
-      return new Slot(next, channelLoads, full);
+      return new Slot(next, channelLoads, full, fullChannels);
     }
   }
 
@@ -94,7 +118,7 @@ final class Roster {
                   agent.capacity().total(),
                   old.candidate().lastAssigned(),
                   old.candidate().lastAssignedAt());
-      replace(agent.id(), old, new Slot(c, channelLoads, false));
+      replace(agent.id(), old, new Slot(c, channelLoads, false, Set.of()));
     }
   }
 
@@ -116,7 +140,8 @@ final class Roster {
                     s.candidate().lastAssigned(),
                     s.candidate().lastAssignedAt()),
                 s.channelLoads(),
-                false));
+                false,
+                Set.of()));
   }
 
   /** The agent holds {@code delta} more active tickets of {@code channel}. */
@@ -136,7 +161,13 @@ final class Roster {
                   c.lastAssigned(),
                   c.lastAssignedAt());
           // A ticket that left the agent frees capacity the store may have reported as taken.
-          return new Slot(next, loads, s.full() && delta >= 0);
+          if (delta >= 0) {
+            return new Slot(next, loads, s.full(), s.fullChannels());
+          }
+          Set<Channel> stillFull = EnumSet.noneOf(Channel.class);
+          stillFull.addAll(s.fullChannels());
+          stillFull.remove(channel);
+          return new Slot(next, loads, false, stillFull);
         });
   }
 
@@ -153,9 +184,43 @@ final class Roster {
     }
   }
 
-  /** The store refused a change because the agent is full: offer them no more until they free. */
-  void full(AgentId id) {
-    update(id, s -> new Slot(s.candidate(), s.channelLoads(), true));
+  /**
+   * The store refused a change because the agent is full, over all channels or on one: offer them
+   * no more (there) until they free capacity.
+   */
+  void full(AgentId id, Optional<Channel> channel) {
+    update(
+        id,
+        s -> {
+          if (channel.isEmpty()) {
+            return new Slot(s.candidate(), s.channelLoads(), true, s.fullChannels());
+          }
+          Set<Channel> full = EnumSet.noneOf(Channel.class);
+          full.addAll(s.fullChannels());
+          full.add(channel.get());
+          return new Slot(s.candidate(), s.channelLoads(), s.full(), full);
+        });
+  }
+
+  /**
+   * Clears the agent's full marks where the store's count shows room again (freed by a change this
+   * roster did not see). Loads are left as they are: they are kept by deltas.
+   */
+  void recheck(AgentId id, Map<Channel, Integer> inStore) {
+    update(
+        id,
+        s -> {
+          int total = inStore.values().stream().mapToInt(Integer::intValue).sum();
+          boolean full = s.full() && total >= s.agent().capacity().total();
+          Set<Channel> stillFull = EnumSet.noneOf(Channel.class);
+          for (Channel c : s.fullChannels()) {
+            int limit = s.agent().capacity().limitOf(c.name()).orElse(Integer.MAX_VALUE);
+            if (inStore.getOrDefault(c, 0) >= limit) {
+              stillFull.add(c);
+            }
+          }
+          return new Slot(s.candidate(), s.channelLoads(), full, stillFull);
+        });
   }
 
   Optional<Slot> slot(AgentId id) {
