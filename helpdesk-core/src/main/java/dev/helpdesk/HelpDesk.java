@@ -128,7 +128,7 @@ public final class HelpDesk {
   public void saveAgent(Agent agent) {
     agents.save(Check.present("agent", agent));
     assignment.agentSaved(agent);
-    assignQueued();
+    serveQueue(false);
   }
 
   /** Registers a listener for every event from now on. */
@@ -350,7 +350,7 @@ public final class HelpDesk {
             false);
       }
     }
-    assignQueued();
+    serveQueue(false);
     return agent;
   }
 
@@ -364,10 +364,19 @@ public final class HelpDesk {
    * @return how many tickets it assigned
    */
   public int assignQueued() {
+    return serveQueue(true);
+  }
+
+  /**
+   * Serves the queue; with {@code reloadFull}, first reloads from the store the loads of the agents
+   * this desk holds full (a scheduled call), else only rechecks those the store refused (after a
+   * change that freed capacity here).
+   */
+  private int serveQueue(boolean reloadFull) {
     if (!assignment.automatic()) {
       return 0;
     }
-    assignment.recheckFull();
+    assignment.recheckFull(reloadFull);
     int assigned = 0;
     for (Ticket waiting : assignment.waiting()) {
       if (!assignment.anyoneAvailable()) {
@@ -653,7 +662,7 @@ public final class HelpDesk {
       }
       publish(change.events());
       if (serveQueue && !assignment.freedBy(change).isEmpty()) {
-        assignQueued();
+        serveQueue(false);
       }
       return change.after();
     }

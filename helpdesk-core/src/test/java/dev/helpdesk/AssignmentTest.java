@@ -381,6 +381,33 @@ class AssignmentTest {
     assertEquals(Optional.of(BEA_ID), tickets.byId(second.id()).orElseThrow().assignee());
   }
 
+  @Test
+  void aScheduledServingOfTheQueueFindsCapacityAnotherDeskFreed() {
+    SettableClock clock = SettableClock.at("2026-03-02T09:00:00Z");
+    InMemoryOutbox outbox = new InMemoryOutbox();
+    InMemoryTickets tickets = new InMemoryTickets(outbox);
+    InMemoryAgents agents = new InMemoryAgents();
+    InMemoryTicketKeys keys = new InMemoryTicketKeys();
+    UnaryOperator<HelpDeskBuilder> shared =
+        b ->
+            b.clock(clock)
+                .tickets(tickets, outbox)
+                .agents(agents)
+                .ticketKeys(keys)
+                .assignment(AssignmentPolicy.builder().build());
+    HelpDesk one = shared.apply(HelpDesk.builder()).build();
+    HelpDesk two = shared.apply(HelpDesk.builder()).build();
+    one.saveAgent(agent("a-bea", 1));
+    two.saveAgent(agent("a-bea", 1));
+    Ticket first = one.open(ANA, request("c-ana").build());
+    assertEquals(Optional.of(BEA_ID), first.assignee());
+    two.changeStatus(BEA, first.id(), Status.SOLVED); // desk one does not hear of it
+    Ticket second = one.open(BOB, request("c-bob").build());
+    assertEquals(Optional.empty(), second.assignee(), "desk one still holds Bea full");
+    assertEquals(1, one.assignQueued(), "the scheduled call reloads Bea's load from the store");
+    assertEquals(Optional.of(BEA_ID), tickets.byId(second.id()).orElseThrow().assignee());
+  }
+
   // ------------------------------------------------------------ escalation
 
   @Test

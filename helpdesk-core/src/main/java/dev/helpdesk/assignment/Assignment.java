@@ -306,11 +306,20 @@ public final class Assignment {
    * Looks again, in the store, at the agents the store refused as full: those with room again are
    * offered tickets again. Run before serving the queue, so capacity freed by a change this desk
    * did not see (another instance sharing the database) is used.
+   *
+   * @param reloadFull also reload, from the store, the load of every agent the roster holds full:
+   *     their load may have dropped in another instance. It costs a read of each such agent's
+   *     tickets, so the desk does it when asked to serve the queue, not after every change
    */
-  public void recheckFull() {
+  public void recheckFull(boolean reloadFull) {
     for (Roster.Slot s : roster.slots()) {
-      if (s.full() || !s.fullChannels().isEmpty()) {
-        roster.recheck(s.agent().id(), loadInStore(s.agent().id()));
+      AgentId id = s.agent().id();
+      boolean refused = s.full() || !s.fullChannels().isEmpty();
+      boolean looksFull = s.candidate().load() >= s.candidate().capacity();
+      if (reloadFull && (refused || looksFull)) {
+        roster.put(s.agent(), loadInStore(id));
+      } else if (refused) {
+        roster.recheck(id, loadInStore(id));
       }
     }
   }
