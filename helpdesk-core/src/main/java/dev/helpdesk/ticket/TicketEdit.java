@@ -164,9 +164,7 @@ public final class TicketEdit {
     events.add(new TicketEvent.Assigned(id, by, at, assignee, Optional.of(agent)));
     assignee = Optional.of(agent);
     if (status == Status.NEW && transitions.allows(Status.NEW, Status.OPEN)) {
-      events.add(new TicketEvent.StatusChanged(id, by, at, status, Status.OPEN));
-      solvedAt = Optional.empty();
-      status = Status.OPEN;
+      moveTo(Status.OPEN, by);
     }
     return this;
   }
@@ -343,7 +341,11 @@ public final class TicketEdit {
   }
 
   private void moveTo(Status to) {
-    events.add(new TicketEvent.StatusChanged(id, actor, at, status, to));
+    moveTo(to, actor);
+  }
+
+  private void moveTo(Status to, Actor by) {
+    events.add(new TicketEvent.StatusChanged(id, by, at, status, to));
     if (to == Status.SOLVED) {
       solvedAt = Optional.of(at);
     } else if (to != Status.CLOSED) {
