@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -259,13 +260,26 @@ public final class Assignment {
     Ticket after = change.after();
     Optional<AgentId> was = change.before().filter(this::countsAsLoad).flatMap(Ticket::assignee);
     Optional<AgentId> is = Optional.of(after).filter(this::countsAsLoad).flatMap(Ticket::assignee);
+    Map<AgentId, Integer> deltas = new HashMap<>(4);
     if (!was.equals(is)) {
-      was.ifPresent(a -> addLoad(a, after.channel(), -1));
-      is.ifPresent(a -> addLoad(a, after.channel(), +1));
+      was.ifPresent(a -> deltas.merge(a, -1, Integer::sum));
+      is.ifPresent(a -> deltas.merge(a, +1, Integer::sum));
     }
+    Map<AgentId, Instant> assignedAt = new HashMap<>(4);
     for (TicketEvent e : change.events()) {
       if (e instanceof TicketEvent.Assigned a && a.to().isPresent()) {
-        known(a.to().get()).ifPresent(id -> roster.assigned(id, a.at()));
+        assignedAt.put(a.to().get(), a.at());
+      }
+    }
+    Set<AgentId> touched = new HashSet<>(deltas.keySet());
+    touched.addAll(assignedAt.keySet());
+    for (AgentId agent : touched) {
+      Optional<Instant> at = Optional.ofNullable(assignedAt.get(agent));
+      if (roster.knows(agent)) {
+        roster.record(agent, after.channel(), deltas.getOrDefault(agent, 0), at);
+      } else if (known(agent).isPresent()) {
+        // Loaded from the store, which already holds this change: only the assignment order.
+        roster.record(agent, after.channel(), 0, at);
       }
     }
   }
@@ -431,18 +445,6 @@ public final class Assignment {
 
   private Optional<Agent> agent(AgentId id) {
     return roster.slot(id).map(Roster.Slot::agent).or(() -> agents.byId(id));
-  }
-
-  /**
-   * Moves the agent's load by {@code delta}; an agent the roster does not know yet (saved to the
-   * agent store directly) is loaded from the store, which already holds this change.
-   */
-  private void addLoad(AgentId id, Channel channel, int delta) {
-    if (roster.knows(id)) {
-      roster.addLoad(id, channel, delta);
-    } else {
-      known(id);
-    }
   }
 
   /** The agent if the roster knows them, loading them first if only the agent store does. */

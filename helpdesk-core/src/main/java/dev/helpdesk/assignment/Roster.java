@@ -144,42 +144,39 @@ final class Roster {
                 Set.of()));
   }
 
-  /** The agent holds {@code delta} more active tickets of {@code channel}. */
-  void addLoad(AgentId id, Channel channel, int delta) {
-    update(
-        id,
-        s -> {
-          Map<Channel, Integer> loads = new EnumMap<>(Channel.class);
-          loads.putAll(s.channelLoads());
-          loads.merge(channel, delta, Integer::sum);
-          Candidate c = s.candidate();
-          Candidate next =
-              new Candidate(
-                  c.agent(),
-                  Math.max(0, c.load() + delta),
-                  c.capacity(),
-                  c.lastAssigned(),
-                  c.lastAssignedAt());
-          // A ticket that left the agent frees capacity the store may have reported as taken.
-          if (delta >= 0) {
-            return new Slot(next, loads, s.full(), s.fullChannels());
-          }
-          Set<Channel> stillFull = EnumSet.noneOf(Channel.class);
-          stillFull.addAll(s.fullChannels());
-          stillFull.remove(channel);
-          return new Slot(next, loads, false, stillFull);
-        });
-  }
-
-  /** The agent was just assigned a ticket: they move to the back of the round-robin order. */
-  void assigned(AgentId id, Instant at) {
+  /**
+   * A stored change moved the agent's load by {@code delta} on {@code channel} and, when {@code
+   * assignedAt} is given, assigned them a ticket, which moves them to the back of the round-robin
+   * order. One update of the indexes for both.
+   */
+  void record(AgentId id, Channel channel, int delta, Optional<Instant> assignedAt) {
     synchronized (lock) {
-      long order = ++sequence;
+      long order = assignedAt.isPresent() ? ++sequence : 0;
       update(
           id,
           s -> {
             Candidate c = s.candidate();
-            return s.with(new Candidate(c.agent(), c.load(), c.capacity(), order, Optional.of(at)));
+            Candidate next =
+                new Candidate(
+                    c.agent(),
+                    Math.max(0, c.load() + delta),
+                    c.capacity(),
+                    assignedAt.isPresent() ? order : c.lastAssigned(),
+                    assignedAt.isPresent() ? assignedAt : c.lastAssignedAt());
+            if (delta == 0) {
+              return s.with(next);
+            }
+            Map<Channel, Integer> loads = new EnumMap<>(Channel.class);
+            loads.putAll(s.channelLoads());
+            loads.merge(channel, delta, Integer::sum);
+            if (delta > 0) {
+              return new Slot(next, loads, s.full(), s.fullChannels());
+            }
+            // A ticket that left the agent frees capacity the store may have reported as taken.
+            Set<Channel> stillFull = EnumSet.noneOf(Channel.class);
+            stillFull.addAll(s.fullChannels());
+            stillFull.remove(channel);
+            return new Slot(next, loads, false, stillFull);
           });
     }
   }
