@@ -5,7 +5,10 @@ import dev.helpdesk.actor.Actor;
 import dev.helpdesk.agent.Agent;
 import dev.helpdesk.agent.AgentId;
 import dev.helpdesk.agent.Agents;
+import dev.helpdesk.agent.Availability;
 import dev.helpdesk.agent.GroupId;
+import dev.helpdesk.assignment.Assignment;
+import dev.helpdesk.assignment.AssignmentPolicy;
 import dev.helpdesk.common.Check;
 import dev.helpdesk.common.ConcurrentUpdateException;
 import dev.helpdesk.common.EmailAddress;
@@ -23,6 +26,7 @@ import dev.helpdesk.customer.Customers;
 import dev.helpdesk.notification.NotificationDispatcher;
 import dev.helpdesk.notification.Outbox;
 import dev.helpdesk.notification.OutboxEntry;
+import dev.helpdesk.ticket.CapacityExceededException;
 import dev.helpdesk.ticket.NewTicket;
 import dev.helpdesk.ticket.Priority;
 import dev.helpdesk.ticket.Status;
@@ -41,8 +45,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -72,6 +78,12 @@ public final class HelpDesk {
   /** How many times a change that lost an optimistic-locking race is re-evaluated and retried. */
   private static final int ATTEMPTS = 3;
 
+  /**
+   * How many times opening a ticket picks an agent again after the store found the chosen one full
+   * (another thread took the last slot); after that the ticket is stored unassigned, in the queue.
+   */
+  private static final int ASSIGN_ATTEMPTS = 5;
+
   private final Clock clock;
   private final Tickets tickets;
   private final Outbox outbox;
@@ -85,6 +97,7 @@ public final class HelpDesk {
   private final NotificationDispatcher dispatcher;
   private final List<TicketEventListener> listeners;
   private final List<ChangeHook> hooks;
+  private final Assignment assignment;
 
   HelpDesk(HelpDeskBuilder b) {
     this.clock = b.clock;
@@ -100,6 +113,7 @@ public final class HelpDesk {
     this.dispatcher = b.dispatcher();
     this.listeners = new CopyOnWriteArrayList<>(b.listeners);
     this.hooks = List.copyOf(b.hooks());
+    this.assignment = b.assignment;
   }
 
   /** A builder whose every port defaults to its in-memory adapter and whose clock is UTC. */
@@ -109,9 +123,14 @@ public final class HelpDesk {
 
   // ---------------------------------------------------------------- agents and listeners
 
-  /** Adds or updates an agent. */
+  /**
+   * Adds or updates an agent. With automatic assignment, waiting tickets are offered to them (and
+   * to everyone) at once if they are ONLINE with room.
+   */
   public void saveAgent(Agent agent) {
     agents.save(Check.present("agent", agent));
+    assignment.agentSaved(agent);
+    serveQueue(false);
   }
 
   /** Registers a listener for every event from now on. */
@@ -136,16 +155,30 @@ public final class HelpDesk {
 
   private Ticket create(
       Actor actor, NewTicket request, Optional<TicketId> followUpOf, List<Attachment> files) {
-    Instant now = clock.instant();
-    TicketEdit edit =
-        TicketEdit.open(
-            TicketId.random(), keys.next(), request, followUpOf, actor, now, transitions);
-    if (!request.description().isEmpty()) {
-      edit.addMessage(
-          new Message(
-              MessageId.random(), actor, Visibility.PUBLIC, request.description(), files, now));
+    TicketId id = TicketId.random();
+    TicketKey key = keys.next();
+    TicketChange change;
+    Set<AgentId> full = new HashSet<>();
+    for (int attempt = 1; ; attempt++) {
+      Instant now = clock.instant();
+      TicketEdit edit = TicketEdit.open(id, key, request, followUpOf, actor, now, transitions);
+      if (!request.description().isEmpty()) {
+        edit.addMessage(
+            new Message(
+                MessageId.random(), actor, Visibility.PUBLIC, request.description(), files, now));
+      }
+      if (attempt <= ASSIGN_ATTEMPTS) {
+        assignment.assignNew(edit, full);
+      }
+      try {
+        change = store(edit, request.acknowledge());
+        break;
+      } catch (CapacityExceededException e) {
+        // The chosen agent filled up between the choice and the write: choose again.
+        assignment.refused(e.guard());
+        full.add(e.agent());
+      }
     }
-    TicketChange change = store(edit, request.acknowledge());
     customers.save(request.requester());
     publish(change.events());
     return change.after();
@@ -224,11 +257,26 @@ public final class HelpDesk {
   // ---------------------------------------------------------------- working the ticket
 
   /**
-   * Assigns the ticket to a known agent; a NEW ticket becomes OPEN.
+   * Assigns the ticket to a known agent within their capacity; a NEW ticket becomes OPEN.
    *
    * @throws NotFoundException if the agent is unknown
+   * @throws CapacityExceededException if the agent is full; see {@link #assign(Actor, TicketId,
+   *     AgentId, boolean)}
    */
   public Ticket assign(Actor actor, TicketId ticketId, AgentId agent) {
+    return assign(actor, ticketId, agent, false);
+  }
+
+  /**
+   * Assigns the ticket to a known agent (whatever their availability: a supervisor decides); a NEW
+   * ticket becomes OPEN.
+   *
+   * @param overCapacity {@code true} to let the agent go over their capacity; otherwise a full
+   *     agent is refused
+   * @throws NotFoundException if the agent is unknown
+   * @throws CapacityExceededException if the agent is full and {@code overCapacity} is false
+   */
+  public Ticket assign(Actor actor, TicketId ticketId, AgentId agent, boolean overCapacity) {
     requireKnown(actor);
     Check.present("agentId", agent);
     agents.byId(agent).orElseThrow(() -> new NotFoundException("agent", agent.value()));
@@ -237,8 +285,151 @@ public final class HelpDesk {
         ticketId,
         edit -> {
           TicketAccess.requireStaff(actor, edit.current(), "assign");
+          boolean already = edit.current().isAssignedTo(agent);
           edit.assign(agent);
+          if (!overCapacity && !already) {
+            assignment.guard(edit, agent);
+          }
         });
+  }
+
+  /**
+   * Escalates the ticket to the supervisor group (its agent's escalation group, else the policy's),
+   * for example because the customer is unhappy with the agent: records the escalation in the
+   * history, routes the ticket to that group and assigns it to a supervisor by the strategy, or
+   * leaves it waiting in the queue when none is free.
+   *
+   * @throws dev.helpdesk.common.ValidationException if no escalation group is configured
+   */
+  public Ticket escalate(Actor actor, TicketId ticketId, String reason) {
+    requireKnown(actor);
+    Check.line("reason", reason, 500);
+    return change(
+        actor,
+        ticketId,
+        edit -> {
+          TicketAccess.requireStaff(actor, edit.current(), "escalate");
+          assignment.escalate(edit, reason, actor);
+        });
+  }
+
+  /**
+   * Sets whether an agent takes new tickets. Going ONLINE serves the queue at once; going OFFLINE
+   * returns the agent's active tickets to the queue when the policy says {@link
+   * AssignmentPolicy.OfflineRule#REQUEUE} (and they are assigned to others where possible).
+   *
+   * @return the agent as saved
+   * @throws NotFoundException if the agent is unknown
+   */
+  public Agent setAvailability(AgentId agentId, Availability availability) {
+    Check.present("agentId", agentId);
+    Check.present("availability", availability);
+    Agent agent =
+        agents
+            .byId(agentId)
+            .orElseThrow(() -> new NotFoundException("agent", agentId.value()))
+            .withAvailability(availability);
+    agents.save(agent);
+    assignment.agentSaved(agent);
+    if (availability == Availability.OFFLINE
+        && assignment.policy().onOffline() == AssignmentPolicy.OfflineRule.REQUEUE) {
+      for (Ticket t : assignment.activeTicketsOf(agentId)) {
+        change(
+            Assignment.SYSTEM,
+            t.id(),
+            edit -> {
+              // Re-checked on fresh state: the ticket may have moved on since it was listed.
+              if (edit.current().isAssignedTo(agentId) && assignment.countsAsLoad(edit.current())) {
+                edit.unassign();
+              }
+            },
+            false);
+      }
+    }
+    serveQueue(false);
+    return agent;
+  }
+
+  /**
+   * Assigns waiting tickets, in queue order (priority, then age, unless the policy says otherwise),
+   * to eligible agents by the strategy; tickets nobody can take keep waiting. The desk calls it
+   * itself whenever an agent comes online or frees capacity; call it from a scheduler too, so that
+   * capacity freed by another instance sharing the database is used. Does nothing without automatic
+   * assignment.
+   *
+   * @return how many tickets it assigned
+   */
+  public int assignQueued() {
+    return serveQueue(true);
+  }
+
+  /**
+   * Serves the queue; with {@code reloadFull}, first reloads from the store the loads of the agents
+   * this desk holds full (a scheduled call), else only rechecks those the store refused (after a
+   * change that freed capacity here).
+   */
+  private int serveQueue(boolean reloadFull) {
+    if (!assignment.automatic()) {
+      return 0;
+    }
+    assignment.recheckFull(reloadFull);
+    int assigned = 0;
+    for (Ticket waiting : assignment.waiting()) {
+      if (!assignment.anyoneAvailable()) {
+        break;
+      }
+      if (assignment.choose(waiting).isEmpty()) {
+        continue; // nobody for this one (group, channel, skills): no need to read it again
+      }
+      try {
+        Ticket after = change(Assignment.SYSTEM, waiting.id(), assignment::assignWaiting, false);
+        if (after.version() != waiting.version() && after.assignee().isPresent()) {
+          assigned++;
+        }
+      } catch (CapacityExceededException | ConcurrentUpdateException e) {
+        log.debug("Queued ticket {} stays queued for now: {}", waiting.key(), e.getMessage());
+      }
+    }
+    return assigned;
+  }
+
+  /**
+   * Applies the escalation rule of the assignment policy: every assigned NEW or OPEN ticket no
+   * agent replied to within the configured time since its assignment is escalated once, as the
+   * system actor {@code assignment}. Call it from a scheduler; it reads the desk's clock.
+   *
+   * @return how many tickets it escalated
+   */
+  public int escalateOverdue() {
+    if (assignment.policy().escalateAfterNoReply().isEmpty()) {
+      return 0;
+    }
+    int escalated = 0;
+    for (AgentId agent : assignment.knownAgents()) {
+      for (Ticket t : assignment.activeTicketsOf(agent)) {
+        if (!assignment.overdue(t, tickets.history(t.id()))) {
+          continue;
+        }
+        try {
+          Ticket after =
+              change(
+                  Assignment.SYSTEM,
+                  t.id(),
+                  edit -> {
+                    // Re-checked on fresh state: an agent may have replied since the listing.
+                    if (assignment.overdue(edit.current(), tickets.history(t.id()))) {
+                      assignment.escalate(edit, assignment.overdueReason(), Assignment.SYSTEM);
+                    }
+                  });
+          if (after.version() != t.version()) {
+            escalated++;
+          }
+        } catch (RuntimeException e) {
+          log.warn("Could not escalate {}; the rule tries again next time", t.key(), e);
+        }
+      }
+    }
+    return escalated;
   }
 
   /** Removes the assignee (not allowed while SOLVED). */
@@ -447,6 +638,16 @@ public final class HelpDesk {
    * to {@value #ATTEMPTS} times before the conflict is reported.
    */
   private Ticket change(Actor actor, TicketId ticketId, Consumer<TicketEdit> operation) {
+    return change(actor, ticketId, operation, true);
+  }
+
+  /**
+   * As {@link #change(Actor, TicketId, Consumer)}; a change refused because an agent is full is
+   * re-run too (the agent is then no longer offered). With {@code serveQueue}, capacity the change
+   * frees is offered to the queue at once.
+   */
+  private Ticket change(
+      Actor actor, TicketId ticketId, Consumer<TicketEdit> operation, boolean serveQueue) {
     Check.present("ticketId", ticketId);
     for (int attempt = 1; ; attempt++) {
       Ticket ticket = load(ticketId);
@@ -458,13 +659,19 @@ public final class HelpDesk {
       TicketChange change;
       try {
         change = store(edit, true);
-      } catch (ConcurrentUpdateException e) {
+      } catch (ConcurrentUpdateException | CapacityExceededException e) {
+        if (e instanceof CapacityExceededException full) {
+          assignment.refused(full.guard());
+        }
         if (attempt == ATTEMPTS) {
           throw e;
         }
         continue;
       }
       publish(change.events());
+      if (serveQueue && !assignment.freedBy(change).isEmpty()) {
+        serveQueue(false);
+      }
       return change.after();
     }
   }

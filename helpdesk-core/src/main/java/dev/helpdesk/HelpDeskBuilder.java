@@ -1,6 +1,8 @@
 package dev.helpdesk;
 
 import dev.helpdesk.agent.Agents;
+import dev.helpdesk.assignment.Assignment;
+import dev.helpdesk.assignment.AssignmentPolicy;
 import dev.helpdesk.common.Check;
 import dev.helpdesk.common.ValidationException;
 import dev.helpdesk.conversation.AttachmentStore;
@@ -57,6 +59,8 @@ public final class HelpDeskBuilder {
               n.ticketKey());
   RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
   final List<TicketEventListener> listeners = new ArrayList<>();
+  AssignmentPolicy assignmentPolicy = AssignmentPolicy.manual();
+  Assignment assignment;
 
   HelpDeskBuilder() {}
 
@@ -138,6 +142,16 @@ public final class HelpDeskBuilder {
     return this;
   }
 
+  /**
+   * How tickets are assigned: e.g. {@code AssignmentPolicy.builder().strategy(Strategies.chain(
+   * customerAffinity(), leastLoaded())).build()}. Default {@link AssignmentPolicy#manual()}: by
+   * hand only, within capacity unless asked otherwise.
+   */
+  public HelpDeskBuilder assignment(AssignmentPolicy policy) {
+    this.assignmentPolicy = Check.present("assignment", policy);
+    return this;
+  }
+
   /** Builds the desk. */
   public HelpDesk build() {
     if (tickets == null) {
@@ -145,12 +159,13 @@ public final class HelpDeskBuilder {
       tickets = new InMemoryTickets(outbox);
     }
     clock = Clock.tick(clock, RECORDED_PRECISION);
+    assignment = new Assignment(assignmentPolicy, tickets, agents, clock);
     return new HelpDesk(this);
   }
 
   /** The capabilities that take part in every change, in order. */
   List<ChangeHook> hooks() {
-    return List.of();
+    return List.of(new AssignmentHook(assignment));
   }
 
   NotificationDispatcher dispatcher() {

@@ -5,6 +5,8 @@ import dev.helpdesk.common.ConcurrentUpdateException;
 import dev.helpdesk.conversation.Message;
 import dev.helpdesk.customer.CustomerId;
 import dev.helpdesk.notification.Outbox;
+import dev.helpdesk.ticket.CapacityExceededException;
+import dev.helpdesk.ticket.CapacityGuard;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.Ticket;
 import dev.helpdesk.ticket.TicketChange;
@@ -27,7 +29,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Tickets kept in memory: the embedded default. Writes are serialized by one lock, which is what
  * makes a change atomic across the ticket, its conversation, its history, the indexes and the
- * outbox. Reads take no lock: a ticket read by id or key is always one stored version, never
+ * outbox, and what lets it check a change's {@link CapacityGuard}s against the state the change is
+ * applied to. Reads take no lock: a ticket read by id or key is always one stored version, never
  * half-way through a change; a listing taken during a change may miss the ticket being changed.
  */
 public final class InMemoryTickets implements Tickets {
@@ -77,6 +80,9 @@ public final class InMemoryTickets implements Tickets {
         throw new ConcurrentUpdateException(
             "ticket", after.id().toString(), change.expectedVersion());
       }
+      for (CapacityGuard guard : change.guards()) {
+        checkCapacity(guard, after);
+      }
       if (stored != null) {
         unindex(stored);
       }
@@ -92,6 +98,28 @@ public final class InMemoryTickets implements Tickets {
       if (!change.notifications().isEmpty()) {
         outbox.add(change.notifications());
       }
+    }
+  }
+
+  /**
+   * Counts, under the write lock, what the agent would hold once the change is applied. Only the
+   * agent's own index is read, so the cost is the agent's load, not the store's size.
+   */
+  private void checkCapacity(CapacityGuard guard, Ticket after) {
+    long load = 0;
+    NavigableSet<Ticket> held = byAssignee.get(guard.agent());
+    if (held != null) {
+      for (Ticket t : held) {
+        if (guard.counts(t) && !t.id().equals(after.id())) {
+          load++;
+        }
+      }
+    }
+    if (guard.counts(after)) {
+      load++;
+    }
+    if (load > guard.limit()) {
+      throw new CapacityExceededException(guard);
     }
   }
 

@@ -17,13 +17,25 @@ import java.util.Optional;
  * @param messages messages to append to the conversation
  * @param events events to append to the history
  * @param notifications notifications to put in the store's outbox
+ * @param guards capacity conditions the store checks inside the same atomic write
  */
 public record TicketChange(
     Optional<Ticket> before,
     Ticket after,
     List<Message> messages,
     List<TicketEvent> events,
-    List<Notification> notifications) {
+    List<Notification> notifications,
+    List<CapacityGuard> guards) {
+
+  /** A change with no capacity guard. */
+  public TicketChange(
+      Optional<Ticket> before,
+      Ticket after,
+      List<Message> messages,
+      List<TicketEvent> events,
+      List<Notification> notifications) {
+    this(before, after, messages, events, notifications, List.of());
+  }
 
   /** Validates that before and after are versions of one ticket, one apart. */
   public TicketChange {
@@ -32,6 +44,7 @@ public record TicketChange(
     messages = List.copyOf(messages);
     events = List.copyOf(events);
     notifications = List.copyOf(notifications);
+    guards = List.copyOf(guards);
     long expected = before.map(t -> t.version() + 1).orElse(1L);
     if (after.version() != expected) {
       throw new ValidationException(

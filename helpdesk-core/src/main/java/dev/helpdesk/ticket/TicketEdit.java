@@ -37,6 +37,7 @@ public final class TicketEdit {
   private final List<Message> messages = new ArrayList<>();
   private final List<TicketEvent> events = new ArrayList<>();
   private final List<Notification> notifications = new ArrayList<>();
+  private final List<CapacityGuard> guards = new ArrayList<>();
 
   // The working state; turned back into a Ticket by current().
   private final TicketId id;
@@ -146,16 +147,46 @@ public final class TicketEdit {
    * @throws TicketClosedException if the ticket is CLOSED
    */
   public TicketEdit assign(AgentId agent) {
+    return assign(agent, actor);
+  }
+
+  /**
+   * Assigns the ticket on behalf of {@code by} (automatic assignment records the system actor that
+   * decided, not the customer whose request triggered it); otherwise as {@link #assign(AgentId)}.
+   */
+  public TicketEdit assign(AgentId agent, Actor by) {
     Check.present("agentId", agent);
+    Check.present("actor", by);
     requireNotClosed("assign");
     if (assignee.filter(agent::equals).isPresent()) {
       return this;
     }
-    events.add(new TicketEvent.Assigned(id, actor, at, assignee, Optional.of(agent)));
+    events.add(new TicketEvent.Assigned(id, by, at, assignee, Optional.of(agent)));
     assignee = Optional.of(agent);
     if (status == Status.NEW && transitions.allows(Status.NEW, Status.OPEN)) {
-      moveTo(Status.OPEN);
+      moveTo(Status.OPEN, by);
     }
+    return this;
+  }
+
+  /**
+   * Records that the ticket was escalated to {@code group}, for {@code reason}. The reassignment
+   * itself is made with {@link #changeGroup} and {@link #assign}/{@link #unassign}.
+   *
+   * @throws TicketClosedException if the ticket is CLOSED
+   */
+  public TicketEdit escalated(GroupId group, String reason, Actor by) {
+    requireNotClosed("escalate");
+    events.add(new TicketEvent.Escalated(id, by, at, assignee, group, reason));
+    return this;
+  }
+
+  /**
+   * Adds a capacity condition the store must check inside the atomic write of this change; see
+   * {@link CapacityGuard}.
+   */
+  public TicketEdit guard(CapacityGuard guard) {
+    guards.add(Check.present("guard", guard));
     return this;
   }
 
@@ -306,11 +337,15 @@ public final class TicketEdit {
    */
   public TicketChange done() {
     long version = before.map(t -> t.version() + 1).orElse(1L);
-    return new TicketChange(before, build(version, at), messages, events, notifications);
+    return new TicketChange(before, build(version, at), messages, events, notifications, guards);
   }
 
   private void moveTo(Status to) {
-    events.add(new TicketEvent.StatusChanged(id, actor, at, status, to));
+    moveTo(to, actor);
+  }
+
+  private void moveTo(Status to, Actor by) {
+    events.add(new TicketEvent.StatusChanged(id, by, at, status, to));
     if (to == Status.SOLVED) {
       solvedAt = Optional.of(at);
     } else if (to != Status.CLOSED) {

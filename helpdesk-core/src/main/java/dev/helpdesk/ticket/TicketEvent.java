@@ -23,7 +23,8 @@ public sealed interface TicketEvent
         TicketEvent.StatusChanged,
         TicketEvent.MessageAdded,
         TicketEvent.PriorityChanged,
-        TicketEvent.GroupChanged {
+        TicketEvent.GroupChanged,
+        TicketEvent.Escalated {
 
   /** The ticket it happened to. */
   TicketId ticketId();
@@ -171,6 +172,34 @@ public sealed interface TicketEvent
       common(ticketId, actor, at);
       Check.present("from", from);
       Check.present("to", to);
+    }
+  }
+
+  /**
+   * The ticket was escalated to a supervisor group, on request or by a rule; the reassignment that
+   * follows is recorded by its own {@link GroupChanged} and {@link Assigned} events.
+   *
+   * @param ticketId the ticket
+   * @param actor who escalated it (the system actor of the rule, or the one who asked)
+   * @param at when
+   * @param from the agent who had it, if any
+   * @param toGroup the supervisor group it goes to
+   * @param reason why, e.g. {@code customer unhappy} or {@code no agent reply within PT2H}
+   */
+  record Escalated(
+      TicketId ticketId,
+      Actor actor,
+      Instant at,
+      Optional<AgentId> from,
+      GroupId toGroup,
+      String reason)
+      implements TicketEvent {
+    /** Validates the event. */
+    public Escalated {
+      common(ticketId, actor, at);
+      Check.present("from", from);
+      Check.present("toGroup", toGroup);
+      Check.line("reason", reason, 500);
     }
   }
 

@@ -16,10 +16,14 @@ public interface Tickets {
 
   /**
    * Stores a change atomically: the ticket's new state, its new messages and events, and its
-   * notifications in the store's outbox; all of it or none of it.
+   * notifications in the store's outbox; all of it or none of it. The change's {@link
+   * TicketChange#guards() capacity guards} are checked against the state the change is applied to,
+   * inside the same lock or transaction (the {@code CapacityGuardContract} suite states how).
    *
    * @throws dev.helpdesk.common.ConcurrentUpdateException when the stored version is not the one
    *     the change was based on (or, for a creation, a ticket with that id or key exists)
+   * @throws CapacityExceededException when, after the change, an agent would hold more active
+   *     tickets than one of the change's guards allows
    */
   void save(TicketChange change);
 

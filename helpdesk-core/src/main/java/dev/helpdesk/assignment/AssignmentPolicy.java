@@ -1,0 +1,175 @@
+package dev.helpdesk.assignment;
+
+import dev.helpdesk.agent.GroupId;
+import dev.helpdesk.common.Check;
+import dev.helpdesk.common.ValidationException;
+import dev.helpdesk.ticket.Status;
+import dev.helpdesk.ticket.Ticket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How a desk assigns tickets: built with {@link #builder()} and given to {@code
+ * HelpDesk.builder().assignment(policy)}. Without one, a desk assigns only by hand ({@link
+ * #manual()}).
+ *
+ * @param automatic whether tickets are assigned by the strategy when opened, when they wait in the
+ *     queue and an agent frees capacity or comes online, and when reopened
+ * @param strategy who gets a ticket
+ * @param filters conditions beyond availability, group and capacity that every strategy respects
+ * @param countPending whether PENDING tickets count as active load (NEW and OPEN always do)
+ * @param onOffline what happens to an agent's active tickets when they go OFFLINE
+ * @param escalateAfterNoReply escalate an assigned ticket no agent replied to within this time, if
+ *     set (checked by {@code HelpDesk.escalateOverdue()})
+ * @param escalationGroup the supervisors for tickets whose agent has no escalation group, if any
+ * @param queueOrder the order in which waiting tickets are served; the default is priority, then
+ *     age (a sort by SLA due time can replace it)
+ * @param drainBatch how many waiting tickets one pass over the queue looks at, at least 1
+ */
+public record AssignmentPolicy(
+    boolean automatic,
+    AssignmentStrategy strategy,
+    List<AssignmentFilter> filters,
+    boolean countPending,
+    OfflineRule onOffline,
+    Optional<Duration> escalateAfterNoReply,
+    Optional<GroupId> escalationGroup,
+    Comparator<Ticket> queueOrder,
+    int drainBatch) {
+
+  /** Most urgent first, then oldest, then by id: the order of the store's unassigned queue. */
+  public static final Comparator<Ticket> PRIORITY_THEN_AGE =
+      Comparator.comparing(Ticket::priority, Comparator.reverseOrder())
+          .thenComparing(Ticket::createdAt)
+          .thenComparing(t -> t.id().value());
+
+  /** What happens to an agent's active tickets when they go OFFLINE. */
+  public enum OfflineRule {
+    /** They stay with the agent. */
+    KEEP,
+    /** They are unassigned and go back to the queue, to be assigned to others. */
+    REQUEUE
+  }
+
+  /** Validates the policy and freezes the filters. */
+  public AssignmentPolicy {
+    Check.present("strategy", strategy);
+    filters = List.copyOf(Check.present("filters", filters));
+    Check.present("onOffline", onOffline);
+    Check.present("escalateAfterNoReply", escalateAfterNoReply);
+    escalateAfterNoReply.ifPresent(
+        d -> {
+          if (d.isNegative() || d.isZero()) {
+            throw new ValidationException("escalateAfterNoReply", "must be positive");
+          }
+        });
+    Check.present("escalationGroup", escalationGroup);
+    Check.present("queueOrder", queueOrder);
+    Check.positive("drainBatch", drainBatch);
+  }
+
+  /** Assignment by hand only: nothing is assigned automatically; capacity still holds. */
+  public static AssignmentPolicy manual() {
+    return builder().automatic(false).build();
+  }
+
+  /** A builder for an automatic policy: least-loaded, PENDING not counted, tickets kept. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The statuses that count as active load. */
+  public Set<Status> countedStatuses() {
+    return countPending
+        ? Set.copyOf(EnumSet.of(Status.NEW, Status.OPEN, Status.PENDING))
+        : Set.copyOf(EnumSet.of(Status.NEW, Status.OPEN));
+  }
+
+  /** Builds an {@link AssignmentPolicy}. */
+  public static final class Builder {
+    private boolean automatic = true;
+    private AssignmentStrategy strategy = Strategies.leastLoaded();
+    private final List<AssignmentFilter> filters = new ArrayList<>();
+    private boolean countPending;
+    private OfflineRule onOffline = OfflineRule.KEEP;
+    private Optional<Duration> escalateAfterNoReply = Optional.empty();
+    private Optional<GroupId> escalationGroup = Optional.empty();
+    private Comparator<Ticket> queueOrder = PRIORITY_THEN_AGE;
+    private int drainBatch = 200;
+
+    private Builder() {}
+
+    /** Whether to assign automatically; default true. */
+    public Builder automatic(boolean automatic) {
+      this.automatic = automatic;
+      return this;
+    }
+
+    /** Who gets a ticket; default {@link Strategies#leastLoaded()}. */
+    public Builder strategy(AssignmentStrategy strategy) {
+      this.strategy = Check.present("strategy", strategy);
+      return this;
+    }
+
+    /** Adds a condition every strategy respects. */
+    public Builder filter(AssignmentFilter filter) {
+      filters.add(Check.present("filter", filter));
+      return this;
+    }
+
+    /** Whether PENDING tickets count as active load; default false. */
+    public Builder countPending(boolean countPending) {
+      this.countPending = countPending;
+      return this;
+    }
+
+    /** What happens to an agent's active tickets when they go OFFLINE; default KEEP. */
+    public Builder onOffline(OfflineRule rule) {
+      this.onOffline = Check.present("onOffline", rule);
+      return this;
+    }
+
+    /** Escalates assigned tickets no agent replied to within {@code period}. */
+    public Builder escalateAfterNoReply(Duration period) {
+      this.escalateAfterNoReply = Optional.of(Check.present("escalateAfterNoReply", period));
+      return this;
+    }
+
+    /** The supervisors for tickets whose agent names no escalation group of their own. */
+    public Builder escalationGroup(GroupId group) {
+      this.escalationGroup = Optional.of(Check.present("escalationGroup", group));
+      return this;
+    }
+
+    /** The order waiting tickets are served in; default {@link #PRIORITY_THEN_AGE}. */
+    public Builder queueOrder(Comparator<Ticket> order) {
+      this.queueOrder = Check.present("queueOrder", order);
+      return this;
+    }
+
+    /** How many waiting tickets one pass over the queue looks at; default 200. */
+    public Builder drainBatch(int size) {
+      this.drainBatch = Check.positive("drainBatch", size);
+      return this;
+    }
+
+    /** Builds the policy. */
+    public AssignmentPolicy build() {
+      return new AssignmentPolicy(
+          automatic,
+          strategy,
+          filters,
+          countPending,
+          onOffline,
+          escalateAfterNoReply,
+          escalationGroup,
+          queueOrder,
+          drainBatch);
+    }
+  }
+}

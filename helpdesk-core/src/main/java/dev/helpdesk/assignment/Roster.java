@@ -1,0 +1,293 @@
+package dev.helpdesk.assignment;
+
+import dev.helpdesk.agent.Agent;
+import dev.helpdesk.agent.AgentId;
+import dev.helpdesk.agent.Availability;
+import dev.helpdesk.agent.GroupId;
+import dev.helpdesk.ticket.Channel;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+/**
+ * The agents who can take a ticket now, indexed so that a decision does not scan them all: sorted
+ * sets by load, by last assignment and by spare capacity, once over all agents and once per group.
+ * Only available agents (ONLINE, below their total capacity, not reported full by the store) are in
+ * the sets, so the first element of a set is usually the answer.
+ *
+ * <p>The loads are a cache of what the ticket store holds, kept up to date from each stored change.
+ * They guide decisions; they never guarantee capacity: the store does that, checking the {@link
+ * dev.helpdesk.ticket.CapacityGuard}s of each change inside its atomic write. Writes to the roster
+ * are serialized by one lock (each is a few O(log n) set updates); reads take no lock.
+ */
+final class Roster {
+
+  /**
+   * One agent's state.
+   *
+   * @param candidate what strategies see
+   * @param channelLoads active tickets per channel
+   * @param full whether the store refused the agent as full over all channels since the roster last
+   *     saw their load drop
+   * @param fullChannels the channels the store refused the agent on, likewise
+   */
+  record Slot(
+      Candidate candidate,
+      Map<Channel, Integer> channelLoads,
+      boolean full,
+      Set<Channel> fullChannels) {
+    Slot {
+      channelLoads = Map.copyOf(channelLoads);
+      fullChannels = Set.copyOf(fullChannels);
+    }
+
+    Agent agent() {
+      return candidate.agent();
+    }
+
+    int channelLoad(Channel channel) {
+      return channelLoads.getOrDefault(channel, 0);
+    }
+
+    /** Whether the agent has room on the channel, by their limit and by the store's refusals. */
+    boolean hasRoomOn(Channel channel) {
+      if (fullChannels.contains(channel)) {
+        return false;
+      }
+      java.util.OptionalInt limit = agent().capacity().limitOf(channel.name());
+      return limit.isEmpty() || channelLoad(channel) < limit.getAsInt();
+    }
+
+    boolean available() {
+      return agent().availability() == Availability.ONLINE
+          && !full
+          && candidate.load() < candidate.capacity();
+    }
+
+    Slot with(Candidate next) {
+      return new Slot(next, channelLoads, full, fullChannels);
+    }
+  }
+
+  /** The three orders of one set of agents. */
+  private static final class Orders {
+    final NavigableSet<Candidate> byLoad = new ConcurrentSkipListSet<>(Candidates.LOAD_ORDER);
+    final NavigableSet<Candidate> byIdle = new ConcurrentSkipListSet<>(Candidates.IDLE_ORDER);
+    final NavigableSet<Candidate> bySpare = new ConcurrentSkipListSet<>(Candidates.SPARE_ORDER);
+
+    void add(Candidate c) {
+      byLoad.add(c);
+      byIdle.add(c);
+      bySpare.add(c);
+    }
+
+    void remove(Candidate c) {
+      byLoad.remove(c);
+      byIdle.remove(c);
+      bySpare.remove(c);
+    }
+  }
+
+  private final Object lock = new Object();
+  private final Map<AgentId, Slot> slots = new ConcurrentHashMap<>();
+  private final Orders all = new Orders();
+  private final Map<GroupId, Orders> byGroup = new ConcurrentHashMap<>();
+  private long sequence;
+
+  /** Adds or replaces an agent with the load the store reports. */
+  void put(Agent agent, Map<Channel, Integer> channelLoads) {
+    int load = channelLoads.values().stream().mapToInt(Integer::intValue).sum();
+    synchronized (lock) {
+      Slot old = slots.get(agent.id());
+      Candidate c =
+          old == null
+              ? new Candidate(agent, load, agent.capacity().total(), 0, Optional.empty())
+              : new Candidate(
+                  agent,
+                  load,
+                  agent.capacity().total(),
+                  old.candidate().lastAssigned(),
+                  old.candidate().lastAssignedAt());
+      replace(agent.id(), old, new Slot(c, channelLoads, false, Set.of()));
+    }
+  }
+
+  /** Whether the roster knows the agent. */
+  boolean knows(AgentId id) {
+    return slots.containsKey(id);
+  }
+
+  /** The agent's details changed (availability, capacity, groups...); its load stays. */
+  void agentChanged(Agent agent) {
+    update(
+        agent.id(),
+        s ->
+            new Slot(
+                new Candidate(
+                    agent,
+                    s.candidate().load(),
+                    agent.capacity().total(),
+                    s.candidate().lastAssigned(),
+                    s.candidate().lastAssignedAt()),
+                s.channelLoads(),
+                false,
+                Set.of()));
+  }
+
+  /**
+   * A stored change moved the agent's load by {@code delta} on {@code channel} and, when {@code
+   * assignedAt} is given, assigned them a ticket, which moves them to the back of the round-robin
+   * order. One update of the indexes for both.
+   */
+  void record(AgentId id, Channel channel, int delta, Optional<Instant> assignedAt) {
+    synchronized (lock) {
+      long order = assignedAt.isPresent() ? ++sequence : 0;
+      update(
+          id,
+          s -> {
+            Candidate c = s.candidate();
+            Candidate next =
+                new Candidate(
+                    c.agent(),
+                    Math.max(0, c.load() + delta),
+                    c.capacity(),
+                    assignedAt.isPresent() ? order : c.lastAssigned(),
+                    assignedAt.isPresent() ? assignedAt : c.lastAssignedAt());
+            if (delta == 0) {
+              return s.with(next);
+            }
+            Map<Channel, Integer> loads = new EnumMap<>(Channel.class);
+            loads.putAll(s.channelLoads());
+            loads.merge(channel, delta, Integer::sum);
+            if (delta > 0) {
+              return new Slot(next, loads, s.full(), s.fullChannels());
+            }
+            // A ticket that left the agent frees capacity the store may have reported as taken.
+            Set<Channel> stillFull = EnumSet.noneOf(Channel.class);
+            stillFull.addAll(s.fullChannels());
+            stillFull.remove(channel);
+            return new Slot(next, loads, false, stillFull);
+          });
+    }
+  }
+
+  /**
+   * The store refused a change because the agent is full, over all channels or on one: offer them
+   * no more (there) until they free capacity.
+   */
+  void full(AgentId id, Optional<Channel> channel) {
+    update(
+        id,
+        s -> {
+          if (channel.isEmpty()) {
+            return new Slot(s.candidate(), s.channelLoads(), true, s.fullChannels());
+          }
+          Set<Channel> full = EnumSet.noneOf(Channel.class);
+          full.addAll(s.fullChannels());
+          full.add(channel.get());
+          return new Slot(s.candidate(), s.channelLoads(), s.full(), full);
+        });
+  }
+
+  /**
+   * Clears the agent's full marks where the store's count shows room again (freed by a change this
+   * roster did not see). Loads are left as they are: they are kept by deltas.
+   */
+  void recheck(AgentId id, Map<Channel, Integer> inStore) {
+    update(
+        id,
+        s -> {
+          int total = inStore.values().stream().mapToInt(Integer::intValue).sum();
+          boolean full = s.full() && total >= s.agent().capacity().total();
+          Set<Channel> stillFull = EnumSet.noneOf(Channel.class);
+          for (Channel c : s.fullChannels()) {
+            int limit = s.agent().capacity().limitOf(c.name()).orElse(Integer.MAX_VALUE);
+            if (inStore.getOrDefault(c, 0) >= limit) {
+              stillFull.add(c);
+            }
+          }
+          return new Slot(s.candidate(), s.channelLoads(), full, stillFull);
+        });
+  }
+
+  Optional<Slot> slot(AgentId id) {
+    return Optional.ofNullable(slots.get(id));
+  }
+
+  Collection<Slot> slots() {
+    return List.copyOf(slots.values());
+  }
+
+  /** Whether anyone at all could take a ticket now. */
+  boolean anyoneAvailable() {
+    return !all.byIdle.isEmpty();
+  }
+
+  /** The available agents of the group (all agents when empty), in the three orders. */
+  Candidates.Source source(Optional<GroupId> group) {
+    return new Candidates.Source() {
+      @Override
+      public Stream<Candidate> byLoad() {
+        return orders().map(o -> o.byLoad.stream()).orElseGet(Stream::empty);
+      }
+
+      @Override
+      public Stream<Candidate> byIdle() {
+        return orders().map(o -> o.byIdle.stream()).orElseGet(Stream::empty);
+      }
+
+      @Override
+      public Stream<Candidate> bySpare() {
+        return orders().map(o -> o.bySpare.stream()).orElseGet(Stream::empty);
+      }
+
+      @Override
+      public Optional<Candidate> find(AgentId id) {
+        return slot(id)
+            .filter(Slot::available)
+            .filter(s -> group.map(s.agent()::isIn).orElse(true))
+            .map(Slot::candidate);
+      }
+
+      private Optional<Orders> orders() {
+        return group.isEmpty() ? Optional.of(all) : Optional.ofNullable(byGroup.get(group.get()));
+      }
+    };
+  }
+
+  private void update(AgentId id, UnaryOperator<Slot> change) {
+    synchronized (lock) {
+      Slot old = slots.get(id);
+      if (old != null) {
+        replace(id, old, change.apply(old));
+      }
+    }
+  }
+
+  /** Swaps the agent's slot in the map and in every index it belongs to. Holds the lock. */
+  private void replace(AgentId id, Slot old, Slot next) {
+    if (old != null && old.available()) {
+      all.remove(old.candidate());
+      for (GroupId g : old.agent().groups()) {
+        byGroup.get(g).remove(old.candidate());
+      }
+    }
+    slots.put(id, next);
+    if (next.available()) {
+      all.add(next.candidate());
+      for (GroupId g : next.agent().groups()) {
+        byGroup.computeIfAbsent(g, k -> new Orders()).add(next.candidate());
+      }
+    }
+  }
+}
