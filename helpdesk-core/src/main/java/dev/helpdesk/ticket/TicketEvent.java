@@ -23,7 +23,9 @@ public sealed interface TicketEvent
         TicketEvent.StatusChanged,
         TicketEvent.MessageAdded,
         TicketEvent.PriorityChanged,
-        TicketEvent.GroupChanged {
+        TicketEvent.GroupChanged,
+        TicketEvent.SlaWarned,
+        TicketEvent.SlaBreached {
 
   /** The ticket it happened to. */
   TicketId ticketId();
@@ -171,6 +173,51 @@ public sealed interface TicketEvent
       common(ticketId, actor, at);
       Check.present("from", from);
       Check.present("to", to);
+    }
+  }
+
+  /**
+   * An SLA target is close to being breached (the policy's warning lead was reached). Recorded at
+   * most once per target and cycle.
+   *
+   * @param ticketId the ticket
+   * @param actor who noticed (the SLA monitor, or whoever changed the ticket then)
+   * @param at when
+   * @param target the target
+   * @param cycle which cycle of the target, from 1 (next reply and periodic update repeat)
+   * @param dueAt when the target is breached unless met
+   */
+  record SlaWarned(
+      TicketId ticketId, Actor actor, Instant at, SlaTarget target, int cycle, Instant dueAt)
+      implements TicketEvent {
+    /** Validates the event. */
+    public SlaWarned {
+      common(ticketId, actor, at);
+      Check.present("target", target);
+      Check.present("dueAt", dueAt);
+      Check.positive("cycle", cycle);
+    }
+  }
+
+  /**
+   * An SLA target was not met by its due time. Recorded at most once per target and cycle.
+   *
+   * @param ticketId the ticket
+   * @param actor who noticed (the SLA monitor, or whoever changed the ticket then)
+   * @param at when
+   * @param target the target
+   * @param cycle which cycle of the target, from 1
+   * @param dueAt when it was due
+   */
+  record SlaBreached(
+      TicketId ticketId, Actor actor, Instant at, SlaTarget target, int cycle, Instant dueAt)
+      implements TicketEvent {
+    /** Validates the event. */
+    public SlaBreached {
+      common(ticketId, actor, at);
+      Check.present("target", target);
+      Check.present("dueAt", dueAt);
+      Check.positive("cycle", cycle);
     }
   }
 
