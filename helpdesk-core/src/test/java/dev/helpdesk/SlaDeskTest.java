@@ -251,6 +251,12 @@ class SlaDeskTest {
     assertEquals(Duration.ofHours(4), r.pausedSoFar());
     assertEquals(berlin("2026-03-10T14:00"), r.dueAt());
     assertEquals(berlin("2026-03-06T09:00"), r.startedAt());
+    assertEquals(Duration.ofHours(9), r.remaining());
+    // Urgent (7h) keeps the Friday start and the 4h paused: due Mon 14:00, 2h from now.
+    desk.changePriority(BEA, t.id(), Priority.URGENT);
+    SlaStatus urgent = timer(f, t, SlaTarget.RESOLUTION);
+    assertEquals(berlin("2026-03-09T14:00"), urgent.dueAt());
+    assertEquals(Duration.ofHours(2), urgent.remaining());
   }
 
   @Test

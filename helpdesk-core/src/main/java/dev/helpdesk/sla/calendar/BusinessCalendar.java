@@ -41,6 +41,7 @@ public final class BusinessCalendar {
   static final int MAX_IDLE_DAYS = 3_660;
 
   private static final long WEEK_NANOS = Duration.ofDays(7).toNanos();
+  private static final WorkingHours[] NO_HOURS = new WorkingHours[0];
   private static final BusinessCalendar ALWAYS_OPEN =
       new BusinessCalendar(ZoneOffset.UTC, List.of(), Holidays.NONE, true);
 
@@ -48,6 +49,7 @@ public final class BusinessCalendar {
   private final ZoneRules rules;
   private final List<WorkingHours> hours;
   private final WorkingHours[][] byDay;
+  private final long[] dayNanos = new long[7];
   private final Holidays holidays;
   private final long weekNanos;
   private final boolean alwaysOpen;
@@ -69,6 +71,7 @@ public final class BusinessCalendar {
     }
     for (WorkingHours h : sorted) {
       week += h.nominalLength().toNanos();
+      dayNanos[h.day().getValue() - 1] += h.nominalLength().toNanos();
     }
     this.weekNanos = alwaysOpen ? WEEK_NANOS : week;
   }
@@ -130,12 +133,25 @@ public final class BusinessCalendar {
     // The day before may hold an overnight interval that is still running at start.
     LocalDate day = LocalDate.ofInstant(start, zone).minusDays(1);
     LocalDate firstWhole = day.plusDays(2);
+    Transitions transitions = new Transitions();
     int idle = 0;
     while (true) {
-      if (remaining > weekNanos && !day.isBefore(firstWhole)) {
-        long weeks = regularWeeks(day, (remaining - 1) / weekNanos);
-        remaining -= weeks * weekNanos;
-        day = day.plusWeeks(weeks);
+      if (!day.isBefore(firstWhole)) {
+        if (remaining > weekNanos) {
+          long weeks = regularWeeks(day, (remaining - 1) / weekNanos);
+          remaining -= weeks * weekNanos;
+          day = day.plusWeeks(weeks);
+        }
+        // A whole day that does not finish the amount: subtract its nominal length.
+        if (transitions.regular(day)) {
+          long whole = workNanos(day);
+          if (whole < remaining) {
+            remaining -= whole;
+            idle = whole > 0 ? 0 : idle + 1;
+            day = nextDay(day, idle);
+            continue;
+          }
+        }
       }
       boolean worked = false;
       for (WorkingHours h : hoursOn(day)) {
@@ -155,11 +171,39 @@ public final class BusinessCalendar {
         remaining -= available;
       }
       idle = worked ? 0 : idle + 1;
-      if (idle > MAX_IDLE_DAYS) {
-        throw new ValidationException(
-            "holidays", "leave no working time for " + MAX_IDLE_DAYS + " days after " + day);
+      day = nextDay(day, idle);
+    }
+  }
+
+  private static LocalDate nextDay(LocalDate day, int idle) {
+    if (idle > MAX_IDLE_DAYS) {
+      throw new ValidationException(
+          "holidays", "leave no working time for " + MAX_IDLE_DAYS + " days up to " + day);
+    }
+    return day.plusDays(1);
+  }
+
+  /** The nominal business time of a day: its intervals' lengths, none on a holiday. */
+  private long workNanos(LocalDate day) {
+    long n = dayNanos[day.getDayOfWeek().getValue() - 1];
+    return n == 0 || holidays.isHoliday(day) ? 0 : n;
+  }
+
+  /**
+   * Which days no change of UTC offset touches, so that their business time is their nominal
+   * length. Remembers the next transition, so that a walk asks the zone rules about once per
+   * transition, not once per day.
+   */
+  private final class Transitions {
+    private LocalDate next;
+
+    /** Whether no transition falls from the start of {@code day} to the end of the next day. */
+    boolean regular(LocalDate day) {
+      if (next == null || next.isBefore(day)) {
+        ZoneOffsetTransition t = rules.nextTransition(local(day, LocalTime.MIDNIGHT).minusNanos(1));
+        next = t == null ? LocalDate.MAX : LocalDate.ofInstant(t.getInstant(), zone);
       }
-      day = day.plusDays(1);
+      return !next.isBefore(day.plusDays(2));
     }
   }
 
@@ -180,14 +224,20 @@ public final class BusinessCalendar {
     LocalDate day = LocalDate.ofInstant(from, zone).minusDays(1);
     LocalDate firstWhole = day.plusDays(2);
     LocalDate lastDay = LocalDate.ofInstant(to, zone);
+    Transitions transitions = new Transitions();
     while (!day.isAfter(lastDay)) {
-      if (!day.isBefore(firstWhole)) {
-        // Days up to lastDay - 2 end (even overnight) before lastDay begins, so before `to`.
+      // Days up to lastDay - 2 end (even overnight) before lastDay begins, so before `to`.
+      if (!day.isBefore(firstWhole) && day.isBefore(lastDay.minusDays(1))) {
         long maxWeeks = ChronoUnit.DAYS.between(day, lastDay.minusDays(1)) / 7;
         if (maxWeeks > 0) {
           long weeks = regularWeeks(day, maxWeeks);
           total += weeks * weekNanos;
           day = day.plusWeeks(weeks);
+        }
+        if (day.isBefore(lastDay.minusDays(1)) && transitions.regular(day)) {
+          total += workNanos(day);
+          day = day.plusDays(1);
+          continue;
         }
       }
       for (WorkingHours h : hoursOn(day)) {
@@ -228,7 +278,7 @@ public final class BusinessCalendar {
 
   private WorkingHours[] hoursOn(LocalDate day) {
     WorkingHours[] h = byDay[day.getDayOfWeek().getValue() - 1];
-    return h.length == 0 || holidays.isHoliday(day) ? new WorkingHours[0] : h;
+    return h.length == 0 || holidays.isHoliday(day) ? NO_HOURS : h;
   }
 
   private Instant start(LocalDate day, WorkingHours h) {
