@@ -16,8 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.helpdesk.actor.AccessDeniedException;
 import dev.helpdesk.agent.GroupId;
+import dev.helpdesk.common.EmailAddress;
 import dev.helpdesk.notification.Notification;
 import dev.helpdesk.notification.NotificationKind;
+import dev.helpdesk.notification.Recipient;
 import dev.helpdesk.sla.Escalation;
 import dev.helpdesk.sla.SlaMonitor;
 import dev.helpdesk.sla.SlaStatus;
@@ -32,6 +34,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -223,10 +226,34 @@ class SlaDeskTest {
     assertTrue(
         history.stream()
             .anyMatch(e -> e instanceof TicketEvent.PriorityChanged p && p.to() == Priority.HIGH));
-    // The notification was decided while Bea was still the assignee? No: escalations run in order,
-    // so the assignee was removed first and nobody is mailed but the warning (from before).
+    // Escalations run in order: the reassignment took the ticket from Bea before notifyAssignee
+    // ran, so nobody is mailed about the breach (the supervisors' queue now holds it).
     List<Notification> mail = g.deliver();
     assertTrue(mail.stream().allMatch(n -> n.kind() != NotificationKind.SLA_BREACHED));
+  }
+
+  @Test
+  void escalationsCanBeLimitedToTargetsAndMailAFixedAddress() {
+    Recipient supervisors = new Recipient("Supervisors", EmailAddress.of("sup@desk.example"));
+    DeskFixture g =
+        SlaFixture.desk(
+            SlaFixture.settings()
+                .onWarning(Escalation.notify(supervisors).onlyFor(Set.of(SlaTarget.RESOLUTION)))
+                .onBreach(Escalation.notify(supervisors))
+                .build());
+    Ticket t = g.desk.assign(BEA, g.desk.open(ANA, request("c-ana").build()).id(), BEA_ID);
+    g.deliver();
+    g.clock.set(berlin("2026-03-02T14:00")); // the first reply warns: not a resolution target
+    g.desk.slaMonitor().orElseThrow().tick();
+    assertTrue(g.deliver().isEmpty());
+    assertEquals(1, slaEvents(g, t).size());
+    g.clock.set(berlin("2026-03-02T15:00")); // the first reply breaches: everyone is told
+    g.desk.slaMonitor().orElseThrow().tick();
+    List<Notification> mail = g.deliver();
+    assertEquals(1, mail.size());
+    assertEquals(NotificationKind.SLA_BREACHED, mail.get(0).kind());
+    assertEquals("sup@desk.example", mail.get(0).recipient().email().value());
+    assertEquals("2026-03-02T14:00:00Z", mail.get(0).values().get(Notification.SLA_DUE));
   }
 
   // ---------------------------------------------------------------- pauses and policy changes

@@ -9,6 +9,7 @@ import dev.helpdesk.notification.NotificationId;
 import dev.helpdesk.notification.NotificationKind;
 import dev.helpdesk.notification.Recipient;
 import dev.helpdesk.ticket.Priority;
+import dev.helpdesk.ticket.SlaTarget;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.Ticket;
 import dev.helpdesk.ticket.TicketEdit;
@@ -76,8 +77,8 @@ public interface Escalation {
   }
 
   /** This escalation for the given targets only. */
-  default Escalation onlyFor(Set<dev.helpdesk.ticket.SlaTarget> targets) {
-    Set<dev.helpdesk.ticket.SlaTarget> only = Set.copyOf(Check.present("targets", targets));
+  default Escalation onlyFor(Set<SlaTarget> targets) {
+    Set<SlaTarget> only = Set.copyOf(Check.present("targets", targets));
     return (alert, edit, agents) -> {
       if (only.contains(alert.target())) {
         escalate(alert, edit, agents);

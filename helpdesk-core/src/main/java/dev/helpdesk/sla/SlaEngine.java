@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -209,7 +210,7 @@ public final class SlaEngine {
       }
     }
 
-    private void update(SlaTarget target, int cycle, java.util.function.UnaryOperator<SlaTimer> f) {
+    private void update(SlaTarget target, int cycle, UnaryOperator<SlaTimer> f) {
       SlaTimer t = timers.get(target);
       if (t != null && t.cycle() == cycle) {
         timers.put(target, f.apply(t));

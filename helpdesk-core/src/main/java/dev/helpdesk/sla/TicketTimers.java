@@ -1,6 +1,7 @@
 package dev.helpdesk.sla;
 
 import dev.helpdesk.common.Check;
+import dev.helpdesk.common.ValidationException;
 import dev.helpdesk.ticket.SlaTarget;
 import dev.helpdesk.ticket.TicketId;
 import java.time.Instant;
@@ -32,8 +33,7 @@ public record TicketTimers(
     timers.forEach(
         (k, v) -> {
           if (v.target() != k) {
-            throw new dev.helpdesk.common.ValidationException(
-                "timers", "must key each timer by its own target");
+            throw new ValidationException("timers", "must key each timer by its own target");
           }
         });
     timers = timers.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(timers));
