@@ -138,7 +138,7 @@ public final class BusinessCalendar {
     while (true) {
       if (!day.isBefore(firstWhole)) {
         if (remaining > weekNanos) {
-          long weeks = regularWeeks(day, (remaining - 1) / weekNanos);
+          long weeks = regularWeeks(day, (remaining - 1) / weekNanos, transitions);
           remaining -= weeks * weekNanos;
           day = day.plusWeeks(weeks);
         }
@@ -197,13 +197,21 @@ public final class BusinessCalendar {
   private final class Transitions {
     private LocalDate next;
 
-    /** Whether no transition falls from the start of {@code day} to the end of the next day. */
-    boolean regular(LocalDate day) {
+    /**
+     * The local date of the first offset change from the start of {@code day} on ({@link
+     * LocalDate#MAX} if none); asked in increasing days.
+     */
+    LocalDate next(LocalDate day) {
       if (next == null || next.isBefore(day)) {
         ZoneOffsetTransition t = rules.nextTransition(local(day, LocalTime.MIDNIGHT).minusNanos(1));
         next = t == null ? LocalDate.MAX : LocalDate.ofInstant(t.getInstant(), zone);
       }
-      return !next.isBefore(day.plusDays(2));
+      return next;
+    }
+
+    /** Whether no transition falls from the start of {@code day} to the end of the next day. */
+    boolean regular(LocalDate day) {
+      return !next(day).isBefore(day.plusDays(2));
     }
   }
 
@@ -230,7 +238,7 @@ public final class BusinessCalendar {
       if (!day.isBefore(firstWhole) && day.isBefore(lastDay.minusDays(1))) {
         long maxWeeks = ChronoUnit.DAYS.between(day, lastDay.minusDays(1)) / 7;
         if (maxWeeks > 0) {
-          long weeks = regularWeeks(day, maxWeeks);
+          long weeks = regularWeeks(day, maxWeeks, transitions);
           total += weeks * weekNanos;
           day = day.plusWeeks(weeks);
         }
@@ -254,20 +262,17 @@ public final class BusinessCalendar {
 
   /**
    * How many of the next {@code maxWeeks} weeks from {@code day} hold exactly the nominal business
-   * time: no holiday among their days and no offset change from the day before them to the day
-   * after them (an overnight interval reaches into the next day).
+   * time: no holiday among their days and no offset change from the start of their first day to the
+   * end of the day after their last (an overnight interval reaches into the next day).
    */
-  private long regularWeeks(LocalDate day, long maxWeeks) {
+  private long regularWeeks(LocalDate day, long maxWeeks, Transitions transitions) {
     if (maxWeeks <= 0) {
       return 0;
     }
     LocalDate limit = day.plusWeeks(maxWeeks);
-    ZoneOffsetTransition t = rules.nextTransition(local(day.minusDays(1), LocalTime.MIDNIGHT));
-    if (t != null) {
-      LocalDate changeDay = LocalDate.ofInstant(t.getInstant(), zone).minusDays(1);
-      if (changeDay.isBefore(limit)) {
-        limit = changeDay;
-      }
+    LocalDate changeDay = transitions.next(day).minusDays(1);
+    if (changeDay.isBefore(limit)) {
+      limit = changeDay;
     }
     Optional<LocalDate> holiday = holidays.firstBetween(day, limit);
     if (holiday.isPresent()) {
