@@ -27,6 +27,9 @@ import dev.helpdesk.notification.NotificationDispatcher;
 import dev.helpdesk.notification.Outbox;
 import dev.helpdesk.notification.OutboxEntry;
 import dev.helpdesk.ticket.CapacityExceededException;
+import dev.helpdesk.sla.SlaEngine;
+import dev.helpdesk.sla.SlaMonitor;
+import dev.helpdesk.sla.SlaStatus;
 import dev.helpdesk.ticket.NewTicket;
 import dev.helpdesk.ticket.Priority;
 import dev.helpdesk.ticket.Status;
@@ -98,6 +101,8 @@ public final class HelpDesk {
   private final List<TicketEventListener> listeners;
   private final List<ChangeHook> hooks;
   private final Assignment assignment;
+  private final Optional<SlaEngine> sla;
+  private final Optional<SlaMonitor> slaMonitor;
 
   HelpDesk(HelpDeskBuilder b) {
     this.clock = b.clock;
@@ -109,11 +114,16 @@ public final class HelpDesk {
     this.attachments = b.attachments;
     this.transitions = b.transitions;
     this.closeSolvedAfter = b.closeSolvedAfter;
-    this.notificationRules = new NotificationRules(agents);
+    this.sla = b.slaEngine();
+    this.notificationRules =
+        new NotificationRules(agents, id -> sla.flatMap(engine -> engine.pendingFirstReplyDue(id)));
     this.dispatcher = b.dispatcher();
     this.listeners = new CopyOnWriteArrayList<>(b.listeners);
     this.hooks = List.copyOf(b.hooks());
     this.assignment = b.assignment;
+    Actor monitor = Actor.system("sla-monitor");
+    this.slaMonitor =
+        sla.map(engine -> new SlaMonitor(engine, clock, (id, op) -> change(monitor, id, op)));
   }
 
   /** A builder whose every port defaults to its in-memory adapter and whose clock is UTC. */
@@ -567,6 +577,39 @@ public final class HelpDesk {
     requireKnown(actor);
     requireNotCustomer(actor, "look customers up by address");
     return customers.byEmail(Check.present("email", email));
+  }
+
+  // ---------------------------------------------------------------- SLA
+
+  /**
+   * When the ticket's first public agent reply is due, while it is awaited and an SLA policy
+   * applies; empty otherwise (and always without {@link HelpDeskBuilder#sla}).
+   *
+   * @throws AccessDeniedException if a customer asks about someone else's ticket
+   */
+  public Optional<Instant> firstReplyDue(Actor actor, TicketId ticketId) {
+    requireKnown(actor);
+    TicketAccess.requireCanRead(actor, load(ticketId));
+    return sla.flatMap(engine -> engine.firstReplyDue(ticketId));
+  }
+
+  /**
+   * The ticket's SLA timers as they stand now: the latest cycle of each target.
+   *
+   * @throws AccessDeniedException if a customer asks
+   */
+  public List<SlaStatus> slaStatus(Actor actor, TicketId ticketId) {
+    requireKnown(actor);
+    TicketAccess.requireStaff(actor, load(ticketId), "read SLA timers");
+    return sla.map(engine -> engine.status(ticketId, clock.instant())).orElse(List.of());
+  }
+
+  /**
+   * The monitor that records SLA warnings and breaches as they fall due; empty without {@link
+   * HelpDeskBuilder#sla}. Call its {@code tick()} from a scheduler, or {@code start(period)} it.
+   */
+  public Optional<SlaMonitor> slaMonitor() {
+    return slaMonitor;
   }
 
   // ---------------------------------------------------------------- time-driven work

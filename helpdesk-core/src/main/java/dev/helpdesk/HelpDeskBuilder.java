@@ -11,12 +11,16 @@ import dev.helpdesk.memory.InMemoryAgents;
 import dev.helpdesk.memory.InMemoryAttachments;
 import dev.helpdesk.memory.InMemoryCustomers;
 import dev.helpdesk.memory.InMemoryOutbox;
+import dev.helpdesk.memory.InMemorySlaTimers;
 import dev.helpdesk.memory.InMemoryTicketKeys;
 import dev.helpdesk.memory.InMemoryTickets;
 import dev.helpdesk.notification.NotificationDispatcher;
 import dev.helpdesk.notification.Notifier;
 import dev.helpdesk.notification.Outbox;
 import dev.helpdesk.notification.RetryPolicy;
+import dev.helpdesk.sla.SlaEngine;
+import dev.helpdesk.sla.SlaSettings;
+import dev.helpdesk.sla.SlaTimers;
 import dev.helpdesk.ticket.StatusTransitions;
 import dev.helpdesk.ticket.TicketEventListener;
 import dev.helpdesk.ticket.TicketKeys;
@@ -61,6 +65,9 @@ public final class HelpDeskBuilder {
   final List<TicketEventListener> listeners = new ArrayList<>();
   AssignmentPolicy assignmentPolicy = AssignmentPolicy.manual();
   Assignment assignment;
+  SlaSettings sla;
+  SlaTimers slaTimers;
+  private SlaEngine slaEngine;
 
   HelpDeskBuilder() {}
 
@@ -152,6 +159,20 @@ public final class HelpDeskBuilder {
     return this;
   }
 
+  /**
+   * Keeps SLAs: policies, business calendar and escalations. Without it the desk keeps no timers.
+   */
+  public HelpDeskBuilder sla(SlaSettings sla) {
+    this.sla = Check.present("sla", sla);
+    return this;
+  }
+
+  /** Where SLA timers are kept; default in memory. Only used with {@link #sla(SlaSettings)}. */
+  public HelpDeskBuilder slaTimers(SlaTimers slaTimers) {
+    this.slaTimers = Check.present("slaTimers", slaTimers);
+    return this;
+  }
+
   /** Builds the desk. */
   public HelpDesk build() {
     if (tickets == null) {
@@ -165,7 +186,20 @@ public final class HelpDeskBuilder {
 
   /** The capabilities that take part in every change, in order. */
   List<ChangeHook> hooks() {
-    return List.of(new AssignmentHook(assignment));
+    List<ChangeHook> hooks = new ArrayList<>();
+    // Assignment first: the SLA engine must see who the change assigned.
+    hooks.add(new AssignmentHook(assignment));
+    slaEngine().ifPresent(engine -> hooks.add(new SlaHook(engine)));
+    return hooks;
+  }
+
+  /** The SLA engine when SLAs are configured; one per desk. */
+  java.util.Optional<SlaEngine> slaEngine() {
+    if (sla != null && slaEngine == null) {
+      slaEngine =
+          new SlaEngine(sla, slaTimers != null ? slaTimers : new InMemorySlaTimers(), agents);
+    }
+    return java.util.Optional.ofNullable(slaEngine);
   }
 
   NotificationDispatcher dispatcher() {

@@ -13,19 +13,22 @@ import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.Ticket;
 import dev.helpdesk.ticket.TicketEdit;
 import dev.helpdesk.ticket.TicketEvent;
+import dev.helpdesk.ticket.TicketId;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Decides whom an edit must tell, from the events it recorded, and adds those notifications to the
  * edit so they are stored with it:
  *
  * <ul>
- *   <li>a ticket opened: the customer gets {@link NotificationKind#TICKET_RECEIVED}, unless the
- *       request turned the acknowledgement off ({@link
- *       dev.helpdesk.ticket.NewTicket#acknowledge()});
+ *   <li>a ticket opened: the customer gets {@link NotificationKind#TICKET_RECEIVED}, with {@link
+ *       Notification#FIRST_REPLY_DUE} when an SLA sets a first-reply target, unless the request
+ *       turned the acknowledgement off ({@link dev.helpdesk.ticket.NewTicket#acknowledge()});
  *   <li>a public reply by an agent or the system: the customer gets {@link
  *       NotificationKind#AGENT_REPLIED} with its text (internal notes are never sent);
  *   <li>a move to PENDING or SOLVED made by staff: the customer gets {@link
@@ -39,9 +42,14 @@ final class NotificationRules {
   private static final Set<Status> TOLD_TO_CUSTOMER = Set.of(Status.PENDING, Status.SOLVED);
 
   private final Agents agents;
+  private final Function<TicketId, Optional<Instant>> firstReplyDue;
 
-  NotificationRules(Agents agents) {
+  /**
+   * @param firstReplyDue when the first reply of a ticket being opened is due, if an SLA applies
+   */
+  NotificationRules(Agents agents, Function<TicketId, Optional<Instant>> firstReplyDue) {
     this.agents = agents;
+    this.firstReplyDue = firstReplyDue;
   }
 
   /**
@@ -56,7 +64,12 @@ final class NotificationRules {
     for (TicketEvent event : edit.events()) {
       if (event instanceof TicketEvent.Created) {
         if (acknowledge) {
-          edit.notify(make(NotificationKind.TICKET_RECEIVED, customer, ticket, edit, Map.of()));
+          Map<String, String> values =
+              firstReplyDue
+                  .apply(ticket.id())
+                  .map(due -> Map.of(Notification.FIRST_REPLY_DUE, due.toString()))
+                  .orElse(Map.of());
+          edit.notify(make(NotificationKind.TICKET_RECEIVED, customer, ticket, edit, values));
         }
       } else if (event instanceof TicketEvent.MessageAdded added) {
         Message m = messages.get(added.messageId());

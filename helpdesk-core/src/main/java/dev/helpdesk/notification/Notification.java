@@ -16,7 +16,7 @@ import java.util.UUID;
  * @param ticketKey the ticket's human key, e.g. {@code HD-1042}
  * @param ticketSubject the ticket's subject when the notification was made
  * @param values what the template needs beyond the ticket: see {@link #BODY}, {@link #STATUS},
- *     {@link #FIRST_REPLY_DUE}, {@link #AUTHOR}
+ *     {@link #FIRST_REPLY_DUE}, {@link #AUTHOR}, {@link #SLA_TARGET}, {@link #SLA_DUE}
  * @param createdAt when the desk made it
  */
 public record Notification(
@@ -40,6 +40,12 @@ public record Notification(
 
   /** Key of {@link #values}: ISO-8601 instant by which the first reply is promised. */
   public static final String FIRST_REPLY_DUE = "firstReplyDue";
+
+  /** Key of {@link #values}: the SLA target warned or breached, e.g. {@code FIRST_REPLY}. */
+  public static final String SLA_TARGET = "slaTarget";
+
+  /** Key of {@link #values}: ISO-8601 instant at which the SLA target is (or was) due. */
+  public static final String SLA_DUE = "slaDue";
 
   /** Key of {@link #values}: the display name of who wrote or did what is announced. */
   public static final String AUTHOR = "author";

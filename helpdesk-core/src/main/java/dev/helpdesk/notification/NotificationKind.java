@@ -9,5 +9,9 @@ public enum NotificationKind {
   /** To the customer: the ticket moved to a status they should know of (pending, solved). */
   STATUS_CHANGED,
   /** To an agent: a ticket was assigned to them. */
-  TICKET_ASSIGNED
+  TICKET_ASSIGNED,
+  /** To an agent: an SLA target of a ticket is close to its due time. */
+  SLA_WARNING,
+  /** To an agent: an SLA target of a ticket was breached. */
+  SLA_BREACHED
 }

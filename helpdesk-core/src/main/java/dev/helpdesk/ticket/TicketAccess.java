@@ -48,12 +48,15 @@ public final class TicketAccess {
 
   /**
    * Whether the actor may see the event: customers do not see that internal notes were added, nor
-   * escalations (their reasons are the team's internal matter).
+   * escalations (their reasons are the team's internal matter), nor the desk's SLA warnings and
+   * breaches (internal measures of the team).
    */
   public static boolean canSee(Actor actor, TicketEvent event) {
     return !(actor instanceof Actor.Customer)
         || !(event instanceof TicketEvent.MessageAdded added && !isPublic(added)
-            || event instanceof TicketEvent.Escalated);
+            || event instanceof TicketEvent.Escalated
+            || event instanceof TicketEvent.SlaWarned
+            || event instanceof TicketEvent.SlaBreached);
   }
 
   /** The events the actor may see, in order. */

@@ -288,6 +288,29 @@ public final class TicketEdit {
     return this;
   }
 
+  /**
+   * Records that an SLA target reached its warning lead; the SLA capability decides when. Does not
+   * change the ticket's fields, but the change is stored (and the version raised) like any other.
+   *
+   * @throws TicketClosedException if the ticket is CLOSED
+   */
+  public TicketEdit slaWarned(SlaTarget target, int cycle, Instant dueAt) {
+    requireNotClosed("record an SLA warning");
+    events.add(new TicketEvent.SlaWarned(id, actor, at, target, cycle, dueAt));
+    return this;
+  }
+
+  /**
+   * Records that an SLA target was breached; see {@link #slaWarned}.
+   *
+   * @throws TicketClosedException if the ticket is CLOSED
+   */
+  public TicketEdit slaBreached(SlaTarget target, int cycle, Instant dueAt) {
+    requireNotClosed("record an SLA breach");
+    events.add(new TicketEvent.SlaBreached(id, actor, at, target, cycle, dueAt));
+    return this;
+  }
+
   /** Adds a notification to be written to the outbox with this change. */
   public TicketEdit notify(Notification notification) {
     notifications.add(Check.present("notification", notification));

@@ -24,7 +24,9 @@ public sealed interface TicketEvent
         TicketEvent.MessageAdded,
         TicketEvent.PriorityChanged,
         TicketEvent.GroupChanged,
-        TicketEvent.Escalated {
+        TicketEvent.Escalated,
+        TicketEvent.SlaWarned,
+        TicketEvent.SlaBreached {
 
   /** The ticket it happened to. */
   TicketId ticketId();
@@ -200,6 +202,51 @@ public sealed interface TicketEvent
       Check.present("from", from);
       Check.present("toGroup", toGroup);
       Check.line("reason", reason, 500);
+    }
+  }
+
+  /**
+   * An SLA target is close to being breached (the policy's warning lead was reached). Recorded at
+   * most once per target and cycle.
+   *
+   * @param ticketId the ticket
+   * @param actor who noticed (the SLA monitor, or whoever changed the ticket then)
+   * @param at when
+   * @param target the target
+   * @param cycle which cycle of the target, from 1 (next reply and periodic update repeat)
+   * @param dueAt when the target is breached unless met
+   */
+  record SlaWarned(
+      TicketId ticketId, Actor actor, Instant at, SlaTarget target, int cycle, Instant dueAt)
+      implements TicketEvent {
+    /** Validates the event. */
+    public SlaWarned {
+      common(ticketId, actor, at);
+      Check.present("target", target);
+      Check.present("dueAt", dueAt);
+      Check.positive("cycle", cycle);
+    }
+  }
+
+  /**
+   * An SLA target was not met by its due time. Recorded at most once per target and cycle.
+   *
+   * @param ticketId the ticket
+   * @param actor who noticed (the SLA monitor, or whoever changed the ticket then)
+   * @param at when
+   * @param target the target
+   * @param cycle which cycle of the target, from 1
+   * @param dueAt when it was due
+   */
+  record SlaBreached(
+      TicketId ticketId, Actor actor, Instant at, SlaTarget target, int cycle, Instant dueAt)
+      implements TicketEvent {
+    /** Validates the event. */
+    public SlaBreached {
+      common(ticketId, actor, at);
+      Check.present("target", target);
+      Check.present("dueAt", dueAt);
+      Check.positive("cycle", cycle);
     }
   }
 

@@ -1,0 +1,360 @@
+package dev.helpdesk.sla;
+
+import dev.helpdesk.actor.Actor;
+import dev.helpdesk.agent.Agents;
+import dev.helpdesk.common.Check;
+import dev.helpdesk.common.ConcurrentUpdateException;
+import dev.helpdesk.conversation.Visibility;
+import dev.helpdesk.sla.calendar.BusinessCalendar;
+import dev.helpdesk.ticket.SlaTarget;
+import dev.helpdesk.ticket.Status;
+import dev.helpdesk.ticket.Ticket;
+import dev.helpdesk.ticket.TicketChange;
+import dev.helpdesk.ticket.TicketEdit;
+import dev.helpdesk.ticket.TicketEvent;
+import dev.helpdesk.ticket.TicketId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the SLA timers of every ticket in step with its changes. The facade calls {@link
+ * #beforeSave} inside every ticket change, before notifications are decided and before the change
+ * is stored, and {@link #afterSave} once it is stored; applications do not call it. Thread-safe.
+ *
+ * <p>Within one change, in this order: crossings already due at the change's instant are recorded
+ * first (so a reply that comes after the due instant is a breach, never a fulfilment), then the
+ * change's events are applied one by one (opening starts first-reply and resolution; a public agent
+ * reply fulfils reply targets and starts the next periodic update; a customer's public message
+ * starts a next-reply cycle unless one is open; SOLVED ends every timer; a reopening starts a new
+ * resolution cycle; a status change pauses or resumes; a priority or group change re-applies the
+ * policy), and the escalations of any warning or breach run, which may add events of their own (a
+ * raised priority), which are applied in turn.
+ */
+public final class SlaEngine {
+
+  private static final Logger log = LoggerFactory.getLogger(SlaEngine.class);
+
+  /** More events than this in one change means escalations feed each other: stop. */
+  private static final int MAX_EVENTS = 1_000;
+
+  /** How long timers may lag their ticket because the change that stores them is in flight. */
+  private static final Duration IN_FLIGHT = Duration.ofSeconds(10);
+
+  private final SlaSettings settings;
+  private final BusinessCalendar calendar;
+  private final SlaTimers store;
+  private final Agents agents;
+
+  /** Timers computed by beforeSave, waiting for their change to be stored; by ticket. */
+  private final Map<TicketId, TicketTimers> pending = new ConcurrentHashMap<>();
+
+  /**
+   * @param settings the calendar, policies and escalations
+   * @param store where timers are kept
+   * @param agents to look up whom escalations mail
+   */
+  public SlaEngine(SlaSettings settings, SlaTimers store, Agents agents) {
+    this.settings = Check.present("settings", settings);
+    this.calendar = settings.calendar();
+    this.store = Check.present("slaTimers", store);
+    this.agents = Check.present("agents", agents);
+  }
+
+  /** The settings in force. */
+  public SlaSettings settings() {
+    return settings;
+  }
+
+  /** The timer store. */
+  public SlaTimers store() {
+    return store;
+  }
+
+  /** Brings the ticket's timers up to date with the edit, adding warnings and breaches to it. */
+  public void beforeSave(TicketEdit edit) {
+    Ticket current = edit.current();
+    Work w = new Work(edit, load(edit));
+    // Warnings and breaches the monitor's operation already recorded are not recorded again.
+    for (TicketEvent e : edit.events()) {
+      w.mark(e);
+    }
+    w.crossings();
+    int next = 0;
+    while (true) {
+      List<TicketEvent> events = edit.events();
+      if (events.size() > MAX_EVENTS) {
+        throw new IllegalStateException("SLA escalations loop on ticket " + current.key());
+      }
+      if (next < events.size()) {
+        w.apply(events.get(next++));
+      } else if (!w.crossings()) {
+        break;
+      }
+    }
+    long version = edit.before().map(t -> t.version() + 1).orElse(1L);
+    pending.put(current.id(), w.result(version));
+  }
+
+  /** Stores the timers computed for the change, now that the change itself is stored. */
+  public void afterSave(TicketChange change) {
+    TicketTimers timers = pending.remove(change.after().id());
+    if (timers != null && timers.ticketVersion() == change.after().version()) {
+      store.save(timers);
+    }
+  }
+
+  /**
+   * The monitor's operation on a due ticket: records the warnings and breaches due at the edit's
+   * instant (the change that stores them then runs {@link #beforeSave}, which escalates).
+   */
+  public void recordDue(TicketEdit edit) {
+    new Work(edit, load(edit)).crossings();
+  }
+
+  /** When the first reply of the ticket being changed right now will be due, if a timer runs. */
+  public Optional<Instant> pendingFirstReplyDue(TicketId ticketId) {
+    return Optional.ofNullable(pending.get(ticketId)).flatMap(SlaEngine::firstReplyDue);
+  }
+
+  /** When the ticket's first reply is due, while it is awaited. */
+  public Optional<Instant> firstReplyDue(TicketId ticketId) {
+    return store.byTicket(ticketId).flatMap(SlaEngine::firstReplyDue);
+  }
+
+  /** The ticket's timers as they stand at {@code now}. */
+  public List<SlaStatus> status(TicketId ticketId, Instant now) {
+    List<SlaStatus> result = new ArrayList<>();
+    store
+        .byTicket(ticketId)
+        .ifPresent(
+            tt ->
+                tt.timers()
+                    .values()
+                    .forEach(
+                        t ->
+                            result.add(
+                                new SlaStatus(
+                                    t.target(),
+                                    t.cycle(),
+                                    t.state(),
+                                    t.startedAt(),
+                                    t.dueAt(),
+                                    t.pausedSoFar()
+                                        .plus(
+                                            t.pausedSince()
+                                                .map(p -> calendar.between(p, now))
+                                                .orElse(Duration.ZERO)),
+                                    t.remaining(now, calendar),
+                                    t.endedAt()))));
+    return result;
+  }
+
+  private static Optional<Instant> firstReplyDue(TicketTimers tt) {
+    return tt.timer(SlaTarget.FIRST_REPLY).filter(SlaTimer::isOpen).map(SlaTimer::dueAt);
+  }
+
+  private TicketTimers load(TicketEdit edit) {
+    TicketId id = edit.current().id();
+    if (edit.before().isEmpty()) {
+      return TicketTimers.none(id);
+    }
+    Ticket before = edit.before().get();
+    Optional<TicketTimers> stored = store.byTicket(id);
+    // Timers older than the ticket, just after its last change, mean that change is still storing
+    // them: let the desk read both again rather than build on the old timers. Older for longer
+    // means they were lost (a crash between the two writes): carry on from what is stored.
+    if (stored.isPresent()
+        && stored.get().ticketVersion() < before.version()
+        && Duration.between(before.updatedAt(), edit.at()).compareTo(IN_FLIGHT) < 0) {
+      throw new ConcurrentUpdateException("slaTimers", id.toString(), before.version());
+    }
+    return stored.orElse(TicketTimers.none(id));
+  }
+
+  /** The timers of one ticket while one edit is worked through. */
+  private final class Work {
+    private final TicketEdit edit;
+    private final Instant at;
+    private final Map<SlaTarget, SlaTimer> timers;
+    private Optional<String> policy;
+    private Status status;
+
+    Work(TicketEdit edit, TicketTimers loaded) {
+      this.edit = edit;
+      this.at = edit.at();
+      this.timers = new EnumMap<>(SlaTarget.class);
+      this.timers.putAll(loaded.timers());
+      this.policy = loaded.policy();
+      this.status = edit.before().map(Ticket::status).orElse(Status.NEW);
+    }
+
+    TicketTimers result(long version) {
+      return new TicketTimers(edit.current().id(), version, policy, timers);
+    }
+
+    /** Marks a warning or breach already recorded in the edit. */
+    void mark(TicketEvent e) {
+      if (e instanceof TicketEvent.SlaWarned s) {
+        update(s.target(), s.cycle(), SlaTimer::markWarned);
+      } else if (e instanceof TicketEvent.SlaBreached s) {
+        update(s.target(), s.cycle(), SlaTimer::markBreached);
+      }
+    }
+
+    private void update(SlaTarget target, int cycle, UnaryOperator<SlaTimer> f) {
+      SlaTimer t = timers.get(target);
+      if (t != null && t.cycle() == cycle) {
+        timers.put(target, f.apply(t));
+      }
+    }
+
+    /** Records the warnings and breaches due at the edit's instant; whether it recorded any. */
+    boolean crossings() {
+      boolean any = false;
+      for (SlaTimer t : List.copyOf(timers.values())) {
+        if (t.state() != TimerState.RUNNING) {
+          continue;
+        }
+        SlaTimer now = t;
+        if (!now.warned() && !at.isBefore(now.warnAt())) {
+          edit.slaWarned(now.target(), now.cycle(), now.dueAt());
+          now = now.markWarned();
+          any = true;
+        }
+        if (!at.isBefore(now.dueAt())) {
+          edit.slaBreached(now.target(), now.cycle(), now.dueAt());
+          now = now.markBreached();
+          any = true;
+        }
+        timers.put(now.target(), now);
+      }
+      return any;
+    }
+
+    void apply(TicketEvent event) {
+      if (event instanceof TicketEvent.SlaWarned s) {
+        escalate(settings.onWarning(), new SlaAlert(false, s.target(), s.cycle(), s.dueAt(), at));
+      } else if (event instanceof TicketEvent.SlaBreached s) {
+        escalate(settings.onBreach(), new SlaAlert(true, s.target(), s.cycle(), s.dueAt(), at));
+      } else if (event instanceof TicketEvent.Created) {
+        Optional<SlaPolicy> p = settings.policyFor(edit.current());
+        policy = p.map(SlaPolicy::name);
+        p.ifPresent(
+            pol -> {
+              startNew(pol, SlaTarget.FIRST_REPLY);
+              startNew(pol, SlaTarget.RESOLUTION);
+            });
+      } else if (event instanceof TicketEvent.MessageAdded m) {
+        onMessage(m);
+      } else if (event instanceof TicketEvent.StatusChanged s) {
+        onStatus(s);
+      } else if (event instanceof TicketEvent.PriorityChanged
+          || event instanceof TicketEvent.GroupChanged) {
+        reapply();
+      }
+      // Assignment does not touch the timers.
+    }
+
+    private void onMessage(TicketEvent.MessageAdded m) {
+      // The description a ticket is opened with is not a reply.
+      if (m.visibility() != Visibility.PUBLIC || edit.before().isEmpty()) {
+        return;
+      }
+      Optional<SlaPolicy> pol = currentPolicy();
+      if (m.actor() instanceof Actor.Agent) {
+        end(SlaTarget.FIRST_REPLY);
+        end(SlaTarget.NEXT_REPLY);
+        end(SlaTarget.PERIODIC_UPDATE);
+        if (status.isUnsolved()) {
+          pol.ifPresent(p -> startNew(p, SlaTarget.PERIODIC_UPDATE));
+        }
+      } else if (m.actor() instanceof Actor.Customer) {
+        // A second message while a reply is awaited does not restart the clock.
+        if (!isOpen(SlaTarget.FIRST_REPLY) && !isOpen(SlaTarget.NEXT_REPLY)) {
+          pol.ifPresent(p -> startNew(p, SlaTarget.NEXT_REPLY));
+        }
+      }
+    }
+
+    private void onStatus(TicketEvent.StatusChanged s) {
+      status = s.to();
+      if (!s.to().isUnsolved()) {
+        for (SlaTarget target : List.copyOf(timers.keySet())) {
+          end(target);
+        }
+        return;
+      }
+      if (s.from() == Status.SOLVED) {
+        currentPolicy().ifPresent(p -> startNew(p, SlaTarget.RESOLUTION));
+      }
+      timers.replaceAll((k, t) -> t.follow(status, at, calendar));
+    }
+
+    private void reapply() {
+      Optional<SlaPolicy> p = settings.policyFor(edit.current());
+      policy = p.map(SlaPolicy::name);
+      for (SlaTarget target : List.copyOf(timers.keySet())) {
+        SlaTimer t = timers.get(target);
+        if (!t.isOpen()) {
+          continue;
+        }
+        Optional<TargetRule> rule = p.flatMap(pol -> pol.rule(target));
+        if (rule.isPresent()) {
+          timers.put(target, t.withRule(rule.get(), status, at, calendar));
+        } else {
+          timers.remove(target);
+        }
+      }
+      // A resolution target the old policy lacked starts now; reply targets start with messages.
+      if (p.isPresent() && !timers.containsKey(SlaTarget.RESOLUTION) && status.isUnsolved()) {
+        startNew(p.get(), SlaTarget.RESOLUTION);
+      }
+    }
+
+    private Optional<SlaPolicy> currentPolicy() {
+      return policy.flatMap(
+          name -> settings.policies().stream().filter(p -> p.name().equals(name)).findFirst());
+    }
+
+    private void startNew(SlaPolicy p, SlaTarget target) {
+      p.rule(target)
+          .ifPresent(
+              rule -> {
+                int cycle =
+                    Optional.ofNullable(timers.get(target)).map(t -> t.cycle() + 1).orElse(1);
+                timers.put(target, SlaTimer.start(rule, cycle, at, status, calendar));
+              });
+    }
+
+    private void end(SlaTarget target) {
+      SlaTimer t = timers.get(target);
+      if (t != null) {
+        timers.put(target, t.end(at));
+      }
+    }
+
+    private boolean isOpen(SlaTarget target) {
+      SlaTimer t = timers.get(target);
+      return t != null && t.isOpen();
+    }
+
+    private void escalate(List<Escalation> escalations, SlaAlert alert) {
+      for (Escalation e : escalations) {
+        try {
+          e.escalate(alert, edit, agents);
+        } catch (RuntimeException ex) {
+          log.warn("Escalation {} failed on {} of {}; skipped", e, alert, edit.current().key(), ex);
+        }
+      }
+    }
+  }
+}
