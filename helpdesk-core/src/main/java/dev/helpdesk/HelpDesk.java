@@ -26,10 +26,10 @@ import dev.helpdesk.customer.Customers;
 import dev.helpdesk.notification.NotificationDispatcher;
 import dev.helpdesk.notification.Outbox;
 import dev.helpdesk.notification.OutboxEntry;
-import dev.helpdesk.ticket.CapacityExceededException;
 import dev.helpdesk.sla.SlaEngine;
 import dev.helpdesk.sla.SlaMonitor;
 import dev.helpdesk.sla.SlaStatus;
+import dev.helpdesk.ticket.CapacityExceededException;
 import dev.helpdesk.ticket.NewTicket;
 import dev.helpdesk.ticket.Priority;
 import dev.helpdesk.ticket.Status;
@@ -289,12 +289,13 @@ public final class HelpDesk {
   public Ticket assign(Actor actor, TicketId ticketId, AgentId agent, boolean overCapacity) {
     requireKnown(actor);
     Check.present("agentId", agent);
+    // Who may comes first: a customer must not learn from the answer which agent ids exist.
+    TicketAccess.requireStaff(actor, load(ticketId), "assign");
     agents.byId(agent).orElseThrow(() -> new NotFoundException("agent", agent.value()));
     return change(
         actor,
         ticketId,
         edit -> {
-          TicketAccess.requireStaff(actor, edit.current(), "assign");
           boolean already = edit.current().isAssignedTo(agent);
           edit.assign(agent);
           if (!overCapacity && !already) {

@@ -70,6 +70,7 @@ class AccessTest {
     int history = f.historySize(t);
     assertRefused(ANA, () -> desk.note(ANA, t.id(), "note to self"));
     assertRefused(ANA, () -> desk.assign(ANA, t.id(), BEA_ID));
+    assertRefused(ANA, () -> desk.assign(ANA, t.id(), AgentId.of("a-who-knows")));
     assertRefused(ANA, () -> desk.unassign(ANA, t.id()));
     assertRefused(ANA, () -> desk.changeStatus(ANA, t.id(), Status.SOLVED));
     assertRefused(ANA, () -> desk.changePriority(ANA, t.id(), Priority.URGENT));

@@ -812,12 +812,11 @@ class HelpDeskModelTest {
     public void onModel(World w, TicketId id, Who who) {
       Model m = w.model;
       m.requireKnown(who);
-      // The desk looks the agent up before the ticket.
+      MTicket t = m.load(id);
+      m.requireStaff(who);
       if (!AGENTS.contains(agent)) {
         throw new Refused(NotFoundException.class);
       }
-      MTicket t = m.load(id);
-      m.requireStaff(who);
       m.requireNotClosed(t);
       if (!t.assignee.equals(Optional.of(AgentId.of(agent)))) {
         t.assignee = Optional.of(AgentId.of(agent));
