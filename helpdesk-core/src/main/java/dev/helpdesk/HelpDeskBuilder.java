@@ -180,7 +180,13 @@ public final class HelpDeskBuilder {
       tickets = new InMemoryTickets(outbox);
     }
     clock = Clock.tick(clock, RECORDED_PRECISION);
-    assignment = new Assignment(assignmentPolicy, tickets, agents, clock);
+    AssignmentPolicy policy = assignmentPolicy;
+    if (policy.queueOrder() == AssignmentPolicy.PRIORITY_THEN_AGE && slaEngine().isPresent()) {
+      // With SLAs kept, the ticket whose promise falls due first is served first.
+      SlaEngine engine = slaEngine().get();
+      policy = policy.withQueueOrder(AssignmentPolicy.priorityThenDue(t -> engine.nextDue(t.id())));
+    }
+    assignment = new Assignment(policy, tickets, agents, clock);
     return new HelpDesk(this);
   }
 

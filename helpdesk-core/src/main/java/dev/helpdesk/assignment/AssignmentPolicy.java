@@ -6,12 +6,14 @@ import dev.helpdesk.common.ValidationException;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.Ticket;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * How a desk assigns tickets: built with {@link #builder()} and given to {@code
@@ -28,7 +30,7 @@ import java.util.Set;
  *     set (checked by {@code HelpDesk.escalateOverdue()})
  * @param escalationGroup the supervisors for tickets whose agent has no escalation group, if any
  * @param queueOrder the order in which waiting tickets are served; the default is priority, then
- *     age (a sort by SLA due time can replace it)
+ *     age, and with SLAs kept priority, then SLA due time ({@link #priorityThenDue})
  * @param drainBatch how many waiting tickets one pass over the queue looks at, at least 1
  */
 public record AssignmentPolicy(
@@ -47,6 +49,35 @@ public record AssignmentPolicy(
       Comparator.comparing(Ticket::priority, Comparator.reverseOrder())
           .thenComparing(Ticket::createdAt)
           .thenComparing(t -> t.id().value());
+
+  /**
+   * Most urgent first, then the earliest SLA due time (tickets with none after those with one),
+   * then oldest: the queue order the desk uses in place of {@link #PRIORITY_THEN_AGE} when SLAs are
+   * kept.
+   *
+   * @param dueOf when a waiting ticket's SLA falls due, if it has a running target
+   */
+  public static Comparator<Ticket> priorityThenDue(Function<Ticket, Optional<Instant>> dueOf) {
+    Check.present("dueOf", dueOf);
+    return Comparator.comparing(Ticket::priority, Comparator.reverseOrder())
+        .thenComparing(
+            t -> dueOf.apply(t).orElse(null), Comparator.nullsLast(Comparator.naturalOrder()))
+        .thenComparing(PRIORITY_THEN_AGE);
+  }
+
+  /** This policy serving the queue in {@code order}. */
+  public AssignmentPolicy withQueueOrder(Comparator<Ticket> order) {
+    return new AssignmentPolicy(
+        automatic,
+        strategy,
+        filters,
+        countPending,
+        onOffline,
+        escalateAfterNoReply,
+        escalationGroup,
+        order,
+        drainBatch);
+  }
 
   /** What happens to an agent's active tickets when they go OFFLINE. */
   public enum OfflineRule {

@@ -125,6 +125,21 @@ public final class SlaEngine {
     return Optional.ofNullable(pending.get(ticketId)).flatMap(SlaEngine::firstReplyDue);
   }
 
+  /**
+   * The earliest due time among the ticket's open timers, if any: what a queue of waiting tickets
+   * is served by, so the promise that falls due first is kept first.
+   */
+  public Optional<Instant> nextDue(TicketId ticketId) {
+    return store
+        .byTicket(ticketId)
+        .flatMap(
+            tt ->
+                tt.timers().values().stream()
+                    .filter(SlaTimer::isOpen)
+                    .map(SlaTimer::dueAt)
+                    .min(Instant::compareTo));
+  }
+
   /** When the ticket's first reply is due, while it is awaited. */
   public Optional<Instant> firstReplyDue(TicketId ticketId) {
     return store.byTicket(ticketId).flatMap(SlaEngine::firstReplyDue);
