@@ -315,13 +315,8 @@ public final class HelpDesk {
   public Ticket escalate(Actor actor, TicketId ticketId, String reason) {
     requireKnown(actor);
     Check.line("reason", reason, 500);
-    return change(
-        actor,
-        ticketId,
-        edit -> {
-          TicketAccess.requireStaff(actor, edit.current(), "escalate");
-          assignment.escalate(edit, reason, actor);
-        });
+    return staffChange(
+        actor, ticketId, "escalate", edit -> assignment.escalate(edit, reason, actor));
   }
 
   /**
@@ -446,13 +441,7 @@ public final class HelpDesk {
   /** Removes the assignee (not allowed while SOLVED). */
   public Ticket unassign(Actor actor, TicketId ticketId) {
     requireKnown(actor);
-    return change(
-        actor,
-        ticketId,
-        edit -> {
-          TicketAccess.requireStaff(actor, edit.current(), "unassign");
-          edit.unassign();
-        });
+    return staffChange(actor, ticketId, "unassign", TicketEdit::unassign);
   }
 
   /**
@@ -463,39 +452,21 @@ public final class HelpDesk {
   public Ticket changeStatus(Actor actor, TicketId ticketId, Status to) {
     requireKnown(actor);
     Check.present("status", to);
-    return change(
-        actor,
-        ticketId,
-        edit -> {
-          TicketAccess.requireStaff(actor, edit.current(), "change the status");
-          edit.changeStatus(to);
-        });
+    return staffChange(actor, ticketId, "change the status", edit -> edit.changeStatus(to));
   }
 
   /** Changes the ticket's priority. */
   public Ticket changePriority(Actor actor, TicketId ticketId, Priority to) {
     requireKnown(actor);
     Check.present("priority", to);
-    return change(
-        actor,
-        ticketId,
-        edit -> {
-          TicketAccess.requireStaff(actor, edit.current(), "change the priority");
-          edit.changePriority(to);
-        });
+    return staffChange(actor, ticketId, "change the priority", edit -> edit.changePriority(to));
   }
 
   /** Routes the ticket to a group, or to none when {@code group} is empty. */
   public Ticket changeGroup(Actor actor, TicketId ticketId, Optional<GroupId> group) {
     requireKnown(actor);
     Check.present("group", group);
-    return change(
-        actor,
-        ticketId,
-        edit -> {
-          TicketAccess.requireStaff(actor, edit.current(), "change the group");
-          edit.changeGroup(group);
-        });
+    return staffChange(actor, ticketId, "change the group", edit -> edit.changeGroup(group));
   }
 
   // ---------------------------------------------------------------- reading
@@ -718,6 +689,18 @@ public final class HelpDesk {
       }
       return change.after();
     }
+  }
+
+  /** A change only staff (agents, the system) may make; {@code what} names it for the refusal. */
+  private Ticket staffChange(
+      Actor actor, TicketId ticketId, String what, Consumer<TicketEdit> operation) {
+    return change(
+        actor,
+        ticketId,
+        edit -> {
+          TicketAccess.requireStaff(actor, edit.current(), what);
+          operation.accept(edit);
+        });
   }
 
   /**
