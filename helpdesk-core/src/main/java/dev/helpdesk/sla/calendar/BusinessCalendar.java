@@ -29,9 +29,11 @@ import java.util.Optional;
  * the spring gap) counts as the moment the clocks jump; one that exists twice (in the autumn
  * overlap) as its earlier occurrence.
  *
- * <p>Adding a long duration does not walk every day: whole weeks without a holiday and without a
- * change of UTC offset all hold the same business time, so they are skipped by division (see {@code
- * docs/sla.md}). Immutable and thread-safe.
+ * <p>Where no holiday and no change of UTC offset is near, adding and measuring take constant time
+ * whatever the amount: running totals of a regular week's working time turn both into a division
+ * and two binary searches. Near a holiday or a clock change the calendar walks those days and skips
+ * the whole weeks and days between them by their nominal length (see {@code docs/sla.md}).
+ * Immutable and thread-safe.
  */
 public final class BusinessCalendar {
 
