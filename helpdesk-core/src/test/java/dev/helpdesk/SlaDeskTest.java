@@ -284,6 +284,33 @@ class SlaDeskTest {
   }
 
   @Test
+  void byDefaultTheAssigneeAndTheSupervisorsAreMailed() {
+    DeskFixture g = SlaFixture.desk();
+    g.desk.saveAgent(
+        Agent.of("a-bea", "Bea Agent", "bea@desk.example")
+            .withEscalationGroup(Optional.of(GroupId.of("supervisors"))));
+    g.desk.saveAgent(
+        Agent.of("a-sue", "Sue Super", "sue@desk.example")
+            .withGroups(Set.of(GroupId.of("supervisors"))));
+    g.desk.assign(BEA, g.desk.open(ANA, request("c-ana").build()).id(), BEA_ID);
+    g.deliver();
+    g.clock.set(berlin("2026-03-02T15:00"));
+    g.desk.slaMonitor().orElseThrow().tick();
+    List<String> mailed =
+        g.deliver().stream()
+            .map(n -> n.kind() + " " + n.recipient().email().value())
+            .sorted()
+            .toList();
+    assertEquals(
+        List.of(
+            "SLA_BREACHED bea@desk.example",
+            "SLA_BREACHED sue@desk.example",
+            "SLA_WARNING bea@desk.example",
+            "SLA_WARNING sue@desk.example"),
+        mailed);
+  }
+
+  @Test
   void supervisorsAreNotMailedWithoutAnAssigneeOrEscalationGroup() {
     DeskFixture g =
         SlaFixture.desk(
