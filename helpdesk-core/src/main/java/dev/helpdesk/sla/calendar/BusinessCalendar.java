@@ -44,6 +44,13 @@ public final class BusinessCalendar {
   static final int MAX_IDLE_DAYS = 3_660;
 
   private static final long WEEK_NANOS = Duration.ofDays(7).toNanos();
+
+  /** Margin around a range within which no offset change may fall for the stretch arithmetic. */
+  private static final long MARGIN_SECONDS = 3 * 86_400L;
+
+  /** Longest range (in weeks of calendar time) the stretch arithmetic handles without overflow. */
+  private static final long MAX_STRETCH_WEEKS = 10_000;
+
   private static final WorkingHours[] NO_HOURS = new WorkingHours[0];
   private static final BusinessCalendar ALWAYS_OPEN =
       new BusinessCalendar(ZoneOffset.UTC, List.of(), Holidays.NONE, true);
@@ -326,12 +333,6 @@ public final class BusinessCalendar {
    * such steps plus one zone-rules and one holiday look-up, whatever the length; the result is
    * checked against the stretch afterwards, and when it leaves it the walk takes over.
    */
-
-  /** Margin around a range within which no offset change may fall for the stretch arithmetic. */
-  private static final long MARGIN_SECONDS = 3 * 86_400L;
-
-  /** Longest range (in weeks of calendar time) the stretch arithmetic handles without overflow. */
-  private static final long MAX_STRETCH_WEEKS = 10_000;
 
   /**
    * {@link #add} in a regular stretch, or {@code null} when the range is not one (a holiday or an
