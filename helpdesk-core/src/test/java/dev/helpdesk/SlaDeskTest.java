@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.helpdesk.actor.AccessDeniedException;
+import dev.helpdesk.agent.Agent;
 import dev.helpdesk.agent.GroupId;
 import dev.helpdesk.common.EmailAddress;
 import dev.helpdesk.notification.Notification;
@@ -35,6 +36,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -230,6 +232,111 @@ class SlaDeskTest {
     // ran, so nobody is mailed about the breach (the supervisors' queue now holds it).
     List<Notification> mail = g.deliver();
     assertTrue(mail.stream().allMatch(n -> n.kind() != NotificationKind.SLA_BREACHED));
+  }
+
+  @Test
+  void aWarningAndABreachMailTheAssigneeAndTheSupervisorGroupsMembers() {
+    DeskFixture g =
+        SlaFixture.desk(
+            SlaFixture.settings()
+                .onWarning(Escalation.notifyAssignee(), Escalation.notifySupervisors())
+                .onBreach(
+                    Escalation.notifyAssignee(),
+                    Escalation.notifySupervisors(),
+                    Escalation.notifyGroup(GroupId.of("leads")))
+                .build());
+    GroupId supervisors = GroupId.of("supervisors");
+    g.desk.saveAgent(
+        Agent.of("a-bea", "Bea Agent", "bea@desk.example")
+            .withEscalationGroup(Optional.of(supervisors)));
+    g.desk.saveAgent(
+        Agent.of("a-sue", "Sue Super", "sue@desk.example").withGroups(Set.of(supervisors)));
+    g.desk.saveAgent(
+        Agent.of("a-sam", "Sam Super", "sam@desk.example")
+            .withGroups(Set.of(supervisors, GroupId.of("leads"))));
+    Ticket t = g.desk.assign(BEA, g.desk.open(ANA, request("c-ana").build()).id(), BEA_ID);
+    g.deliver();
+
+    g.clock.set(berlin("2026-03-02T14:00"));
+    g.desk.slaMonitor().orElseThrow().tick();
+    List<Notification> warned = g.deliver();
+    assertEquals(
+        Set.of("bea@desk.example", "sam@desk.example", "sue@desk.example"),
+        warned.stream().map(n -> n.recipient().email().value()).collect(Collectors.toSet()));
+    assertTrue(warned.stream().allMatch(n -> n.kind() == NotificationKind.SLA_WARNING));
+    assertEquals(3, warned.size());
+
+    g.clock.set(berlin("2026-03-02T15:00"));
+    g.desk.slaMonitor().orElseThrow().tick();
+    List<Notification> breached = g.deliver();
+    assertTrue(breached.stream().allMatch(n -> n.kind() == NotificationKind.SLA_BREACHED));
+    // Sam is a supervisor and a lead: two escalations, two mails; Cal is in neither group.
+    assertEquals(
+        List.of("bea@desk.example", "sam@desk.example", "sam@desk.example", "sue@desk.example"),
+        breached.stream().map(n -> n.recipient().email().value()).sorted().toList());
+    assertTrue(
+        breached.stream()
+            .allMatch(
+                n ->
+                    n.ticketId().equals(t.id().value())
+                        && "FIRST_REPLY".equals(n.values().get(Notification.SLA_TARGET))
+                        && "2026-03-02T14:00:00Z".equals(n.values().get(Notification.SLA_DUE))));
+  }
+
+  @Test
+  void byDefaultTheAssigneeAndTheSupervisorsAreMailed() {
+    DeskFixture g = SlaFixture.desk();
+    g.desk.saveAgent(
+        Agent.of("a-bea", "Bea Agent", "bea@desk.example")
+            .withEscalationGroup(Optional.of(GroupId.of("supervisors"))));
+    g.desk.saveAgent(
+        Agent.of("a-sue", "Sue Super", "sue@desk.example")
+            .withGroups(Set.of(GroupId.of("supervisors"))));
+    g.desk.assign(BEA, g.desk.open(ANA, request("c-ana").build()).id(), BEA_ID);
+    g.deliver();
+    g.clock.set(berlin("2026-03-02T15:00"));
+    g.desk.slaMonitor().orElseThrow().tick();
+    List<String> mailed =
+        g.deliver().stream()
+            .map(n -> n.kind() + " " + n.recipient().email().value())
+            .sorted()
+            .toList();
+    assertEquals(
+        List.of(
+            "SLA_BREACHED bea@desk.example",
+            "SLA_BREACHED sue@desk.example",
+            "SLA_WARNING bea@desk.example",
+            "SLA_WARNING sue@desk.example"),
+        mailed);
+  }
+
+  @Test
+  void supervisorsAreNotMailedWithoutAnAssigneeOrEscalationGroup() {
+    DeskFixture g =
+        SlaFixture.desk(
+            SlaFixture.settings()
+                .onWarning(Escalation.notifySupervisors())
+                .onBreach(Escalation.notifySupervisors())
+                .build());
+    g.desk.saveAgent(
+        Agent.of("a-sue", "Sue Super", "sue@desk.example")
+            .withGroups(Set.of(GroupId.of("supervisors"))));
+    Ticket unassigned = g.desk.open(ANA, request("c-ana").build());
+    Ticket bea = g.desk.assign(BEA, g.desk.open(ANA, request("c-ana").build()).id(), BEA_ID);
+    g.deliver();
+    g.clock.set(berlin("2026-03-02T15:00"));
+    assertEquals(2, g.desk.slaMonitor().orElseThrow().tick());
+    assertEquals(
+        1,
+        count(slaEvents(g, unassigned), TicketEvent.SlaBreached.class, SlaTarget.FIRST_REPLY, 1));
+    assertEquals(
+        1, count(slaEvents(g, bea), TicketEvent.SlaBreached.class, SlaTarget.FIRST_REPLY, 1));
+    assertTrue(
+        g.deliver().stream()
+            .noneMatch(
+                n ->
+                    n.kind() == NotificationKind.SLA_BREACHED
+                        || n.kind() == NotificationKind.SLA_WARNING));
   }
 
   @Test

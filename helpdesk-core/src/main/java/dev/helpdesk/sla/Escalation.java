@@ -70,6 +70,36 @@ public interface Escalation {
             .ifPresent(a -> edit.notify(notification(alert, edit, recipient(a))));
   }
 
+  /**
+   * Mails every agent in {@code group} (such as the supervisors), one notification each, ordered by
+   * agent id; nobody when the group has no members. Members are read from {@link Agents} when the
+   * alert comes, so a change of staff needs no new escalation.
+   */
+  static Escalation notifyGroup(GroupId group) {
+    Check.present("group", group);
+    return (alert, edit, agents) -> {
+      for (Agent a : agents.all()) {
+        if (a.isIn(group)) {
+          edit.notify(notification(alert, edit, recipient(a)));
+        }
+      }
+    };
+  }
+
+  /**
+   * Mails every member of the assignee's escalation group ({@link Agent#escalationGroup()}): the
+   * supervisors of whoever holds the ticket. Nobody when the ticket is unassigned or its assignee
+   * has no escalation group; use {@link #notifyGroup} for a fixed group.
+   */
+  static Escalation notifySupervisors() {
+    return (alert, edit, agents) ->
+        edit.current()
+            .assignee()
+            .flatMap(agents::byId)
+            .flatMap(Agent::escalationGroup)
+            .ifPresent(group -> notifyGroup(group).escalate(alert, edit, agents));
+  }
+
   /** Mails a fixed address, such as the supervisors' list. */
   static Escalation notify(Recipient recipient) {
     Check.present("recipient", recipient);

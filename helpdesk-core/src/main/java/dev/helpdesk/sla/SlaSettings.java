@@ -25,8 +25,9 @@ import java.util.Set;
  *
  * @param calendar the business hours every target counts in
  * @param policies in order; the first that applies to a ticket wins
- * @param onWarning run when a target warns (default: mail the assignee)
- * @param onBreach run when a target breaches (default: mail the assignee)
+ * @param onWarning run when a target warns (default: mail the assignee and the members of the
+ *     assignee's escalation group, {@link Escalation#notifySupervisors()})
+ * @param onBreach run when a target breaches (default: the same as on a warning)
  * @param monitorBatch how many due tickets the monitor claims at a time
  * @param monitorClaim how long a claimed ticket is left to one monitor before another may take it
  */
@@ -80,8 +81,12 @@ public record SlaSettings(
   public static final class Builder {
     private final BusinessCalendar calendar;
     private final List<SlaPolicy> policies = new ArrayList<>();
-    private List<Escalation> onWarning = List.of(Escalation.notifyAssignee());
-    private List<Escalation> onBreach = List.of(Escalation.notifyAssignee());
+    // The promise: SLA mail goes to the assignee and the supervisor group. Agents without
+    // an escalation group get the assignee's mail only, as before.
+    private List<Escalation> onWarning =
+        List.of(Escalation.notifyAssignee(), Escalation.notifySupervisors());
+    private List<Escalation> onBreach =
+        List.of(Escalation.notifyAssignee(), Escalation.notifySupervisors());
     private int monitorBatch = 100;
     private Duration monitorClaim = Duration.ofMinutes(1);
 

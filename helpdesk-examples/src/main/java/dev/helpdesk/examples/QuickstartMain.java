@@ -9,11 +9,13 @@ import dev.helpdesk.conversation.Message;
 import dev.helpdesk.conversation.Visibility;
 import dev.helpdesk.testing.SettableClock;
 import dev.helpdesk.ticket.NewTicket;
+import dev.helpdesk.ticket.SlaTarget;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.Ticket;
 import dev.helpdesk.ticket.TicketEvent;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * The quickstart: an in-memory desk and one ticket's whole life, from the customer's query to the
@@ -96,7 +98,8 @@ public final class QuickstartMain {
     return seenByAgent;
   }
 
-  private static String describe(TicketEvent e) {
+  /** One readable line per event, as a desk's activity log would show it. */
+  static String describe(TicketEvent e) {
     String who = e.actor().describe();
     if (e instanceof TicketEvent.Created c) {
       return who + " opened " + c.key() + " \"" + c.subject() + "\"";
@@ -110,7 +113,30 @@ public final class QuickstartMain {
       return who + " changed priority " + p.from() + " -> " + p.to();
     } else if (e instanceof TicketEvent.GroupChanged g) {
       return who + " routed it to " + g.to().map(Object::toString).orElse("no group");
+    } else if (e instanceof TicketEvent.Escalated x) {
+      return who
+          + " escalated it"
+          + x.from().map(a -> " from " + a.value()).orElse("")
+          + " to "
+          + x.toGroup()
+          + " ("
+          + x.reason()
+          + ")";
+    } else if (e instanceof TicketEvent.SlaWarned w) {
+      return who + " warned: " + target(w.target(), w.cycle()) + " is due at " + w.dueAt();
+    } else if (e instanceof TicketEvent.SlaBreached b) {
+      return who
+          + " recorded a breach: "
+          + target(b.target(), b.cycle())
+          + " was due at "
+          + b.dueAt();
     }
     return e.toString();
+  }
+
+  /** {@code NEXT_REPLY}, cycle 2 reads "next reply #2"; a first cycle has no number. */
+  private static String target(SlaTarget target, int cycle) {
+    String name = target.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    return cycle == 1 ? name : name + " #" + cycle;
   }
 }

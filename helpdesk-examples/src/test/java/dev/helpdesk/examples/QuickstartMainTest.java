@@ -4,13 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.helpdesk.TicketDetails;
+import dev.helpdesk.actor.Actor;
+import dev.helpdesk.agent.AgentId;
+import dev.helpdesk.agent.GroupId;
 import dev.helpdesk.conversation.Visibility;
+import dev.helpdesk.ticket.SlaTarget;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.TicketEvent;
+import dev.helpdesk.ticket.TicketId;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class QuickstartMainTest {
@@ -36,5 +43,31 @@ class QuickstartMainTest {
     assertTrue(out.contains("mail to ana@example.com: TICKET_RECEIVED"), out);
     assertTrue(out.contains("The customer sees HD-1000 (CLOSED), 4 messages"), out);
     assertTrue(out.contains("system:close-sweep moved it SOLVED -> CLOSED"), out);
+  }
+
+  @Test
+  void escalationsAndSlaEventsReadAsSentences() {
+    TicketId id = TicketId.random();
+    Actor monitor = Actor.system("sla-monitor");
+    Instant at = Instant.parse("2026-03-02T13:00:00Z");
+    Instant due = Instant.parse("2026-03-02T14:00:00Z");
+    assertEquals(
+        "system:sla-monitor escalated it from a-7 to supervisors (first reply breached)",
+        QuickstartMain.describe(
+            new TicketEvent.Escalated(
+                id,
+                monitor,
+                at,
+                Optional.of(AgentId.of("a-7")),
+                GroupId.of("supervisors"),
+                "first reply breached")));
+    assertEquals(
+        "system:sla-monitor warned: first reply is due at 2026-03-02T14:00:00Z",
+        QuickstartMain.describe(
+            new TicketEvent.SlaWarned(id, monitor, at, SlaTarget.FIRST_REPLY, 1, due)));
+    assertEquals(
+        "system:sla-monitor recorded a breach: next reply #2 was due at 2026-03-02T14:00:00Z",
+        QuickstartMain.describe(
+            new TicketEvent.SlaBreached(id, monitor, at, SlaTarget.NEXT_REPLY, 2, due)));
   }
 }

@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -28,9 +29,11 @@ import java.util.Optional;
  * the spring gap) counts as the moment the clocks jump; one that exists twice (in the autumn
  * overlap) as its earlier occurrence.
  *
- * <p>Adding a long duration does not walk every day: whole weeks without a holiday and without a
- * change of UTC offset all hold the same business time, so they are skipped by division (see {@code
- * docs/sla.md}). Immutable and thread-safe.
+ * <p>Where no holiday and no change of UTC offset is near, adding and measuring take constant time
+ * whatever the amount: running totals of a regular week's working time turn both into a division
+ * and two binary searches. Near a holiday or a clock change the calendar walks those days and skips
+ * the whole weeks and days between them by their nominal length (see {@code docs/sla.md}).
+ * Immutable and thread-safe.
  */
 public final class BusinessCalendar {
 
@@ -41,6 +44,13 @@ public final class BusinessCalendar {
   static final int MAX_IDLE_DAYS = 3_660;
 
   private static final long WEEK_NANOS = Duration.ofDays(7).toNanos();
+
+  /** Margin around a range within which no offset change may fall for the stretch arithmetic. */
+  private static final long MARGIN_SECONDS = 3 * 86_400L;
+
+  /** Longest range (in weeks of calendar time) the stretch arithmetic handles without overflow. */
+  private static final long MAX_STRETCH_WEEKS = 10_000;
+
   private static final WorkingHours[] NO_HOURS = new WorkingHours[0];
   private static final BusinessCalendar ALWAYS_OPEN =
       new BusinessCalendar(ZoneOffset.UTC, List.of(), Holidays.NONE, true);
@@ -53,6 +63,18 @@ public final class BusinessCalendar {
   private final Holidays holidays;
   private final long weekNanos;
   private final boolean alwaysOpen;
+
+  /**
+   * The working time of a regular week as pieces on a week that begins Monday 00:00 local time (an
+   * interval running past Sunday midnight is split in two): {@code pieceFrom[i]} and {@code
+   * pieceTo[i]} in nanoseconds, ordered, and {@code pieceBefore[i]} the working time of the week
+   * before piece {@code i}. With them, the business time up to any point of a regular stretch is a
+   * division by the week plus one binary search, whatever the length.
+   */
+  private final long[] pieceFrom;
+
+  private final long[] pieceTo;
+  private final long[] pieceBefore;
 
   private BusinessCalendar(
       ZoneId zone, List<WorkingHours> hours, Holidays holidays, boolean alwaysOpen) {
@@ -74,6 +96,29 @@ public final class BusinessCalendar {
       dayNanos[h.day().getValue() - 1] += h.nominalLength().toNanos();
     }
     this.weekNanos = alwaysOpen ? WEEK_NANOS : week;
+    List<long[]> pieces = new ArrayList<>();
+    for (WorkingHours h : sorted) {
+      long from = h.weekStart();
+      long to = from + h.nominalLength().toNanos();
+      if (to > WEEK_NANOS) {
+        pieces.add(new long[] {from, WEEK_NANOS});
+        pieces.add(new long[] {0, to - WEEK_NANOS});
+      } else {
+        pieces.add(new long[] {from, to});
+      }
+    }
+    pieces.sort(Comparator.comparingLong(p -> p[0]));
+    int n = pieces.size();
+    this.pieceFrom = new long[n];
+    this.pieceTo = new long[n];
+    this.pieceBefore = new long[n];
+    long before = 0;
+    for (int i = 0; i < n; i++) {
+      pieceFrom[i] = pieces.get(i)[0];
+      pieceTo[i] = pieces.get(i)[1];
+      pieceBefore[i] = before;
+      before += pieceTo[i] - pieceFrom[i];
+    }
   }
 
   /** Every instant is business time: targets are plain durations. */
@@ -129,7 +174,17 @@ public final class BusinessCalendar {
     if (alwaysOpen) {
       return start.plus(amount);
     }
-    long remaining = amount.toNanos();
+    Instant fast = addInRegularStretch(start, amount.toNanos());
+    return fast != null ? fast : addByWalking(start, amount.toNanos());
+  }
+
+  /**
+   * {@link #add} by walking: days one by one, whole weeks and whole regular days skipped by their
+   * nominal length. Used when a holiday or a change of UTC offset lies near the range, where the
+   * regular-stretch arithmetic does not hold.
+   */
+  private Instant addByWalking(Instant start, long amountNanos) {
+    long remaining = amountNanos;
     // The day before may hold an overnight interval that is still running at start.
     LocalDate day = LocalDate.ofInstant(start, zone).minusDays(1);
     LocalDate firstWhole = day.plusDays(2);
@@ -228,6 +283,12 @@ public final class BusinessCalendar {
     if (alwaysOpen) {
       return Duration.between(from, to);
     }
+    long fast = betweenInRegularStretch(from, to);
+    return Duration.ofNanos(fast >= 0 ? fast : betweenByWalking(from, to));
+  }
+
+  /** {@link #between} by walking, skipping as {@link #addByWalking} does. */
+  private long betweenByWalking(Instant from, Instant to) {
     long total = 0;
     LocalDate day = LocalDate.ofInstant(from, zone).minusDays(1);
     LocalDate firstWhole = day.plusDays(2);
@@ -257,7 +318,118 @@ public final class BusinessCalendar {
       }
       day = day.plusDays(1);
     }
-    return Duration.ofNanos(total);
+    return total;
+  }
+
+  /*
+   * The regular stretch. Where one UTC offset holds from three days before to three days after a
+   * range, and no day that owns an interval in it is a holiday, local time is instant + offset
+   * everywhere that matters and every week repeats the nominal one. Business time from the Monday
+   * 00:00 (local) of the start's week to a local point p is then
+   *
+   *   floor(p / week) * weekNanos + worked(p mod week)
+   *
+   * with worked() one binary search over the pieces. Adding and measuring are a constant number of
+   * such steps plus one zone-rules and one holiday look-up, whatever the length; the result is
+   * checked against the stretch afterwards, and when it leaves it the walk takes over.
+   */
+
+  /**
+   * {@link #add} in a regular stretch, or {@code null} when the range is not one (a holiday or an
+   * offset change near it, or an extremely long range); package-private so that a property can
+   * compare it with a reference walk.
+   */
+  Instant addInRegularStretch(Instant start, long amountNanos) {
+    ZoneOffset offset = rules.getOffset(start);
+    long localSecond = start.getEpochSecond() + offset.getTotalSeconds();
+    long epochDay = Math.floorDiv(localSecond, 86_400L);
+    long mondayDay = epochDay - Math.floorMod(epochDay + 3, 7L); // 1970-01-01 was a Thursday
+    long inWeek = (localSecond - mondayDay * 86_400L) * 1_000_000_000L + start.getNano();
+    long target = worked(inWeek) + amountNanos;
+    long weeks = (target - 1) / weekNanos;
+    if (weeks > MAX_STRETCH_WEEKS) {
+      return null;
+    }
+    long endInWeek = reach(target - weeks * weekNanos);
+    long endSecond =
+        mondayDay * 86_400L
+            + weeks * 7 * 86_400L
+            + endInWeek / 1_000_000_000L
+            - offset.getTotalSeconds();
+    Instant end = Instant.ofEpochSecond(endSecond, endInWeek % 1_000_000_000L);
+    long endDay = Math.floorDiv(endSecond + offset.getTotalSeconds(), 86_400L);
+    return regular(start, end, epochDay - 1, endDay) ? end : null;
+  }
+
+  /**
+   * {@link #between} in a regular stretch (with {@code to} after {@code from}), or -1 when the
+   * range is not one.
+   */
+  long betweenInRegularStretch(Instant from, Instant to) {
+    long seconds = to.getEpochSecond() - from.getEpochSecond();
+    if (seconds > MAX_STRETCH_WEEKS * 7 * 86_400L) {
+      return -1;
+    }
+    ZoneOffset offset = rules.getOffset(from);
+    long localSecond = from.getEpochSecond() + offset.getTotalSeconds();
+    long epochDay = Math.floorDiv(localSecond, 86_400L);
+    long mondayDay = epochDay - Math.floorMod(epochDay + 3, 7L);
+    long fromInWeek = (localSecond - mondayDay * 86_400L) * 1_000_000_000L + from.getNano();
+    long toPoint = fromInWeek + seconds * 1_000_000_000L + (to.getNano() - from.getNano());
+    long total =
+        Math.floorDiv(toPoint, WEEK_NANOS) * weekNanos
+            + worked(Math.floorMod(toPoint, WEEK_NANOS))
+            - worked(fromInWeek);
+    long endDay = Math.floorDiv(to.getEpochSecond() + offset.getTotalSeconds(), 86_400L);
+    return regular(from, to, epochDay - 1, endDay) ? total : -1;
+  }
+
+  /**
+   * Whether no offset change falls within {@link #MARGIN_SECONDS} of {@code [from, to]} and no
+   * epoch day from {@code firstDay} to {@code lastDay} (local) is a holiday.
+   */
+  private boolean regular(Instant from, Instant to, long firstDay, long lastDay) {
+    if (!rules.isFixedOffset()) {
+      ZoneOffsetTransition next = rules.nextTransition(from.minusSeconds(MARGIN_SECONDS));
+      if (next != null
+          && next.getInstant().getEpochSecond() <= to.getEpochSecond() + MARGIN_SECONDS) {
+        return false;
+      }
+    }
+    return holidays == Holidays.NONE
+        || holidays
+            .firstBetween(LocalDate.ofEpochDay(firstDay), LocalDate.ofEpochDay(lastDay + 1))
+            .isEmpty();
+  }
+
+  /** The working time of a regular week from Monday 00:00 to {@code point} (0 to a week). */
+  private long worked(long point) {
+    int i = Arrays.binarySearch(pieceFrom, point);
+    if (i < 0) {
+      i = -i - 2; // the last piece starting before point
+    }
+    if (i < 0) {
+      return 0;
+    }
+    return pieceBefore[i] + Math.min(point, pieceTo[i]) - pieceFrom[i];
+  }
+
+  /**
+   * The earliest point of a regular week by which {@code work} (1 to a week's worth) has been
+   * worked: inside, or at the end of, the first piece whose end reaches it.
+   */
+  private long reach(long work) {
+    int lo = 0;
+    int hi = pieceFrom.length - 1;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (pieceBefore[mid] + pieceTo[mid] - pieceFrom[mid] >= work) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return pieceFrom[lo] + work - pieceBefore[lo];
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.helpdesk.mail.MailSettings;
 import dev.helpdesk.mail.MailThreading;
 import dev.helpdesk.notification.Notification;
 import dev.helpdesk.notification.NotificationKind;
+import dev.helpdesk.ticket.SlaTarget;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -114,6 +115,11 @@ final class MailComposer {
     if (due != null) {
       put(s, "firstReplyDue", formatInstant(due, locale));
     }
+    String slaDue = v.get(Notification.SLA_DUE);
+    if (slaDue != null) {
+      put(s, "slaDue", formatInstant(slaDue, locale));
+    }
+    slaTarget(s, v.get(Notification.SLA_TARGET));
     boolean solved = "SOLVED".equals(v.get(Notification.STATUS));
     s.put("solved", solved);
     s.put("pending", "PENDING".equals(v.get(Notification.STATUS)));
@@ -121,6 +127,31 @@ final class MailComposer {
       put(s, "satisfactionLink", link(settings.satisfactionLink().get(), n));
     }
     return s;
+  }
+
+  /**
+   * The SLA target as a flag per known target ({@code slaFirstReply}, ...), so that each locale's
+   * template words it in its own language, and as {@code slaTarget} with {@code slaOtherTarget} for
+   * a target this version does not know.
+   */
+  private static void slaTarget(Map<String, Object> scope, String target) {
+    put(scope, "slaTarget", target);
+    boolean known = false;
+    for (SlaTarget t : SlaTarget.values()) {
+      boolean is = t.name().equals(target);
+      scope.put(flag(t), is);
+      known |= is;
+    }
+    scope.put("slaOtherTarget", target != null && !target.isBlank() && !known);
+  }
+
+  /** {@code FIRST_REPLY} becomes {@code slaFirstReply}. */
+  private static String flag(SlaTarget t) {
+    StringBuilder b = new StringBuilder("sla");
+    for (String word : t.name().split("_")) {
+      b.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
+    }
+    return b.toString();
   }
 
   /** Adds a value and a {@code hasX} flag, so templates can leave out what is not there. */
