@@ -142,4 +142,12 @@ class PostgreSqlContractsTest {
       return store().tickets();
     }
   }
+
+  @Nested
+  class AgentAssignmentFields extends AgentAssignmentFieldsContract {
+    @Override
+    protected Agents agents() {
+      return store().agents();
+    }
+  }
 }

@@ -24,8 +24,10 @@ public final class MariaDbDatabase implements Database {
 
   /**
    * {@code LOCK IN SHARE MODE}: under InnoDB's default REPEATABLE READ a plain read sees the
-   * transaction's snapshot, which may predate a change committed while this one waited for the
-   * agent's lock row; a locking read sees the latest committed rows.
+   * snapshot taken at the transaction's first read, which may predate a change committed while this
+   * one waited for the agent's lock row; a locking read sees the latest committed rows. (Its gap
+   * locks can make concurrent assignments to neighbouring agents deadlock; READ COMMITTED avoids
+   * them.)
    */
   @Override
   public String latestReadSuffix() {

@@ -242,7 +242,13 @@ public final class JpaTickets implements Tickets {
         params.add(guard.channel().get().name());
         sql.append(" and channel = ?").append(params.size());
       }
-      sql.append(database.latestReadSuffix());
+      // Where this transaction was begun for this save, its first statement took the agent's lock
+      // and no read has happened before: even InnoDB's REPEATABLE READ snapshot is taken now, so a
+      // plain read sees every change committed before the lock was granted. In a transaction the
+      // application began and may have read in, MariaDB needs a locking read.
+      if (!transactions.beginsForEachCall()) {
+        sql.append(database.latestReadSuffix());
+      }
       Query count = em.createNativeQuery(sql.toString());
       for (int i = 0; i < params.size(); i++) {
         count.setParameter(i + 1, params.get(i));
