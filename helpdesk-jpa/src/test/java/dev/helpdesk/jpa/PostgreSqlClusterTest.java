@@ -131,17 +131,16 @@ class PostgreSqlClusterTest {
 
   @Test
   void twoInstancesOfTenThreadsOpenAndAssignWithinCapacityNeverTwiceNoneLost() throws Exception {
-    // 2 instances x 10 threads x 200 = 4,000 tickets over 20 agents holding 150 at once; then
-    // every thread solves and the desks serve the queue. Not the 10,000: on the shared
-    // 2-core test machine that takes minutes; see docs/jpa.md.
+    // 2 instances x 10 threads x 500 = 10,000 tickets over 20 agents holding 150 at once; then
+    // every thread solves its agent's tickets and the desks serve the queue.
     int opened =
         new AssignmentClusterScenario(
                 DB,
                 db ->
                     db.newEntityManagerFactory(
                         Map.of("hibernate.connection.options", "-c synchronous_commit=off")))
-            .run(200);
-    assertEquals(4_000, opened);
+            .run(500);
+    assertEquals(10_000, opened);
   }
 
   @Test

@@ -107,16 +107,8 @@ public final class JpaTickets implements Tickets {
     Ticket after = change.after();
     UUID id = after.id().value();
     if (change.creates()) {
-      long clashes =
-          em.createQuery(
-                  "select count(t) from HdTicket t where t.ticketId = :id or t.key = :key",
-                  Long.class)
-              .setParameter("id", id)
-              .setParameter("key", after.key().value())
-              .getSingleResult();
-      if (clashes > 0) {
-        throw conflict(change);
-      }
+      // No look-up first: a ticket id or key already taken fails the insert on its unique
+      // constraint (hd_ticket_id_uq, hd_ticket_key_uq), which save reports as a lost race.
       TicketEntity row = new TicketEntity();
       TicketMapping.copy(after, row);
       row.version = after.version();
@@ -140,8 +132,9 @@ public final class JpaTickets implements Tickets {
             "Stored version " + row.version + " after saving version " + after.version());
       }
     }
-    // Child rows refer to the ticket; insert it first even if the provider reorders inserts.
-    em.flush();
+    // No flush here: the child rows refer to the ticket by column, not by association, and are
+    // persisted after it, so the provider inserts the ticket first within the one flush at the end
+    // (ordered inserts keep the order in which entity types first appear).
     List<Message> messages = change.messages();
     boolean attachments = false;
     for (int i = 0; i < messages.size(); i++) {
