@@ -26,7 +26,7 @@ class MariaDbClusterTest {
   @Test
   void twoInstancesOfTenThreadsOpenAndAssignWithinCapacityNeverTwiceNoneLost() throws Exception {
     int opened =
-        new AssignmentClusterScenario(DB, db -> db.newEntityManagerFactory(Map.of())).run(50);
-    assertEquals(1_000, opened);
+        new AssignmentClusterScenario(DB, db -> db.newEntityManagerFactory(Map.of())).run(250);
+    assertEquals(5_000, opened);
   }
 }
