@@ -92,12 +92,14 @@ public class JpaPostgreSqlBenchmark {
   }
 
   static void recreateSchema() throws Exception {
-    String script;
-    try (InputStream in =
-        JpaPostgreSqlBenchmark.class
-            .getClassLoader()
-            .getResourceAsStream("db/helpdesk/postgresql/V1__init.sql")) {
-      script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    StringBuilder script = new StringBuilder();
+    for (String version : List.of("V1__init.sql", "V2__assignment.sql", "V3__sla.sql")) {
+      try (InputStream in =
+          JpaPostgreSqlBenchmark.class
+              .getClassLoader()
+              .getResourceAsStream("db/helpdesk/postgresql/" + version)) {
+        script.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
+      }
     }
     try (Connection c = connect();
         Statement s = c.createStatement()) {
@@ -109,6 +111,9 @@ public class JpaPostgreSqlBenchmark {
               "hd_ticket",
               "hd_outbox",
               "hd_agent_group",
+              "hd_agent_skill",
+              "hd_agent_lock",
+              "hd_sla_timer",
               "hd_agent",
               "hd_customer",
               "hd_attachment_blob")) {
@@ -126,7 +131,7 @@ public class JpaPostgreSqlBenchmark {
         s.execute("drop sequence if exists " + q);
       }
       StringBuilder sql = new StringBuilder();
-      for (String line : script.split("\n")) {
+      for (String line : script.toString().split("\n")) {
         if (!line.strip().startsWith("--")) {
           sql.append(line).append('\n');
         }

@@ -5,6 +5,7 @@ import dev.helpdesk.jpa.agent.JpaAgents;
 import dev.helpdesk.jpa.conversation.JpaAttachmentStore;
 import dev.helpdesk.jpa.customer.JpaCustomers;
 import dev.helpdesk.jpa.notification.JpaOutbox;
+import dev.helpdesk.jpa.sla.JpaSlaTimers;
 import dev.helpdesk.jpa.store.Database;
 import dev.helpdesk.jpa.store.Transactions;
 import dev.helpdesk.jpa.ticket.JpaTickets;
@@ -48,7 +49,8 @@ public final class JpaHelpDeskStore {
           "dev.helpdesk.jpa.notification.OutboxEntity",
           "dev.helpdesk.jpa.agent.AgentEntity",
           "dev.helpdesk.jpa.customer.CustomerEntity",
-          "dev.helpdesk.jpa.conversation.BlobEntity");
+          "dev.helpdesk.jpa.conversation.BlobEntity",
+          "dev.helpdesk.jpa.sla.SlaTimerEntity");
 
   private final Database database;
   private final Transactions transactions;
@@ -57,16 +59,18 @@ public final class JpaHelpDeskStore {
   private final JpaAgents agents;
   private final JpaCustomers customers;
   private final JpaAttachmentStore attachments;
+  private final JpaSlaTimers slaTimers;
 
   private JpaHelpDeskStore(
       Database database, Transactions transactions, Transactions outboxTransactions) {
     this.database = Objects.requireNonNull(database, "database");
     this.transactions = Objects.requireNonNull(transactions, "transactions");
     this.outbox = new JpaOutbox(outboxTransactions, database);
-    this.tickets = new JpaTickets(transactions, outbox);
+    this.tickets = new JpaTickets(transactions, outboxTransactions, database, outbox);
     this.agents = new JpaAgents(transactions);
     this.customers = new JpaCustomers(transactions, database);
     this.attachments = new JpaAttachmentStore(transactions);
+    this.slaTimers = new JpaSlaTimers(transactions, outboxTransactions, database);
   }
 
   /**
@@ -93,8 +97,9 @@ public final class JpaHelpDeskStore {
   }
 
   /**
-   * Any other arrangement: {@code transactions} for tickets, agents, customers, attachments and
-   * keys; {@code outboxTransactions}, which must commit on their own, for the outbox.
+   * Any other arrangement: {@code transactions} for tickets, agents, customers, attachments, keys
+   * and SLA timer saves; {@code outboxTransactions}, which must commit on their own, for the
+   * outbox, the SLA monitor's claims and the one-time creation of an agent's capacity lock row.
    */
   public static JpaHelpDeskStore of(
       Database database, Transactions transactions, Transactions outboxTransactions) {
@@ -136,6 +141,11 @@ public final class JpaHelpDeskStore {
     return attachments;
   }
 
+  /** The SLA timers; claims by the SLA monitor commit on their own, like the outbox's. */
+  public JpaSlaTimers slaTimers() {
+    return slaTimers;
+  }
+
   /** The database customization in use. */
   public Database database() {
     return database;
@@ -143,7 +153,7 @@ public final class JpaHelpDeskStore {
 
   /**
    * Sets every persistence port of {@code builder} to this store's adapters (keys prefixed {@code
-   * HD}) and returns the builder.
+   * HD}, SLA timers included) and returns the builder.
    */
   public HelpDeskBuilder configure(HelpDeskBuilder builder) {
     return builder
@@ -151,6 +161,7 @@ public final class JpaHelpDeskStore {
         .ticketKeys(ticketKeys())
         .agents(agents)
         .customers(customers)
-        .attachments(attachments);
+        .attachments(attachments)
+        .slaTimers(slaTimers);
   }
 }

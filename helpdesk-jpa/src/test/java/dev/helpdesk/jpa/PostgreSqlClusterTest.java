@@ -130,6 +130,20 @@ class PostgreSqlClusterTest {
   }
 
   @Test
+  void twoInstancesOfTenThreadsOpenAndAssignWithinCapacityNeverTwiceNoneLost() throws Exception {
+    // 2 instances x 10 threads x 500 = 10,000 tickets over 20 agents holding 150 at once; then
+    // every thread solves its agent's tickets and the desks serve the queue.
+    int opened =
+        new AssignmentClusterScenario(
+                DB,
+                db ->
+                    db.newEntityManagerFactory(
+                        Map.of("hibernate.connection.options", "-c synchronous_commit=off")))
+            .run(500);
+    assertEquals(10_000, opened);
+  }
+
+  @Test
   void twoDispatchersDeliverTenThousandEntriesEachExactlyOnce() throws Exception {
     int entries = 10_000;
     JpaHelpDeskStore loader = instance();

@@ -3,13 +3,16 @@ package dev.helpdesk.jpa;
 import dev.helpdesk.agent.Agents;
 import dev.helpdesk.contract.AgentsContract;
 import dev.helpdesk.contract.AttachmentStoreContract;
+import dev.helpdesk.contract.CapacityGuardContract;
 import dev.helpdesk.contract.CustomersContract;
 import dev.helpdesk.contract.OutboxContract;
+import dev.helpdesk.contract.SlaTimersContract;
 import dev.helpdesk.contract.TicketKeysContract;
 import dev.helpdesk.contract.TicketsContract;
 import dev.helpdesk.conversation.AttachmentStore;
 import dev.helpdesk.customer.Customers;
 import dev.helpdesk.notification.Outbox;
+import dev.helpdesk.sla.SlaTimers;
 import dev.helpdesk.ticket.TicketKeys;
 import dev.helpdesk.ticket.Tickets;
 import org.junit.jupiter.api.DisplayName;
@@ -100,6 +103,51 @@ class PostgreSqlContractsTest {
     @Override
     protected TicketKeys keys() {
       return store().ticketKeys();
+    }
+  }
+
+  @Nested
+  class StandaloneCapacityGuards extends CapacityGuardContract {
+    @Override
+    protected Tickets newTickets() {
+      return store().tickets();
+    }
+  }
+
+  /** Guards checked inside transactions the application opens around each call. */
+  @Nested
+  class JoinedCapacityGuards extends CapacityGuardContract {
+    @Override
+    protected Tickets newTickets() {
+      store();
+      ApplicationTransactions app = new ApplicationTransactions(DB.entityManagerFactory());
+      JpaHelpDeskStore joined =
+          JpaHelpDeskStore.joined(app::current, DB.entityManagerFactory(), DB.database());
+      return app.wrap(Tickets.class, joined.tickets());
+    }
+  }
+
+  @Nested
+  class StandaloneSlaTimers extends SlaTimersContract {
+    @Override
+    protected SlaTimers newStore() {
+      return store().slaTimers();
+    }
+  }
+
+  @Nested
+  class EveryEventType extends EveryEventTypeContract {
+    @Override
+    protected Tickets tickets() {
+      return store().tickets();
+    }
+  }
+
+  @Nested
+  class AgentAssignmentFields extends AgentAssignmentFieldsContract {
+    @Override
+    protected Agents agents() {
+      return store().agents();
     }
   }
 }

@@ -56,9 +56,15 @@ public enum TestDatabase {
           "hd_ticket",
           "hd_outbox",
           "hd_agent_group",
+          "hd_agent_skill",
+          "hd_agent_lock",
+          "hd_sla_timer",
           "hd_agent",
           "hd_customer",
           "hd_attachment_blob");
+
+  /** The shipped scripts, in the order Flyway applies them. */
+  static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__assignment.sql", "V3__sla.sql");
 
   private static final List<String> SEQUENCES =
       List.of(
@@ -221,8 +227,10 @@ public enum TestDatabase {
       for (String sequence : SEQUENCES) {
         s.execute("drop sequence if exists " + sequence);
       }
-      for (String statement : statements(script(database.scriptFolder() + "/V1__init.sql"))) {
-        s.execute(statement);
+      for (String version : SCRIPTS) {
+        for (String statement : statements(script(database.scriptFolder() + "/" + version))) {
+          s.execute(statement);
+        }
       }
     } catch (SQLException | IOException e) {
       throw new IllegalStateException("Cannot build the schema on " + name() + ": " + e, e);

@@ -1,18 +1,27 @@
 package dev.helpdesk.jpa.agent;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.helpdesk.agent.Agent;
 import dev.helpdesk.agent.AgentId;
 import dev.helpdesk.agent.Agents;
+import dev.helpdesk.agent.Capacity;
 import dev.helpdesk.agent.GroupId;
 import dev.helpdesk.common.Check;
 import dev.helpdesk.common.EmailAddress;
+import dev.helpdesk.jpa.store.Json;
 import dev.helpdesk.jpa.store.Transactions;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** Agents in {@code hd_agent} and {@code hd_agent_group}. */
+/**
+ * Agents in {@code hd_agent}, {@code hd_agent_group} and {@code hd_agent_skill}: groups, skills,
+ * capacity, availability and escalation group.
+ */
 public final class JpaAgents implements Agents {
 
   private final Transactions transactions;
@@ -41,6 +50,14 @@ public final class JpaAgents implements Agents {
           for (GroupId g : agent.groups()) {
             row.groups.add(g.value());
           }
+          row.skills.clear();
+          row.skills.addAll(agent.skills());
+          row.capacityTotal = agent.capacity().total();
+          ObjectNode channels = Json.object();
+          agent.capacity().perChannel().forEach(channels::put);
+          row.capacityChannels = Json.write(channels);
+          row.availability = agent.availability();
+          row.escalationGroup = agent.escalationGroup().map(GroupId::value).orElse(null);
           if (fresh) {
             em.persist(row);
           }
@@ -61,7 +78,8 @@ public final class JpaAgents implements Agents {
         em ->
             em
                 .createQuery(
-                    "select distinct a from HdAgent a left join fetch a.groups order by a.id",
+                    "select distinct a from HdAgent a left join fetch a.groups left join fetch a.skills"
+                        + " order by a.id",
                     AgentEntity.class)
                 .getResultList()
                 .stream()
@@ -74,6 +92,16 @@ public final class JpaAgents implements Agents {
         AgentId.of(row.id),
         row.name,
         EmailAddress.of(row.email),
-        row.groups.stream().map(GroupId::of).collect(Collectors.toSet()));
+        row.groups.stream().map(GroupId::of).collect(Collectors.toSet()),
+        Set.copyOf(row.skills),
+        new Capacity(row.capacityTotal, channels(row.capacityChannels)),
+        row.availability,
+        Optional.ofNullable(row.escalationGroup).map(GroupId::of));
+  }
+
+  private static Map<String, Integer> channels(String json) {
+    Map<String, Integer> limits = new TreeMap<>();
+    Json.parse(json).fields().forEachRemaining(e -> limits.put(e.getKey(), e.getValue().asInt()));
+    return limits;
   }
 }

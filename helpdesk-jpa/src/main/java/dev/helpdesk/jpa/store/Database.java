@@ -40,6 +40,24 @@ public interface Database {
    */
   String claimDueOutboxRows(int max);
 
+  /**
+   * What to append to a {@code SELECT} so that it reads the latest committed rows even in a
+   * transaction that has read before: empty where a statement at READ COMMITTED (the default of
+   * PostgreSQL and H2) already does. Used to count an agent's tickets after taking the agent's lock
+   * row.
+   */
+  default String latestReadSuffix() {
+    return "";
+  }
+
+  /**
+   * A native query selecting the {@code ticket_id}s of up to {@code max} SLA timer rows whose next
+   * check is at or before the one positional parameter ({@code ?1}, an instant) and whose claim, if
+   * any, has lapsed by then, earliest next check first, locking them and skipping rows other
+   * transactions have locked.
+   */
+  String claimDueSlaTimers(int max);
+
   /** Where the Flyway-named scripts of this database are, e.g. {@code db/helpdesk/h2}. */
   default String scriptFolder() {
     return "db/helpdesk/" + name();

@@ -25,6 +25,16 @@ public final class H2Database implements Database {
   }
 
   @Override
+  public String claimDueSlaTimers(int max) {
+    return "select ticket_id from hd_sla_timer where next_check_at <= ?1"
+        + " and (claimed_until is null or claimed_until <= ?1)"
+        + " order by next_check_at, ticket_id fetch first "
+        + Sql.positive(max)
+        + " rows only"
+        + " for update skip locked";
+  }
+
+  @Override
   public String toString() {
     return name();
   }

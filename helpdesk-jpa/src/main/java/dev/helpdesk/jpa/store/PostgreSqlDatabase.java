@@ -23,6 +23,15 @@ public final class PostgreSqlDatabase implements Database {
   }
 
   @Override
+  public String claimDueSlaTimers(int max) {
+    return "select ticket_id from hd_sla_timer where next_check_at <= ?1"
+        + " and (claimed_until is null or claimed_until <= ?1)"
+        + " order by next_check_at, ticket_id limit "
+        + Sql.positive(max)
+        + " for update skip locked";
+  }
+
+  @Override
   public String toString() {
     return name();
   }

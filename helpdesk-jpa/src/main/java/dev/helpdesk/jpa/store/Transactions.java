@@ -33,6 +33,16 @@ public interface Transactions {
   }
 
   /**
+   * Whether every {@link #inTransaction} call runs in a transaction of its own, begun for it, so
+   * that the work's first statement is the transaction's first. The ticket store relies on it to
+   * read an agent's load without a locking read on MariaDB (see {@code docs/jpa.md}). False unless
+   * known; {@link #resourceLocal} says true.
+   */
+  default boolean beginsForEachCall() {
+    return false;
+  }
+
+  /**
    * Standalone: each call opens an entity manager of {@code factory}, begins a resource-local
    * transaction, runs the work, commits, and closes the entity manager; on any failure it rolls
    * back and rethrows.
@@ -62,6 +72,11 @@ public interface Transactions {
         } finally {
           em.close();
         }
+      }
+
+      @Override
+      public boolean beginsForEachCall() {
+        return true;
       }
 
       @Override

@@ -12,6 +12,7 @@ import dev.helpdesk.customer.CustomerId;
 import dev.helpdesk.jpa.store.Json;
 import dev.helpdesk.ticket.Channel;
 import dev.helpdesk.ticket.Priority;
+import dev.helpdesk.ticket.SlaTarget;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.TicketEvent;
 import dev.helpdesk.ticket.TicketId;
@@ -74,6 +75,21 @@ final class EventPayloads {
       row.type = "GROUP_CHANGED";
       p.put("from", e.from().map(GroupId::value).orElse(null));
       p.put("to", e.to().map(GroupId::value).orElse(null));
+    } else if (event instanceof TicketEvent.Escalated e) {
+      row.type = "ESCALATED";
+      p.put("from", e.from().map(AgentId::value).orElse(null));
+      p.put("toGroup", e.toGroup().value());
+      p.put("reason", e.reason());
+    } else if (event instanceof TicketEvent.SlaWarned e) {
+      row.type = "SLA_WARNED";
+      p.put("target", e.target().name());
+      p.put("cycle", e.cycle());
+      p.put("dueAt", e.dueAt().toString());
+    } else if (event instanceof TicketEvent.SlaBreached e) {
+      row.type = "SLA_BREACHED";
+      p.put("target", e.target().name());
+      p.put("cycle", e.cycle());
+      p.put("dueAt", e.dueAt().toString());
     } else {
       throw new IllegalArgumentException("Unknown event " + event);
     }
@@ -134,6 +150,30 @@ final class EventPayloads {
       case "GROUP_CHANGED" ->
           new TicketEvent.GroupChanged(
               ticket, actor, at, text(p, "from").map(GroupId::of), text(p, "to").map(GroupId::of));
+      case "ESCALATED" ->
+          new TicketEvent.Escalated(
+              ticket,
+              actor,
+              at,
+              text(p, "from").map(AgentId::of),
+              GroupId.of(p.get("toGroup").asText()),
+              p.get("reason").asText());
+      case "SLA_WARNED" ->
+          new TicketEvent.SlaWarned(
+              ticket,
+              actor,
+              at,
+              SlaTarget.valueOf(p.get("target").asText()),
+              p.get("cycle").asInt(),
+              Instant.parse(p.get("dueAt").asText()));
+      case "SLA_BREACHED" ->
+          new TicketEvent.SlaBreached(
+              ticket,
+              actor,
+              at,
+              SlaTarget.valueOf(p.get("target").asText()),
+              p.get("cycle").asInt(),
+              Instant.parse(p.get("dueAt").asText()));
       default -> throw new IllegalStateException("Unknown stored event type " + row.type);
     };
   }

@@ -7,8 +7,11 @@ import dev.helpdesk.conversation.Attachment;
 import dev.helpdesk.conversation.Message;
 import dev.helpdesk.customer.CustomerId;
 import dev.helpdesk.jpa.notification.JpaOutbox;
+import dev.helpdesk.jpa.store.Database;
 import dev.helpdesk.jpa.store.Failures;
 import dev.helpdesk.jpa.store.Transactions;
+import dev.helpdesk.ticket.CapacityExceededException;
+import dev.helpdesk.ticket.CapacityGuard;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.Ticket;
 import dev.helpdesk.ticket.TicketChange;
@@ -18,6 +21,7 @@ import dev.helpdesk.ticket.TicketKey;
 import dev.helpdesk.ticket.Tickets;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +30,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Tickets in {@code hd_ticket}, their conversations in {@code hd_message} and {@code
@@ -43,27 +51,47 @@ import java.util.UUID;
 public final class JpaTickets implements Tickets {
 
   private final Transactions transactions;
+  private final Transactions own;
+  private final Database database;
   private final JpaOutbox outbox;
+
+  /** Agents whose lock row this store has seen, so that it is not looked for again. */
+  private final Set<String> lockRows = ConcurrentHashMap.newKeySet();
 
   /**
    * @param transactions where changes and reads run: standalone or the application's
+   * @param own transactions that commit on their own (resource-local ones, or {@code
+   *     REQUIRES_NEW}), where an agent's lock row is created the first time a change guards the
+   *     agent's capacity; may be {@code transactions} when those are standalone
+   * @param database the database's customization
    * @param outbox the outbox whose table receives each change's notifications
    */
-  public JpaTickets(Transactions transactions, JpaOutbox outbox) {
+  public JpaTickets(
+      Transactions transactions, Transactions own, Database database, JpaOutbox outbox) {
     this.transactions = Objects.requireNonNull(transactions, "transactions");
+    this.own = Objects.requireNonNull(own, "own");
+    this.database = Objects.requireNonNull(database, "database");
     this.outbox = Objects.requireNonNull(outbox, "outbox");
   }
 
   @Override
   public void save(TicketChange change) {
     Check.present("change", change);
+    SortedSet<String> guarded = new TreeSet<>();
+    for (CapacityGuard guard : change.guards()) {
+      guarded.add(guard.agent().value());
+    }
+    for (String agent : guarded) {
+      ensureLockRow(agent);
+    }
     try {
       transactions.inTransaction(
           em -> {
+            checkCapacity(em, change, guarded);
             write(em, change);
             return null;
           });
-    } catch (ConcurrentUpdateException e) {
+    } catch (ConcurrentUpdateException | CapacityExceededException e) {
       throw e;
     } catch (RuntimeException e) {
       if (Failures.lostRace(e)) {
@@ -79,16 +107,8 @@ public final class JpaTickets implements Tickets {
     Ticket after = change.after();
     UUID id = after.id().value();
     if (change.creates()) {
-      long clashes =
-          em.createQuery(
-                  "select count(t) from HdTicket t where t.ticketId = :id or t.key = :key",
-                  Long.class)
-              .setParameter("id", id)
-              .setParameter("key", after.key().value())
-              .getSingleResult();
-      if (clashes > 0) {
-        throw conflict(change);
-      }
+      // No look-up first: a ticket id or key already taken fails the insert on its unique
+      // constraint (hd_ticket_id_uq, hd_ticket_key_uq), which save reports as a lost race.
       TicketEntity row = new TicketEntity();
       TicketMapping.copy(after, row);
       row.version = after.version();
@@ -112,8 +132,9 @@ public final class JpaTickets implements Tickets {
             "Stored version " + row.version + " after saving version " + after.version());
       }
     }
-    // Child rows refer to the ticket; insert it first even if the provider reorders inserts.
-    em.flush();
+    // No flush here: the child rows refer to the ticket by column, not by association, and are
+    // persisted after it, so the provider inserts the ticket first within the one flush at the end
+    // (ordered inserts keep the order in which entity types first appear).
     List<Message> messages = change.messages();
     boolean attachments = false;
     for (int i = 0; i < messages.size(); i++) {
@@ -134,6 +155,110 @@ public final class JpaTickets implements Tickets {
       em.persist(EventPayloads.toRow(id, after.version(), i, events.get(i)));
     }
     outbox.appendTo(em, change.notifications());
+  }
+
+  /**
+   * Creates the agent's row in {@code hd_agent_lock}, in a transaction of its own, unless it is
+   * known to exist. Done before the change's transaction: creating it inside would make concurrent
+   * first changes for one agent fail on the primary key (PostgreSQL aborts the transaction), and a
+   * lock on a missing row is no lock (InnoDB would take a gap lock instead).
+   */
+  private void ensureLockRow(String agent) {
+    if (lockRows.contains(agent)) {
+      return;
+    }
+    try {
+      own.inTransaction(
+          em -> {
+            Number found =
+                (Number)
+                    em.createNativeQuery("select count(*) from hd_agent_lock where agent_id = ?1")
+                        .setParameter(1, agent)
+                        .getSingleResult();
+            if (found.longValue() == 0) {
+              em.createNativeQuery(
+                      "insert into hd_agent_lock (agent_id, guarded_saves) values (?1, 0)")
+                  .setParameter(1, agent)
+                  .executeUpdate();
+            }
+            return null;
+          });
+    } catch (RuntimeException e) {
+      if (!Failures.lostRace(e)) {
+        throw e;
+      }
+      // Another instance created it at the same moment: it exists, which is all we need.
+    }
+    lockRows.add(agent);
+  }
+
+  /**
+   * Checks the change's capacity guards before anything of it is written. For each guarded agent,
+   * in a fixed order (so two changes guarding the same two agents cannot deadlock), the agent's
+   * lock row is updated, which holds its row lock until the transaction ends: every guarded change
+   * for that agent, on any instance, waits here for the one before it to commit. Only then are the
+   * agent's active tickets counted, which therefore includes every guarded change committed before.
+   * The changed ticket is counted as it will be after the change, not as it is stored.
+   */
+  private void checkCapacity(EntityManager em, TicketChange change, SortedSet<String> agents) {
+    if (agents.isEmpty()) {
+      return;
+    }
+    for (String agent : agents) {
+      int locked =
+          em.createNativeQuery(
+                  "update hd_agent_lock set guarded_saves = guarded_saves + 1 where agent_id = ?1")
+              .setParameter(1, agent)
+              .executeUpdate();
+      if (locked != 1) {
+        // The row went away behind this store's back (someone emptied the table): look for it
+        // again next time, and let the caller retry as after any lost race.
+        lockRows.remove(agent);
+        throw conflict(change);
+      }
+    }
+    Ticket after = change.after();
+    for (CapacityGuard guard : change.guards()) {
+      // Native SQL for the locking read MariaDB needs; the parameters are numbered in order.
+      List<Object> params = new ArrayList<>();
+      params.add(guard.agent().value());
+      StringBuilder sql =
+          new StringBuilder(
+              "select count(*) from hd_ticket where assignee_id = ?1 and unsolved = true"
+                  + " and status in (");
+      for (Status s : new TreeSet<>(guard.counted())) {
+        params.add(s.name());
+        sql.append(params.size() == 2 ? "?" : ", ?").append(params.size());
+      }
+      sql.append(')');
+      if (guard.channel().isPresent()) {
+        params.add(guard.channel().get().name());
+        sql.append(" and channel = ?").append(params.size());
+      }
+      // Where this transaction was begun for this save, its first statement took the agent's lock
+      // and no read has happened before: even InnoDB's REPEATABLE READ snapshot is taken now, so a
+      // plain read sees every change committed before the lock was granted. In a transaction the
+      // application began and may have read in, MariaDB needs a locking read.
+      if (!transactions.beginsForEachCall()) {
+        sql.append(database.latestReadSuffix());
+      }
+      Query count = em.createNativeQuery(sql.toString());
+      for (int i = 0; i < params.size(); i++) {
+        count.setParameter(i + 1, params.get(i));
+      }
+      long load = ((Number) count.getSingleResult()).longValue();
+      // The stored row of this ticket is the change's "before" (a stale one fails the version
+      // check later); count the ticket as the change leaves it instead.
+      if (change.before().map(guard::counts).orElse(false)) {
+        load--;
+      }
+      if (guard.counts(after)) {
+        load++;
+      }
+      if (load > guard.limit()) {
+        throw new CapacityExceededException(guard);
+      }
+    }
   }
 
   private static ConcurrentUpdateException conflict(TicketChange change) {

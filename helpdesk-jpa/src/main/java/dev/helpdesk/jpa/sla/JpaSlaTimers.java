@@ -1,0 +1,147 @@
+package dev.helpdesk.jpa.sla;
+
+import dev.helpdesk.common.Check;
+import dev.helpdesk.jpa.store.Database;
+import dev.helpdesk.jpa.store.Failures;
+import dev.helpdesk.jpa.store.Transactions;
+import dev.helpdesk.sla.SlaTimers;
+import dev.helpdesk.sla.TicketTimers;
+import dev.helpdesk.ticket.TicketId;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * SLA timers in {@code hd_sla_timer}, one row per ticket, indexed by the instant the ticket next
+ * needs the monitor.
+ *
+ * <p>{@link #claimDue} runs one short transaction of its own: {@code SELECT ticket_id ... WHERE
+ * next_check_at <= now AND (claimed_until IS NULL OR claimed_until <= now) ORDER BY next_check_at
+ * ... FOR UPDATE SKIP LOCKED}, then sets {@code claimed_until}, and commits. Monitors on several
+ * instances therefore share the due tickets without waiting for each other, and the tickets of a
+ * monitor that dies are due again when its claim lapses.
+ *
+ * <p>The columns keep microseconds. The next check is rounded up and the claim's end rounded up
+ * when stored, and {@code now} rounded down when claiming, so a ticket is never claimed before it
+ * is due nor a claim ended early; the JSON document keeps the exact instants.
+ */
+public final class JpaSlaTimers implements SlaTimers {
+
+  private final Transactions transactions;
+  private final Transactions own;
+  private final Database database;
+
+  /**
+   * @param transactions where saves and reads run: standalone or the application's
+   * @param own transactions that commit on their own, for claims (which other instances must see at
+   *     once); may be {@code transactions} when those are standalone
+   * @param database the database's customization (the claim query)
+   */
+  public JpaSlaTimers(Transactions transactions, Transactions own, Database database) {
+    this.transactions = Objects.requireNonNull(transactions, "transactions");
+    this.own = Objects.requireNonNull(own, "own");
+    this.database = Objects.requireNonNull(database, "database");
+  }
+
+  @Override
+  public void save(TicketTimers timers) {
+    Check.present("timers", timers);
+    try {
+      transactions.inTransaction(em -> write(em, timers));
+    } catch (RuntimeException e) {
+      if (!Failures.lostRace(e)) {
+        throw e;
+      }
+      // Two first saves for one ticket raced to insert its row; the row exists now, so the
+      // version comparison decides as for any later save.
+      transactions.inTransaction(em -> write(em, timers));
+    }
+  }
+
+  private static Void write(EntityManager em, TicketTimers timers) {
+    UUID id = timers.ticketId().value();
+    SlaTimerEntity row = em.find(SlaTimerEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+    boolean fresh = row == null;
+    if (fresh) {
+      row = new SlaTimerEntity(id);
+    } else if (row.ticketVersion >= timers.ticketVersion()) {
+      return null; // changes stored out of order do not go back in time
+    }
+    row.ticketVersion = timers.ticketVersion();
+    row.policy = timers.policy().orElse(null);
+    row.timers = TimerPayloads.write(timers.timers());
+    row.nextCheckAt = timers.nextCheck().map(JpaSlaTimers::roundUp).orElse(null);
+    row.claimedUntil = null;
+    if (fresh) {
+      em.persist(row);
+    }
+    return null;
+  }
+
+  @Override
+  public Optional<TicketTimers> byTicket(TicketId ticketId) {
+    Check.present("ticketId", ticketId);
+    return transactions.read(
+        em ->
+            Optional.ofNullable(em.find(SlaTimerEntity.class, ticketId.value()))
+                .map(
+                    row ->
+                        new TicketTimers(
+                            new TicketId(row.ticketId),
+                            row.ticketVersion,
+                            Optional.ofNullable(row.policy),
+                            TimerPayloads.read(row.timers))));
+  }
+
+  @Override
+  public List<TicketId> claimDue(Instant now, int limit, Instant claimedUntil) {
+    Check.present("now", now);
+    Check.positive("limit", limit);
+    Check.present("claimedUntil", claimedUntil);
+    Instant at = now.truncatedTo(ChronoUnit.MICROS);
+    Instant until = roundUp(claimedUntil);
+    return own.inTransaction(
+        em -> {
+          List<UUID> ids = new ArrayList<>();
+          for (Object id :
+              em.createNativeQuery(database.claimDueSlaTimers(limit))
+                  .setParameter(1, at)
+                  .getResultList()) {
+            ids.add(uuid(id));
+          }
+          if (ids.isEmpty()) {
+            return List.of();
+          }
+          em.createQuery("update HdSlaTimer t set t.claimedUntil = :until where t.ticketId in :ids")
+              .setParameter("until", until)
+              .setParameter("ids", ids)
+              .executeUpdate();
+          return ids.stream().map(TicketId::new).toList();
+        });
+  }
+
+  /** The instant rounded up to the microsecond the columns keep. */
+  private static Instant roundUp(Instant instant) {
+    Instant down = instant.truncatedTo(ChronoUnit.MICROS);
+    return down.equals(instant) ? down : down.plus(1, ChronoUnit.MICROS);
+  }
+
+  /** A native query's uuid column, as the driver hands it out. */
+  private static UUID uuid(Object value) {
+    if (value instanceof UUID u) {
+      return u;
+    }
+    if (value instanceof byte[] b && b.length == 16) {
+      ByteBuffer buffer = ByteBuffer.wrap(b);
+      return new UUID(buffer.getLong(), buffer.getLong());
+    }
+    return UUID.fromString(value.toString());
+  }
+}

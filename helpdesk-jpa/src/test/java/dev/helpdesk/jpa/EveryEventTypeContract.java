@@ -1,0 +1,128 @@
+package dev.helpdesk.jpa;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.helpdesk.actor.Actor;
+import dev.helpdesk.agent.AgentId;
+import dev.helpdesk.agent.GroupId;
+import dev.helpdesk.common.EmailAddress;
+import dev.helpdesk.conversation.MessageId;
+import dev.helpdesk.conversation.Visibility;
+import dev.helpdesk.customer.Customer;
+import dev.helpdesk.customer.CustomerId;
+import dev.helpdesk.ticket.Channel;
+import dev.helpdesk.ticket.NewTicket;
+import dev.helpdesk.ticket.Priority;
+import dev.helpdesk.ticket.SlaTarget;
+import dev.helpdesk.ticket.Status;
+import dev.helpdesk.ticket.StatusTransitions;
+import dev.helpdesk.ticket.Ticket;
+import dev.helpdesk.ticket.TicketChange;
+import dev.helpdesk.ticket.TicketEdit;
+import dev.helpdesk.ticket.TicketEvent;
+import dev.helpdesk.ticket.TicketId;
+import dev.helpdesk.ticket.TicketKey;
+import dev.helpdesk.ticket.Tickets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every event type the core knows survives the trip through the JSON payload column: the history
+ * read back equals the events stored, and the list below covers every permitted subtype of {@link
+ * TicketEvent} (a new one fails the coverage check until the adapter writes it).
+ */
+abstract class EveryEventTypeContract {
+
+  private static final Instant T0 = Instant.parse("2026-03-02T09:00:00.123456Z");
+
+  /** An empty ticket store of the database under test. */
+  protected abstract Tickets tickets();
+
+  static List<TicketEvent> oneOfEach(TicketId id) {
+    Actor agent = Actor.agent("a-bea");
+    Actor system = Actor.system("sla-monitor");
+    return List.of(
+        new TicketEvent.Created(
+            id,
+            Actor.customer("c-1"),
+            T0,
+            TicketKey.of("EV", 1),
+            "Seat missing",
+            "Booked 12A, got none",
+            new Customer(CustomerId.of("c-1"), "Ana", EmailAddress.of("ana@example.com")),
+            Channel.CHAT,
+            Priority.HIGH,
+            Set.of("rail", "vip"),
+            Map.of("booking", "B-77"),
+            Optional.of(GroupId.of("rail")),
+            Optional.of(TicketId.random())),
+        new TicketEvent.Assigned(
+            id, system, T0.plusSeconds(1), Optional.empty(), Optional.of(AgentId.of("a-bea"))),
+        new TicketEvent.StatusChanged(id, agent, T0.plusSeconds(2), Status.NEW, Status.OPEN),
+        new TicketEvent.MessageAdded(
+            id, agent, T0.plusSeconds(3), MessageId.random(), Visibility.INTERNAL),
+        new TicketEvent.PriorityChanged(
+            id, agent, T0.plusSeconds(4), Priority.HIGH, Priority.URGENT),
+        new TicketEvent.GroupChanged(
+            id,
+            system,
+            T0.plusSeconds(5),
+            Optional.of(GroupId.of("rail")),
+            Optional.of(GroupId.of("supervisors"))),
+        new TicketEvent.Escalated(
+            id,
+            system,
+            T0.plusSeconds(6),
+            Optional.of(AgentId.of("a-bea")),
+            GroupId.of("supervisors"),
+            "no agent reply within PT2H"),
+        new TicketEvent.Escalated(
+            id,
+            agent,
+            T0.plusSeconds(7),
+            Optional.empty(),
+            GroupId.of("leads"),
+            "customer unhappy"),
+        new TicketEvent.SlaWarned(
+            id, system, T0.plusSeconds(8), SlaTarget.FIRST_REPLY, 1, T0.plusSeconds(3600)),
+        new TicketEvent.SlaBreached(
+            id, system, T0.plusSeconds(9), SlaTarget.NEXT_REPLY, 3, T0.plusSeconds(7200)));
+  }
+
+  @Test
+  void theListCoversEveryEventType() {
+    Set<Class<?>> covered =
+        oneOfEach(TicketId.random()).stream().map(Object::getClass).collect(Collectors.toSet());
+    assertEquals(Set.of(TicketEvent.class.getPermittedSubclasses()), covered);
+  }
+
+  @Test
+  void everyEventTypeReadsBackAsStored() {
+    Tickets tickets = tickets();
+    TicketEdit open =
+        TicketEdit.open(
+            TicketId.random(),
+            TicketKey.of("EV", System.nanoTime() % 1_000_000_000L),
+            NewTicket.builder()
+                .requester("c-1", "Ana", "ana@example.com")
+                .subject("Seat missing")
+                .build(),
+            Optional.empty(),
+            Actor.customer("c-1"),
+            T0,
+            StatusTransitions.defaults());
+    Ticket created = open.current();
+    List<TicketEvent> events = oneOfEach(created.id());
+    tickets.save(new TicketChange(Optional.empty(), created, List.of(), events, List.of()));
+    assertEquals(events, tickets.history(created.id()));
+    assertEquals(
+        Arrays.asList(TicketEvent.class.getPermittedSubclasses()).size(),
+        tickets.history(created.id()).stream().map(Object::getClass).distinct().count());
+  }
+}
