@@ -38,6 +38,26 @@ class TestDatabaseTest {
   }
 
   @Test
+  void theSchemaIsRebuiltOverTablesAnotherVersionLeftBehind() throws Exception {
+    TestDatabase h2 = TestDatabase.H2;
+    h2.recreateSchema();
+    try (java.sql.Connection c = h2.connect();
+        java.sql.Statement s = c.createStatement()) {
+      s.execute(
+          "create table hd_left_behind (id int primary key,"
+              + " ticket_ref bigint references hd_ticket(id))");
+      s.execute("create sequence hd_left_behind_seq");
+    }
+    h2.recreateSchema();
+    try (java.sql.Connection c = h2.connect();
+        var rs =
+            c.getMetaData().getTables(c.getCatalog(), c.getSchema(), "HD_LEFT_BEHIND%", null)) {
+      org.junit.jupiter.api.Assertions.assertFalse(rs.next(), "the stray table is gone");
+    }
+    org.junit.jupiter.api.Assertions.assertEquals(0, h2.count("hd_ticket", "1=1"));
+  }
+
+  @Test
   void scriptsSplitAtSemicolonsEndingALineAndLoseTheirComments() {
     String script =
         "-- a comment\ncreate table a (\n  x int -- why\n);\n\ncreate index i on a (x);\n";
