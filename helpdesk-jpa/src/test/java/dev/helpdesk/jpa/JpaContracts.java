@@ -1,0 +1,156 @@
+package dev.helpdesk.jpa;
+
+import dev.helpdesk.agent.Agents;
+import dev.helpdesk.contract.AgentsContract;
+import dev.helpdesk.contract.AttachmentStoreContract;
+import dev.helpdesk.contract.CapacityGuardContract;
+import dev.helpdesk.contract.CustomersContract;
+import dev.helpdesk.contract.OutboxContract;
+import dev.helpdesk.contract.SlaTimersContract;
+import dev.helpdesk.contract.TicketKeysContract;
+import dev.helpdesk.contract.TicketsContract;
+import dev.helpdesk.conversation.AttachmentStore;
+import dev.helpdesk.customer.Customers;
+import dev.helpdesk.notification.Outbox;
+import dev.helpdesk.sla.SlaTimers;
+import dev.helpdesk.ticket.TicketKeys;
+import dev.helpdesk.ticket.Tickets;
+import org.junit.jupiter.api.Nested;
+
+/**
+ * The core's port contract suites against one database, standalone and joined to the application's
+ * transactions. Subclassed once per database, after db-scheduler's compatibility suites: the same
+ * assertions hold everywhere.
+ */
+abstract class JpaContracts {
+
+  /** The database every suite of the subclass runs against. */
+  abstract TestDatabase db();
+
+  private JpaHelpDeskStore store;
+
+  private JpaHelpDeskStore store() {
+    if (store == null) {
+      store = db().freshStore();
+    }
+    return store;
+  }
+
+  @Nested
+  class StandaloneTickets extends TicketsContract {
+    @Override
+    protected Tickets tickets() {
+      return store().tickets();
+    }
+
+    @Override
+    protected Outbox outbox() {
+      return store().outbox();
+    }
+  }
+
+  /** The ticket store joined to transactions the application opens around each call. */
+  @Nested
+  class JoinedTickets extends TicketsContract {
+    private ApplicationTransactions app;
+    private JpaHelpDeskStore joined;
+
+    @Override
+    protected Tickets tickets() {
+      store();
+      app = new ApplicationTransactions(db().entityManagerFactory());
+      joined = JpaHelpDeskStore.joined(app::current, db().entityManagerFactory(), db().database());
+      return app.wrap(Tickets.class, joined.tickets());
+    }
+
+    @Override
+    protected Outbox outbox() {
+      return joined.outbox();
+    }
+  }
+
+  @Nested
+  class StandaloneOutbox extends OutboxContract {
+    @Override
+    protected Outbox outbox() {
+      return store().outbox();
+    }
+  }
+
+  @Nested
+  class StandaloneAgents extends AgentsContract {
+    @Override
+    protected Agents agents() {
+      return store().agents();
+    }
+  }
+
+  @Nested
+  class StandaloneCustomers extends CustomersContract {
+    @Override
+    protected Customers customers() {
+      return store().customers();
+    }
+  }
+
+  @Nested
+  class StandaloneAttachments extends AttachmentStoreContract {
+    @Override
+    protected AttachmentStore attachments() {
+      return store().attachments();
+    }
+  }
+
+  @Nested
+  class SequenceKeys extends TicketKeysContract {
+    @Override
+    protected TicketKeys keys() {
+      return store().ticketKeys();
+    }
+  }
+
+  @Nested
+  class StandaloneCapacityGuards extends CapacityGuardContract {
+    @Override
+    protected Tickets newTickets() {
+      return store().tickets();
+    }
+  }
+
+  /** Guards checked inside transactions the application opens around each call. */
+  @Nested
+  class JoinedCapacityGuards extends CapacityGuardContract {
+    @Override
+    protected Tickets newTickets() {
+      store();
+      ApplicationTransactions app = new ApplicationTransactions(db().entityManagerFactory());
+      JpaHelpDeskStore joined =
+          JpaHelpDeskStore.joined(app::current, db().entityManagerFactory(), db().database());
+      return app.wrap(Tickets.class, joined.tickets());
+    }
+  }
+
+  @Nested
+  class StandaloneSlaTimers extends SlaTimersContract {
+    @Override
+    protected SlaTimers newStore() {
+      return store().slaTimers();
+    }
+  }
+
+  @Nested
+  class EveryEventType extends EveryEventTypeContract {
+    @Override
+    protected Tickets tickets() {
+      return store().tickets();
+    }
+  }
+
+  @Nested
+  class AgentAssignmentFields extends AgentAssignmentFieldsContract {
+    @Override
+    protected Agents agents() {
+      return store().agents();
+    }
+  }
+}
