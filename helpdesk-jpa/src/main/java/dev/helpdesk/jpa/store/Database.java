@@ -38,7 +38,11 @@ public interface Database {
    * positional parameter ({@code ?1}, an instant), oldest due first, locking them and skipping rows
    * other transactions have locked. Due means {@code due_at <= ?1}.
    */
-  String claimDueOutboxRows(int max);
+  default String claimDueOutboxRows(int max) {
+    return "select id from hd_outbox where due_at <= ?1 order by due_at, id"
+        + limitClause(max)
+        + " for update skip locked";
+  }
 
   /**
    * What to append to a {@code SELECT} so that it reads the latest committed rows even in a
@@ -56,7 +60,19 @@ public interface Database {
    * any, has lapsed by then, earliest next check first, locking them and skipping rows other
    * transactions have locked.
    */
-  String claimDueSlaTimers(int max);
+  default String claimDueSlaTimers(int max) {
+    return "select ticket_id from hd_sla_timer where next_check_at <= ?1"
+        + " and (claimed_until is null or claimed_until <= ?1)"
+        + " order by next_check_at, ticket_id"
+        + limitClause(max)
+        + " for update skip locked";
+  }
+
+  /**
+   * The clause, with a leading space, that limits a query to {@code max} rows and may stand before
+   * {@code FOR UPDATE}: the one part of the claim queries that differs between the databases.
+   */
+  String limitClause(int max);
 
   /** Where the Flyway-named scripts of this database are, e.g. {@code db/helpdesk/h2}. */
   default String scriptFolder() {

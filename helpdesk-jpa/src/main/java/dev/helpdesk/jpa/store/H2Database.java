@@ -18,20 +18,8 @@ public final class H2Database implements Database {
   }
 
   @Override
-  public String claimDueOutboxRows(int max) {
-    return "select id from hd_outbox where due_at <= ?1 order by due_at, id fetch first "
-        + Sql.positive(max)
-        + " rows only for update skip locked";
-  }
-
-  @Override
-  public String claimDueSlaTimers(int max) {
-    return "select ticket_id from hd_sla_timer where next_check_at <= ?1"
-        + " and (claimed_until is null or claimed_until <= ?1)"
-        + " order by next_check_at, ticket_id fetch first "
-        + Sql.positive(max)
-        + " rows only"
-        + " for update skip locked";
+  public String limitClause(int max) {
+    return " fetch first " + Sql.positive(max) + " rows only";
   }
 
   @Override
