@@ -223,7 +223,7 @@ public final class HelpDesk {
           new Message(
               MessageId.random(), actor, Visibility.PUBLIC, draft.body(), files, clock.instant());
       // The requester never changes, so the access check above holds for every retry.
-      Ticket after = change(actor, ticketId, edit -> edit.addMessage(message));
+      Ticket after = change(actor, ticket, edit -> edit.addMessage(message), true);
       return new Posted(after, message, false);
     } catch (RuntimeException e) {
       files.forEach(f -> attachments.delete(f.ref()));
@@ -256,11 +256,12 @@ public final class HelpDesk {
     requireKnown(actor);
     // Checked before the message is made: a customer must learn they may not, not that the
     // message is malformed.
-    TicketAccess.requireStaff(actor, load(ticketId), "write an internal note");
+    Ticket ticket = load(ticketId);
+    TicketAccess.requireStaff(actor, ticket, "write an internal note");
     Message note =
         new Message(
             MessageId.random(), actor, Visibility.INTERNAL, body, List.of(), clock.instant());
-    change(actor, ticketId, edit -> edit.addMessage(note));
+    change(actor, ticket, edit -> edit.addMessage(note), true);
     return note;
   }
 
@@ -290,18 +291,20 @@ public final class HelpDesk {
     requireKnown(actor);
     Check.present("agentId", agent);
     // Who may comes first: a customer must not learn from the answer which agent ids exist.
-    TicketAccess.requireStaff(actor, load(ticketId), "assign");
+    Ticket ticket = load(ticketId);
+    TicketAccess.requireStaff(actor, ticket, "assign");
     agents.byId(agent).orElseThrow(() -> new NotFoundException("agent", agent.value()));
     return change(
         actor,
-        ticketId,
+        ticket,
         edit -> {
           boolean already = edit.current().isAssignedTo(agent);
           edit.assign(agent);
           if (!overCapacity && !already) {
             assignment.guard(edit, agent);
           }
-        });
+        },
+        true);
   }
 
   /**
@@ -663,9 +666,20 @@ public final class HelpDesk {
    */
   private Ticket change(
       Actor actor, TicketId ticketId, Consumer<TicketEdit> operation, boolean serveQueue) {
-    Check.present("ticketId", ticketId);
+    return change(actor, load(ticketId), operation, serveQueue);
+  }
+
+  /**
+   * As {@link #change(Actor, TicketId, Consumer, boolean)}, starting from a ticket the caller has
+   * just read (for its access check), so the first attempt reads nothing again; a retry re-reads.
+   */
+  private Ticket change(
+      Actor actor, Ticket read, Consumer<TicketEdit> operation, boolean serveQueue) {
+    Ticket ticket = read;
     for (int attempt = 1; ; attempt++) {
-      Ticket ticket = load(ticketId);
+      if (attempt > 1) {
+        ticket = load(read.id());
+      }
       TicketEdit edit = TicketEdit.of(ticket, actor, clock.instant(), transitions);
       operation.accept(edit);
       if (!edit.changed()) {
