@@ -99,7 +99,7 @@ public final class QuickstartMain {
   }
 
   /** One readable line per event, as a desk's activity log would show it. */
-  static String describe(TicketEvent e) {
+  public static String describe(TicketEvent e) {
     String who = e.actor().describe();
     if (e instanceof TicketEvent.Created c) {
       return who + " opened " + c.key() + " \"" + c.subject() + "\"";

@@ -1,0 +1,147 @@
+package dev.helpdesk.examples.booking;
+
+import dev.helpdesk.HelpDesk;
+import dev.helpdesk.Posted;
+import dev.helpdesk.TicketDetails;
+import dev.helpdesk.actor.Actor;
+import dev.helpdesk.examples.booking.Views.BookingView;
+import dev.helpdesk.examples.booking.Views.MessageView;
+import dev.helpdesk.examples.booking.Views.PersonView;
+import dev.helpdesk.examples.booking.Views.TicketSummary;
+import dev.helpdesk.ticket.Ticket;
+import dev.helpdesk.ticket.TicketId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The customer site's JSON API under {@code /api/customer/}. Every call acts as the signed-in
+ * customer, and every ticket id a request names goes to the desk with that customer as the actor:
+ * the desk refuses someone else's ticket, and leaves internal notes out of what it returns.
+ */
+final class CustomerApi {
+
+  record SignIn(String customerId) {}
+
+  record Me(PersonView customer, List<BookingView> bookings) {}
+
+  record RaiseQuery(String bookingReference, String subject, String description) {}
+
+  record Raised(TicketSummary ticket, Instant firstReplyDue) {}
+
+  record Reply(String body) {}
+
+  record TicketView(
+      TicketSummary ticket,
+      BookingView booking,
+      List<MessageView> conversation,
+      Instant firstReplyDue) {}
+
+  record ReplyPosted(TicketSummary ticket, MessageView message, boolean followUp) {}
+
+  private final HelpDesk desk;
+  private final Bookings bookings;
+  private final SupportSite site;
+  private final Identity identity;
+  private final Views views;
+  private final Live live;
+
+  CustomerApi(
+      HelpDesk desk,
+      Bookings bookings,
+      SupportSite site,
+      Identity identity,
+      Views views,
+      Live live) {
+    this.desk = desk;
+    this.bookings = bookings;
+    this.site = site;
+    this.identity = identity;
+    this.views = views;
+    this.live = live;
+  }
+
+  void register(Router router) {
+    router
+        .get(
+            "/api/customers",
+            r ->
+                bookings.customers().stream()
+                    .map(c -> new PersonView(c.id(), c.name(), c.email()))
+                    .toList())
+        .post(
+            "/api/customer/session",
+            r -> {
+              identity.signInCustomer(r.exchange(), r.body(SignIn.class).customerId());
+              return Router.NO_CONTENT;
+            })
+        .get("/api/customer/me", r -> me(identity.customer(r.exchange())))
+        .get(
+            "/api/customer/tickets",
+            r -> {
+              Actor.Customer me = identity.customer(r.exchange());
+              return views.summaries(desk.ticketsOf(me, me.id()));
+            })
+        .post(
+            "/api/customer/tickets",
+            r -> raise(identity.customer(r.exchange()), r.body(RaiseQuery.class)))
+        .get(
+            "/api/customer/tickets/([^/]+)",
+            r -> ticket(identity.customer(r.exchange()), TicketId.parse(r.group(1))))
+        .post(
+            "/api/customer/tickets/([^/]+)/messages",
+            r ->
+                reply(
+                    identity.customer(r.exchange()),
+                    TicketId.parse(r.group(1)),
+                    r.body(Reply.class)))
+        .get(
+            "/api/customer/tickets/([^/]+)/events",
+            r -> {
+              Actor.Customer me = identity.customer(r.exchange());
+              EventStream stream = new EventStream(r.exchange());
+              // Refused before the stream begins, so the page gets a proper 403 or 404.
+              try (AutoCloseable watching =
+                  live.watchTicket(me, TicketId.parse(r.group(1)), stream)) {
+                stream.pump(Duration.ofSeconds(15));
+              }
+              return Router.STREAMED;
+            });
+  }
+
+  private Me me(Actor.Customer me) {
+    var c = bookings.customer(me.id().value()).orElseThrow();
+    return new Me(
+        new PersonView(c.id(), c.name(), c.email()),
+        bookings.of(c.id()).stream().map(Views::booking).toList());
+  }
+
+  private Raised raise(Actor.Customer me, RaiseQuery q) {
+    Ticket t = site.raise(me.id().value(), q.bookingReference(), q.subject(), q.description());
+    return new Raised(views.summary(t), desk.firstReplyDue(me, t.id()).orElse(null));
+  }
+
+  private TicketView ticket(Actor.Customer me, TicketId id) {
+    TicketDetails d = desk.ticket(me, id);
+    Ticket t = d.ticket();
+    BookingView booking =
+        t.bookingReference()
+            .flatMap(bookings::find)
+            .filter(b -> b.customerId().equals(me.id().value()))
+            .map(Views::booking)
+            .orElse(null);
+    return new TicketView(
+        views.summary(t),
+        booking,
+        views.messages(d.conversation(), t),
+        desk.firstReplyDue(me, id).orElse(null));
+  }
+
+  private ReplyPosted reply(Actor.Customer me, TicketId id, Reply reply) {
+    Posted p = desk.reply(me, id, reply.body());
+    return new ReplyPosted(
+        views.summary(p.ticket()),
+        views.message(p.message(), p.ticket().requester().name()),
+        p.followUp());
+  }
+}
