@@ -8,6 +8,7 @@ import dev.helpdesk.HelpDesk;
 import dev.helpdesk.agent.Agents;
 import dev.helpdesk.assignment.AssignmentPolicy;
 import dev.helpdesk.assignment.Strategies;
+import dev.helpdesk.examples.DeskJobs;
 import dev.helpdesk.jpa.JpaHelpDeskStore;
 import dev.helpdesk.jpa.store.Database;
 import dev.helpdesk.mail.MailSettings;
@@ -37,15 +38,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntSupplier;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.slf4j.Logger;
@@ -68,24 +68,6 @@ public final class BookingDemo implements AutoCloseable {
   /** The address customers write to and the desk sends from. */
   static final String SUPPORT_ADDRESS = "support@desk.example";
 
-  /** How often the scheduled work runs; short, so that the demo feels immediate. */
-  record Schedule(
-      Duration dispatch,
-      Duration poll,
-      Duration slaTick,
-      Duration queue,
-      Duration escalation,
-      Duration closeSweep) {
-    static final Schedule DEMO =
-        new Schedule(
-            Duration.ofSeconds(1),
-            Duration.ofSeconds(2),
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(10),
-            Duration.ofMinutes(1),
-            Duration.ofMinutes(1));
-  }
-
   private final List<AutoCloseable> closers = new ArrayList<>();
   private URI url;
   private HelpDesk desk;
@@ -103,7 +85,7 @@ public final class BookingDemo implements AutoCloseable {
   public static BookingDemo start(int port) {
     BookingDemo demo = new BookingDemo();
     try {
-      demo.startAll(port, Schedule.DEMO);
+      demo.startAll(port, DeskJobs.Periods.DEMO);
       return demo;
     } catch (RuntimeException | Error e) {
       demo.close();
@@ -128,7 +110,7 @@ public final class BookingDemo implements AutoCloseable {
     return bookings;
   }
 
-  private void startAll(int port, Schedule schedule) {
+  private void startAll(int port, DeskJobs.Periods periods) {
     // The server binds first: the desk's mails link to its address.
     HttpServer server = bind(port);
     url = URI.create("http://localhost:" + server.getAddress().getPort() + "/");
@@ -211,16 +193,9 @@ public final class BookingDemo implements AutoCloseable {
                 .withoutSsl(),
             intake);
 
-    // 5. The desk's time-driven work.
-    ScheduledExecutorService scheduler =
-        Executors.newSingleThreadScheduledExecutor(daemon("demo-scheduler"));
-    closers.add(() -> stop(scheduler));
-    every(scheduler, schedule.dispatch(), "send mail", desk::dispatchNotifications);
-    every(scheduler, schedule.poll(), "read mail", () -> poller.pollOnce().size());
-    every(scheduler, schedule.slaTick(), "SLA timers", desk.slaMonitor().orElseThrow()::tick);
-    every(scheduler, schedule.queue(), "serve the queue", desk::assignQueued);
-    every(scheduler, schedule.escalation(), "escalate overdue", desk::escalateOverdue);
-    every(scheduler, schedule.closeSweep(), "close solved", desk::closeSolvedTickets);
+    // 5. The desk's time-driven work: mail out and in, SLA timers, the queue, the sweeps.
+    ScheduledExecutorService jobs = DeskJobs.start(desk, Optional.of(poller), periods);
+    closers.add(() -> stop(jobs));
 
     // 6. The site.
     Identity identity = new Identity(bookings, agents);
@@ -273,28 +248,6 @@ public final class BookingDemo implements AutoCloseable {
         .baselineVersion("0")
         .load()
         .migrate();
-  }
-
-  /**
-   * Runs {@code work} at a fixed delay. A failure is logged and the next run comes as planned: an
-   * exception escaping a scheduled task would silently cancel all its later runs.
-   */
-  private static void every(
-      ScheduledExecutorService scheduler, Duration period, String what, IntSupplier work) {
-    scheduler.scheduleWithFixedDelay(
-        () -> {
-          try {
-            int done = work.getAsInt();
-            if (done > 0) {
-              log.debug("{}: {}", what, done);
-            }
-          } catch (RuntimeException e) {
-            log.warn("Scheduled work '{}' failed; it runs again in {}", what, period, e);
-          }
-        },
-        period.toMillis(),
-        period.toMillis(),
-        TimeUnit.MILLISECONDS);
   }
 
   private static void stop(ScheduledExecutorService scheduler) throws InterruptedException {
