@@ -50,6 +50,8 @@ public final class JpaH2Main {
         .dataSource(url, "sa", "")
         .locations("classpath:db/helpdesk/h2") // or db/helpdesk/postgresql, db/helpdesk/mariadb
         .table("helpdesk_schema_history") // leaves the application's own history table alone
+        .baselineOnMigrate(true) // a schema with the application's tables in it already:
+        .baselineVersion("0") // start below V1, so that every desk script runs
         .load()
         .migrate();
     // end-snippet

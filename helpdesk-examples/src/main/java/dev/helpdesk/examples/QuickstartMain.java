@@ -32,18 +32,21 @@ public final class QuickstartMain {
 
   /** Runs the quickstart, printing to {@code out}; returns the ticket as it ends. */
   public static TicketDetails run(PrintStream out) {
-    SettableClock clock = SettableClock.at("2026-03-02T09:00:00Z");
+    // snippet:memory-desk
+    SettableClock clock = SettableClock.at("2026-03-02T09:00:00Z"); // tests and examples only
     HelpDesk desk =
-        HelpDesk.builder()
+        HelpDesk.builder() // every port in memory until you say otherwise
             .clock(clock)
             .notifier(n -> out.printf("  mail to %s: %s%n", n.recipient().email(), n.kind()))
             .listener(e -> out.printf("  event: %s%n", describe(e)))
             .build();
     desk.saveAgent(Agent.of("a-7", "Bea Agent", "bea@desk.example"));
+    // end-snippet
     Actor customer = Actor.customer("c-42");
     Actor agent = Actor.agent("a-7");
 
     out.println("1. The customer raises a query about a booking");
+    // snippet:memory-open
     Ticket ticket =
         desk.open(
             customer,
@@ -53,6 +56,7 @@ public final class QuickstartMain {
                 .description("I paid for train RX-881 but got no e-ticket.")
                 .bookingReference("BK-2026-0042")
                 .build());
+    // end-snippet
     out.printf("   -> %s is %s%n", ticket.key(), ticket.status());
     desk.dispatchNotifications();
 
@@ -62,10 +66,12 @@ public final class QuickstartMain {
 
     out.println("3. The agent asks for the payment reference and waits on the customer");
     clock.advance(Duration.ofMinutes(20));
+    // snippet:memory-work
     desk.reply(agent, ticket.id(), "Sorry for this! Could you send the payment reference?");
-    desk.note(agent, ticket.id(), "Payment provider shows a timeout at 08:57.");
-    desk.changeStatus(agent, ticket.id(), Status.PENDING);
-    desk.dispatchNotifications();
+    desk.note(agent, ticket.id(), "Payment provider shows a timeout at 08:57."); // staff only
+    desk.changeStatus(agent, ticket.id(), Status.PENDING); // waiting on the customer
+    desk.dispatchNotifications(); // from a scheduler in an application
+    // end-snippet
 
     out.println("4. The customer answers, which reopens the ticket");
     clock.advance(Duration.ofHours(1));

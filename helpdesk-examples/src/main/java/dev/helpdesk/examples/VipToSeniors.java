@@ -11,17 +11,19 @@ import java.util.Optional;
  * A team's own assignment policy: tickets tagged {@code vip} go to the least loaded agent with the
  * skill {@code senior}; every other ticket passes to the next strategy of the chain.
  */
+// snippet:assignment-vip
 public final class VipToSeniors implements AssignmentStrategy {
 
   @Override
   public Optional<AgentId> choose(Ticket ticket, Candidates candidates) {
     if (!ticket.tags().contains("vip")) {
-      return Optional.empty();
+      return Optional.empty(); // not ours: the next strategy of the chain decides
     }
     return candidates
-        .byLoad()
+        .byLoad() // least loaded first, walked lazily
         .filter(c -> c.agent().skills().contains("senior"))
         .findFirst()
         .map(Candidate::id);
   }
 }
+// end-snippet

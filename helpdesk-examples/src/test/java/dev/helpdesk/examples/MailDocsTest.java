@@ -1,0 +1,50 @@
+package dev.helpdesk.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.helpdesk.HelpDesk;
+import dev.helpdesk.mail.MailSettings;
+import dev.helpdesk.mail.inbound.ImapPoller;
+import dev.helpdesk.mail.inbound.ImapSettings;
+import dev.helpdesk.mail.inbound.InMemoryMailThreads;
+import dev.helpdesk.mail.inbound.IntakeSettings;
+import dev.helpdesk.mail.inbound.MailIntake;
+import dev.helpdesk.mail.outbound.MailNotifier;
+import org.junit.jupiter.api.Test;
+
+/** The set-up of docs/mail.md: built (nothing connects until mail is sent or read). */
+class MailDocsTest {
+
+  @Test
+  void theProductionSettingsOfTheDocsBuildAndKeepTheSecretOutOfLogs() {
+    String secret = "s3cret-" + System.nanoTime();
+    // snippet:mail-settings
+    MailSettings mail =
+        MailSettings.builder()
+            .smtp("smtp.example.com", 587)
+            .security(MailSettings.Security.STARTTLS) // NONE, STARTTLS (default) or SSL
+            .auth("desk", secret)
+            .from("support@example.com", "Example Travel Support")
+            .replyTo("support@example.com") // default: the from address
+            .messageIdDomain("mail.example.com") // default: the from address's domain
+            .ticketLink("https://support.example.com/tickets/{key}")
+            .satisfactionLink("https://support.example.com/rate/{id}")
+            .build();
+
+    HelpDesk desk = HelpDesk.builder().notifier(new MailNotifier(mail)).build();
+
+    MailIntake intake = new MailIntake(desk, IntakeSettings.from(mail), new InMemoryMailThreads());
+    ImapPoller poller =
+        new ImapPoller(
+            ImapSettings.of("imap.example.com", 993, "support@example.com", secret), intake);
+    // end-snippet
+    assertEquals(MailSettings.Security.STARTTLS, mail.security());
+    assertFalse(mail.toString().contains(secret), mail.toString());
+    assertFalse(
+        ImapSettings.of("imap.example.com", 993, "support@example.com", secret)
+            .toString()
+            .contains(secret));
+    assertEquals("support@example.com", IntakeSettings.from(mail).supportAddress().value());
+  }
+}
