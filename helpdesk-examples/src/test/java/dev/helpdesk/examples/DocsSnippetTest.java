@@ -97,6 +97,7 @@ class DocsSnippetTest {
             "    int a = 1;",
             "",
             "      a++;",
+            "",
             "    // end-snippet",
             "  }"),
         "A.java",
@@ -147,7 +148,17 @@ class DocsSnippetTest {
     }
   }
 
-  private static String dedent(List<String> lines) {
+  /** The lines without their common indentation, and without blank lines at either end. */
+  private static String dedent(List<String> all) {
+    int first = 0;
+    int last = all.size();
+    while (first < last && all.get(first).isBlank()) {
+      first++;
+    }
+    while (last > first && all.get(last - 1).isBlank()) {
+      last--;
+    }
+    List<String> lines = all.subList(first, last);
     int indent =
         lines.stream()
             .filter(l -> !l.isBlank())
