@@ -14,6 +14,9 @@ public final class BookingDemoMain {
   /** Starts the demo, prints where it is, and waits for the JVM to be stopped. */
   public static void main(String[] args) throws InterruptedException {
     int port = port(System.getProperty("port"), System.getenv("PORT"));
+    // Hibernate logs through jboss-logging, which would pick java.util.logging and print its
+    // start-up INFO lines; through slf4j, simplelogger.properties keeps the console to warnings.
+    System.setProperty("org.jboss.logging.provider", "slf4j");
     BookingDemo demo = BookingDemo.start(port);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

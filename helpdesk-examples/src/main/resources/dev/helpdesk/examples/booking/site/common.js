@@ -79,7 +79,12 @@ function day(localDate) {
       {weekday: 'short', day: 'numeric', month: 'short', year: 'numeric'});
 }
 
-const KIND_ICONS = {train: '🚆', event: '🎫', hotel: '🏨'};
+/** The picture of a booking's kind (train, event, hotel). */
+function kindIcon(kind) {
+  return el('div', {class: 'kind'},
+      el('img', {src: 'icon-' + (['train', 'event', 'hotel'].includes(kind) ? kind : 'event') + '.svg',
+                 alt: kind, width: 28, height: 28}));
+}
 
 /** A message bubble; internal notes are marked for staff (customers never receive them). */
 function messageBubble(m, mine) {

@@ -91,7 +91,7 @@ async function loadTicket(id) {
   fill('d-assignee', t.assignee ? el('span', {}, 'Assigned to ', el('b', {}, t.assignee))
                                 : el('span', {class: 'muted'}, 'Unassigned'));
   const b = v.booking;
-  fill('d-booking', b ? [el('div', {class: 'kind'}, KIND_ICONS[b.kind] || '•'),
+  fill('d-booking', b ? [kindIcon(b.kind),
                          el('div', {class: 'what'}, el('h3', {}, b.title),
                            el('p', {class: 'muted'}, day(b.startsOn) + ' · ' + b.reference + ' · ' + b.price),
                            el('p', {}, b.details))]

@@ -53,7 +53,7 @@ async function showHome() {
   const me = state.me;
   fill('greeting', 'Hello, ' + me.customer.name.split(' ')[0]);
   fill('bookings', me.bookings.map((b) => el('li', {class: 'booking kind-' + b.kind, 'data-booking': b.reference},
-    el('div', {class: 'kind'}, KIND_ICONS[b.kind] || '•'),
+    kindIcon(b.kind),
     el('div', {class: 'what'},
       el('h3', {}, b.title),
       el('p', {class: 'muted'}, day(b.startsOn) + ' · ' + b.reference + ' · ' + b.price),
@@ -75,7 +75,7 @@ function showRaise(reference) {
   const booking = state.me.bookings.find((b) => b.reference === reference);
   if (!booking) { location.hash = '#/'; return; }
   fill('raise-booking', el('div', {class: 'booking compact kind-' + booking.kind},
-    el('div', {class: 'kind'}, KIND_ICONS[booking.kind] || '•'),
+    kindIcon(booking.kind),
     el('div', {class: 'what'}, el('h3', {}, booking.title),
       el('p', {class: 'muted'}, day(booking.startsOn) + ' · ' + booking.reference))));
   const form = document.getElementById('raise-form');
