@@ -102,14 +102,6 @@ public final class BookingDemo implements AutoCloseable {
     return desk;
   }
 
-  GreenMail mail() {
-    return mail;
-  }
-
-  Bookings bookings() {
-    return bookings;
-  }
-
   private void startAll(int port, DeskJobs.Periods periods) {
     // The server binds first: the desk's mails link to its address.
     HttpServer server = bind(port);

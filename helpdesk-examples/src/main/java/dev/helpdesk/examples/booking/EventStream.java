@@ -85,10 +85,6 @@ final class EventStream implements AutoCloseable {
     }
   }
 
-  boolean isClosed() {
-    return closed;
-  }
-
   @Override
   public void close() {
     closed = true;

@@ -17,7 +17,6 @@ import dev.helpdesk.ticket.TicketClosedException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -151,9 +150,5 @@ final class Http {
     Unauthenticated(String message) {
       super(message);
     }
-  }
-
-  static String utf8(byte[] bytes) {
-    return new String(bytes, StandardCharsets.UTF_8);
   }
 }
