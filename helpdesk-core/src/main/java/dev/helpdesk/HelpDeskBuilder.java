@@ -187,10 +187,10 @@ public final class HelpDeskBuilder {
   }
 
   /**
-   * Where live updates are delivered to subscribers (see {@link LiveFeed}); default: up to a few
-   * daemon threads the desk starts on the first subscription and stops on {@link HelpDesk#close()}.
-   * An executor given here is the application's to stop. It must run tasks on other threads than
-   * the caller's, or writers wait for listeners (a same-thread or manually run executor is fine in
+   * Where live updates are delivered to subscribers (see {@link LiveFeed}); default: up to 4 daemon
+   * threads the desk starts on the first subscription and stops on {@link HelpDesk#close()}. An
+   * executor given here is the application's to stop. It must run tasks on other threads than the
+   * caller's, or writers wait for listeners (a same-thread or manually run executor is fine in
    * tests).
    */
   public HelpDeskBuilder liveExecutor(Executor executor) {

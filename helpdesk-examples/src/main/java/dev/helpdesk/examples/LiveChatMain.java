@@ -101,29 +101,30 @@ public final class LiveChatMain {
       // queue hears those and the internal note, which Bob never sees.
       CountDownLatch bobDone = new CountDownLatch(4);
       CountDownLatch queueDone = new CountDownLatch(5);
-      try (Subscription bobSees =
-              desk.subscribe(
-                  bob,
-                  chat.id(),
-                  u -> {
-                    out.printf("   Bob sees: %s%n", describe(u));
-                    bobDone.countDown();
-                  });
-          Subscription queue =
-              desk.subscribeQueue(
-                  agent,
-                  AgentId.of("a-7"),
-                  u -> {
-                    out.printf("   Bea's queue: %s%n", describe(u));
-                    queueDone.countDown();
-                  })) {
-        desk.assign(agent, chat.id(), AgentId.of("a-7"));
-        desk.note(agent, chat.id(), "Cancellation confirmed by the operator.");
-        desk.applyMacro(agent, chat.id(), "refund-issued");
-        // Delivery runs on the desk's own threads: wait for it before printing the end.
-        bobDone.await(10, TimeUnit.SECONDS);
-        queueDone.await(10, TimeUnit.SECONDS);
-      }
+      Subscription bobSees =
+          desk.subscribe(
+              bob,
+              chat.id(),
+              u -> {
+                out.printf("   Bob sees: %s%n", describe(u));
+                bobDone.countDown();
+              });
+      Subscription queue =
+          desk.subscribeQueue(
+              agent,
+              AgentId.of("a-7"),
+              u -> {
+                out.printf("   Bea's queue: %s%n", describe(u));
+                queueDone.countDown();
+              });
+      desk.assign(agent, chat.id(), AgentId.of("a-7"));
+      desk.note(agent, chat.id(), "Cancellation confirmed by the operator.");
+      desk.applyMacro(agent, chat.id(), "refund-issued");
+      // Delivery runs on the desk's own threads: wait for it before printing the end.
+      bobDone.await(10, TimeUnit.SECONDS);
+      queueDone.await(10, TimeUnit.SECONDS);
+      bobSees.close(); // the chat window closed
+      queue.close();
       out.printf("   %s is %s%n", chat.key(), desk.ticket(agent, chat.id()).ticket().status());
     }
   }
