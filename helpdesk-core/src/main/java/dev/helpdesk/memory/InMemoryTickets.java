@@ -1,9 +1,11 @@
 package dev.helpdesk.memory;
 
 import dev.helpdesk.agent.AgentId;
+import dev.helpdesk.common.Check;
 import dev.helpdesk.common.ConcurrentUpdateException;
 import dev.helpdesk.conversation.Message;
 import dev.helpdesk.customer.CustomerId;
+import dev.helpdesk.notification.Notification;
 import dev.helpdesk.notification.Outbox;
 import dev.helpdesk.ticket.CapacityExceededException;
 import dev.helpdesk.ticket.CapacityGuard;
@@ -15,8 +17,10 @@ import dev.helpdesk.ticket.TicketId;
 import dev.helpdesk.ticket.TicketKey;
 import dev.helpdesk.ticket.Tickets;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
@@ -69,36 +73,78 @@ public final class InMemoryTickets implements Tickets {
 
   @Override
   public void save(TicketChange change) {
-    Ticket after = change.after();
+    saveAll(List.of(Check.present("change", change)));
+  }
+
+  /**
+   * Applies the changes one after the other under the write lock, each checked against the state
+   * the ones before it left, and undoes the applied ones if a later one is refused. The
+   * notifications go to the outbox only once every change is in.
+   */
+  @Override
+  public void saveAll(List<TicketChange> changes) {
+    List<TicketChange> batch = TicketChange.checkBatch(changes);
     synchronized (writeLock) {
-      Ticket stored = byId.get(after.id());
-      if (change.creates()) {
-        if (stored != null || byKey.containsKey(after.key())) {
-          throw new ConcurrentUpdateException("ticket", after.id().toString(), 0);
+      Deque<Runnable> undo = new ArrayDeque<>();
+      List<Notification> notifications = new ArrayList<>();
+      try {
+        for (TicketChange change : batch) {
+          undo.push(apply(change));
+          notifications.addAll(change.notifications());
         }
-      } else if (stored == null || stored.version() != change.expectedVersion()) {
-        throw new ConcurrentUpdateException(
-            "ticket", after.id().toString(), change.expectedVersion());
-      }
-      for (CapacityGuard guard : change.guards()) {
-        checkCapacity(guard, after);
-      }
-      if (stored != null) {
-        unindex(stored);
-      }
-      byId.put(after.id(), after);
-      byKey.put(after.key(), after.id());
-      index(after);
-      conversations
-          .computeIfAbsent(after.id(), id -> new CopyOnWriteArrayList<>())
-          .addAll(change.messages());
-      histories
-          .computeIfAbsent(after.id(), id -> new CopyOnWriteArrayList<>())
-          .addAll(change.events());
-      if (!change.notifications().isEmpty()) {
-        outbox.add(change.notifications());
+        if (!notifications.isEmpty()) {
+          outbox.add(notifications);
+        }
+      } catch (RuntimeException e) {
+        undo.forEach(Runnable::run);
+        throw e;
       }
     }
+  }
+
+  /** Checks and applies one change; returns what puts the store back as it was before it. */
+  private Runnable apply(TicketChange change) {
+    Ticket after = change.after();
+    Ticket stored = byId.get(after.id());
+    if (change.creates()) {
+      if (stored != null || byKey.containsKey(after.key())) {
+        throw new ConcurrentUpdateException("ticket", after.id().toString(), 0);
+      }
+    } else if (stored == null || stored.version() != change.expectedVersion()) {
+      throw new ConcurrentUpdateException(
+          "ticket", after.id().toString(), change.expectedVersion());
+    }
+    for (CapacityGuard guard : change.guards()) {
+      checkCapacity(guard, after);
+    }
+    if (stored != null) {
+      unindex(stored);
+    }
+    byId.put(after.id(), after);
+    byKey.put(after.key(), after.id());
+    index(after);
+    List<Message> conversation =
+        conversations.computeIfAbsent(after.id(), id -> new CopyOnWriteArrayList<>());
+    List<TicketEvent> history =
+        histories.computeIfAbsent(after.id(), id -> new CopyOnWriteArrayList<>());
+    int messages = conversation.size();
+    int events = history.size();
+    conversation.addAll(change.messages());
+    history.addAll(change.events());
+    return () -> {
+      unindex(after);
+      conversation.subList(messages, conversation.size()).clear();
+      history.subList(events, history.size()).clear();
+      if (stored == null) {
+        byId.remove(after.id());
+        byKey.remove(after.key());
+        conversations.remove(after.id());
+        histories.remove(after.id());
+      } else {
+        byId.put(stored.id(), stored);
+        index(stored);
+      }
+    };
   }
 
   /**

@@ -27,6 +27,21 @@ public interface Tickets {
    */
   void save(TicketChange change);
 
+  /**
+   * Stores several changes as one: each is checked and written as {@link #save} would, in list
+   * order, and either all of them are stored or none is. A capacity guard counts the tickets of the
+   * changes before it in the list. This is how a bulk intake (an import, a batch of mails) costs
+   * one transaction and a few round trips instead of one of each per ticket, and how an operation
+   * that changes two tickets (a merge) keeps them consistent.
+   *
+   * @throws dev.helpdesk.common.ValidationException when the list is empty, or names a ticket twice
+   *     (field {@code changes})
+   * @throws dev.helpdesk.common.ConcurrentUpdateException when any change would be refused by
+   *     {@link #save}; nothing of any change is stored
+   * @throws CapacityExceededException when any change's guard would be exceeded; nothing is stored
+   */
+  void saveAll(List<TicketChange> changes);
+
   /** The ticket with this id. */
   Optional<Ticket> byId(TicketId id);
 

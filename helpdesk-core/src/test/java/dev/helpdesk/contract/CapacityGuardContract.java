@@ -112,6 +112,27 @@ public abstract class CapacityGuardContract {
   }
 
   @Test
+  void aBatchCountsTheTicketsOfTheChangesBeforeItAndIsRefusedWhole() {
+    openAssigned(Channel.EMAIL, total(3));
+    TicketEdit second = open(Channel.EMAIL).assign(BEA).guard(total(3));
+    TicketEdit third = open(Channel.EMAIL).assign(BEA).guard(total(3));
+    TicketEdit fourth = open(Channel.EMAIL).assign(BEA).guard(total(3));
+
+    CapacityExceededException e =
+        assertThrows(
+            CapacityExceededException.class,
+            () -> tickets.saveAll(List.of(second.done(), third.done(), fourth.done())));
+
+    assertEquals(BEA, e.agent());
+    for (TicketEdit refused : List.of(second, third, fourth)) {
+      assertEquals(Optional.empty(), tickets.byId(refused.current().id()), "nothing was stored");
+    }
+    assertEquals(1, held());
+    tickets.saveAll(List.of(second.done(), third.done()));
+    assertEquals(3, held());
+  }
+
+  @Test
   void aRefusedUpdateLeavesTheStoredVersion() {
     openAssigned(Channel.EMAIL, total(1));
     TicketEdit waiting = open(Channel.EMAIL);

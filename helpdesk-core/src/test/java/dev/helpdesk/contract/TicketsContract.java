@@ -9,6 +9,7 @@ import dev.helpdesk.actor.Actor;
 import dev.helpdesk.agent.AgentId;
 import dev.helpdesk.common.ConcurrentUpdateException;
 import dev.helpdesk.common.EmailAddress;
+import dev.helpdesk.common.ValidationException;
 import dev.helpdesk.conversation.Message;
 import dev.helpdesk.conversation.MessageId;
 import dev.helpdesk.conversation.Visibility;
@@ -213,6 +214,117 @@ public abstract class TicketsContract {
     assertEquals(List.of(), store.history(otherId));
     assertEquals(List.of(), store.byRequester(CustomerId.of("c-2"), 10));
     assertEquals(List.of(first.after()), store.unassigned(10));
+  }
+
+  @Test
+  void saveAllStoresEveryChangeOfTheBatchWithItsNotifications() {
+    Ticket existing = open("c-1", T0);
+    List<TicketChange> batch = new ArrayList<>();
+    List<Notification> notes = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      TicketChange opening =
+          opening(TicketId.random(), nextKey(), "c-2", Priority.NORMAL, T0.plusSeconds(i)).done();
+      Notification note = notificationAbout(opening.after());
+      notes.add(note);
+      batch.add(withNotification(opening, note));
+    }
+    batch.add(
+        edit(existing, T0.plusSeconds(60))
+            .assign(A1)
+            .addMessage(agentReply("On it", T0.plusSeconds(60)))
+            .done());
+
+    store.saveAll(batch);
+
+    for (TicketChange change : batch) {
+      assertEquals(Optional.of(change.after()), store.byId(idOf(change)));
+      assertEquals(Optional.of(change.after()), store.byKey(change.after().key()));
+    }
+    assertEquals(3, store.byRequester(CustomerId.of("c-2"), 10).size());
+    assertEquals(List.of(batch.get(3).after()), store.byAssignee(A1, 10));
+    assertEquals(2, store.conversation(existing.id()).size());
+    for (Notification note : notes) {
+      assertTrue(box.byId(note.id()).isPresent());
+    }
+  }
+
+  @Test
+  void saveAllWithOneStaleChangeStoresNothingOfAnyChange() {
+    Ticket existing = open("c-1", T0);
+    TicketChange winner = edit(existing, T0.plusSeconds(30)).assign(A2).done();
+    TicketChange stale = edit(existing, T0.plusSeconds(60)).assign(A1).done();
+    store.save(winner);
+    TicketChange opening = opening(TicketId.random(), nextKey(), "c-2", Priority.HIGH, T0).done();
+    Notification note = notificationAbout(opening.after());
+    long undelivered = box.undelivered();
+
+    assertThrows(
+        ConcurrentUpdateException.class,
+        () -> store.saveAll(List.of(withNotification(opening, note), stale)));
+
+    assertEquals(Optional.empty(), store.byId(idOf(opening)));
+    assertEquals(Optional.empty(), store.byKey(opening.after().key()));
+    assertEquals(List.of(), store.byRequester(CustomerId.of("c-2"), 10));
+    assertEquals(List.of(), store.history(idOf(opening)));
+    assertEquals(List.of(), store.conversation(idOf(opening)));
+    assertEquals(List.of(), store.unassigned(10));
+    assertEquals(Optional.empty(), box.byId(note.id()));
+    assertEquals(undelivered, box.undelivered());
+    assertEquals(Optional.of(winner.after()), store.byId(existing.id()));
+    assertEquals(List.of(winner.after()), store.byAssignee(A2, 10));
+    assertEquals(List.of(), store.byAssignee(A1, 10));
+  }
+
+  @Test
+  void saveAllUndoesEarlierUpdatesOfTheBatchWhenALaterChangeIsRefused() {
+    Ticket first = open("c-1", T0);
+    Ticket second = open("c-1", T0.plusSeconds(1));
+    List<TicketEvent> history = store.history(first.id());
+    TicketChange assignFirst =
+        edit(first, T0.plusSeconds(60))
+            .assign(A1)
+            .addMessage(agentReply("Looking", T0.plusSeconds(60)))
+            .done();
+    TicketKey taken = first.key();
+    TicketChange clash =
+        opening(TicketId.random(), taken, "c-3", Priority.LOW, T0.plusSeconds(70)).done();
+
+    assertThrows(ConcurrentUpdateException.class, () -> store.saveAll(List.of(assignFirst, clash)));
+
+    assertEquals(Optional.of(first), store.byId(first.id()));
+    assertEquals(history, store.history(first.id()));
+    assertEquals(1, store.conversation(first.id()).size());
+    assertEquals(List.of(), store.byAssignee(A1, 10));
+    assertEquals(List.of(first, second), store.unassigned(10));
+    assertEquals(List.of(), store.byRequester(CustomerId.of("c-3"), 10));
+  }
+
+  @Test
+  void saveAllRefusesTwoCreationsWithOneKey() {
+    TicketKey key = nextKey();
+    TicketChange a = opening(TicketId.random(), key, "c-1", Priority.NORMAL, T0).done();
+    TicketChange b = opening(TicketId.random(), key, "c-2", Priority.NORMAL, T0).done();
+
+    assertThrows(ConcurrentUpdateException.class, () -> store.saveAll(List.of(a, b)));
+
+    assertEquals(Optional.empty(), store.byKey(key));
+    assertEquals(Optional.empty(), store.byId(idOf(a)));
+  }
+
+  @Test
+  void saveAllRefusesAnEmptyBatchAndATicketNamedTwiceNamingTheField() {
+    Ticket existing = open("c-1", T0);
+    TicketChange one = edit(existing, T0.plusSeconds(1)).assign(A1).done();
+    TicketChange two = edit(existing, T0.plusSeconds(2)).assign(A2).done();
+
+    ValidationException empty =
+        assertThrows(ValidationException.class, () -> store.saveAll(List.of()));
+    ValidationException twice =
+        assertThrows(ValidationException.class, () -> store.saveAll(List.of(one, two)));
+
+    assertEquals("changes", empty.field());
+    assertEquals("changes", twice.field());
+    assertEquals(Optional.of(existing), store.byId(existing.id()));
   }
 
   @Test
@@ -582,6 +694,11 @@ public abstract class TicketsContract {
 
   private static Notification notificationAbout(Ticket ticket) {
     return ContractFixtures.notification(ticket.id().value(), ticket.key().value(), T0);
+  }
+
+  private static TicketChange withNotification(TicketChange change, Notification note) {
+    return new TicketChange(
+        change.before(), change.after(), change.messages(), change.events(), List.of(note));
   }
 
   private static TicketId idOf(TicketChange change) {
