@@ -96,8 +96,7 @@ public final class LiveFeed implements AutoCloseable {
   public Subscription ticket(Actor viewer, TicketId ticket, LiveListener listener) {
     Check.present("viewer", viewer);
     Check.present("ticketId", ticket);
-    boolean customer = viewer instanceof Actor.Customer;
-    Predicate<Updates.Entry> wants = e -> !(customer && e.internal());
+    Predicate<Updates.Entry> wants = e -> e.visibleTo(viewer, ticket);
     return register(byTicket, ticket, listener, wants, viewer.describe() + " on ticket " + ticket);
   }
 
