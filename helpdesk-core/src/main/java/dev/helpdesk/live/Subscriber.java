@@ -33,7 +33,10 @@ final class Subscriber implements Subscription {
   private final Runnable unregister;
   private final String description;
 
-  // Guarded by this.
+  // A lock of its own: the subscriber is handed to the application, which may lock on it.
+  private final Object lock = new Object();
+
+  // Guarded by lock.
   private final ArrayDeque<LiveUpdate> queue = new ArrayDeque<>();
   private boolean scheduled;
   private boolean closed;
@@ -56,7 +59,7 @@ final class Subscriber implements Subscription {
   /** Queues the entries this subscriber wants and makes sure a delivery task will run. */
   void offer(List<Updates.Entry> entries) {
     boolean start = false;
-    synchronized (this) {
+    synchronized (lock) {
       if (closed) {
         return;
       }
@@ -107,7 +110,7 @@ final class Subscriber implements Subscription {
     try {
       for (int i = 0; i < BATCH; i++) {
         LiveUpdate next;
-        synchronized (this) {
+        synchronized (lock) {
           next = closed ? null : queue.pollFirst();
           if (next == null) {
             scheduled = false;
@@ -117,7 +120,7 @@ final class Subscriber implements Subscription {
         }
         deliver(next);
       }
-      synchronized (this) {
+      synchronized (lock) {
         if (closed || queue.isEmpty()) {
           scheduled = false;
           finished = true;
@@ -129,7 +132,7 @@ final class Subscriber implements Subscription {
     } finally {
       if (!finished) {
         // An Error escaped the listener: let the next offer start a new task.
-        synchronized (this) {
+        synchronized (lock) {
           scheduled = false;
         }
       }
@@ -146,7 +149,7 @@ final class Subscriber implements Subscription {
 
   @Override
   public void close() {
-    synchronized (this) {
+    synchronized (lock) {
       if (closed) {
         return;
       }
@@ -157,8 +160,10 @@ final class Subscriber implements Subscription {
   }
 
   @Override
-  public synchronized boolean isOpen() {
-    return !closed;
+  public boolean isOpen() {
+    synchronized (lock) {
+      return !closed;
+    }
   }
 
   @Override
