@@ -21,6 +21,7 @@ import dev.helpdesk.assignment.AssignmentPolicy;
 import dev.helpdesk.assignment.Strategies;
 import dev.helpdesk.common.ConcurrentUpdateException;
 import dev.helpdesk.common.NotFoundException;
+import dev.helpdesk.common.UnitOfWork;
 import dev.helpdesk.conversation.Message;
 import dev.helpdesk.conversation.MessageId;
 import dev.helpdesk.live.LiveUpdate;
@@ -39,6 +40,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -177,6 +179,38 @@ class LiveUpdatesTest {
     f.desk.reply(BEA, t.id(), "reply 13");
     delivery.runAll();
     assertEquals(List.of("reply 5", "reply 13"), heard.bodies());
+  }
+
+  /** A unit of work that checks nothing was queued before its commit, and can fail that commit. */
+  private final class Commits implements UnitOfWork {
+    boolean failNext;
+    int queuedBeforeCommit;
+
+    @Override
+    public <T> T run(Supplier<T> work) {
+      T result = work.get();
+      queuedBeforeCommit += delivery.pending();
+      if (failNext) {
+        failNext = false;
+        throw new IllegalStateException("commit failed");
+      }
+      return result;
+    }
+  }
+
+  @Test
+  void subscribersHearOfAChangeOnlyOnceItsUnitOfWorkCommitted() {
+    Commits commits = new Commits();
+    DeskFixture f = new DeskFixture(b -> b.liveExecutor(delivery).unitOfWork(commits));
+    Ticket t = f.openAssigned();
+    Heard heard = new Heard();
+    f.desk.subscribe(BEA, t.id(), heard::add);
+    commits.failNext = true;
+    assertThrows(IllegalStateException.class, () -> f.desk.reply(BEA, t.id(), "rolled back"));
+    f.desk.reply(BEA, t.id(), "committed");
+    assertEquals(0, commits.queuedBeforeCommit);
+    delivery.runAll();
+    assertEquals(List.of("committed"), heard.bodies());
   }
 
   @Test

@@ -80,9 +80,9 @@ public final class LiveFeed implements AutoCloseable {
   }
 
   /**
-   * Saves {@code change} with {@code save} and, once it is stored, queues its updates for the
-   * subscribers it concerns, in version order per ticket. A failed save propagates and tells
-   * nobody.
+   * Saves {@code change} with {@code save} and, once {@code save} has returned (the desk's unit of
+   * work has committed), queues its updates for the subscribers it concerns, in version order per
+   * ticket. A failed save propagates and tells nobody.
    */
   public void write(TicketChange change, Consumer<TicketChange> save) {
     order.write(change, save);
