@@ -49,14 +49,17 @@ public final class TicketAccess {
   /**
    * Whether the actor may see the event: customers do not see that internal notes were added, nor
    * escalations (their reasons are the team's internal matter), nor the desk's SLA warnings and
-   * breaches (internal measures of the team).
+   * breaches (internal measures of the team), nor which macro an agent used or how the team tagged
+   * the ticket.
    */
   public static boolean canSee(Actor actor, TicketEvent event) {
     return !(actor instanceof Actor.Customer)
         || !(event instanceof TicketEvent.MessageAdded added && !isPublic(added)
             || event instanceof TicketEvent.Escalated
             || event instanceof TicketEvent.SlaWarned
-            || event instanceof TicketEvent.SlaBreached);
+            || event instanceof TicketEvent.SlaBreached
+            || event instanceof TicketEvent.MacroApplied
+            || event instanceof TicketEvent.TagsChanged);
   }
 
   /** The events the actor may see, in order. */
