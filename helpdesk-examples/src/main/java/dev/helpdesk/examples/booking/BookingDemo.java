@@ -5,12 +5,14 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.sun.net.httpserver.HttpServer;
 import dev.helpdesk.HelpDesk;
+import dev.helpdesk.HelpDeskBuilder;
 import dev.helpdesk.agent.Agents;
 import dev.helpdesk.assignment.AssignmentPolicy;
 import dev.helpdesk.assignment.Strategies;
 import dev.helpdesk.examples.DeskJobs;
 import dev.helpdesk.jpa.JpaHelpDeskStore;
 import dev.helpdesk.jpa.store.Database;
+import dev.helpdesk.knowledge.InMemoryKnowledgeBase;
 import dev.helpdesk.mail.MailSettings;
 import dev.helpdesk.mail.inbound.ImapPoller;
 import dev.helpdesk.mail.inbound.ImapSettings;
@@ -143,10 +145,13 @@ public final class BookingDemo implements AutoCloseable {
             .zone(DemoData.zone())
             .build();
 
-    // 4. The desk: automatic assignment by skill, SLAs around the clock, mail out.
-    desk =
+    // 4. The desk: automatic assignment by skill, SLAs around the clock, instant answers from
+    // the help centre, macros, mail out.
+    InMemoryKnowledgeBase articles = DemoData.knowledgeBase();
+    HelpDeskBuilder builder =
         store
             .configure(HelpDesk.builder())
+            .knowledgeBase(articles)
             .notifier(new MailNotifier(mailSettings))
             .assignment(
                 AssignmentPolicy.builder()
@@ -168,8 +173,10 @@ public final class BookingDemo implements AutoCloseable {
                             .build())
                     .onWarning(Escalation.notifyAssignee())
                     .onBreach(Escalation.raisePriority(), Escalation.notifySupervisors())
-                    .build())
-            .build();
+                    .build());
+    DemoData.macros().forEach(builder::macro);
+    desk = builder.build();
+    closers.add(desk::close); // ends live subscriptions and their delivery threads
     Agents agents = store.agents();
     Views views = new Views(agents);
     live = new Live(desk, views);
@@ -192,7 +199,7 @@ public final class BookingDemo implements AutoCloseable {
     // 6. The site.
     Identity identity = new Identity(bookings, agents);
     Router api = new Router();
-    new CustomerApi(desk, bookings, site, identity, views, live).register(api);
+    new CustomerApi(desk, bookings, site, identity, views, live, articles).register(api);
     new ConsoleApi(desk, agents, bookings, identity, views, live).register(api);
     new MailboxApi(
             mail,

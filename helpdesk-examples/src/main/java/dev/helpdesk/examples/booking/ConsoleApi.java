@@ -38,6 +38,10 @@ final class ConsoleApi {
 
   record StatusChange(String status) {}
 
+  record MacroView(String name, String reply) {}
+
+  record ApplyMacro(String name) {}
+
   record TicketView(
       TicketSummary ticket,
       PersonView customer,
@@ -127,12 +131,25 @@ final class ConsoleApi {
               return views.summary(desk.assign(me, TicketId.parse(r.group(1)), me.id()));
             })
         .get(
+            "/api/agent/macros",
+            r -> {
+              identity.agent(r.exchange());
+              return desk.macros().stream().map(m -> new MacroView(m.name(), m.reply())).toList();
+            })
+        .post(
+            "/api/agent/tickets/([^/]+)/macros",
+            r -> {
+              Actor.Agent me = identity.agent(r.exchange());
+              Posted p =
+                  desk.applyMacro(me, TicketId.parse(r.group(1)), r.body(ApplyMacro.class).name());
+              return views.message(p.message(), p.ticket().requester().name());
+            })
+        .get(
             "/api/agent/tickets/([^/]+)/events",
             r -> {
               Actor.Agent me = identity.agent(r.exchange());
               EventStream stream = new EventStream(r.exchange());
-              try (AutoCloseable watching =
-                  live.watchTicket(me, TicketId.parse(r.group(1)), stream)) {
+              try (Live.Watch watching = live.watchTicket(me, TicketId.parse(r.group(1)), stream)) {
                 stream.pump(Duration.ofSeconds(15));
               }
               return Router.STREAMED;
@@ -142,7 +159,7 @@ final class ConsoleApi {
             r -> {
               Actor.Agent me = identity.agent(r.exchange());
               EventStream stream = new EventStream(r.exchange());
-              try (AutoCloseable watching = live.watchQueues(me, stream)) {
+              try (Live.Watch watching = live.watchQueues(me, stream)) {
                 stream.pump(Duration.ofSeconds(15));
               }
               return Router.STREAMED;

@@ -8,6 +8,9 @@ import dev.helpdesk.examples.booking.Views.BookingView;
 import dev.helpdesk.examples.booking.Views.MessageView;
 import dev.helpdesk.examples.booking.Views.PersonView;
 import dev.helpdesk.examples.booking.Views.TicketSummary;
+import dev.helpdesk.knowledge.ArticleId;
+import dev.helpdesk.knowledge.KnowledgeBase;
+import dev.helpdesk.knowledge.SuggestedAnswer;
 import dev.helpdesk.ticket.Ticket;
 import dev.helpdesk.ticket.TicketId;
 import java.time.Duration;
@@ -27,7 +30,18 @@ final class CustomerApi {
 
   record RaiseQuery(String bookingReference, String subject, String description) {}
 
-  record Raised(TicketSummary ticket, Instant firstReplyDue) {}
+  record Raised(TicketSummary ticket, Instant firstReplyDue, List<Suggestion> suggestions) {}
+
+  /** An instant answer the desk suggested for the ticket. */
+  record Suggestion(String articleId, String title, String excerpt) {
+    static Suggestion of(SuggestedAnswer a) {
+      return new Suggestion(a.articleId().value(), a.title(), a.excerpt());
+    }
+  }
+
+  record Accept(String articleId) {}
+
+  record ArticleView(String id, String title, String body) {}
 
   record Reply(String body) {}
 
@@ -35,7 +49,8 @@ final class CustomerApi {
       TicketSummary ticket,
       BookingView booking,
       List<MessageView> conversation,
-      Instant firstReplyDue) {}
+      Instant firstReplyDue,
+      List<Suggestion> suggestions) {}
 
   record ReplyPosted(TicketSummary ticket, MessageView message, boolean followUp) {}
 
@@ -45,6 +60,7 @@ final class CustomerApi {
   private final Identity identity;
   private final Views views;
   private final Live live;
+  private final KnowledgeBase articles;
 
   CustomerApi(
       HelpDesk desk,
@@ -52,7 +68,9 @@ final class CustomerApi {
       SupportSite site,
       Identity identity,
       Views views,
-      Live live) {
+      Live live,
+      KnowledgeBase articles) {
+    this.articles = articles;
     this.desk = desk;
     this.bookings = bookings;
     this.site = site;
@@ -95,14 +113,33 @@ final class CustomerApi {
                     identity.customer(r.exchange()),
                     TicketId.parse(r.group(1)),
                     r.body(Reply.class)))
+        .post(
+            "/api/customer/tickets/([^/]+)/accept",
+            r -> {
+              Actor.Customer me = identity.customer(r.exchange());
+              String article = r.body(Accept.class).articleId();
+              return views.summary(
+                  desk.acceptAnswer(
+                      me,
+                      TicketId.parse(r.group(1)),
+                      ArticleId.of(article == null ? "" : article)));
+            })
+        .get(
+            // The help centre's articles are public, as on any travel site.
+            "/api/articles/([^/]+)",
+            r ->
+                articles
+                    .byId(ArticleId.of(r.group(1)))
+                    .map(a -> new ArticleView(a.id().value(), a.title(), a.body()))
+                    .orElseThrow(
+                        () -> new dev.helpdesk.common.NotFoundException("article", r.group(1))))
         .get(
             "/api/customer/tickets/([^/]+)/events",
             r -> {
               Actor.Customer me = identity.customer(r.exchange());
               EventStream stream = new EventStream(r.exchange());
               // Refused before the stream begins, so the page gets a proper 403 or 404.
-              try (AutoCloseable watching =
-                  live.watchTicket(me, TicketId.parse(r.group(1)), stream)) {
+              try (Live.Watch watching = live.watchTicket(me, TicketId.parse(r.group(1)), stream)) {
                 stream.pump(Duration.ofSeconds(15));
               }
               return Router.STREAMED;
@@ -118,7 +155,8 @@ final class CustomerApi {
 
   private Raised raise(Actor.Customer me, RaiseQuery q) {
     Ticket t = site.raise(me.id().value(), q.bookingReference(), q.subject(), q.description());
-    return new Raised(views.summary(t), desk.firstReplyDue(me, t.id()).orElse(null));
+    return new Raised(
+        views.summary(t), desk.firstReplyDue(me, t.id()).orElse(null), suggestions(me, t.id()));
   }
 
   private TicketView ticket(Actor.Customer me, TicketId id) {
@@ -134,7 +172,12 @@ final class CustomerApi {
         views.summary(t),
         booking,
         views.messages(d.conversation(), t),
-        desk.firstReplyDue(me, id).orElse(null));
+        desk.firstReplyDue(me, id).orElse(null),
+        t.status().isUnsolved() ? suggestions(me, id) : List.of());
+  }
+
+  private List<Suggestion> suggestions(Actor.Customer me, TicketId id) {
+    return desk.suggestedAnswers(me, id).stream().map(Suggestion::of).toList();
   }
 
   private ReplyPosted reply(Actor.Customer me, TicketId id, Reply reply) {

@@ -8,11 +8,15 @@ import dev.helpdesk.agent.GroupId;
 import dev.helpdesk.examples.booking.Bookings.Booking;
 import dev.helpdesk.examples.booking.Bookings.Customer;
 import dev.helpdesk.examples.booking.Bookings.Kind;
+import dev.helpdesk.knowledge.Article;
+import dev.helpdesk.knowledge.InMemoryKnowledgeBase;
+import dev.helpdesk.macro.Macro;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.Ticket;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -141,6 +145,76 @@ final class DemoData {
         Actor.agent(BEA.id()),
         access.id(),
         "Asked the Opéra's box office by phone; they call back tomorrow.");
+  }
+
+  /** The help centre: articles the desk offers as instant answers when a query comes in. */
+  static InMemoryKnowledgeBase knowledgeBase() {
+    return InMemoryKnowledgeBase.of(
+        Article.of(
+            "kb-seat",
+            "Where is my seat reservation?",
+            "A seat reservation is part of your e-ticket: open the booking in the app or the PDF"
+                + " we mailed you, and the coach and seat are printed under the train. If the app"
+                + " shows no seat, pull down to refresh the booking; reservations made in the last"
+                + " hour can take a few minutes to appear.",
+            Locale.ENGLISH),
+        Article.of(
+            "kb-refund",
+            "Refunds for cancelled or delayed trains",
+            "If your train is cancelled, or you arrive more than an hour late, you get a refund"
+                + " or compensation: open the booking, choose Refund, and the money is back on"
+                + " your card within five working days.",
+            Locale.ENGLISH),
+        Article.of(
+            "kb-bicycle",
+            "Taking a bicycle on the train",
+            "Bicycles need a bicycle reservation on long-distance trains. Add one to an existing"
+                + " train booking under Extras, as long as spaces are left.",
+            Locale.ENGLISH),
+        Article.of(
+            "kb-event-name",
+            "Changing the name on an event ticket",
+            "Event tickets are personal. You can change the name on a ticket once, free of"
+                + " charge, up to 48 hours before the event: open the booking and choose Change"
+                + " name.",
+            Locale.ENGLISH),
+        Article.of(
+            "kb-event-access",
+            "Wheelchair spaces and accessible seating at events",
+            "Wheelchair spaces are confirmed by the venue. We ask them for you when you book;"
+                + " their confirmation usually arrives within two working days.",
+            Locale.ENGLISH),
+        Article.of(
+            "kb-hotel-late",
+            "Arriving late at your hotel",
+            "Most hotels hold your room all night when the booking is guaranteed. Arriving after"
+                + " midnight? Tell the hotel through your booking's Message the hotel button, and"
+                + " they leave the key with the night porter.",
+            Locale.ENGLISH),
+        Article.of(
+            "kb-hotel-breakfast",
+            "Breakfast and extras at your hotel",
+            "Whether breakfast is included is shown on your booking under Room. Breakfast can be"
+                + " added at the hotel's reception at the price of the day.",
+            Locale.ENGLISH));
+  }
+
+  /** Replies agents use often, with placeholders the desk fills in. */
+  static List<Macro> macros() {
+    return List.of(
+        Macro.builder("Ask for the payment reference")
+            .reply(
+                "Hello {{customer.name}}, thank you for writing. Could you send us the payment"
+                    + " reference for {{booking_reference}}? You find it in your bank statement."
+                    + "\n\n{{agent.name}}")
+            .status(Status.PENDING)
+            .build(),
+        Macro.builder("Refund on its way")
+            .reply(
+                "Hello {{customer.name}}, we have refunded {{booking_reference}}; the money is on"
+                    + " your card within five working days.\n\n{{agent.name}}")
+            .status(Status.SOLVED)
+            .build());
   }
 
   /** The zone the shop's dates are in. */

@@ -207,6 +207,64 @@ class BookingDemoApiTest {
   }
 
   @Test
+  void theCustomerSeesInstantAnswersAndOnlySheMayAcceptOneWhichSolvesTheTicket() throws Exception {
+    Session ben = Session.customer("c-ben");
+    HttpResponse<String> raised =
+        post(
+            ben,
+            "/api/customer/tickets",
+            "{\"bookingReference\":\"BK-2002\",\"subject\":\"Arriving late at night\","
+                + "\"description\":\"I arrive after midnight, is my room kept?\"}");
+    assertEquals(200, raised.statusCode(), raised.body());
+    JsonNode body = json(raised);
+    String id = body.at("/ticket/id").asText();
+    assertEquals("kb-hotel-late", body.at("/suggestions/0/articleId").asText(), raised.body());
+    assertEquals(
+        "Arriving late at your hotel",
+        json(get(null, "/api/articles/kb-hotel-late")).get("title").asText());
+
+    HttpResponse<String> byAnother =
+        post(
+            Session.customer("c-ana"),
+            "/api/customer/tickets/" + id + "/accept",
+            "{\"articleId\":\"kb-hotel-late\"}");
+    assertEquals(403, byAnother.statusCode(), byAnother.body());
+    HttpResponse<String> notSuggested =
+        post(ben, "/api/customer/tickets/" + id + "/accept", "{\"articleId\":\"kb-refund\"}");
+    assertEquals(400, notSuggested.statusCode(), notSuggested.body());
+    assertEquals("articleId", json(notSuggested).get("field").asText());
+
+    HttpResponse<String> accepted =
+        post(ben, "/api/customer/tickets/" + id + "/accept", "{\"articleId\":\"kb-hotel-late\"}");
+    assertEquals(200, accepted.statusCode(), accepted.body());
+    assertEquals("SOLVED", json(accepted).get("status").asText());
+    assertEquals(
+        0, json(get(ben, "/api/customer/tickets/" + id)).get("suggestions").size(), "solved");
+  }
+
+  @Test
+  void anAgentsMacroFillsInTheTicketAndMovesIt() throws Exception {
+    String id = raise(Session.customer("c-ana"), "BK-1001", "Charged twice");
+    HttpResponse<String> applied =
+        post(
+            Session.agent("a-bea"),
+            "/api/agent/tickets/" + id + "/macros",
+            "{\"name\":\"Ask for the payment reference\"}");
+    assertEquals(200, applied.statusCode(), applied.body());
+    String reply = json(applied).get("body").asText();
+    assertTrue(reply.startsWith("Hello Ana Traveller,"), reply);
+    assertTrue(reply.contains("for BK-1001?") && reply.endsWith("Bea Keller"), reply);
+    assertEquals(
+        Status.PENDING,
+        demo.desk().ticket(Actor.agent("a-bea"), TicketId.parse(id)).ticket().status());
+    assertEquals(
+        404,
+        post(Session.agent("a-bea"), "/api/agent/tickets/" + id + "/macros", "{\"name\":\"x\"}")
+            .statusCode());
+    assertEquals(401, get(Session.customer("c-ana"), "/api/agent/macros").statusCode());
+  }
+
+  @Test
   void pagesForbidInlineScriptsAndOnlyPlainFileNamesAreServed() throws Exception {
     HttpResponse<String> page = get(null, "/");
     assertEquals(200, page.statusCode());

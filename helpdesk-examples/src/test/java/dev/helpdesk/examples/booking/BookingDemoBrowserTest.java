@@ -81,6 +81,11 @@ class BookingDemoBrowserTest {
     waitFor(customer, ExpectedConditions.textToBe(By.id("ticket-live"), "● live"));
     waitFor(customer, ExpectedConditions.textToBe(By.id("ticket-subject"), SUBJECT));
     assertNull(js(customer, "return window.__xss;"), "the subject is shown as text, not run");
+    // Instant answers from the help centre, picked for what she wrote.
+    waitFor(
+        customer,
+        ExpectedConditions.visibilityOfElementLocated(
+            By.cssSelector("#suggestion-list [data-article='kb-seat']")));
     // Marks this page: a reload would lose the mark, so updates seen later arrived live.
     js(customer, "window.__samePage = true;");
     Chromium.screenshot(customer, "01-customer-raised-query");

@@ -17,6 +17,7 @@ async function start() {
         el('span', {class: 'muted'}, a.skills.length ? a.skills.join(', ') : 'supervisor')))));
   const compose = document.getElementById('compose');
   compose.addEventListener('submit', send);
+  document.getElementById('apply-macro').addEventListener('click', applyMacro);
   window.addEventListener('hashchange', route);
   try {
     desk.me = await api('GET', '/api/agent/me');
@@ -43,6 +44,9 @@ function enter() {
   show('detail', !!desk.me);
   if (!desk.me) return;
   desk.closeQueueStream = live('/api/agent/events', {ready: loadQueue, queue: loadQueue}, 'queue-live');
+  api('GET', '/api/agent/macros').then((macros) => fill('macro-picker',
+      el('option', {value: ''}, '— macro —'),
+      macros.map((m) => el('option', {value: m.name, title: m.reply}, m.name))));
   route();
 }
 
@@ -128,6 +132,21 @@ async function send(event) {
     body.value = '';
     formError('compose-error', null);
     appendMessage('d-conversation', message, true);
+  } catch (e) {
+    formError('compose-error', e);
+  }
+}
+
+/** Applies the picked macro: its reply, with the ticket's details filled in, and its status. */
+async function applyMacro() {
+  const name = document.getElementById('macro-picker').value;
+  if (!name) return;
+  try {
+    const message = await api('POST',
+        '/api/agent/tickets/' + encodeURIComponent(desk.ticketId) + '/macros', {name});
+    appendMessage('d-conversation', message, true);
+    formError('compose-error', null);
+    await loadTicket(desk.ticketId);
   } catch (e) {
     formError('compose-error', e);
   }

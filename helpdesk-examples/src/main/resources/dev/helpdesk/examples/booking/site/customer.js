@@ -149,10 +149,35 @@ async function loadTicket(id) {
   setStatus(t.status);
   setAssignee(t.assignee);
   fill('conversation', view.conversation.map((m) => messageBubble(m, m.role === 'customer')));
+  renderSuggestions(id, view.suggestions);
+}
+
+/** Instant answers: read one in full, or say it solved the problem (no agent needed). */
+function renderSuggestions(id, suggestions) {
+  show('suggestions', suggestions.length > 0);
+  fill('suggestion-list', suggestions.map((a) => {
+    const body = el('p', {class: 'article-body', hidden: true});
+    return el('li', {'data-article': a.articleId},
+      el('h3', {}, a.title),
+      el('p', {class: 'muted'}, a.excerpt),
+      body,
+      el('div', {class: 'actions'},
+        el('button', {type: 'button', class: 'secondary', onclick: async () => {
+          const article = await api('GET', '/api/articles/' + encodeURIComponent(a.articleId));
+          body.textContent = article.body;
+          body.hidden = false;
+        }}, 'Read'),
+        el('button', {type: 'button', class: 'primary', 'data-accept': a.articleId, onclick: async () => {
+          await api('POST', '/api/customer/tickets/' + encodeURIComponent(id) + '/accept',
+              {articleId: a.articleId});
+          await loadTicket(id);
+        }}, 'This solved my problem')));
+  }));
 }
 
 function setStatus(status) {
   fill('ticket-status', statusBadge(status));
+  if (status === 'SOLVED' || status === 'CLOSED') show('suggestions', false);
 }
 
 function setAssignee(name) {
