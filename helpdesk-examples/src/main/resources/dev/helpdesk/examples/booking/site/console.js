@@ -132,6 +132,7 @@ async function send(event) {
     body.value = '';
     formError('compose-error', null);
     appendMessage('d-conversation', message, true);
+    await loadTicket(id); // a reply moves SLA timers and may move the status
   } catch (e) {
     formError('compose-error', e);
   }
