@@ -2,21 +2,25 @@ package dev.helpdesk.memory;
 
 import dev.helpdesk.agent.AgentId;
 import dev.helpdesk.common.ConcurrentUpdateException;
+import dev.helpdesk.common.ValidationException;
 import dev.helpdesk.conversation.Message;
 import dev.helpdesk.customer.CustomerId;
 import dev.helpdesk.notification.Outbox;
 import dev.helpdesk.ticket.CapacityExceededException;
 import dev.helpdesk.ticket.CapacityGuard;
+import dev.helpdesk.ticket.LinkEnd;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.Ticket;
 import dev.helpdesk.ticket.TicketChange;
 import dev.helpdesk.ticket.TicketEvent;
 import dev.helpdesk.ticket.TicketId;
 import dev.helpdesk.ticket.TicketKey;
+import dev.helpdesk.ticket.TicketLink;
 import dev.helpdesk.ticket.Tickets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
@@ -30,8 +34,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Tickets kept in memory: the embedded default. Writes are serialized by one lock, which is what
  * makes a change atomic across the ticket, its conversation, its history, the indexes and the
  * outbox, and what lets it check a change's {@link CapacityGuard}s against the state the change is
- * applied to. Reads take no lock: a ticket read by id or key is always one stored version, never
- * half-way through a change; a listing taken during a change may miss the ticket being changed.
+ * applied to, and what records each change's metric facts ({@link #metrics()}) with it. Reads take
+ * no lock: a ticket read by id or key is always one stored version, never half-way through a
+ * change; a listing taken during a change may miss the ticket being changed.
  */
 public final class InMemoryTickets implements Tickets {
 
@@ -59,6 +64,8 @@ public final class InMemoryTickets implements Tickets {
   private final Map<AgentId, NavigableSet<Ticket>> byAssignee = new ConcurrentHashMap<>();
   private final NavigableSet<Ticket> unassigned = new ConcurrentSkipListSet<>(QUEUE_ORDER);
   private final NavigableSet<Ticket> solved = new ConcurrentSkipListSet<>(SOLVED_ORDER);
+  private final InMemoryMetrics metrics = new InMemoryMetrics();
+  private final Map<TicketId, List<TicketLink>> links = new ConcurrentHashMap<>();
 
   /**
    * @param outbox where the notifications of each change are put, under the same lock as the change
@@ -69,54 +76,99 @@ public final class InMemoryTickets implements Tickets {
 
   @Override
   public void save(TicketChange change) {
-    Ticket after = change.after();
+    saveAll(List.of(Objects.requireNonNull(change, "change")));
+  }
+
+  @Override
+  public void saveAll(List<TicketChange> changes) {
+    Map<TicketId, Ticket> afters = new HashMap<>();
+    for (TicketChange change : changes) {
+      if (afters.put(change.after().id(), change.after()) != null) {
+        throw new ValidationException(
+            "changes", "must change each ticket once (" + change.after().key() + " twice)");
+      }
+    }
     synchronized (writeLock) {
-      Ticket stored = byId.get(after.id());
-      if (change.creates()) {
-        if (stored != null || byKey.containsKey(after.key())) {
-          throw new ConcurrentUpdateException("ticket", after.id().toString(), 0);
+      // Every check before any write: a refusal leaves everything as it was.
+      for (TicketChange change : changes) {
+        checkVersion(change);
+      }
+      for (TicketChange change : changes) {
+        for (CapacityGuard guard : change.guards()) {
+          checkCapacity(guard, afters);
         }
-      } else if (stored == null || stored.version() != change.expectedVersion()) {
-        throw new ConcurrentUpdateException(
-            "ticket", after.id().toString(), change.expectedVersion());
       }
-      for (CapacityGuard guard : change.guards()) {
-        checkCapacity(guard, after);
+      for (TicketChange change : changes) {
+        apply(change);
       }
-      if (stored != null) {
-        unindex(stored);
-      }
-      byId.put(after.id(), after);
-      byKey.put(after.key(), after.id());
-      index(after);
-      conversations
-          .computeIfAbsent(after.id(), id -> new CopyOnWriteArrayList<>())
-          .addAll(change.messages());
-      histories
-          .computeIfAbsent(after.id(), id -> new CopyOnWriteArrayList<>())
-          .addAll(change.events());
-      if (!change.notifications().isEmpty()) {
-        outbox.add(change.notifications());
+      for (LinkEnd end : LinkEnd.of(changes)) {
+        // Copied on write, so that readers, who take no lock, always see a whole list.
+        List<TicketLink> own = new ArrayList<>(links.getOrDefault(end.ticket(), List.of()));
+        own.removeIf(l -> l.other().equals(end.other()));
+        end.link().ifPresent(own::add);
+        links.put(end.ticket(), List.copyOf(own));
       }
     }
   }
 
+  private void checkVersion(TicketChange change) {
+    Ticket after = change.after();
+    Ticket stored = byId.get(after.id());
+    if (change.creates()) {
+      if (stored != null || byKey.containsKey(after.key())) {
+        throw new ConcurrentUpdateException("ticket", after.id().toString(), 0);
+      }
+    } else if (stored == null || stored.version() != change.expectedVersion()) {
+      throw new ConcurrentUpdateException(
+          "ticket", after.id().toString(), change.expectedVersion());
+    }
+  }
+
+  private void apply(TicketChange change) {
+    Ticket after = change.after();
+    Ticket stored = byId.get(after.id());
+    if (stored != null) {
+      unindex(stored);
+    }
+    byId.put(after.id(), after);
+    byKey.put(after.key(), after.id());
+    index(after);
+    conversations
+        .computeIfAbsent(after.id(), id -> new CopyOnWriteArrayList<>())
+        .addAll(change.messages());
+    histories
+        .computeIfAbsent(after.id(), id -> new CopyOnWriteArrayList<>())
+        .addAll(change.events());
+    if (!change.notifications().isEmpty()) {
+      outbox.add(change.notifications());
+    }
+    metrics.record(change);
+  }
+
+  /** The metrics of this store, whose facts are recorded with each change under the write lock. */
+  public InMemoryMetrics metrics() {
+    return metrics;
+  }
+
   /**
-   * Counts, under the write lock, what the agent would hold once the change is applied. Only the
-   * agent's own index is read, so the cost is the agent's load, not the store's size.
+   * Counts, under the write lock, what the agent would hold once the changes are applied ({@code
+   * afters}: each changed ticket as it will be). Only the agent's own index is read, so the cost is
+   * the agent's load, not the store's size.
    */
-  private void checkCapacity(CapacityGuard guard, Ticket after) {
+  private void checkCapacity(CapacityGuard guard, Map<TicketId, Ticket> afters) {
     long load = 0;
     NavigableSet<Ticket> held = byAssignee.get(guard.agent());
     if (held != null) {
       for (Ticket t : held) {
-        if (guard.counts(t) && !t.id().equals(after.id())) {
+        if (guard.counts(t) && !afters.containsKey(t.id())) {
           load++;
         }
       }
     }
-    if (guard.counts(after)) {
-      load++;
+    for (Ticket after : afters.values()) {
+      if (guard.counts(after)) {
+        load++;
+      }
     }
     if (load > guard.limit()) {
       throw new CapacityExceededException(guard);
@@ -202,6 +254,11 @@ public final class InMemoryTickets implements Tickets {
   @Override
   public List<TicketEvent> history(TicketId id) {
     return List.copyOf(histories.getOrDefault(id, List.of()));
+  }
+
+  @Override
+  public List<TicketLink> links(TicketId id) {
+    return links.getOrDefault(id, List.of());
   }
 
   private static List<Ticket> first(NavigableSet<Ticket> set, int limit) {

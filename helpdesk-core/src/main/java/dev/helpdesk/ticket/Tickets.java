@@ -15,10 +15,12 @@ import java.util.Optional;
 public interface Tickets {
 
   /**
-   * Stores a change atomically: the ticket's new state, its new messages and events, and its
-   * notifications in the store's outbox; all of it or none of it. The change's {@link
-   * TicketChange#guards() capacity guards} are checked against the state the change is applied to,
-   * inside the same lock or transaction (the {@code CapacityGuardContract} suite states how).
+   * Stores a change atomically: the ticket's new state, its new messages and events, its
+   * notifications in the store's outbox, the links its events make or remove ({@link LinkEnd}) and
+   * its metric facts ({@code dev.helpdesk.metrics.MetricFacts}); all of it or none of it. The
+   * change's {@link TicketChange#guards() capacity guards} are checked against the state the change
+   * is applied to, inside the same lock or transaction (the {@code CapacityGuardContract} suite
+   * states how).
    *
    * @throws dev.helpdesk.common.ConcurrentUpdateException when the stored version is not the one
    *     the change was based on (or, for a creation, a ticket with that id or key exists)
@@ -26,6 +28,21 @@ public interface Tickets {
    *     tickets than one of the change's guards allows
    */
   void save(TicketChange change);
+
+  /**
+   * Stores changes of several tickets in one atomic step: all of them or none of them (a merge
+   * closes the duplicate and extends the ticket it goes into; a link is recorded on both tickets).
+   * Each change is checked as {@link #save} checks it: its version (optimistic locking on every
+   * ticket), and its capacity guards, counted as the state will be with every change of the list
+   * applied. The list may be empty; it must not hold two changes of one ticket.
+   *
+   * @throws dev.helpdesk.common.ConcurrentUpdateException when any change's version is stale (or a
+   *     creation's id or key is taken); nothing of any change is stored
+   * @throws CapacityExceededException when any guard of any change would be exceeded; nothing is
+   *     stored
+   * @throws dev.helpdesk.common.ValidationException when two changes are of the same ticket
+   */
+  void saveAll(List<TicketChange> changes);
 
   /** The ticket with this id. */
   Optional<Ticket> byId(TicketId id);
@@ -55,4 +72,11 @@ public interface Tickets {
 
   /** The ticket's events in the order they happened; empty for an unknown ticket. */
   List<TicketEvent> history(TicketId id);
+
+  /**
+   * The ticket's links to other tickets, as it sees them, in the order they were made; empty for an
+   * unknown ticket. A store keeps them from the {@link LinkEnd}s of each change it saves ({@link
+   * LinkEnd#of}), in the same atomic write, both ends of every link.
+   */
+  List<TicketLink> links(TicketId id);
 }

@@ -3,21 +3,25 @@ package dev.helpdesk.jpa.ticket;
 import dev.helpdesk.agent.AgentId;
 import dev.helpdesk.common.Check;
 import dev.helpdesk.common.ConcurrentUpdateException;
+import dev.helpdesk.common.ValidationException;
 import dev.helpdesk.conversation.Attachment;
 import dev.helpdesk.conversation.Message;
 import dev.helpdesk.customer.CustomerId;
+import dev.helpdesk.jpa.metrics.JpaMetrics;
 import dev.helpdesk.jpa.notification.JpaOutbox;
 import dev.helpdesk.jpa.store.Database;
 import dev.helpdesk.jpa.store.Failures;
 import dev.helpdesk.jpa.store.Transactions;
 import dev.helpdesk.ticket.CapacityExceededException;
 import dev.helpdesk.ticket.CapacityGuard;
+import dev.helpdesk.ticket.LinkEnd;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.Ticket;
 import dev.helpdesk.ticket.TicketChange;
 import dev.helpdesk.ticket.TicketEvent;
 import dev.helpdesk.ticket.TicketId;
 import dev.helpdesk.ticket.TicketKey;
+import dev.helpdesk.ticket.TicketLink;
 import dev.helpdesk.ticket.Tickets;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -25,7 +29,9 @@ import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,8 +44,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Tickets in {@code hd_ticket}, their conversations in {@code hd_message} and {@code
- * hd_message_attachment}, their histories in {@code hd_ticket_event}, and each change's
- * notifications in the {@link JpaOutbox}'s table, all written in one transaction.
+ * hd_message_attachment}, their histories in {@code hd_ticket_event}, their links in {@code
+ * hd_ticket_link}, and each change's notifications in the {@link JpaOutbox}'s table and metric
+ * facts in {@link JpaMetrics}'s, all written in one transaction; {@link #saveAll} writes the
+ * changes of several tickets in one.
  *
  * <p>A change is applied with JPA optimistic locking: the stored row must still carry the version
  * the change was based on, and the {@code UPDATE ... WHERE version = ?} that raises it fails for
@@ -54,6 +62,7 @@ public final class JpaTickets implements Tickets {
   private final Transactions own;
   private final Database database;
   private final JpaOutbox outbox;
+  private final JpaMetrics metrics;
 
   /** Agents whose lock row this store has seen, so that it is not looked for again. */
   private final Set<String> lockRows = ConcurrentHashMap.newKeySet();
@@ -72,30 +81,56 @@ public final class JpaTickets implements Tickets {
     this.own = Objects.requireNonNull(own, "own");
     this.database = Objects.requireNonNull(database, "database");
     this.outbox = Objects.requireNonNull(outbox, "outbox");
+    this.metrics = new JpaMetrics(transactions);
   }
 
   @Override
   public void save(TicketChange change) {
-    Check.present("change", change);
+    saveAll(List.of(Check.present("change", change)));
+  }
+
+  @Override
+  public void saveAll(List<TicketChange> changes) {
+    Check.present("changes", changes);
+    if (changes.isEmpty()) {
+      return;
+    }
+    Set<UUID> ids = new HashSet<>();
     SortedSet<String> guarded = new TreeSet<>();
-    for (CapacityGuard guard : change.guards()) {
-      guarded.add(guard.agent().value());
+    for (TicketChange change : changes) {
+      if (!ids.add(change.after().id().value())) {
+        throw new ValidationException(
+            "changes", "must change each ticket once (" + change.after().key() + " twice)");
+      }
+      for (CapacityGuard guard : change.guards()) {
+        guarded.add(guard.agent().value());
+      }
     }
     for (String agent : guarded) {
       ensureLockRow(agent);
     }
+    // The ticket rows are written in one fixed order (by id), so that two lists of the same
+    // tickets, in whatever order, wait for each other's row locks instead of deadlocking.
+    List<TicketChange> ordered = new ArrayList<>(changes);
+    ordered.sort(Comparator.comparing(c -> c.after().id().value()));
     try {
       transactions.inTransaction(
           em -> {
-            checkCapacity(em, change, guarded);
-            write(em, change);
+            checkCapacity(em, changes, guarded);
+            for (TicketChange change : ordered) {
+              writeTicket(em, change);
+            }
+            for (TicketChange change : ordered) {
+              writeRest(em, change);
+            }
+            writeLinks(em, LinkEnd.of(changes));
             return null;
           });
     } catch (ConcurrentUpdateException | CapacityExceededException e) {
       throw e;
     } catch (RuntimeException e) {
       if (Failures.lostRace(e)) {
-        ConcurrentUpdateException conflict = conflict(change);
+        ConcurrentUpdateException conflict = conflict(changes.get(0));
         conflict.initCause(e);
         throw conflict;
       }
@@ -103,7 +138,7 @@ public final class JpaTickets implements Tickets {
     }
   }
 
-  private void write(EntityManager em, TicketChange change) {
+  private void writeTicket(EntityManager em, TicketChange change) {
     Ticket after = change.after();
     UUID id = after.id().value();
     if (change.creates()) {
@@ -113,25 +148,31 @@ public final class JpaTickets implements Tickets {
       TicketMapping.copy(after, row);
       row.version = after.version();
       em.persist(row);
-    } else {
-      TicketEntity row = find(em, id).orElseThrow(() -> conflict(change));
-      if (row.version != change.expectedVersion()) {
-        throw conflict(change);
-      }
-      TicketMapping.copy(after, row);
-      // The UPDATE ... WHERE version = ? runs now, before anything else of the change is written:
-      // a loser fails here, and on MariaDB the row lock is taken before the child rows' foreign
-      // key checks take shared locks on it (which would otherwise make racers deadlock).
-      em.flush();
-      if (row.version != after.version()) {
-        // Nothing in the ticket's own columns changed; the version must be raised all the same.
-        em.lock(row, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
-      }
-      if (row.version != after.version()) {
-        throw new IllegalStateException(
-            "Stored version " + row.version + " after saving version " + after.version());
-      }
+      return;
     }
+    TicketEntity row = find(em, id).orElseThrow(() -> conflict(change));
+    if (row.version != change.expectedVersion()) {
+      throw conflict(change);
+    }
+    TicketMapping.copy(after, row);
+    // The UPDATE ... WHERE version = ? runs now, before anything else of the change is written:
+    // a loser fails here, and on MariaDB the row lock is taken before the child rows' foreign
+    // key checks take shared locks on it (which would otherwise make racers deadlock).
+    em.flush();
+    if (row.version != after.version()) {
+      // Nothing in the ticket's own columns changed; the version must be raised all the same.
+      em.lock(row, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+    }
+    if (row.version != after.version()) {
+      throw new IllegalStateException(
+          "Stored version " + row.version + " after saving version " + after.version());
+    }
+  }
+
+  /** The change's messages, attachments, events, notifications and metric facts. */
+  private void writeRest(EntityManager em, TicketChange change) {
+    Ticket after = change.after();
+    UUID id = after.id().value();
     // No flush here: the child rows refer to the ticket by column, not by association, and are
     // persisted after it, so the provider inserts the ticket first within the one flush at the end
     // (ordered inserts keep the order in which entity types first appear).
@@ -155,6 +196,30 @@ public final class JpaTickets implements Tickets {
       em.persist(EventPayloads.toRow(id, after.version(), i, events.get(i)));
     }
     outbox.appendTo(em, change.notifications());
+    metrics.appendTo(em, change);
+  }
+
+  /** Removes, then writes again, each link end the changes touch. */
+  private static void writeLinks(EntityManager em, List<LinkEnd> ends) {
+    for (LinkEnd end : ends) {
+      em.createQuery("delete from HdTicketLink l where l.ticketId = :ticket and l.otherId = :other")
+          .setParameter("ticket", end.ticket().value())
+          .setParameter("other", end.other().value())
+          .executeUpdate();
+      end.link()
+          .ifPresent(
+              link -> {
+                LinkEntity row = new LinkEntity();
+                row.ticketId = end.ticket().value();
+                row.otherId = link.other().value();
+                row.kind = link.kind();
+                row.outgoing = link.outgoing();
+                row.otherKey = link.otherKey().value();
+                row.otherRequester = link.otherRequester().value();
+                row.linkedAt = end.at();
+                em.persist(row);
+              });
+    }
   }
 
   /**
@@ -198,9 +263,10 @@ public final class JpaTickets implements Tickets {
    * lock row is updated, which holds its row lock until the transaction ends: every guarded change
    * for that agent, on any instance, waits here for the one before it to commit. Only then are the
    * agent's active tickets counted, which therefore includes every guarded change committed before.
-   * The changed ticket is counted as it will be after the change, not as it is stored.
+   * The changed tickets are counted as they will be after the changes, not as they are stored.
    */
-  private void checkCapacity(EntityManager em, TicketChange change, SortedSet<String> agents) {
+  private void checkCapacity(
+      EntityManager em, List<TicketChange> changes, SortedSet<String> agents) {
     if (agents.isEmpty()) {
       return;
     }
@@ -214,11 +280,12 @@ public final class JpaTickets implements Tickets {
         // The row went away behind this store's back (someone emptied the table): look for it
         // again next time, and let the caller retry as after any lost race.
         lockRows.remove(agent);
-        throw conflict(change);
+        throw conflict(changes.get(0));
       }
     }
-    Ticket after = change.after();
-    for (CapacityGuard guard : change.guards()) {
+    List<CapacityGuard> guards = new ArrayList<>();
+    changes.forEach(c -> guards.addAll(c.guards()));
+    for (CapacityGuard guard : guards) {
       // Native SQL for the locking read MariaDB needs; the parameters are numbered in order.
       List<Object> params = new ArrayList<>();
       params.add(guard.agent().value());
@@ -247,13 +314,15 @@ public final class JpaTickets implements Tickets {
         count.setParameter(i + 1, params.get(i));
       }
       long load = ((Number) count.getSingleResult()).longValue();
-      // The stored row of this ticket is the change's "before" (a stale one fails the version
-      // check later); count the ticket as the change leaves it instead.
-      if (change.before().map(guard::counts).orElse(false)) {
-        load--;
-      }
-      if (guard.counts(after)) {
-        load++;
+      // The stored row of each changed ticket is its change's "before" (a stale one fails the
+      // version check later); count the ticket as its change leaves it instead.
+      for (TicketChange change : changes) {
+        if (change.before().map(guard::counts).orElse(false)) {
+          load--;
+        }
+        if (guard.counts(change.after())) {
+          load++;
+        }
       }
       if (load > guard.limit()) {
         throw new CapacityExceededException(guard);
@@ -382,6 +451,35 @@ public final class JpaTickets implements Tickets {
               .map(m -> TicketMapping.toMessage(m, files.getOrDefault(m.messageId, List.of())))
               .toList();
         });
+  }
+
+  @Override
+  public List<TicketLink> links(TicketId id) {
+    Check.present("ticketId", id);
+    return transactions.read(
+        em ->
+            em
+                .createQuery(
+                    "select l from HdTicketLink l where l.ticketId = :id"
+                        + " order by l.linkedAt, l.id",
+                    LinkEntity.class)
+                .setParameter("id", id.value())
+                .getResultList()
+                .stream()
+                .map(
+                    l ->
+                        new TicketLink(
+                            l.kind,
+                            l.outgoing,
+                            new TicketId(l.otherId),
+                            TicketKey.parse(l.otherKey),
+                            CustomerId.of(l.otherRequester)))
+                .toList());
+  }
+
+  /** The metrics whose facts this store writes with every change. */
+  public JpaMetrics metrics() {
+    return metrics;
   }
 
   @Override
