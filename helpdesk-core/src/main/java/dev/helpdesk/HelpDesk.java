@@ -13,6 +13,7 @@ import dev.helpdesk.common.Check;
 import dev.helpdesk.common.ConcurrentUpdateException;
 import dev.helpdesk.common.EmailAddress;
 import dev.helpdesk.common.NotFoundException;
+import dev.helpdesk.common.UnitOfWork;
 import dev.helpdesk.common.ValidationException;
 import dev.helpdesk.conversation.Attachment;
 import dev.helpdesk.conversation.AttachmentStore;
@@ -105,6 +106,7 @@ public final class HelpDesk {
   private final TicketKeys keys;
   private final Agents agents;
   private final Customers customers;
+  private final UnitOfWork unitOfWork;
   private final AttachmentStore attachments;
   private final StatusTransitions transitions;
   private final Duration closeSolvedAfter;
@@ -125,6 +127,7 @@ public final class HelpDesk {
     this.keys = b.keys;
     this.agents = b.agents;
     this.customers = b.customers;
+    this.unitOfWork = b.unitOfWork;
     this.attachments = b.attachments;
     this.transitions = b.transitions;
     this.closeSolvedAfter = b.closeSolvedAfter;
@@ -185,6 +188,7 @@ public final class HelpDesk {
     TicketKey key = keys.next();
     TicketChange change;
     Set<AgentId> full = new HashSet<>();
+    int lostRaces = 0;
     for (int attempt = 1; ; attempt++) {
       Instant now = clock.instant();
       TicketEdit edit =
@@ -200,15 +204,21 @@ public final class HelpDesk {
         assignment.assignNew(edit, full);
       }
       try {
-        change = store(edit, request.acknowledge());
+        // The customer's record is written with the ticket: a ticket never exists without it.
+        change = store(edit, request.acknowledge(), () -> customers.save(request.requester()));
         break;
       } catch (CapacityExceededException e) {
         // The chosen agent filled up between the choice and the write: choose again.
         assignment.refused(e.guard());
         full.add(e.agent());
+      } catch (ConcurrentUpdateException e) {
+        // Nothing was written (a new customer's row raced another first ticket of theirs, say):
+        // the next attempt finds the state the winner left.
+        if (++lostRaces == ATTEMPTS) {
+          throw e;
+        }
       }
     }
-    customers.save(request.requester());
     publish(change.events());
     return change.after();
   }
@@ -1048,16 +1058,31 @@ public final class HelpDesk {
    * @param acknowledge whether a ticket this edit opens is acknowledged to its customer
    */
   private TicketChange store(TicketEdit edit, boolean acknowledge) {
+    return store(edit, acknowledge, () -> {});
+  }
+
+  /**
+   * As {@link #store(TicketEdit, boolean)}, with {@code alongside} written in the same unit of
+   * work: the change, what the hooks store after it (the SLA timers) and {@code alongside} are kept
+   * together or not at all.
+   */
+  private TicketChange store(TicketEdit edit, boolean acknowledge, Runnable alongside) {
     for (ChangeHook hook : hooks) {
       hook.beforeSave(edit);
     }
     notificationRules.addTo(edit, acknowledge);
     TicketChange change = edit.done();
-    tickets.save(change);
-    for (ChangeHook hook : hooks) {
-      hook.afterSave(change);
-    }
-    return change;
+    return unitOfWork.run(
+        () -> {
+          // Before the ticket: its save may lock an agent's capacity row until commit, and the
+          // lock is best held for no longer than the ticket's own writes.
+          alongside.run();
+          tickets.save(change);
+          for (ChangeHook hook : hooks) {
+            hook.afterSave(change);
+          }
+          return change;
+        });
   }
 
   /**
@@ -1076,13 +1101,17 @@ public final class HelpDesk {
       notificationRules.addTo(edit, acknowledge);
       changes.add(edit.done());
     }
-    tickets.saveAll(changes);
-    for (TicketChange change : changes) {
-      for (ChangeHook hook : hooks) {
-        hook.afterSave(change);
-      }
-    }
-    return changes;
+    // One unit of work: the tickets and the SLA timers the hooks store after them, as for one.
+    return unitOfWork.run(
+        () -> {
+          tickets.saveAll(changes);
+          for (TicketChange change : changes) {
+            for (ChangeHook hook : hooks) {
+              hook.afterSave(change);
+            }
+          }
+          return changes;
+        });
   }
 
   private Ticket load(TicketId id) {

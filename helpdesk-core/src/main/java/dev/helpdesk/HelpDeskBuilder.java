@@ -4,6 +4,7 @@ import dev.helpdesk.agent.Agents;
 import dev.helpdesk.assignment.Assignment;
 import dev.helpdesk.assignment.AssignmentPolicy;
 import dev.helpdesk.common.Check;
+import dev.helpdesk.common.UnitOfWork;
 import dev.helpdesk.common.ValidationException;
 import dev.helpdesk.conversation.AttachmentStore;
 import dev.helpdesk.customer.Customers;
@@ -53,6 +54,7 @@ public final class HelpDeskBuilder {
   TicketKeys keys = new InMemoryTicketKeys();
   Agents agents = new InMemoryAgents();
   Customers customers = new InMemoryCustomers();
+  UnitOfWork unitOfWork = UnitOfWork.NONE;
   AttachmentStore attachments = new InMemoryAttachments();
   StatusTransitions transitions = StatusTransitions.defaults();
   Duration closeSolvedAfter = Duration.ofDays(4);
@@ -106,6 +108,16 @@ public final class HelpDeskBuilder {
   /** The agents; default in memory. */
   public HelpDeskBuilder agents(Agents agents) {
     this.agents = Check.present("agents", agents);
+    return this;
+  }
+
+  /**
+   * What makes the writes of one ticket change a single transaction across the ports (see {@link
+   * UnitOfWork}); default {@link UnitOfWork#NONE}, right for the in-memory stores. A store's own
+   * {@code configure(builder)} sets it.
+   */
+  public HelpDeskBuilder unitOfWork(UnitOfWork unitOfWork) {
+    this.unitOfWork = Check.present("unitOfWork", unitOfWork);
     return this;
   }
 

@@ -17,6 +17,7 @@ import dev.helpdesk.ticket.StatusTransitions;
 import dev.helpdesk.ticket.Ticket;
 import dev.helpdesk.ticket.TicketChange;
 import dev.helpdesk.ticket.TicketEdit;
+import dev.helpdesk.ticket.TicketEvent;
 import dev.helpdesk.ticket.TicketId;
 import dev.helpdesk.ticket.TicketKey;
 import dev.helpdesk.ticket.Tickets;
@@ -57,9 +58,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@code openBatch*}: opening {@link #BATCH} tickets (each: ticket row, first message,
- *       CREATED event, TICKET_RECEIVED outbox row) through {@link Tickets#save} in one application
- *       transaction, against inserting the same rows with a raw JDBC batch ({@code
- *       reWriteBatchedInserts=true}) in one transaction.
+ *       CREATED event, TICKET_RECEIVED outbox row) through the standalone adapter's {@link
+ *       Tickets#saveAll} (one transaction of its own), against inserting the same rows with a raw
+ *       JDBC batch ({@code reWriteBatchedInserts=true}) in one transaction; and, for comparison,
+ *       {@link Tickets#save} called once per ticket inside one application transaction.
  *   <li>{@code byRequester}, {@code unassigned}: the listings with {@code tickets} rows in the
  *       table (10k or 1M); the unassigned queue and a customer's tickets stay the same size.
  * </ul>
@@ -191,6 +193,7 @@ public class JpaPostgreSqlBenchmark {
   public static class Opening {
     EntityManagerFactory emf;
     Tickets joinedTickets;
+    Tickets standaloneTickets;
     final ThreadLocal<EntityManager> current = new ThreadLocal<>();
     List<TicketChange> changes;
     // One connection kept open, as the adapter's pool keeps its own: connecting is not measured.
@@ -203,6 +206,7 @@ public class JpaPostgreSqlBenchmark {
       raw.setAutoCommit(false);
       emf = factory();
       joinedTickets = JpaHelpDeskStore.joined(current::get, emf, Database.postgreSql()).tickets();
+      standaloneTickets = JpaHelpDeskStore.standalone(emf, Database.postgreSql()).tickets();
     }
 
     @Setup(Level.Invocation)
@@ -222,6 +226,12 @@ public class JpaPostgreSqlBenchmark {
 
   @Benchmark
   public int openBatchThroughAdapter(Opening s) {
+    s.standaloneTickets.saveAll(s.changes);
+    return s.changes.size();
+  }
+
+  @Benchmark
+  public int openOneByOneInOneTransaction(Opening s) {
     EntityManager em = s.emf.createEntityManager();
     s.current.set(em);
     try {
@@ -257,7 +267,7 @@ public class JpaPostgreSqlBenchmark {
               c.prepareStatement(
                   "insert into hd_ticket_event (id, ticket_id, ticket_version, position,"
                       + " event_type, actor_kind, actor_id, occurred_at, payload)"
-                      + " values (nextval('hd_ticket_event_seq'), ?, 1, 0, 'CREATED', 'CUSTOMER',"
+                      + " values (nextval('hd_ticket_event_seq'), ?, 1, ?, ?, 'CUSTOMER',"
                       + " ?, ?, ?)");
           PreparedStatement outbox =
               c.prepareStatement(
@@ -293,11 +303,21 @@ public class JpaPostgreSqlBenchmark {
           message.setString(4, m.body());
           message.setTimestamp(5, at);
           message.addBatch();
-          event.setObject(1, t.id().value());
-          event.setString(2, t.requester().id().value());
-          event.setTimestamp(3, at);
-          event.setString(4, "{\"key\":\"" + t.key().value() + "\",\"subject\":\"...\"}");
-          event.addBatch();
+          // Every event of the change (CREATED, then MESSAGE_ADDED for the first message).
+          for (int e = 0; e < change.events().size(); e++) {
+            boolean created = change.events().get(e) instanceof TicketEvent.Created;
+            event.setObject(1, t.id().value());
+            event.setInt(2, e);
+            event.setString(3, created ? "CREATED" : "MESSAGE_ADDED");
+            event.setString(4, t.requester().id().value());
+            event.setTimestamp(5, at);
+            event.setString(
+                6,
+                created
+                    ? "{\"key\":\"" + t.key().value() + "\",\"subject\":\"...\"}"
+                    : "{\"messageId\":\"" + m.id().value() + "\",\"visibility\":\"PUBLIC\"}");
+            event.addBatch();
+          }
           Notification n = change.notifications().get(0);
           outbox.setObject(1, n.id().value());
           outbox.setString(2, n.recipient().name());

@@ -1,10 +1,11 @@
 package dev.helpdesk.memory;
 
 import dev.helpdesk.agent.AgentId;
+import dev.helpdesk.common.Check;
 import dev.helpdesk.common.ConcurrentUpdateException;
-import dev.helpdesk.common.ValidationException;
 import dev.helpdesk.conversation.Message;
 import dev.helpdesk.customer.CustomerId;
+import dev.helpdesk.notification.Notification;
 import dev.helpdesk.notification.Outbox;
 import dev.helpdesk.ticket.CapacityExceededException;
 import dev.helpdesk.ticket.CapacityGuard;
@@ -18,9 +19,10 @@ import dev.helpdesk.ticket.TicketKey;
 import dev.helpdesk.ticket.TicketLink;
 import dev.helpdesk.ticket.Tickets;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
@@ -32,11 +34,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Tickets kept in memory: the embedded default. Writes are serialized by one lock, which is what
- * makes a change atomic across the ticket, its conversation, its history, the indexes and the
- * outbox, and what lets it check a change's {@link CapacityGuard}s against the state the change is
- * applied to, and what records each change's metric facts ({@link #metrics()}) with it. Reads take
- * no lock: a ticket read by id or key is always one stored version, never half-way through a
- * change; a listing taken during a change may miss the ticket being changed.
+ * makes a change atomic across the ticket, its conversation, its history, the indexes, the outbox,
+ * the links and the metric facts ({@link #metrics()}), and what lets it check a change's {@link
+ * CapacityGuard}s against the state the change is applied to. Reads take no lock: a ticket read by
+ * id or key is always one stored version, never half-way through a change; a listing taken during a
+ * change may miss the ticket being changed.
  */
 public final class InMemoryTickets implements Tickets {
 
@@ -76,42 +78,55 @@ public final class InMemoryTickets implements Tickets {
 
   @Override
   public void save(TicketChange change) {
-    saveAll(List.of(Objects.requireNonNull(change, "change")));
+    saveAll(List.of(Check.present("change", change)));
   }
 
+  /**
+   * Applies the changes one after the other under the write lock, each checked against the state
+   * the ones before it left, and undoes the applied ones if a later one is refused. The
+   * notifications go to the outbox only once every change is in.
+   */
   @Override
   public void saveAll(List<TicketChange> changes) {
-    Map<TicketId, Ticket> afters = new HashMap<>();
-    for (TicketChange change : changes) {
-      if (afters.put(change.after().id(), change.after()) != null) {
-        throw new ValidationException(
-            "changes", "must change each ticket once (" + change.after().key() + " twice)");
-      }
-    }
+    List<TicketChange> batch = TicketChange.checkBatch(changes);
     synchronized (writeLock) {
-      // Every check before any write: a refusal leaves everything as it was.
-      for (TicketChange change : changes) {
-        checkVersion(change);
-      }
-      for (TicketChange change : changes) {
-        for (CapacityGuard guard : change.guards()) {
-          checkCapacity(guard, afters);
+      Deque<Runnable> undo = new ArrayDeque<>();
+      List<Notification> notifications = new ArrayList<>();
+      try {
+        for (TicketChange change : batch) {
+          undo.push(apply(change));
+          notifications.addAll(change.notifications());
         }
-      }
-      for (TicketChange change : changes) {
-        apply(change);
-      }
-      for (LinkEnd end : LinkEnd.of(changes)) {
-        // Copied on write, so that readers, who take no lock, always see a whole list.
-        List<TicketLink> own = new ArrayList<>(links.getOrDefault(end.ticket(), List.of()));
-        own.removeIf(l -> l.other().equals(end.other()));
-        end.link().ifPresent(own::add);
-        links.put(end.ticket(), List.copyOf(own));
+        if (!notifications.isEmpty()) {
+          outbox.add(notifications);
+        }
+        // Nothing below can be refused: the links and the metrics see only whole batches.
+        keepLinks(LinkEnd.of(batch));
+        batch.forEach(metrics::record);
+      } catch (RuntimeException e) {
+        undo.forEach(Runnable::run);
+        throw e;
       }
     }
   }
 
-  private void checkVersion(TicketChange change) {
+  private void keepLinks(List<LinkEnd> ends) {
+    for (LinkEnd end : ends) {
+      // Copied on write, so that readers, who take no lock, always see a whole list.
+      List<TicketLink> own = new ArrayList<>(links.getOrDefault(end.ticket(), List.of()));
+      own.removeIf(l -> l.other().equals(end.other()));
+      end.link().ifPresent(own::add);
+      links.put(end.ticket(), List.copyOf(own));
+    }
+  }
+
+  /** The metrics of this store, whose facts are recorded with each change under the write lock. */
+  public InMemoryMetrics metrics() {
+    return metrics;
+  }
+
+  /** Checks and applies one change; returns what puts the store back as it was before it. */
+  private Runnable apply(TicketChange change) {
     Ticket after = change.after();
     Ticket stored = byId.get(after.id());
     if (change.creates()) {
@@ -122,53 +137,55 @@ public final class InMemoryTickets implements Tickets {
       throw new ConcurrentUpdateException(
           "ticket", after.id().toString(), change.expectedVersion());
     }
-  }
-
-  private void apply(TicketChange change) {
-    Ticket after = change.after();
-    Ticket stored = byId.get(after.id());
+    for (CapacityGuard guard : change.guards()) {
+      checkCapacity(guard, after);
+    }
     if (stored != null) {
       unindex(stored);
     }
     byId.put(after.id(), after);
     byKey.put(after.key(), after.id());
     index(after);
-    conversations
-        .computeIfAbsent(after.id(), id -> new CopyOnWriteArrayList<>())
-        .addAll(change.messages());
-    histories
-        .computeIfAbsent(after.id(), id -> new CopyOnWriteArrayList<>())
-        .addAll(change.events());
-    if (!change.notifications().isEmpty()) {
-      outbox.add(change.notifications());
-    }
-    metrics.record(change);
-  }
-
-  /** The metrics of this store, whose facts are recorded with each change under the write lock. */
-  public InMemoryMetrics metrics() {
-    return metrics;
+    List<Message> conversation =
+        conversations.computeIfAbsent(after.id(), id -> new CopyOnWriteArrayList<>());
+    List<TicketEvent> history =
+        histories.computeIfAbsent(after.id(), id -> new CopyOnWriteArrayList<>());
+    int messages = conversation.size();
+    int events = history.size();
+    conversation.addAll(change.messages());
+    history.addAll(change.events());
+    return () -> {
+      unindex(after);
+      conversation.subList(messages, conversation.size()).clear();
+      history.subList(events, history.size()).clear();
+      if (stored == null) {
+        byId.remove(after.id());
+        byKey.remove(after.key());
+        conversations.remove(after.id());
+        histories.remove(after.id());
+      } else {
+        byId.put(stored.id(), stored);
+        index(stored);
+      }
+    };
   }
 
   /**
-   * Counts, under the write lock, what the agent would hold once the changes are applied ({@code
-   * afters}: each changed ticket as it will be). Only the agent's own index is read, so the cost is
-   * the agent's load, not the store's size.
+   * Counts, under the write lock, what the agent would hold once the change is applied. Only the
+   * agent's own index is read, so the cost is the agent's load, not the store's size.
    */
-  private void checkCapacity(CapacityGuard guard, Map<TicketId, Ticket> afters) {
+  private void checkCapacity(CapacityGuard guard, Ticket after) {
     long load = 0;
     NavigableSet<Ticket> held = byAssignee.get(guard.agent());
     if (held != null) {
       for (Ticket t : held) {
-        if (guard.counts(t) && !afters.containsKey(t.id())) {
+        if (guard.counts(t) && !t.id().equals(after.id())) {
           load++;
         }
       }
     }
-    for (Ticket after : afters.values()) {
-      if (guard.counts(after)) {
-        load++;
-      }
+    if (guard.counts(after)) {
+      load++;
     }
     if (load > guard.limit()) {
       throw new CapacityExceededException(guard);

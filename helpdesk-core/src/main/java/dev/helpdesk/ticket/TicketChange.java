@@ -4,8 +4,10 @@ import dev.helpdesk.common.Check;
 import dev.helpdesk.common.ValidationException;
 import dev.helpdesk.conversation.Message;
 import dev.helpdesk.notification.Notification;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One atomic change to one ticket, as {@link Tickets#save(TicketChange)} must store it: all of it
@@ -63,5 +65,28 @@ public record TicketChange(
   /** The version the store must hold for the change to apply; 0 when it creates the ticket. */
   public long expectedVersion() {
     return before.map(Ticket::version).orElse(0L);
+  }
+
+  /**
+   * Checks a batch for {@link Tickets#saveAll}: not empty, no change missing, no ticket named
+   * twice. Adapters call it before they touch their store.
+   *
+   * @return the batch, frozen
+   * @throws ValidationException naming {@code changes}
+   */
+  public static List<TicketChange> checkBatch(List<TicketChange> changes) {
+    Check.present("changes", changes);
+    if (changes.isEmpty()) {
+      throw new ValidationException("changes", "must hold at least one change");
+    }
+    Set<TicketId> seen = new HashSet<>();
+    for (TicketChange change : changes) {
+      Check.present("changes", change);
+      if (!seen.add(change.after().id())) {
+        throw new ValidationException(
+            "changes", "must change each ticket at most once (" + change.after().id() + " twice)");
+      }
+    }
+    return List.copyOf(changes);
   }
 }

@@ -30,17 +30,17 @@ public interface Tickets {
   void save(TicketChange change);
 
   /**
-   * Stores changes of several tickets in one atomic step: all of them or none of them (a merge
-   * closes the duplicate and extends the ticket it goes into; a link is recorded on both tickets).
-   * Each change is checked as {@link #save} checks it: its version (optimistic locking on every
-   * ticket), and its capacity guards, counted as the state will be with every change of the list
-   * applied. The list may be empty; it must not hold two changes of one ticket.
+   * Stores several changes as one: each is checked and written as {@link #save} would, in list
+   * order, and either all of them are stored or none is. A capacity guard counts the tickets of the
+   * changes before it in the list. This is how a bulk intake (an import, a batch of mails) costs
+   * one transaction and a few round trips instead of one of each per ticket, and how an operation
+   * that changes two tickets (a merge) keeps them consistent.
    *
-   * @throws dev.helpdesk.common.ConcurrentUpdateException when any change's version is stale (or a
-   *     creation's id or key is taken); nothing of any change is stored
-   * @throws CapacityExceededException when any guard of any change would be exceeded; nothing is
-   *     stored
-   * @throws dev.helpdesk.common.ValidationException when two changes are of the same ticket
+   * @throws dev.helpdesk.common.ValidationException when the list is empty, or names a ticket twice
+   *     (field {@code changes})
+   * @throws dev.helpdesk.common.ConcurrentUpdateException when any change would be refused by
+   *     {@link #save}; nothing of any change is stored
+   * @throws CapacityExceededException when any change's guard would be exceeded; nothing is stored
    */
   void saveAll(List<TicketChange> changes);
 

@@ -1,6 +1,7 @@
 package dev.helpdesk.jpa;
 
 import dev.helpdesk.HelpDeskBuilder;
+import dev.helpdesk.common.UnitOfWork;
 import dev.helpdesk.jpa.agent.JpaAgents;
 import dev.helpdesk.jpa.conversation.JpaAttachmentStore;
 import dev.helpdesk.jpa.customer.JpaCustomers;
@@ -8,6 +9,7 @@ import dev.helpdesk.jpa.metrics.JpaMetrics;
 import dev.helpdesk.jpa.notification.JpaOutbox;
 import dev.helpdesk.jpa.sla.JpaSlaTimers;
 import dev.helpdesk.jpa.store.Database;
+import dev.helpdesk.jpa.store.StandaloneTransactions;
 import dev.helpdesk.jpa.store.Transactions;
 import dev.helpdesk.jpa.ticket.JpaTickets;
 import dev.helpdesk.jpa.ticket.SequenceTicketKeys;
@@ -63,10 +65,15 @@ public final class JpaHelpDeskStore {
   private final JpaCustomers customers;
   private final JpaAttachmentStore attachments;
   private final JpaSlaTimers slaTimers;
+  private final UnitOfWork unitOfWork;
 
   private JpaHelpDeskStore(
-      Database database, Transactions transactions, Transactions outboxTransactions) {
+      Database database,
+      Transactions transactions,
+      Transactions outboxTransactions,
+      UnitOfWork unitOfWork) {
     this.database = Objects.requireNonNull(database, "database");
+    this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
     this.transactions = Objects.requireNonNull(transactions, "transactions");
     this.outbox = new JpaOutbox(outboxTransactions, database);
     this.tickets = new JpaTickets(transactions, outboxTransactions, database, outbox);
@@ -77,12 +84,13 @@ public final class JpaHelpDeskStore {
   }
 
   /**
-   * Standalone: every call runs in a resource-local transaction of its own, on an entity manager of
-   * {@code factory}.
+   * Standalone: resource-local transactions on entity managers of {@code factory}. The desk runs
+   * each ticket change in one of them, with the customer record and the SLA timers it writes (see
+   * {@link #unitOfWork()}); any other call runs in a transaction of its own.
    */
   public static JpaHelpDeskStore standalone(EntityManagerFactory factory, Database database) {
-    Transactions own = Transactions.resourceLocal(factory);
-    return new JpaHelpDeskStore(database, own, own);
+    StandaloneTransactions spanned = new StandaloneTransactions(factory);
+    return new JpaHelpDeskStore(database, spanned, Transactions.resourceLocal(factory), spanned);
   }
 
   /**
@@ -96,17 +104,43 @@ public final class JpaHelpDeskStore {
   public static JpaHelpDeskStore joined(
       Supplier<EntityManager> current, EntityManagerFactory factory, Database database) {
     return new JpaHelpDeskStore(
-        database, Transactions.joining(current), Transactions.resourceLocal(factory));
+        database,
+        Transactions.joining(current),
+        Transactions.resourceLocal(factory),
+        UnitOfWork.NONE);
   }
 
   /**
    * Any other arrangement: {@code transactions} for tickets, agents, customers, attachments, keys
    * and SLA timer saves; {@code outboxTransactions}, which must commit on their own, for the
-   * outbox, the SLA monitor's claims and the one-time creation of an agent's capacity lock row.
+   * outbox, the SLA monitor's claims and the one-time creation of an agent's capacity lock row. The
+   * desk's writes of one change are kept together only if {@code transactions} are the caller's own
+   * (joined); otherwise use {@link #of(Database, Transactions, Transactions, UnitOfWork)}.
    */
   public static JpaHelpDeskStore of(
       Database database, Transactions transactions, Transactions outboxTransactions) {
-    return new JpaHelpDeskStore(database, transactions, outboxTransactions);
+    return new JpaHelpDeskStore(database, transactions, outboxTransactions, UnitOfWork.NONE);
+  }
+
+  /**
+   * As {@link #of(Database, Transactions, Transactions)}, with the unit of work that spans {@code
+   * transactions} (for example a {@link StandaloneTransactions} given as both).
+   */
+  public static JpaHelpDeskStore of(
+      Database database,
+      Transactions transactions,
+      Transactions outboxTransactions,
+      UnitOfWork unitOfWork) {
+    return new JpaHelpDeskStore(database, transactions, outboxTransactions, unitOfWork);
+  }
+
+  /**
+   * What makes one ticket change a single transaction across these adapters: standalone, a unit
+   * that begins a transaction every adapter call inside it joins; joined to the application's
+   * transactions, {@link UnitOfWork#NONE}, since the application's transaction already spans them.
+   */
+  public UnitOfWork unitOfWork() {
+    return unitOfWork;
   }
 
   /** The tickets, writing notifications into {@link #outbox()} in the same transaction. */
@@ -161,10 +195,11 @@ public final class JpaHelpDeskStore {
 
   /**
    * Sets every persistence port of {@code builder} to this store's adapters (keys prefixed {@code
-   * HD}, SLA timers and metrics included) and returns the builder.
+   * HD}, SLA timers and metrics included) and its {@link #unitOfWork()}, and returns the builder.
    */
   public HelpDeskBuilder configure(HelpDeskBuilder builder) {
     return builder
+        .unitOfWork(unitOfWork)
         .tickets(tickets, outbox)
         .metrics(tickets.metrics())
         .ticketKeys(ticketKeys())

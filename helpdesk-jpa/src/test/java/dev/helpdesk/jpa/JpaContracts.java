@@ -206,4 +206,12 @@ abstract class JpaContracts {
       return store().agents();
     }
   }
+
+  @Nested
+  class OneTransactionPerChange extends OneTransactionPerChangeScenario {
+    @Override
+    JpaHelpDeskStore freshStore() {
+      return store();
+    }
+  }
 }

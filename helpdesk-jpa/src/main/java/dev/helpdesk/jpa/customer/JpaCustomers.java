@@ -1,11 +1,13 @@
 package dev.helpdesk.jpa.customer;
 
 import dev.helpdesk.common.Check;
+import dev.helpdesk.common.ConcurrentUpdateException;
 import dev.helpdesk.common.EmailAddress;
 import dev.helpdesk.customer.Customer;
 import dev.helpdesk.customer.CustomerId;
 import dev.helpdesk.customer.Customers;
 import dev.helpdesk.jpa.store.Database;
+import dev.helpdesk.jpa.store.Failures;
 import dev.helpdesk.jpa.store.Transactions;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,6 +33,21 @@ public final class JpaCustomers implements Customers {
   @Override
   public void save(Customer customer) {
     Check.present("customer", customer);
+    try {
+      write(customer);
+    } catch (RuntimeException e) {
+      if (Failures.lostRace(e)) {
+        // Two first saves of one customer at once: the loser's insert hits the primary key.
+        ConcurrentUpdateException conflict =
+            new ConcurrentUpdateException("customer", customer.id().value(), 0);
+        conflict.initCause(e);
+        throw conflict;
+      }
+      throw e;
+    }
+  }
+
+  private void write(Customer customer) {
     transactions.inTransaction(
         em -> {
           long seq =

@@ -3,7 +3,6 @@ package dev.helpdesk.jpa.ticket;
 import dev.helpdesk.agent.AgentId;
 import dev.helpdesk.common.Check;
 import dev.helpdesk.common.ConcurrentUpdateException;
-import dev.helpdesk.common.ValidationException;
 import dev.helpdesk.conversation.Attachment;
 import dev.helpdesk.conversation.Message;
 import dev.helpdesk.customer.CustomerId;
@@ -29,9 +28,7 @@ import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,8 +43,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Tickets in {@code hd_ticket}, their conversations in {@code hd_message} and {@code
  * hd_message_attachment}, their histories in {@code hd_ticket_event}, their links in {@code
  * hd_ticket_link}, and each change's notifications in the {@link JpaOutbox}'s table and metric
- * facts in {@link JpaMetrics}'s, all written in one transaction; {@link #saveAll} writes the
- * changes of several tickets in one.
+ * facts in {@link JpaMetrics}'s, all written in one transaction.
  *
  * <p>A change is applied with JPA optimistic locking: the stored row must still carry the version
  * the change was based on, and the {@code UPDATE ... WHERE version = ?} that raises it fails for
@@ -89,19 +85,19 @@ public final class JpaTickets implements Tickets {
     saveAll(List.of(Check.present("change", change)));
   }
 
+  /**
+   * Writes the changes in one transaction, flushed once at its end (except that an update's own row
+   * is flushed at once, see {@link #write}), so that the provider can send the rows of a batch in a
+   * few JDBC batches: with {@code hibernate.jdbc.batch_size} set and, on PostgreSQL, {@code
+   * reWriteBatchedInserts=true}, a hundred openings cost about as many round trips as one. The lock
+   * rows of every agent the batch guards are taken first, in one fixed order, so that two batches
+   * cannot deadlock on them.
+   */
   @Override
   public void saveAll(List<TicketChange> changes) {
-    Check.present("changes", changes);
-    if (changes.isEmpty()) {
-      return;
-    }
-    Set<UUID> ids = new HashSet<>();
+    List<TicketChange> batch = TicketChange.checkBatch(changes);
     SortedSet<String> guarded = new TreeSet<>();
-    for (TicketChange change : changes) {
-      if (!ids.add(change.after().id().value())) {
-        throw new ValidationException(
-            "changes", "must change each ticket once (" + change.after().key() + " twice)");
-      }
+    for (TicketChange change : batch) {
       for (CapacityGuard guard : change.guards()) {
         guarded.add(guard.agent().value());
       }
@@ -109,28 +105,22 @@ public final class JpaTickets implements Tickets {
     for (String agent : guarded) {
       ensureLockRow(agent);
     }
-    // The ticket rows are written in one fixed order (by id), so that two lists of the same
-    // tickets, in whatever order, wait for each other's row locks instead of deadlocking.
-    List<TicketChange> ordered = new ArrayList<>(changes);
-    ordered.sort(Comparator.comparing(c -> c.after().id().value()));
     try {
       transactions.inTransaction(
           em -> {
-            checkCapacity(em, changes, guarded);
-            for (TicketChange change : ordered) {
-              writeTicket(em, change);
+            lockAgents(em, guarded, batch);
+            for (TicketChange change : batch) {
+              checkCapacity(em, change);
+              write(em, change);
             }
-            for (TicketChange change : ordered) {
-              writeRest(em, change);
-            }
-            writeLinks(em, LinkEnd.of(changes));
+            writeLinks(em, LinkEnd.of(batch));
             return null;
           });
     } catch (ConcurrentUpdateException | CapacityExceededException e) {
       throw e;
     } catch (RuntimeException e) {
       if (Failures.lostRace(e)) {
-        ConcurrentUpdateException conflict = conflict(changes.get(0));
+        ConcurrentUpdateException conflict = conflict(batch);
         conflict.initCause(e);
         throw conflict;
       }
@@ -138,7 +128,7 @@ public final class JpaTickets implements Tickets {
     }
   }
 
-  private void writeTicket(EntityManager em, TicketChange change) {
+  private void write(EntityManager em, TicketChange change) {
     Ticket after = change.after();
     UUID id = after.id().value();
     if (change.creates()) {
@@ -148,31 +138,25 @@ public final class JpaTickets implements Tickets {
       TicketMapping.copy(after, row);
       row.version = after.version();
       em.persist(row);
-      return;
+    } else {
+      TicketEntity row = find(em, id).orElseThrow(() -> conflict(change));
+      if (row.version != change.expectedVersion()) {
+        throw conflict(change);
+      }
+      TicketMapping.copy(after, row);
+      // The UPDATE ... WHERE version = ? runs now, before anything else of the change is written:
+      // a loser fails here, and on MariaDB the row lock is taken before the child rows' foreign
+      // key checks take shared locks on it (which would otherwise make racers deadlock).
+      em.flush();
+      if (row.version != after.version()) {
+        // Nothing in the ticket's own columns changed; the version must be raised all the same.
+        em.lock(row, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+      }
+      if (row.version != after.version()) {
+        throw new IllegalStateException(
+            "Stored version " + row.version + " after saving version " + after.version());
+      }
     }
-    TicketEntity row = find(em, id).orElseThrow(() -> conflict(change));
-    if (row.version != change.expectedVersion()) {
-      throw conflict(change);
-    }
-    TicketMapping.copy(after, row);
-    // The UPDATE ... WHERE version = ? runs now, before anything else of the change is written:
-    // a loser fails here, and on MariaDB the row lock is taken before the child rows' foreign
-    // key checks take shared locks on it (which would otherwise make racers deadlock).
-    em.flush();
-    if (row.version != after.version()) {
-      // Nothing in the ticket's own columns changed; the version must be raised all the same.
-      em.lock(row, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
-    }
-    if (row.version != after.version()) {
-      throw new IllegalStateException(
-          "Stored version " + row.version + " after saving version " + after.version());
-    }
-  }
-
-  /** The change's messages, attachments, events, notifications and metric facts. */
-  private void writeRest(EntityManager em, TicketChange change) {
-    Ticket after = change.after();
-    UUID id = after.id().value();
     // No flush here: the child rows refer to the ticket by column, not by association, and are
     // persisted after it, so the provider inserts the ticket first within the one flush at the end
     // (ordered inserts keep the order in which entity types first appear).
@@ -258,18 +242,12 @@ public final class JpaTickets implements Tickets {
   }
 
   /**
-   * Checks the change's capacity guards before anything of it is written. For each guarded agent,
-   * in a fixed order (so two changes guarding the same two agents cannot deadlock), the agent's
-   * lock row is updated, which holds its row lock until the transaction ends: every guarded change
-   * for that agent, on any instance, waits here for the one before it to commit. Only then are the
-   * agent's active tickets counted, which therefore includes every guarded change committed before.
-   * The changed tickets are counted as they will be after the changes, not as they are stored.
+   * Takes the lock row of each guarded agent, in a fixed order (so two changes or batches guarding
+   * the same two agents cannot deadlock): the row is updated, which holds its lock until the
+   * transaction ends, so every guarded change for that agent, on any instance, waits here for the
+   * one before it to commit.
    */
-  private void checkCapacity(
-      EntityManager em, List<TicketChange> changes, SortedSet<String> agents) {
-    if (agents.isEmpty()) {
-      return;
-    }
+  private void lockAgents(EntityManager em, SortedSet<String> agents, List<TicketChange> batch) {
     for (String agent : agents) {
       int locked =
           em.createNativeQuery(
@@ -280,12 +258,24 @@ public final class JpaTickets implements Tickets {
         // The row went away behind this store's back (someone emptied the table): look for it
         // again next time, and let the caller retry as after any lost race.
         lockRows.remove(agent);
-        throw conflict(changes.get(0));
+        throw conflict(batch);
       }
     }
-    List<CapacityGuard> guards = new ArrayList<>();
-    changes.forEach(c -> guards.addAll(c.guards()));
-    for (CapacityGuard guard : guards) {
+  }
+
+  /**
+   * Checks the change's capacity guards before anything of it is written, under the agents' locks
+   * taken by {@link #lockAgents}: the agent's active tickets are counted only now, so the count
+   * includes every guarded change committed before, and (the provider flushes before a native
+   * query) the changes written earlier in the same batch. The changed ticket is counted as it will
+   * be after the change, not as it is stored.
+   */
+  private void checkCapacity(EntityManager em, TicketChange change) {
+    if (change.guards().isEmpty()) {
+      return;
+    }
+    Ticket after = change.after();
+    for (CapacityGuard guard : change.guards()) {
       // Native SQL for the locking read MariaDB needs; the parameters are numbered in order.
       List<Object> params = new ArrayList<>();
       params.add(guard.agent().value());
@@ -314,20 +304,33 @@ public final class JpaTickets implements Tickets {
         count.setParameter(i + 1, params.get(i));
       }
       long load = ((Number) count.getSingleResult()).longValue();
-      // The stored row of each changed ticket is its change's "before" (a stale one fails the
-      // version check later); count the ticket as its change leaves it instead.
-      for (TicketChange change : changes) {
-        if (change.before().map(guard::counts).orElse(false)) {
-          load--;
-        }
-        if (guard.counts(change.after())) {
-          load++;
-        }
+      // The stored row of this ticket is the change's "before" (a stale one fails the version
+      // check later); count the ticket as the change leaves it instead.
+      if (change.before().map(guard::counts).orElse(false)) {
+        load--;
+      }
+      if (guard.counts(after)) {
+        load++;
       }
       if (load > guard.limit()) {
         throw new CapacityExceededException(guard);
       }
     }
+  }
+
+  /**
+   * The conflict to report for a batch: the change itself when there is one; otherwise the database
+   * does not say which change lost, so the report names the batch by its first ticket.
+   */
+  private static ConcurrentUpdateException conflict(List<TicketChange> batch) {
+    if (batch.size() == 1) {
+      return conflict(batch.get(0));
+    }
+    TicketChange first = batch.get(0);
+    return new ConcurrentUpdateException(
+        "batch of " + batch.size() + " ticket changes starting with ticket",
+        first.after().id().toString(),
+        first.expectedVersion());
   }
 
   private static ConcurrentUpdateException conflict(TicketChange change) {

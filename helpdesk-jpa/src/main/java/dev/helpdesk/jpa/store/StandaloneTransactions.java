@@ -1,0 +1,93 @@
+package dev.helpdesk.jpa.store;
+
+import dev.helpdesk.common.UnitOfWork;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Resource-local transactions that a {@link UnitOfWork} can span: outside {@link #run}, each call
+ * is a transaction of its own, as with {@link Transactions#resourceLocal}; inside it, every call on
+ * the same thread works in the unit's one transaction, which commits when the unit's work returns
+ * and rolls back when it throws. This is what the standalone store hands to the desk, so that a
+ * ticket change, the customer record it creates and the SLA timers it moves commit together.
+ *
+ * <p>A call inside a unit is flushed before it returns, so that a conflict surfaces from the
+ * adapter's method (where it becomes the core's typed exception) rather than at the unit's commit.
+ */
+public final class StandaloneTransactions implements Transactions, UnitOfWork {
+
+  private final EntityManagerFactory factory;
+  private final Transactions single;
+  private final ThreadLocal<EntityManager> unit = new ThreadLocal<>();
+
+  /** Transactions on entity managers of {@code factory}. */
+  public StandaloneTransactions(EntityManagerFactory factory) {
+    this.factory = Objects.requireNonNull(factory, "factory");
+    this.single = Transactions.resourceLocal(factory);
+  }
+
+  @Override
+  public <T> T run(Supplier<T> work) {
+    Objects.requireNonNull(work, "work");
+    if (unit.get() != null) {
+      return work.get();
+    }
+    EntityManager em = factory.createEntityManager();
+    EntityTransaction tx = em.getTransaction();
+    unit.set(em);
+    try {
+      tx.begin();
+      T result = work.get();
+      tx.commit();
+      return result;
+    } catch (RuntimeException | Error e) {
+      try {
+        if (tx.isActive()) {
+          tx.rollback();
+        }
+      } catch (RuntimeException rollbackFailure) {
+        // The connection may be gone (that may be why we are here); keep the first failure.
+        e.addSuppressed(rollbackFailure);
+      }
+      throw e;
+    } finally {
+      unit.remove();
+      em.close();
+    }
+  }
+
+  @Override
+  public <T> T inTransaction(Function<EntityManager, T> work) {
+    EntityManager em = unit.get();
+    if (em == null) {
+      return single.inTransaction(work);
+    }
+    T result = work.apply(em);
+    em.flush();
+    return result;
+  }
+
+  @Override
+  public <T> T read(Function<EntityManager, T> work) {
+    EntityManager em = unit.get();
+    return em == null ? single.read(work) : work.apply(em);
+  }
+
+  /**
+   * True outside a unit; inside one, an earlier call of the unit may have read before, so the
+   * ticket store takes the locking read it needs on MariaDB.
+   */
+  @Override
+  public boolean beginsForEachCall() {
+    return unit.get() == null;
+  }
+
+  @Override
+  public String toString() {
+    return "resource-local transactions of " + factory + ", spanned by units of work";
+  }
+}
