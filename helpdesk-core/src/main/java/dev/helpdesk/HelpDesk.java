@@ -25,6 +25,12 @@ import dev.helpdesk.conversation.Visibility;
 import dev.helpdesk.customer.Customer;
 import dev.helpdesk.customer.CustomerId;
 import dev.helpdesk.customer.Customers;
+import dev.helpdesk.knowledge.ArticleId;
+import dev.helpdesk.knowledge.SuggestedAnswer;
+import dev.helpdesk.live.LiveFeed;
+import dev.helpdesk.live.LiveListener;
+import dev.helpdesk.live.Subscription;
+import dev.helpdesk.macro.Macro;
 import dev.helpdesk.metrics.MetricsQueries;
 import dev.helpdesk.metrics.MetricsReport;
 import dev.helpdesk.metrics.TimeRange;
@@ -58,8 +64,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -81,7 +90,7 @@ import org.slf4j.LoggerFactory;
  * <p>Every refusal is a {@link dev.helpdesk.common.HelpDeskException} and leaves nothing stored.
  * Thread-safe: use one instance from many threads.
  */
-public final class HelpDesk {
+public final class HelpDesk implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(HelpDesk.class);
 
@@ -119,6 +128,8 @@ public final class HelpDesk {
   private final Optional<SlaMonitor> slaMonitor;
   private final Satisfaction satisfaction;
   private final Optional<MetricsQueries> metrics;
+  private final LiveFeed live;
+  private final Map<String, Macro> macros;
 
   HelpDesk(HelpDeskBuilder b) {
     this.clock = b.clock;
@@ -143,6 +154,8 @@ public final class HelpDesk {
     Actor monitor = Actor.system("sla-monitor");
     this.slaMonitor =
         sla.map(engine -> new SlaMonitor(engine, clock, (id, op) -> change(monitor, id, op)));
+    this.live = new LiveFeed(b.liveExecutor, b.liveBufferSize);
+    this.macros = Collections.unmodifiableMap(new LinkedHashMap<>(b.macros));
   }
 
   /** A builder whose every port defaults to its in-memory adapter and whose clock is UTC. */
@@ -936,6 +949,161 @@ public final class HelpDesk {
     return clock;
   }
 
+  // ---------------------------------------------------------------- live updates
+
+  /**
+   * Subscribes to a ticket's conversation and status: each new message and each status or assignee
+   * change, as it is stored, in order, on a delivery thread (see {@link LiveFeed} for buffering and
+   * overflow). A customer receives public messages only, and may subscribe to their own tickets
+   * only. Subscribe first, then read the ticket: nothing is missed in between (some updates may
+   * repeat what the read shows). Only changes made through this desk instance are seen.
+   *
+   * @throws NotFoundException if there is no such ticket
+   * @throws AccessDeniedException if a customer subscribes to someone else's ticket
+   */
+  public Subscription subscribe(Actor viewer, TicketId ticketId, LiveListener listener) {
+    requireKnown(viewer);
+    Check.present("listener", listener);
+    TicketAccess.requireCanRead(viewer, load(ticketId));
+    return live.ticket(viewer, ticketId, listener);
+  }
+
+  /**
+   * Subscribes to an agent's queue: tickets assigned to the agent or taken from them, and new
+   * messages (internal notes included) and status changes on the tickets assigned to them; see
+   * {@link #subscribe}.
+   *
+   * @throws NotFoundException if the agent is unknown
+   * @throws AccessDeniedException if a customer asks
+   */
+  public Subscription subscribeQueue(Actor actor, AgentId agent, LiveListener listener) {
+    requireKnown(actor);
+    requireNotCustomer(actor, "subscribe to an agent's queue");
+    Check.present("listener", listener);
+    agents
+        .byId(Check.present("agentId", agent))
+        .orElseThrow(() -> new NotFoundException("agent", agent.value()));
+    return live.queue(agent, listener);
+  }
+
+  /**
+   * Ends every live subscription and stops the delivery threads the desk started for them. The desk
+   * goes on working otherwise; new subscriptions are refused.
+   */
+  @Override
+  public void close() {
+    live.close();
+  }
+
+  // ---------------------------------------------------------------- instant answers
+
+  /**
+   * The knowledge-base articles suggested when the ticket was opened, best first, as they were
+   * shown; empty without a {@link HelpDeskBuilder#knowledgeBase knowledge base} or when none fit.
+   *
+   * @throws AccessDeniedException if a customer asks about someone else's ticket
+   */
+  public List<SuggestedAnswer> suggestedAnswers(Actor actor, TicketId ticketId) {
+    requireKnown(actor);
+    TicketAccess.requireCanRead(actor, load(ticketId));
+    return InstantAnswers.suggested(tickets.history(ticketId));
+  }
+
+  /**
+   * "This solved it": the ticket's customer accepts one of the answers suggested to them, and the
+   * ticket is SOLVED without an agent (the one exception to "SOLVED needs an assignee"), recorded
+   * as {@link TicketEvent.AnswerAccepted} naming the article. Nobody is mailed. A later reply of
+   * the customer opens it again, as usual.
+   *
+   * @throws AccessDeniedException unless the actor is the ticket's customer
+   * @throws ValidationException if the article was not suggested for this ticket
+   * @throws dev.helpdesk.ticket.IllegalTransitionException if the ticket is solved or closed
+   *     already (or the status table does not allow SOLVED)
+   */
+  public Ticket acceptAnswer(Actor actor, TicketId ticketId, ArticleId articleId) {
+    requireKnown(actor);
+    Check.present("articleId", articleId);
+    Ticket ticket = load(ticketId);
+    TicketAccess.requireCanRead(actor, ticket);
+    if (!(actor instanceof Actor.Customer)) {
+      throw new AccessDeniedException(
+          actor, "accept an answer on ticket " + ticket.key() + ": only its customer may");
+    }
+    SuggestedAnswer answer =
+        InstantAnswers.suggested(tickets.history(ticketId)).stream()
+            .filter(a -> a.articleId().equals(articleId))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new ValidationException(
+                        "articleId",
+                        "must name an answer suggested for ticket "
+                            + ticket.key()
+                            + " (was '"
+                            + articleId
+                            + "')"));
+    return change(actor, ticket, edit -> edit.answerAccepted(answer), true);
+  }
+
+  // ---------------------------------------------------------------- macros
+
+  /** The macros agents may apply, in the order they were added to the builder. */
+  public List<Macro> macros() {
+    return List.copyOf(macros.values());
+  }
+
+  /**
+   * Applies a macro: posts its reply, with placeholders filled in for this ticket and agent, and
+   * sets its fields, in one atomic change under the usual rules (a reply to a CLOSED ticket, a move
+   * the status table forbids, SOLVED without an assignee are refused, and then nothing is stored)
+   * and with the usual notifications.
+   *
+   * @throws NotFoundException if there is no macro of that name
+   * @throws AccessDeniedException if a customer tries
+   * @throws ValidationException naming {@code booking_reference} if the reply needs one and the
+   *     ticket has none
+   */
+  public Posted applyMacro(Actor actor, TicketId ticketId, String macroName) {
+    requireKnown(actor);
+    Check.present("macroName", macroName);
+    Ticket ticket = load(ticketId);
+    TicketAccess.requireStaff(actor, ticket, "apply a macro");
+    Macro macro =
+        Optional.ofNullable(macros.get(macroName))
+            .orElseThrow(() -> new NotFoundException("macro", macroName));
+    String author = displayName(actor);
+    Message[] posted = new Message[1];
+    Ticket after =
+        change(
+            actor,
+            ticket,
+            edit -> {
+              Message reply =
+                  new Message(
+                      MessageId.random(),
+                      actor,
+                      Visibility.PUBLIC,
+                      macro.replyFor(edit.current(), author),
+                      List.of(),
+                      edit.at());
+              edit.macroApplied(macro.name()).addMessage(reply);
+              macro.priority().ifPresent(edit::changePriority);
+              macro.group().ifPresent(g -> edit.changeGroup(Optional.of(g)));
+              edit.addTags(macro.tags());
+              macro.status().ifPresent(edit::changeStatus);
+              posted[0] = reply;
+            },
+            true);
+    return new Posted(after, posted[0], false);
+  }
+
+  private String displayName(Actor actor) {
+    if (actor instanceof Actor.Agent a) {
+      return agents.byId(a.id()).map(Agent::name).orElse(a.id().value());
+    }
+    return actor instanceof Actor.System s ? s.name() : actor.describe();
+  }
+
   // ---------------------------------------------------------------- internals
 
   /**
@@ -1072,17 +1240,23 @@ public final class HelpDesk {
     }
     notificationRules.addTo(edit, acknowledge);
     TicketChange change = edit.done();
-    return unitOfWork.run(
-        () -> {
-          // Before the ticket: its save may lock an agent's capacity row until commit, and the
-          // lock is best held for no longer than the ticket's own writes.
-          alongside.run();
-          tickets.save(change);
-          for (ChangeHook hook : hooks) {
-            hook.afterSave(change);
-          }
-          return change;
-        });
+    // Through the live feed, which tells subscribers once the unit of work has committed, in
+    // version order per ticket.
+    live.write(
+        change,
+        c ->
+            unitOfWork.run(
+                () -> {
+                  // Before the ticket: its save may lock an agent's capacity row until commit,
+                  // and the lock is best held for no longer than the ticket's own writes.
+                  alongside.run();
+                  tickets.save(c);
+                  for (ChangeHook hook : hooks) {
+                    hook.afterSave(c);
+                  }
+                  return c;
+                }));
+    return change;
   }
 
   /**
@@ -1101,17 +1275,35 @@ public final class HelpDesk {
       notificationRules.addTo(edit, acknowledge);
       changes.add(edit.done());
     }
-    // One unit of work: the tickets and the SLA timers the hooks store after them, as for one.
-    return unitOfWork.run(
-        () -> {
-          tickets.saveAll(changes);
-          for (TicketChange change : changes) {
-            for (ChangeHook hook : hooks) {
-              hook.afterSave(change);
-            }
-          }
-          return changes;
-        });
+    // One unit of work: the tickets and the SLA timers the hooks store after them, as for one;
+    // the live feed hears of every change once it has committed.
+    writeLive(
+        changes,
+        0,
+        () ->
+            unitOfWork.run(
+                () -> {
+                  tickets.saveAll(changes);
+                  for (TicketChange change : changes) {
+                    for (ChangeHook hook : hooks) {
+                      hook.afterSave(change);
+                    }
+                  }
+                  return changes;
+                }));
+    return changes;
+  }
+
+  /**
+   * Runs {@code save} inside the live feed's write of each of {@code changes} from {@code next} on,
+   * nested, so that each is registered in flight before the save and released after it.
+   */
+  private void writeLive(List<TicketChange> changes, int next, Runnable save) {
+    if (next == changes.size()) {
+      save.run();
+      return;
+    }
+    live.write(changes.get(next), c -> writeLive(changes, next + 1, save));
   }
 
   private Ticket load(TicketId id) {

@@ -8,6 +8,9 @@ import dev.helpdesk.common.UnitOfWork;
 import dev.helpdesk.common.ValidationException;
 import dev.helpdesk.conversation.AttachmentStore;
 import dev.helpdesk.customer.Customers;
+import dev.helpdesk.knowledge.KnowledgeBase;
+import dev.helpdesk.live.LiveFeed;
+import dev.helpdesk.macro.Macro;
 import dev.helpdesk.memory.InMemoryAgents;
 import dev.helpdesk.memory.InMemoryAttachments;
 import dev.helpdesk.memory.InMemoryCustomers;
@@ -26,13 +29,18 @@ import dev.helpdesk.sla.SlaEngine;
 import dev.helpdesk.sla.SlaSettings;
 import dev.helpdesk.sla.SlaTimers;
 import dev.helpdesk.ticket.StatusTransitions;
+import dev.helpdesk.ticket.TicketEvent;
 import dev.helpdesk.ticket.TicketEventListener;
 import dev.helpdesk.ticket.TicketKeys;
 import dev.helpdesk.ticket.Tickets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,6 +84,11 @@ public final class HelpDeskBuilder {
   Satisfaction satisfaction;
   MetricsQueries metrics;
   private SlaEngine slaEngine;
+  Optional<Executor> liveExecutor = Optional.empty();
+  int liveBufferSize = LiveFeed.DEFAULT_BUFFER_SIZE;
+  KnowledgeBase knowledgeBase;
+  int maxSuggestedAnswers = 3;
+  final Map<String, Macro> macros = new LinkedHashMap<>();
 
   HelpDeskBuilder() {}
 
@@ -192,6 +205,64 @@ public final class HelpDeskBuilder {
   }
 
   /**
+   * Where live updates are delivered to subscribers (see {@link LiveFeed}); default: up to 4 daemon
+   * threads the desk starts on the first subscription and stops on {@link HelpDesk#close()}. An
+   * executor given here is the application's to stop. It must run tasks on other threads than the
+   * caller's, or writers wait for listeners (a same-thread or manually run executor is fine in
+   * tests).
+   */
+  public HelpDeskBuilder liveExecutor(Executor executor) {
+    this.liveExecutor = Optional.of(Check.present("liveExecutor", executor));
+    return this;
+  }
+
+  /**
+   * How many updates a live subscriber's buffer holds before it overflows (its backlog is then
+   * replaced by one {@link dev.helpdesk.live.LiveUpdate.Overflow} marker); default {@value
+   * LiveFeed#DEFAULT_BUFFER_SIZE}.
+   */
+  public HelpDeskBuilder liveBufferSize(int updates) {
+    this.liveBufferSize = Check.positive("liveBufferSize", updates);
+    return this;
+  }
+
+  /**
+   * Offers instant answers: when a ticket is opened, the best articles of this knowledge base for
+   * its subject and description, in the customer's language, are recorded on the ticket and listed
+   * in the acknowledgement; the customer may accept one ({@link HelpDesk#acceptAnswer}). Default:
+   * none.
+   */
+  public HelpDeskBuilder knowledgeBase(KnowledgeBase knowledgeBase) {
+    this.knowledgeBase = Check.present("knowledgeBase", knowledgeBase);
+    return this;
+  }
+
+  /** How many instant answers a new ticket gets at most, 1 to 10; default 3. */
+  public HelpDeskBuilder maxSuggestedAnswers(int max) {
+    Check.positive("maxSuggestedAnswers", max);
+    if (max > TicketEvent.AnswersSuggested.MAX_ANSWERS) {
+      throw new ValidationException(
+          "maxSuggestedAnswers",
+          "must be at most " + TicketEvent.AnswersSuggested.MAX_ANSWERS + " (was " + max + ")");
+    }
+    this.maxSuggestedAnswers = max;
+    return this;
+  }
+
+  /**
+   * Adds a macro agents may apply ({@link HelpDesk#applyMacro}).
+   *
+   * @throws ValidationException if a macro of that name was added already
+   */
+  public HelpDeskBuilder macro(Macro macro) {
+    Check.present("macro", macro);
+    if (macros.putIfAbsent(macro.name(), macro) != null) {
+      throw new ValidationException("macro", "name '" + macro.name() + "' is taken already");
+    }
+    return this;
+  }
+
+  /**
    * What a {@link dev.helpdesk.ticket.Rating#BAD} rating does besides being recorded: {@link
    * BadRatingAction#REOPEN} (the default), {@link BadRatingAction#ESCALATE} to the supervisor
    * group, or {@link BadRatingAction#NOTHING}.
@@ -238,6 +309,9 @@ public final class HelpDeskBuilder {
     // Assignment first: the SLA engine must see who the change assigned.
     hooks.add(new AssignmentHook(assignment));
     slaEngine().ifPresent(engine -> hooks.add(new SlaHook(engine)));
+    if (knowledgeBase != null) {
+      hooks.add(new InstantAnswers(knowledgeBase, maxSuggestedAnswers));
+    }
     return hooks;
   }
 

@@ -5,6 +5,7 @@ import dev.helpdesk.agent.Agent;
 import dev.helpdesk.agent.Agents;
 import dev.helpdesk.conversation.Message;
 import dev.helpdesk.conversation.MessageId;
+import dev.helpdesk.knowledge.SuggestedAnswer;
 import dev.helpdesk.notification.Notification;
 import dev.helpdesk.notification.NotificationId;
 import dev.helpdesk.notification.NotificationKind;
@@ -16,6 +17,7 @@ import dev.helpdesk.ticket.TicketEvent;
 import dev.helpdesk.ticket.TicketId;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,8 +29,9 @@ import java.util.function.Function;
  *
  * <ul>
  *   <li>a ticket opened: the customer gets {@link NotificationKind#TICKET_RECEIVED}, with {@link
- *       Notification#FIRST_REPLY_DUE} when an SLA sets a first-reply target, unless the request
- *       turned the acknowledgement off ({@link dev.helpdesk.ticket.NewTicket#acknowledge()});
+ *       Notification#FIRST_REPLY_DUE} when an SLA sets a first-reply target and the instant answers
+ *       suggested ({@link Notification#answerTitle}), unless the request turned the acknowledgement
+ *       off ({@link dev.helpdesk.ticket.NewTicket#acknowledge()});
  *   <li>a public reply by an agent or the system: the customer gets {@link
  *       NotificationKind#AGENT_REPLIED} with its text (internal notes are never sent);
  *   <li>a move to PENDING or SOLVED made by staff: the customer gets {@link
@@ -64,11 +67,11 @@ final class NotificationRules {
     for (TicketEvent event : edit.events()) {
       if (event instanceof TicketEvent.Created) {
         if (acknowledge) {
-          Map<String, String> values =
-              firstReplyDue
-                  .apply(ticket.id())
-                  .map(due -> Map.of(Notification.FIRST_REPLY_DUE, due.toString()))
-                  .orElse(Map.of());
+          Map<String, String> values = new HashMap<>();
+          firstReplyDue
+              .apply(ticket.id())
+              .ifPresent(due -> values.put(Notification.FIRST_REPLY_DUE, due.toString()));
+          addAnswers(values, InstantAnswers.suggested(edit.events()));
           edit.notify(make(NotificationKind.TICKET_RECEIVED, customer, ticket, edit, values));
         }
       } else if (event instanceof TicketEvent.MessageAdded added) {
@@ -98,6 +101,16 @@ final class NotificationRules {
         }
       }
       // Priority and group changes are internal matters: nobody is mailed.
+    }
+  }
+
+  /** The instant answers, for the acknowledgement to list. */
+  private static void addAnswers(Map<String, String> values, List<SuggestedAnswer> answers) {
+    for (int i = 0; i < answers.size(); i++) {
+      SuggestedAnswer a = answers.get(i);
+      values.put(Notification.answerTitle(i + 1), a.title());
+      values.put(Notification.answerExcerpt(i + 1), a.excerpt());
+      values.put(Notification.answerId(i + 1), a.articleId().value());
     }
   }
 

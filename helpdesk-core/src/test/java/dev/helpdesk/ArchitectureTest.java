@@ -24,7 +24,10 @@ class ArchitectureTest {
     "dev.helpdesk.actor..",
     "dev.helpdesk.conversation..",
     "dev.helpdesk.notification..",
-    "dev.helpdesk.ticket.."
+    "dev.helpdesk.ticket..",
+    "dev.helpdesk.knowledge..",
+    "dev.helpdesk.macro..",
+    "dev.helpdesk.live.."
   };
 
   @Test

@@ -228,6 +228,8 @@ public final class Assignment {
    * customer's reply reopened it, or it left a status that does not count) goes back to that agent
    * only if they are eligible now, under a capacity guard; otherwise to another agent by the
    * strategy, or to the queue. Assignments made by hand in the same edit are left to their caller.
+   * A ticket reopened with nobody assigned (its customer had solved it by accepting a suggested
+   * answer) goes to an agent by the strategy, or to the queue.
    */
   public void beforeSave(TicketEdit edit) {
     if (!policy.automatic() || edit.before().isEmpty()) {
@@ -235,6 +237,12 @@ public final class Assignment {
     }
     Ticket before = edit.before().get();
     Ticket now = edit.current();
+    if (now.assignee().isEmpty()
+        && before.status() == Status.SOLVED
+        && counted.contains(now.status())) {
+      assignByStrategy(edit, Set.of());
+      return;
+    }
     if (now.assignee().isEmpty() || !counted.contains(now.status())) {
       return;
     }

@@ -1,14 +1,22 @@
 package dev.helpdesk.common;
 
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Argument checks shared by the value types. Each failure is a {@link ValidationException} naming
  * the field, so a caller always learns which input to fix.
  */
 public final class Check {
+
+  private static final Pattern LABEL = Pattern.compile("[a-z0-9][a-z0-9_.:-]*");
 
   private Check() {}
 
@@ -75,6 +83,26 @@ public final class Check {
           field, "must hold at most " + max + " entries (was " + values.size() + ")");
     }
     return values;
+  }
+
+  /**
+   * Fails unless every label is one line of at most {@code maxLength} characters matching {@code
+   * [a-z0-9][a-z0-9_.:-]*} once lower-cased, and there are at most {@code max}.
+   *
+   * @return the labels lower-cased, sorted and frozen
+   */
+  public static Set<String> labels(String field, Set<String> values, int max, int maxLength) {
+    size(field, present(field, values), max);
+    Set<String> sorted = new TreeSet<>();
+    for (String value : values) {
+      String label = line(field, value, maxLength).toLowerCase(Locale.ROOT);
+      if (!LABEL.matcher(label).matches()) {
+        throw new ValidationException(
+            field, "must match [a-z0-9][a-z0-9_.:-]* (was '" + value + "')");
+      }
+      sorted.add(label);
+    }
+    return Collections.unmodifiableSet(new LinkedHashSet<>(sorted));
   }
 
   /** Fails unless {@code value} is strictly positive. */

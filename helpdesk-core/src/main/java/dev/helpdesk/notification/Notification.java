@@ -16,7 +16,8 @@ import java.util.UUID;
  * @param ticketKey the ticket's human key, e.g. {@code HD-1042}
  * @param ticketSubject the ticket's subject when the notification was made
  * @param values what the template needs beyond the ticket: see {@link #BODY}, {@link #STATUS},
- *     {@link #FIRST_REPLY_DUE}, {@link #AUTHOR}, {@link #SLA_TARGET}, {@link #SLA_DUE}
+ *     {@link #FIRST_REPLY_DUE}, {@link #AUTHOR}, {@link #SLA_TARGET}, {@link #SLA_DUE}, {@link
+ *     #answerTitle}
  * @param createdAt when the desk made it
  */
 public record Notification(
@@ -49,6 +50,24 @@ public record Notification(
 
   /** Key of {@link #values}: the display name of who wrote or did what is announced. */
   public static final String AUTHOR = "author";
+
+  /**
+   * Key of {@link #values}: the title of the {@code position}-th answer (from 1) suggested to the
+   * customer at intake, in the acknowledgement; numbered on while there are more.
+   */
+  public static String answerTitle(int position) {
+    return "answer." + position + ".title";
+  }
+
+  /** Key of {@link #values}: the excerpt of the {@code position}-th suggested answer. */
+  public static String answerExcerpt(int position) {
+    return "answer." + position + ".excerpt";
+  }
+
+  /** Key of {@link #values}: the article id of the {@code position}-th suggested answer. */
+  public static String answerId(int position) {
+    return "answer." + position + ".id";
+  }
 
   /** Validates the notification and freezes its values. */
   public Notification {

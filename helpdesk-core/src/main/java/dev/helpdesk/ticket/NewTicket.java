@@ -7,6 +7,7 @@ import dev.helpdesk.customer.Customer;
 import dev.helpdesk.customer.CustomerId;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -137,6 +138,14 @@ public record NewTicket(
      */
     public Builder bookingReference(String reference) {
       return field(Ticket.BOOKING_REFERENCE, reference);
+    }
+
+    /**
+     * The language the customer writes in (e.g. {@code Locale.GERMAN}), stored as the custom field
+     * {@link Ticket#LOCALE}; instant answers are picked in it. Without it, English is assumed.
+     */
+    public Builder locale(Locale locale) {
+      return field(Ticket.LOCALE, Check.present("locale", locale).toLanguageTag());
     }
 
     /** Routes the ticket to a team. */

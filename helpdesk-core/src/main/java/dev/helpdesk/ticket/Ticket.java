@@ -8,13 +8,11 @@ import dev.helpdesk.customer.Customer;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +20,9 @@ import java.util.regex.Pattern;
  * through {@link TicketEdit} yields a new {@code Ticket} with a higher {@link #version()}, which
  * the store uses for optimistic locking. The conversation and history are kept beside the ticket by
  * the {@link Tickets} port, not inside it.
+ *
+ * <p>A SOLVED ticket has an assignee, with one exception: a ticket its customer solved by accepting
+ * a suggested answer ({@link TicketEvent.AnswerAccepted}) before any agent took it.
  *
  * @param id technical id
  * @param key the human key, e.g. {@code HD-1042}
@@ -88,7 +89,9 @@ public record Ticket(
   /** The custom field that holds the booking reference; see {@link #bookingReference()}. */
   public static final String BOOKING_REFERENCE = "booking_reference";
 
-  private static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9_.:-]*");
+  /** The custom field that holds the customer's language; see {@link #locale()}. */
+  public static final String LOCALE = "locale";
+
   private static final Pattern FIELD_KEY = Pattern.compile("[A-Za-z0-9_.-]+");
 
   /** Validates every field and freezes the collections. */
@@ -112,14 +115,24 @@ public record Ticket(
     if (version < 1) {
       throw new ValidationException("version", "must be at least 1 (was " + version + ")");
     }
-    if (status == Status.SOLVED && assignee.isEmpty()) {
-      throw new ValidationException("assignee", "is required while the ticket is SOLVED");
-    }
+    // "SOLVED needs an assignee" is a rule of the changes (TicketEdit), not of every state: a
+    // customer who accepts a suggested answer solves the ticket without an agent.
   }
 
   /** The booking this ticket is about, if the application gave one. */
   public Optional<String> bookingReference() {
     return Optional.ofNullable(customFields.get(BOOKING_REFERENCE));
+  }
+
+  /**
+   * The language the customer writes in, when the application gave one ({@link
+   * NewTicket.Builder#locale}): the {@value #LOCALE} custom field as a BCP 47 tag. Instant answers
+   * are picked in this language.
+   */
+  public Optional<Locale> locale() {
+    return Optional.ofNullable(customFields.get(LOCALE))
+        .map(Locale::forLanguageTag)
+        .filter(l -> !l.getLanguage().isEmpty());
   }
 
   /** Whether {@code agent} is assigned. */
@@ -143,17 +156,7 @@ public record Ticket(
   }
 
   static Set<String> checkTags(Set<String> tags) {
-    Check.size("tags", Check.present("tags", tags), MAX_TAGS);
-    Set<String> sorted = new TreeSet<>();
-    for (String tag : tags) {
-      String t = Check.line("tags", tag, MAX_TAG_LENGTH).toLowerCase(Locale.ROOT);
-      if (!TAG.matcher(t).matches()) {
-        throw new ValidationException(
-            "tags", "must match [a-z0-9][a-z0-9_.:-]* (was '" + tag + "')");
-      }
-      sorted.add(t);
-    }
-    return Collections.unmodifiableSet(new LinkedHashSet<>(sorted));
+    return Check.labels("tags", tags, MAX_TAGS, MAX_TAG_LENGTH);
   }
 
   static Map<String, String> checkCustomFields(Map<String, String> fields) {

@@ -62,8 +62,9 @@ public final class TicketAccess {
   /**
    * Whether the actor may see the event: customers do not see that internal notes were added, nor
    * escalations (their reasons are the team's internal matter), nor the desk's SLA warnings,
-   * breaches and met targets (internal measures of the team), nor links to tickets of other
-   * customers (whose ids and keys are not theirs to know).
+   * breaches and met targets (internal measures of the team), nor which macro an agent used or how
+   * the team tagged the ticket, nor links to tickets of other customers (whose ids and keys are not
+   * theirs to know).
    */
   public static boolean canSee(Actor actor, TicketEvent event) {
     if (!(actor instanceof Actor.Customer c)) {
@@ -79,7 +80,9 @@ public final class TicketAccess {
         || event instanceof TicketEvent.Escalated
         || event instanceof TicketEvent.SlaWarned
         || event instanceof TicketEvent.SlaBreached
-        || event instanceof TicketEvent.SlaMet);
+        || event instanceof TicketEvent.SlaMet
+        || event instanceof TicketEvent.MacroApplied
+        || event instanceof TicketEvent.TagsChanged);
   }
 
   /**

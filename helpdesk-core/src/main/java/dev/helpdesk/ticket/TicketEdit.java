@@ -8,6 +8,7 @@ import dev.helpdesk.common.ValidationException;
 import dev.helpdesk.conversation.Message;
 import dev.helpdesk.conversation.Visibility;
 import dev.helpdesk.customer.Customer;
+import dev.helpdesk.knowledge.SuggestedAnswer;
 import dev.helpdesk.notification.Notification;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The rules of a ticket's life, applied to one change. An edit starts from a ticket as read (or a
@@ -47,6 +49,7 @@ public final class TicketEdit {
   private Optional<AgentId> assignee;
   private Optional<GroupId> group;
   private Priority priority;
+  private Set<String> tags;
   private Optional<Instant> solvedAt;
 
   private TicketEdit(
@@ -66,6 +69,7 @@ public final class TicketEdit {
     this.assignee = start.assignee();
     this.group = start.group();
     this.priority = start.priority();
+    this.tags = start.tags();
     this.solvedAt = start.solvedAt();
   }
 
@@ -428,6 +432,77 @@ public final class TicketEdit {
     return this;
   }
 
+  /**
+   * Adds tags (lower-cased, within the limits of {@link Ticket#tags()}); tags it already has change
+   * nothing.
+   *
+   * @throws TicketClosedException if the ticket is CLOSED
+   */
+  public TicketEdit addTags(Set<String> more) {
+    Check.present("tags", more);
+    requireNotClosed("change tags");
+    Set<String> all = new TreeSet<>(tags);
+    all.addAll(more);
+    Set<String> next = Ticket.checkTags(all);
+    if (!next.equals(tags)) {
+      events.add(new TicketEvent.TagsChanged(id, actor, at, tags, next));
+      tags = next;
+    }
+    return this;
+  }
+
+  /**
+   * Records the knowledge-base articles offered to the customer as instant answers; none records
+   * nothing.
+   *
+   * @param by the system actor that looked them up
+   * @throws TicketClosedException if the ticket is CLOSED
+   */
+  public TicketEdit answersSuggested(List<SuggestedAnswer> answers, Actor by) {
+    Check.present("answers", answers);
+    requireNotClosed("suggest answers");
+    if (!answers.isEmpty()) {
+      events.add(new TicketEvent.AnswersSuggested(id, by, at, answers));
+    }
+    return this;
+  }
+
+  /**
+   * Solves the ticket because its customer accepted a suggested answer: the one move to SOLVED that
+   * needs no assignee (whoever is assigned stays assigned). Which answers were suggested, and that
+   * the actor is the ticket's customer, the caller checks.
+   *
+   * @throws IllegalTransitionException unless the ticket is unsolved and the table allows SOLVED
+   */
+  public TicketEdit answerAccepted(SuggestedAnswer answer) {
+    Check.present("answer", answer);
+    if (!status.isUnsolved()) {
+      throw new IllegalTransitionException(
+          key,
+          status,
+          Status.SOLVED,
+          "an answer can be accepted only while the ticket is unsolved");
+    }
+    if (!transitions.allows(status, Status.SOLVED)) {
+      throw new IllegalTransitionException(
+          key, status, Status.SOLVED, "the transition table does not allow it");
+    }
+    events.add(new TicketEvent.AnswerAccepted(id, actor, at, answer.articleId(), answer.title()));
+    moveTo(Status.SOLVED);
+    return this;
+  }
+
+  /**
+   * Records that the changes of this edit come from a macro.
+   *
+   * @throws TicketClosedException if the ticket is CLOSED
+   */
+  public TicketEdit macroApplied(String macro) {
+    requireNotClosed("apply a macro");
+    events.add(new TicketEvent.MacroApplied(id, actor, at, macro));
+    return this;
+  }
+
   /** Adds a notification to be written to the outbox with this change. */
   public TicketEdit notify(Notification notification) {
     notifications.add(Check.present("notification", notification));
@@ -520,7 +595,7 @@ public final class TicketEdit {
         requester,
         original.channel(),
         priority,
-        original.tags(),
+        tags,
         original.customFields(),
         status,
         assignee,

@@ -4,9 +4,13 @@ import dev.helpdesk.actor.Actor;
 import dev.helpdesk.agent.AgentId;
 import dev.helpdesk.agent.GroupId;
 import dev.helpdesk.common.Check;
+import dev.helpdesk.common.ValidationException;
 import dev.helpdesk.conversation.MessageId;
 import dev.helpdesk.conversation.Visibility;
 import dev.helpdesk.customer.Customer;
+import dev.helpdesk.knowledge.Article;
+import dev.helpdesk.knowledge.ArticleId;
+import dev.helpdesk.knowledge.SuggestedAnswer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +32,10 @@ public sealed interface TicketEvent
         TicketEvent.Escalated,
         TicketEvent.SlaWarned,
         TicketEvent.SlaBreached,
+        TicketEvent.AnswersSuggested,
+        TicketEvent.AnswerAccepted,
+        TicketEvent.MacroApplied,
+        TicketEvent.TagsChanged,
         TicketEvent.SlaMet,
         TicketEvent.Rated,
         TicketEvent.Linked,
@@ -254,6 +262,94 @@ public sealed interface TicketEvent
       Check.present("target", target);
       Check.present("dueAt", dueAt);
       Check.positive("cycle", cycle);
+    }
+  }
+
+  /**
+   * Knowledge-base articles were offered to the customer as instant answers when the ticket was
+   * opened. Recorded with the opening, so that the suggestions stay as they were shown (and can be
+   * accepted) even after the articles change.
+   *
+   * @param ticketId the ticket
+   * @param actor the desk's system actor {@code instant-answers}
+   * @param at when
+   * @param answers the articles offered, best first (1 to {@value #MAX_ANSWERS})
+   */
+  record AnswersSuggested(TicketId ticketId, Actor actor, Instant at, List<SuggestedAnswer> answers)
+      implements TicketEvent {
+
+    /** The most answers one suggestion holds. */
+    public static final int MAX_ANSWERS = 10;
+
+    /** Validates the event and freezes the answers. */
+    public AnswersSuggested {
+      common(ticketId, actor, at);
+      answers = List.copyOf(Check.size("answers", Check.present("answers", answers), MAX_ANSWERS));
+      if (answers.isEmpty()) {
+        throw new ValidationException("answers", "must not be empty");
+      }
+    }
+  }
+
+  /**
+   * The customer said a suggested article solved their query; the {@link StatusChanged} to SOLVED
+   * recorded with it needs no assignee.
+   *
+   * @param ticketId the ticket
+   * @param actor the ticket's customer
+   * @param at when
+   * @param articleId the article accepted
+   * @param title its title as it was suggested
+   */
+  record AnswerAccepted(
+      TicketId ticketId, Actor actor, Instant at, ArticleId articleId, String title)
+      implements TicketEvent {
+    /** Validates the event. */
+    public AnswerAccepted {
+      common(ticketId, actor, at);
+      Check.present("articleId", articleId);
+      Check.line("title", title, Article.MAX_TITLE_LENGTH);
+    }
+  }
+
+  /**
+   * An agent applied a macro (a canned response). The reply and field changes it made are recorded
+   * by their own events in the same change; this one says where they came from.
+   *
+   * @param ticketId the ticket
+   * @param actor who applied it
+   * @param at when
+   * @param macro the macro's name
+   */
+  record MacroApplied(TicketId ticketId, Actor actor, Instant at, String macro)
+      implements TicketEvent {
+
+    /** The longest macro name. */
+    public static final int MAX_NAME_LENGTH = 100;
+
+    /** Validates the event. */
+    public MacroApplied {
+      common(ticketId, actor, at);
+      Check.line("macro", macro, MAX_NAME_LENGTH);
+    }
+  }
+
+  /**
+   * The tags changed.
+   *
+   * @param ticketId the ticket
+   * @param actor who changed them
+   * @param at when
+   * @param from the tags before
+   * @param to the tags after
+   */
+  record TagsChanged(TicketId ticketId, Actor actor, Instant at, Set<String> from, Set<String> to)
+      implements TicketEvent {
+    /** Validates the event and freezes the tags. */
+    public TagsChanged {
+      common(ticketId, actor, at);
+      from = Set.copyOf(Check.present("from", from));
+      to = Set.copyOf(Check.present("to", to));
     }
   }
 

@@ -15,6 +15,8 @@ import dev.helpdesk.conversation.MessageId;
 import dev.helpdesk.conversation.Visibility;
 import dev.helpdesk.customer.Customer;
 import dev.helpdesk.customer.CustomerId;
+import dev.helpdesk.knowledge.ArticleId;
+import dev.helpdesk.knowledge.SuggestedAnswer;
 import dev.helpdesk.notification.Notification;
 import dev.helpdesk.notification.Outbox;
 import dev.helpdesk.notification.OutboxEntry;
@@ -442,6 +444,27 @@ public abstract class TicketsContract {
     first = update(first, at(6), TicketEdit::unassign);
     assertEquals(List.of(), store.byAssignee(A2, 10));
     assertEquals(List.of(first), store.unassigned(10));
+  }
+
+  @Test
+  void addedTagsAndATicketSolvedByItsCustomerWithoutAnAgentAreStored() {
+    Ticket v1 = open("c-1", T0);
+    Ticket tagged = update(v1, at(1), e -> e.addTags(Set.of("refund", "vip")));
+    assertEquals(Set.of("refund", "vip"), tagged.tags());
+    assertEquals(Optional.of(tagged), store.byId(v1.id()));
+
+    TicketChange accepted =
+        TicketEdit.of(tagged, Actor.customer("c-1"), at(2), RULES)
+            .answerAccepted(
+                new SuggestedAnswer(ArticleId.of("kb-1"), "Seat missing", "Reserve again."))
+            .done();
+    store.save(accepted);
+    Ticket solved = accepted.after();
+    assertEquals(Status.SOLVED, solved.status());
+    assertEquals(Optional.empty(), solved.assignee());
+    assertEquals(Optional.of(solved), store.byId(v1.id()));
+    assertEquals(List.of(solved), store.solvedBefore(at(2), 10));
+    assertEquals(List.of(), store.unassigned(10), "a solved ticket waits for nobody");
   }
 
   @Test

@@ -132,6 +132,14 @@ public final class QuickstartMain {
           + target(b.target(), b.cycle())
           + " was due at "
           + b.dueAt();
+    } else if (e instanceof TicketEvent.AnswersSuggested s) {
+      return who + " suggested " + s.answers().stream().map(a -> "\"" + a.title() + "\"").toList();
+    } else if (e instanceof TicketEvent.AnswerAccepted a) {
+      return who + " said \"" + a.title() + "\" solved it";
+    } else if (e instanceof TicketEvent.MacroApplied m) {
+      return who + " applied macro " + m.macro();
+    } else if (e instanceof TicketEvent.TagsChanged t) {
+      return who + " tagged it " + new java.util.TreeSet<>(t.to());
     } else if (e instanceof TicketEvent.SlaMet m) {
       return who + " met " + target(m.target(), m.cycle()) + ", due at " + m.dueAt();
     } else if (e instanceof TicketEvent.Rated r) {

@@ -8,6 +8,8 @@ import dev.helpdesk.actor.Actor;
 import dev.helpdesk.agent.AgentId;
 import dev.helpdesk.agent.GroupId;
 import dev.helpdesk.conversation.Visibility;
+import dev.helpdesk.knowledge.ArticleId;
+import dev.helpdesk.knowledge.SuggestedAnswer;
 import dev.helpdesk.ticket.SlaTarget;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.TicketEvent;
@@ -18,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class QuickstartMainTest {
@@ -69,5 +72,34 @@ class QuickstartMainTest {
         "system:sla-monitor recorded a breach: next reply #2 was due at 2026-03-02T14:00:00Z",
         QuickstartMain.describe(
             new TicketEvent.SlaBreached(id, monitor, at, SlaTarget.NEXT_REPLY, 2, due)));
+  }
+
+  @Test
+  void instantAnswersMacrosAndTagsReadAsSentences() {
+    TicketId id = TicketId.random();
+    Instant at = Instant.parse("2026-03-02T13:00:00Z");
+    assertEquals(
+        "system:instant-answers suggested [\"Seat reservations\"]",
+        QuickstartMain.describe(
+            new TicketEvent.AnswersSuggested(
+                id,
+                Actor.system("instant-answers"),
+                at,
+                List.of(
+                    new SuggestedAnswer(ArticleId.of("kb-1"), "Seat reservations", "Reserve.")))));
+    assertEquals(
+        "customer:c-1 said \"Seat reservations\" solved it",
+        QuickstartMain.describe(
+            new TicketEvent.AnswerAccepted(
+                id, Actor.customer("c-1"), at, ArticleId.of("kb-1"), "Seat reservations")));
+    assertEquals(
+        "agent:a-7 applied macro refund-issued",
+        QuickstartMain.describe(
+            new TicketEvent.MacroApplied(id, Actor.agent("a-7"), at, "refund-issued")));
+    assertEquals(
+        "agent:a-7 tagged it [rail, refund]",
+        QuickstartMain.describe(
+            new TicketEvent.TagsChanged(
+                id, Actor.agent("a-7"), at, Set.of("rail"), Set.of("refund", "rail"))));
   }
 }

@@ -10,6 +10,8 @@ import dev.helpdesk.conversation.MessageId;
 import dev.helpdesk.conversation.Visibility;
 import dev.helpdesk.customer.Customer;
 import dev.helpdesk.customer.CustomerId;
+import dev.helpdesk.knowledge.ArticleId;
+import dev.helpdesk.knowledge.SuggestedAnswer;
 import dev.helpdesk.ticket.Channel;
 import dev.helpdesk.ticket.LinkKind;
 import dev.helpdesk.ticket.NewTicket;
@@ -38,7 +40,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Every event type the core knows survives the trip through the JSON payload column: the history
  * read back equals the events stored, and the list below covers every permitted subtype of {@link
- * TicketEvent} (a new one fails the coverage check until the adapter writes it).
+ * TicketEvent} (a new one fails the coverage check until the adapter writes it), the instant
+ * answers, macro and tag events included.
  */
 abstract class EveryEventTypeContract {
 
@@ -96,12 +99,32 @@ abstract class EveryEventTypeContract {
             id, system, T0.plusSeconds(8), SlaTarget.FIRST_REPLY, 1, T0.plusSeconds(3600)),
         new TicketEvent.SlaBreached(
             id, system, T0.plusSeconds(9), SlaTarget.NEXT_REPLY, 3, T0.plusSeconds(7200)),
-        new TicketEvent.SlaMet(
-            id, agent, T0.plusSeconds(10), SlaTarget.RESOLUTION, 2, T0.plusSeconds(9000)),
-        new TicketEvent.Rated(
+        new TicketEvent.AnswersSuggested(
+            id,
+            Actor.system("instant-answers"),
+            T0.plusSeconds(10),
+            List.of(
+                new SuggestedAnswer(
+                    ArticleId.of("kb-seats"),
+                    "Seat reservation missing",
+                    "Open your booking and choose \"Reserve seat\" again \u2026"),
+                new SuggestedAnswer(
+                    ArticleId.of("kb-refunds"), "Refunds", "Refunds reach your card in 7 days."))),
+        new TicketEvent.AnswerAccepted(
             id,
             Actor.customer("c-1"),
             T0.plusSeconds(11),
+            ArticleId.of("kb-seats"),
+            "Seat reservation missing"),
+        new TicketEvent.MacroApplied(id, agent, T0.plusSeconds(12), "refund-issued"),
+        new TicketEvent.TagsChanged(
+            id, agent, T0.plusSeconds(13), Set.of("rail", "vip"), Set.of("rail", "refund", "vip")),
+        new TicketEvent.SlaMet(
+            id, agent, T0.plusSeconds(14), SlaTarget.RESOLUTION, 2, T0.plusSeconds(9000)),
+        new TicketEvent.Rated(
+            id,
+            Actor.customer("c-1"),
+            T0.plusSeconds(15),
             Rating.BAD,
             "Still waiting for the refund.\nSecond line.",
             Optional.of(AgentId.of("a-bea")),
@@ -109,23 +132,23 @@ abstract class EveryEventTypeContract {
         new TicketEvent.Rated(
             id,
             Actor.customer("c-1"),
-            T0.plusSeconds(12),
+            T0.plusSeconds(16),
             Rating.GOOD,
             "",
             Optional.empty(),
             Optional.empty()),
         new TicketEvent.Linked(
-            id, agent, T0.plusSeconds(13), TicketLink.outgoing(LinkKind.FOLLOW_UP, other)),
+            id, agent, T0.plusSeconds(17), TicketLink.outgoing(LinkKind.FOLLOW_UP, other)),
         new TicketEvent.Unlinked(
-            id, agent, T0.plusSeconds(14), TicketLink.incoming(LinkKind.RELATED, other)),
+            id, agent, T0.plusSeconds(18), TicketLink.incoming(LinkKind.RELATED, other)),
         new TicketEvent.Merged(
             id,
             agent,
-            T0.plusSeconds(15),
+            T0.plusSeconds(19),
             other.id(),
             other.key(),
             List.of(MessageId.random(), MessageId.random())),
-        new TicketEvent.MergedInto(id, agent, T0.plusSeconds(16), other.id(), other.key()));
+        new TicketEvent.MergedInto(id, agent, T0.plusSeconds(20), other.id(), other.key()));
   }
 
   private static Ticket ticket(String prefix) {

@@ -1,6 +1,7 @@
 package dev.helpdesk.jpa.ticket;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.helpdesk.agent.AgentId;
 import dev.helpdesk.agent.GroupId;
@@ -10,6 +11,8 @@ import dev.helpdesk.conversation.Visibility;
 import dev.helpdesk.customer.Customer;
 import dev.helpdesk.customer.CustomerId;
 import dev.helpdesk.jpa.store.Json;
+import dev.helpdesk.knowledge.ArticleId;
+import dev.helpdesk.knowledge.SuggestedAnswer;
 import dev.helpdesk.ticket.Channel;
 import dev.helpdesk.ticket.LinkKind;
 import dev.helpdesk.ticket.Priority;
@@ -21,7 +24,9 @@ import dev.helpdesk.ticket.TicketId;
 import dev.helpdesk.ticket.TicketKey;
 import dev.helpdesk.ticket.TicketLink;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -119,6 +124,26 @@ final class EventPayloads {
       row.type = "MERGED_INTO";
       p.put("into", e.into().toString());
       p.put("intoKey", e.intoKey().value());
+    } else if (event instanceof TicketEvent.AnswersSuggested e) {
+      row.type = "ANSWERS_SUGGESTED";
+      ArrayNode answers = p.putArray("answers");
+      for (SuggestedAnswer a : e.answers()) {
+        ObjectNode answer = answers.addObject();
+        answer.put("articleId", a.articleId().value());
+        answer.put("title", a.title());
+        answer.put("excerpt", a.excerpt());
+      }
+    } else if (event instanceof TicketEvent.AnswerAccepted e) {
+      row.type = "ANSWER_ACCEPTED";
+      p.put("articleId", e.articleId().value());
+      p.put("title", e.title());
+    } else if (event instanceof TicketEvent.MacroApplied e) {
+      row.type = "MACRO_APPLIED";
+      p.put("macro", e.macro());
+    } else if (event instanceof TicketEvent.TagsChanged e) {
+      row.type = "TAGS_CHANGED";
+      p.set("from", Json.stringArray(new java.util.TreeSet<>(e.from())));
+      p.set("to", Json.stringArray(new java.util.TreeSet<>(e.to())));
     } else {
       throw new IllegalArgumentException("Unknown event " + event);
     }
@@ -203,6 +228,34 @@ final class EventPayloads {
               SlaTarget.valueOf(p.get("target").asText()),
               p.get("cycle").asInt(),
               Instant.parse(p.get("dueAt").asText()));
+      case "ANSWERS_SUGGESTED" -> {
+        List<SuggestedAnswer> answers = new ArrayList<>();
+        p.get("answers")
+            .forEach(
+                a ->
+                    answers.add(
+                        new SuggestedAnswer(
+                            ArticleId.of(a.get("articleId").asText()),
+                            a.get("title").asText(),
+                            a.get("excerpt").asText())));
+        yield new TicketEvent.AnswersSuggested(ticket, actor, at, answers);
+      }
+      case "ANSWER_ACCEPTED" ->
+          new TicketEvent.AnswerAccepted(
+              ticket,
+              actor,
+              at,
+              ArticleId.of(p.get("articleId").asText()),
+              p.get("title").asText());
+      case "MACRO_APPLIED" ->
+          new TicketEvent.MacroApplied(ticket, actor, at, p.get("macro").asText());
+      case "TAGS_CHANGED" ->
+          new TicketEvent.TagsChanged(
+              ticket,
+              actor,
+              at,
+              new LinkedHashSet<>(Json.strings(p.get("from"))),
+              new LinkedHashSet<>(Json.strings(p.get("to"))));
       case "SLA_MET" ->
           new TicketEvent.SlaMet(
               ticket,

@@ -20,8 +20,10 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -120,6 +122,7 @@ final class MailComposer {
       put(s, "slaDue", formatInstant(slaDue, locale));
     }
     slaTarget(s, v.get(Notification.SLA_TARGET));
+    answers(s, v);
     boolean solved = "SOLVED".equals(v.get(Notification.STATUS));
     s.put("solved", solved);
     s.put("pending", "PENDING".equals(v.get(Notification.STATUS)));
@@ -143,6 +146,24 @@ final class MailComposer {
       known |= is;
     }
     scope.put("slaOtherTarget", target != null && !target.isBlank() && !known);
+  }
+
+  /**
+   * The instant answers of an acknowledgement as {@code answers}, a list of {@code title} and
+   * {@code excerpt}, with {@code hasAnswers}.
+   */
+  private static void answers(Map<String, Object> scope, Map<String, String> values) {
+    List<Map<String, String>> answers = new ArrayList<>();
+    for (int i = 1; values.containsKey(Notification.answerTitle(i)); i++) {
+      answers.add(
+          Map.of(
+              "title",
+              values.get(Notification.answerTitle(i)),
+              "excerpt",
+              values.getOrDefault(Notification.answerExcerpt(i), "")));
+    }
+    scope.put("answers", answers);
+    scope.put("hasAnswers", !answers.isEmpty());
   }
 
   /** {@code FIRST_REPLY} becomes {@code slaFirstReply}. */

@@ -1,0 +1,25 @@
+package dev.helpdesk.knowledge;
+
+import dev.helpdesk.common.Check;
+
+/**
+ * An article offered to a customer as a possible answer to their ticket, as it read when it was
+ * offered: the desk records suggestions on the ticket, so they stay as shown when the article is
+ * edited or removed later.
+ *
+ * @param articleId the article
+ * @param title its title
+ * @param excerpt a passage of its body, one line, at most {@value #MAX_EXCERPT_LENGTH} characters
+ */
+public record SuggestedAnswer(ArticleId articleId, String title, String excerpt) {
+
+  /** The longest excerpt. */
+  public static final int MAX_EXCERPT_LENGTH = 300;
+
+  /** Validates the suggestion. */
+  public SuggestedAnswer {
+    Check.present("articleId", articleId);
+    Check.line("title", title, Article.MAX_TITLE_LENGTH);
+    Check.line("excerpt", excerpt, MAX_EXCERPT_LENGTH);
+  }
+}

@@ -1,0 +1,229 @@
+package dev.helpdesk.live;
+
+import dev.helpdesk.actor.Actor;
+import dev.helpdesk.agent.AgentId;
+import dev.helpdesk.common.Check;
+import dev.helpdesk.ticket.TicketChange;
+import dev.helpdesk.ticket.TicketId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The desk's live updates: an in-process publish/subscribe fed by the changes the desk stores. The
+ * desk's {@code subscribe} and {@code subscribeQueue} check access and register here; every change
+ * the desk stores passes through {@link #write}, which saves it and hands its updates to the
+ * subscribers it concerns.
+ *
+ * <ul>
+ *   <li><b>Order.</b> Each subscriber receives its updates one at a time, in the order the changes
+ *       were stored (by ticket version, even when two threads store versions of one ticket at
+ *       nearly the same moment) and, within a change, in the order of its events.
+ *   <li><b>Never blocking the writer.</b> A change only queues updates, in a buffer per subscriber;
+ *       delivery runs on the executor. A slow or stuck listener delays only itself.
+ *   <li><b>Buffer and overflow.</b> A subscriber's buffer holds {@code bufferSize} updates (default
+ *       {@value #DEFAULT_BUFFER_SIZE}). When an update finds it full, the waiting updates and that
+ *       one are dropped and one {@link LiveUpdate.Overflow} marker takes their place: the
+ *       subscriber reads the ticket (or queue) again when it arrives, then carries on with the
+ *       updates that follow.
+ *   <li><b>Failures.</b> A listener that throws is logged; it stays subscribed and others are not
+ *       affected.
+ *   <li><b>Scope.</b> Subscribers see the changes made through this desk instance only. With
+ *       several instances over one database, see {@code docs/live-and-answers.md}.
+ * </ul>
+ *
+ * <p>Without an executor of the application's, the feed starts up to {@value #THREADS} daemon
+ * threads named {@code helpdesk-live-N} when the first subscription is made (idle ones end after a
+ * while), and stops them on {@link #close()}.
+ */
+public final class LiveFeed implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(LiveFeed.class);
+
+  /** The updates a subscriber's buffer holds unless configured otherwise. */
+  public static final int DEFAULT_BUFFER_SIZE = 1_000;
+
+  /** The most delivery threads the feed starts of its own. */
+  static final int THREADS = 4;
+
+  private final Optional<Executor> given;
+  private final int bufferSize;
+  private final ChangeOrder order = new ChangeOrder(this::dispatch);
+  private final Map<TicketId, Set<Subscriber>> byTicket = new ConcurrentHashMap<>();
+  private final Map<AgentId, Set<Subscriber>> byAgent = new ConcurrentHashMap<>();
+  private final Set<Subscriber> open = ConcurrentHashMap.newKeySet();
+  private ExecutorService own;
+  private volatile boolean closed;
+
+  /**
+   * @param executor where updates are delivered; empty to let the feed start its own threads. It
+   *     must run tasks on other threads than the caller's to keep writers from waiting for
+   *     listeners (a same-thread executor is fine in tests)
+   * @param bufferSize the updates one subscriber's buffer holds before it overflows, at least 1
+   */
+  public LiveFeed(Optional<Executor> executor, int bufferSize) {
+    this.given = Check.present("executor", executor);
+    this.bufferSize = Check.positive("liveBufferSize", bufferSize);
+  }
+
+  /**
+   * Saves {@code change} with {@code save} and, once {@code save} has returned (the desk's unit of
+   * work has committed), queues its updates for the subscribers it concerns, in version order per
+   * ticket. A failed save propagates and tells nobody.
+   */
+  public void write(TicketChange change, Consumer<TicketChange> save) {
+    order.write(change, save);
+  }
+
+  /**
+   * Subscribes {@code listener} to one ticket: its new messages and its status and assignee
+   * changes. A customer {@code viewer} receives public messages only; whether the viewer may read
+   * the ticket at all the caller has checked.
+   */
+  public Subscription ticket(Actor viewer, TicketId ticket, LiveListener listener) {
+    Check.present("viewer", viewer);
+    Check.present("ticketId", ticket);
+    Predicate<Updates.Entry> wants = e -> e.visibleTo(viewer, ticket);
+    return register(byTicket, ticket, listener, wants, viewer.describe() + " on ticket " + ticket);
+  }
+
+  /**
+   * Subscribes {@code listener} to an agent's queue: tickets assigned to or taken from the agent,
+   * and the messages and status changes of the tickets assigned to them. Whether the caller may
+   * read the queue it has checked.
+   */
+  public Subscription queue(AgentId agent, LiveListener listener) {
+    Check.present("agentId", agent);
+    return register(byAgent, agent, listener, e -> e.concerns(agent), "queue of " + agent);
+  }
+
+  /** How many subscriptions are open. */
+  public int openSubscriptions() {
+    return open.size();
+  }
+
+  /**
+   * Closes every subscription and stops the threads the feed started (an executor given to it is
+   * the application's to stop). Writes go on working; new subscriptions are refused.
+   */
+  @Override
+  public void close() {
+    closed = true;
+    for (Subscriber s : List.copyOf(open)) {
+      s.close();
+    }
+    ExecutorService threads;
+    synchronized (this) {
+      threads = own;
+      own = null;
+    }
+    if (threads != null) {
+      threads.shutdown();
+    }
+  }
+
+  private <K> Subscription register(
+      Map<K, Set<Subscriber>> index,
+      K key,
+      LiveListener listener,
+      Predicate<Updates.Entry> wants,
+      String description) {
+    Check.present("listener", listener);
+    if (closed) {
+      throw new IllegalStateException("live updates of this desk are closed");
+    }
+    Subscriber[] self = new Subscriber[1];
+    Subscriber s =
+        new Subscriber(
+            description,
+            listener,
+            wants,
+            executor(),
+            bufferSize,
+            () -> {
+              open.remove(self[0]);
+              index.computeIfPresent(
+                  key,
+                  (k, set) -> {
+                    set.remove(self[0]);
+                    return set.isEmpty() ? null : set;
+                  });
+            });
+    self[0] = s;
+    open.add(s);
+    index.compute(
+        key,
+        (k, set) -> {
+          Set<Subscriber> subscribers = set == null ? ConcurrentHashMap.newKeySet() : set;
+          subscribers.add(s);
+          return subscribers;
+        });
+    return s;
+  }
+
+  /** Queues a stored change's updates for its subscribers; runs in version order per ticket. */
+  private void dispatch(TicketChange change) {
+    if (open.isEmpty()) {
+      return;
+    }
+    try {
+      List<Updates.Entry> entries = Updates.of(change);
+      if (entries.isEmpty()) {
+        return;
+      }
+      offer(byTicket.get(change.after().id()), entries);
+      for (AgentId agent : Updates.agents(entries)) {
+        offer(byAgent.get(agent), entries);
+      }
+    } catch (RuntimeException e) {
+      // The change is stored; a fault here must not be reported to the writer as a failed save.
+      log.error("Live updates of {} could not be queued", change.after().key(), e);
+    }
+  }
+
+  private static void offer(Set<Subscriber> subscribers, List<Updates.Entry> entries) {
+    if (subscribers != null) {
+      for (Subscriber s : subscribers) {
+        s.offer(entries);
+      }
+    }
+  }
+
+  private Executor executor() {
+    if (given.isPresent()) {
+      return given.get();
+    }
+    synchronized (this) {
+      if (own == null) {
+        ThreadPoolExecutor pool =
+            new ThreadPoolExecutor(
+                THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads());
+        pool.allowCoreThreadTimeOut(true);
+        own = pool;
+      }
+      return own;
+    }
+  }
+
+  private static ThreadFactory threads() {
+    AtomicInteger n = new AtomicInteger();
+    return task -> {
+      Thread t = new Thread(task, "helpdesk-live-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}
