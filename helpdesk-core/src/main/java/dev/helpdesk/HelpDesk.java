@@ -31,26 +31,34 @@ import dev.helpdesk.live.LiveFeed;
 import dev.helpdesk.live.LiveListener;
 import dev.helpdesk.live.Subscription;
 import dev.helpdesk.macro.Macro;
+import dev.helpdesk.metrics.MetricsQueries;
+import dev.helpdesk.metrics.MetricsReport;
+import dev.helpdesk.metrics.TimeRange;
 import dev.helpdesk.notification.NotificationDispatcher;
 import dev.helpdesk.notification.Outbox;
 import dev.helpdesk.notification.OutboxEntry;
+import dev.helpdesk.satisfaction.Satisfaction;
 import dev.helpdesk.sla.SlaEngine;
 import dev.helpdesk.sla.SlaMonitor;
 import dev.helpdesk.sla.SlaStatus;
 import dev.helpdesk.ticket.CapacityExceededException;
+import dev.helpdesk.ticket.LinkKind;
 import dev.helpdesk.ticket.NewTicket;
 import dev.helpdesk.ticket.Priority;
+import dev.helpdesk.ticket.Rating;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.StatusTransitions;
 import dev.helpdesk.ticket.Ticket;
 import dev.helpdesk.ticket.TicketAccess;
 import dev.helpdesk.ticket.TicketChange;
+import dev.helpdesk.ticket.TicketClosedException;
 import dev.helpdesk.ticket.TicketEdit;
 import dev.helpdesk.ticket.TicketEvent;
 import dev.helpdesk.ticket.TicketEventListener;
 import dev.helpdesk.ticket.TicketId;
 import dev.helpdesk.ticket.TicketKey;
 import dev.helpdesk.ticket.TicketKeys;
+import dev.helpdesk.ticket.TicketLink;
 import dev.helpdesk.ticket.Tickets;
 import java.time.Clock;
 import java.time.Duration;
@@ -89,6 +97,9 @@ public final class HelpDesk implements AutoCloseable {
   /** The most tickets a listing returns. */
   public static final int MAX_LISTING = 500;
 
+  /** The most links one ticket may have. */
+  public static final int MAX_LINKS = 100;
+
   /** How many times a change that lost an optimistic-locking race is re-evaluated and retried. */
   private static final int ATTEMPTS = 3;
 
@@ -115,6 +126,8 @@ public final class HelpDesk implements AutoCloseable {
   private final Assignment assignment;
   private final Optional<SlaEngine> sla;
   private final Optional<SlaMonitor> slaMonitor;
+  private final Satisfaction satisfaction;
+  private final Optional<MetricsQueries> metrics;
   private final LiveFeed live;
   private final Map<String, Macro> macros;
 
@@ -136,6 +149,8 @@ public final class HelpDesk implements AutoCloseable {
     this.listeners = new CopyOnWriteArrayList<>(b.listeners);
     this.hooks = List.copyOf(b.hooks());
     this.assignment = b.assignment;
+    this.satisfaction = b.satisfaction;
+    this.metrics = Optional.ofNullable(b.metrics);
     Actor monitor = Actor.system("sla-monitor");
     this.slaMonitor =
         sla.map(engine -> new SlaMonitor(engine, clock, (id, op) -> change(monitor, id, op)));
@@ -181,7 +196,7 @@ public final class HelpDesk implements AutoCloseable {
   }
 
   private Ticket create(
-      Actor actor, NewTicket request, Optional<TicketId> followUpOf, List<Attachment> files) {
+      Actor actor, NewTicket request, Optional<Ticket> followUpOf, List<Attachment> files) {
     TicketId id = TicketId.random();
     TicketKey key = keys.next();
     TicketChange change;
@@ -189,7 +204,10 @@ public final class HelpDesk implements AutoCloseable {
     int lostRaces = 0;
     for (int attempt = 1; ; attempt++) {
       Instant now = clock.instant();
-      TicketEdit edit = TicketEdit.open(id, key, request, followUpOf, actor, now, transitions);
+      TicketEdit edit =
+          TicketEdit.open(id, key, request, followUpOf.map(Ticket::id), actor, now, transitions);
+      // The closed ticket does not change; the store keeps the link at its end too.
+      followUpOf.ifPresent(closed -> edit.linked(TicketLink.outgoing(LinkKind.FOLLOW_UP, closed)));
       if (!request.description().isEmpty()) {
         edit.addMessage(
             new Message(
@@ -266,7 +284,7 @@ public final class HelpDesk implements AutoCloseable {
             closed.tags(),
             closed.customFields(),
             closed.group());
-    Ticket followUp = create(actor, request, Optional.of(closed.id()), files);
+    Ticket followUp = create(actor, request, Optional.of(closed), files);
     Message first = tickets.conversation(followUp.id()).get(0);
     return new Posted(followUp, first, true);
   }
@@ -496,6 +514,242 @@ public final class HelpDesk implements AutoCloseable {
     return staffChange(actor, ticketId, "change the group", edit -> edit.changeGroup(group));
   }
 
+  // ---------------------------------------------------------------- satisfaction
+
+  /**
+   * Records the customer's rating of how their ticket was solved, with an optional comment. Only
+   * the ticket's own customer may rate, only while it is SOLVED (a CLOSED ticket no longer
+   * changes), and once per solve: after a reopening and a new solve they may rate again. The rating
+   * records the agent and group the ticket has. A {@link Rating#BAD} rating reopens the ticket,
+   * escalates it to the supervisors, or does nothing more, as {@link HelpDeskBuilder#onBadRating}
+   * says, in the same change.
+   *
+   * @param comment what the customer adds; null or blank for nothing; at most {@value
+   *     TicketEvent.Rated#MAX_COMMENT_LENGTH} characters
+   * @return the ticket after the rating and its consequence
+   * @throws AccessDeniedException unless the actor is the ticket's customer
+   * @throws ValidationException if the ticket is not SOLVED ({@code status}) or this solve was
+   *     rated already ({@code rating})
+   * @throws dev.helpdesk.ticket.TicketClosedException if the ticket is CLOSED
+   */
+  public Ticket rate(Actor actor, TicketId ticketId, Rating rating, String comment) {
+    requireKnown(actor);
+    Ticket ticket = load(ticketId);
+    TicketAccess.requireRequester(actor, ticket, "rate");
+    Check.present("rating", rating);
+    return change(
+        actor,
+        ticket,
+        edit -> satisfaction.rate(edit, tickets.history(ticketId), rating, comment),
+        true);
+  }
+
+  // ---------------------------------------------------------------- links and merges
+
+  /**
+   * Links two tickets: {@code from} follows up {@code to} ({@link LinkKind#FOLLOW_UP}), or they
+   * concern the same matter ({@link LinkKind#RELATED}). The link is recorded in the histories of
+   * both, in one atomic write, and shows in both tickets' {@link TicketDetails#links()}; a customer
+   * sees it only when both tickets are theirs. One of the tickets may be CLOSED: its history does
+   * not change (a closed ticket never does), but its links show the new one.
+   *
+   * @return {@code from} after the change
+   * @throws AccessDeniedException if a customer tries
+   * @throws NotFoundException if either ticket does not exist
+   * @throws ValidationException if the tickets are the same or linked already ({@code to}), or
+   *     either has {@value #MAX_LINKS} links ({@code links})
+   * @throws dev.helpdesk.ticket.TicketClosedException if both are CLOSED
+   */
+  public Ticket link(Actor actor, TicketId from, TicketId to, LinkKind kind) {
+    requireKnown(actor);
+    Ticket a = load(from);
+    TicketAccess.requireStaff(actor, a, "link tickets");
+    Check.present("kind", kind);
+    Ticket b = load(to);
+    if (a.id().equals(b.id())) {
+      throw new ValidationException("to", "must be another ticket than from");
+    }
+    requireAnOpenEnd(a, b, "link");
+    return changeTogether(
+            actor,
+            List.of(a, b),
+            edits -> {
+              Ticket x = edits.get(0).current();
+              Ticket y = edits.get(1).current();
+              List<TicketLink> xLinks = tickets.links(x.id());
+              if (xLinks.stream().anyMatch(l -> l.other().equals(y.id()))) {
+                throw new ValidationException(
+                    "to", "must not be linked already (" + x.key() + " and " + y.key() + " are)");
+              }
+              requireRoomForLink(x, xLinks);
+              requireRoomForLink(y, tickets.links(y.id()));
+              whileNotClosed(edits.get(0), e -> e.linked(TicketLink.outgoing(kind, y)));
+              whileNotClosed(edits.get(1), e -> e.linked(TicketLink.incoming(kind, x)));
+            })
+        .get(0);
+  }
+
+  private static void requireRoomForLink(Ticket t, List<TicketLink> links) {
+    if (links.size() >= MAX_LINKS) {
+      throw new ValidationException(
+          "links", "must be at most " + MAX_LINKS + " per ticket (" + t.key() + " has as many)");
+    }
+  }
+
+  /** A link is recorded in the history of each end that is not CLOSED; one of them must be open. */
+  private static void requireAnOpenEnd(Ticket a, Ticket b, String what) {
+    if (a.status() == Status.CLOSED && b.status() == Status.CLOSED) {
+      throw new TicketClosedException(a.key(), what + " it to another CLOSED ticket");
+    }
+  }
+
+  private static void whileNotClosed(TicketEdit edit, Consumer<TicketEdit> operation) {
+    if (edit.current().status() != Status.CLOSED) {
+      operation.accept(edit);
+    }
+  }
+
+  /**
+   * Removes the link between two tickets, whichever way it points, from both.
+   *
+   * @return {@code from} after the change
+   * @throws AccessDeniedException if a customer tries
+   * @throws NotFoundException if either ticket does not exist, or they are not linked
+   * @throws dev.helpdesk.ticket.TicketClosedException if both are CLOSED
+   */
+  public Ticket unlink(Actor actor, TicketId from, TicketId to) {
+    requireKnown(actor);
+    Ticket a = load(from);
+    TicketAccess.requireStaff(actor, a, "unlink tickets");
+    Ticket b = load(to);
+    requireAnOpenEnd(a, b, "unlink");
+    return changeTogether(
+            actor,
+            List.of(a, b),
+            edits -> {
+              Ticket x = edits.get(0).current();
+              Ticket y = edits.get(1).current();
+              TicketLink link =
+                  linkTo(x, y.id())
+                      .orElseThrow(() -> new NotFoundException("link", x.key() + " - " + y.key()));
+              TicketLink back = linkTo(y, x.id()).orElse(link.reversed(x));
+              whileNotClosed(edits.get(0), e -> e.unlinked(link));
+              whileNotClosed(edits.get(1), e -> e.unlinked(back));
+            })
+        .get(0);
+  }
+
+  private Optional<TicketLink> linkTo(Ticket t, TicketId other) {
+    return tickets.links(t.id()).stream().filter(l -> l.other().equals(other)).findFirst();
+  }
+
+  /**
+   * Merges a customer's duplicate ticket into another of theirs, in one atomic write of both: the
+   * duplicate's public messages are added to the other's conversation (new ids, but their original
+   * authors, times, texts and attachments; the {@link TicketEvent.Merged} event lists them), the
+   * duplicate is closed, and the two are linked ({@link LinkKind#RELATED}). Each history keeps its
+   * events and records the merge ({@link TicketEvent.Merged}, {@link TicketEvent.MergedInto}).
+   * Internal notes stay on the duplicate. The carried messages are no new replies: they do not
+   * reopen the ticket, and SLA timers and metrics do not count them.
+   *
+   * @return the ticket merged into, after the merge
+   * @throws AccessDeniedException if a customer tries
+   * @throws NotFoundException if either ticket does not exist
+   * @throws ValidationException if the tickets are the same or have different requesters ({@code
+   *     into})
+   * @throws dev.helpdesk.ticket.TicketClosedException if either is CLOSED (which every merged
+   *     duplicate is)
+   */
+  public Ticket merge(Actor actor, TicketId duplicate, TicketId into) {
+    requireKnown(actor);
+    Ticket d = load(duplicate);
+    TicketAccess.requireStaff(actor, d, "merge tickets");
+    Ticket i = load(into);
+    if (d.id().equals(i.id())) {
+      throw new ValidationException("into", "must be another ticket than the duplicate");
+    }
+    if (!d.requester().id().equals(i.requester().id())) {
+      throw new ValidationException(
+          "into",
+          "must have the same requester as the duplicate ("
+              + d.key()
+              + " is "
+              + d.requester().id()
+              + "'s, "
+              + i.key()
+              + " is "
+              + i.requester().id()
+              + "'s)");
+    }
+    return changeTogether(
+            actor,
+            List.of(d, i),
+            edits -> {
+              TicketEdit dup = edits.get(0);
+              TicketEdit target = edits.get(1);
+              Ticket dn = dup.current();
+              Ticket in = target.current();
+              List<Message> carried =
+                  tickets.conversation(dn.id()).stream()
+                      .filter(Message::isPublic)
+                      .map(
+                          m ->
+                              new Message(
+                                  MessageId.random(),
+                                  m.author(),
+                                  Visibility.PUBLIC,
+                                  m.body(),
+                                  m.attachments(),
+                                  m.at()))
+                      .toList();
+              target.merged(dn, carried);
+              if (linkTo(dn, in.id()).isEmpty()) {
+                // Linked before it is closed: a closed ticket records nothing more.
+                dup.linked(TicketLink.outgoing(LinkKind.RELATED, in));
+                target.linked(TicketLink.incoming(LinkKind.RELATED, dn));
+              }
+              dup.mergedInto(in);
+            })
+        .get(1);
+  }
+
+  // ---------------------------------------------------------------- metrics
+
+  /**
+   * The desk's figures over {@code [from, to)} and its load now, each answered by an aggregate
+   * query of the {@link MetricsQueries} port (see {@link MetricsReport} and {@code
+   * docs/satisfaction-and-metrics.md} for the definitions).
+   *
+   * @throws AccessDeniedException if a customer asks
+   * @throws ValidationException if {@code to} is not after {@code from}
+   * @throws IllegalStateException if the desk was built without metrics (custom ticket store and no
+   *     {@link HelpDeskBuilder#metrics})
+   */
+  public MetricsReport metrics(Actor actor, Instant from, Instant to) {
+    requireKnown(actor);
+    requireNotCustomer(actor, "read metrics");
+    TimeRange range = new TimeRange(from, to);
+    MetricsQueries q =
+        metrics.orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "No metrics: pass the ticket store's MetricsQueries to"
+                        + " HelpDesk.builder().metrics(...)"));
+    return new MetricsReport(
+        range,
+        q.opened(range),
+        q.firstReply(range),
+        q.resolution(range),
+        q.reopens(range),
+        q.slaCompliance(range),
+        q.satisfaction(range),
+        q.satisfactionByAgent(range),
+        q.satisfactionByGroup(range),
+        q.loadByAgent(),
+        q.queueByPriority(),
+        q.unsolvedByPriority());
+  }
+
   // ---------------------------------------------------------------- reading
 
   /**
@@ -563,7 +817,30 @@ public final class HelpDesk implements AutoCloseable {
     return new TicketDetails(
         ticket,
         TicketAccess.visibleMessages(actor, tickets.conversation(ticket.id())),
-        TicketAccess.visibleHistory(actor, tickets.history(ticket.id())));
+        TicketAccess.visibleHistory(actor, tickets.history(ticket.id())),
+        visibleLinks(actor, tickets.links(ticket.id())));
+  }
+
+  /**
+   * The links the actor may see. For a customer, every linked ticket is read and checked like any
+   * ticket they name (not only the requester the link recorded): a link must never lead them to
+   * another customer's ticket.
+   */
+  private List<TicketLink> visibleLinks(Actor actor, List<TicketLink> links) {
+    if (!(actor instanceof Actor.Customer)) {
+      return links;
+    }
+    List<TicketLink> visible = new ArrayList<>();
+    for (TicketLink link : links) {
+      if (TicketAccess.canSee(actor, link)
+          && tickets
+              .byId(link.other())
+              .filter(other -> TicketAccess.canRead(actor, other))
+              .isPresent()) {
+        visible.add(link);
+      }
+    }
+    return visible;
   }
 
   /**
@@ -884,6 +1161,53 @@ public final class HelpDesk implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs {@code operation} on fresh edits of several tickets (in the order given) and stores what
+   * changed in one atomic write ({@link Tickets#saveAll}); retried on a lost race as {@link
+   * #change(Actor, Ticket, Consumer, boolean)} is. Capacity the changes free is offered to the
+   * queue.
+   *
+   * @return the tickets after the change, in the order given
+   */
+  private List<Ticket> changeTogether(
+      Actor actor, List<Ticket> read, Consumer<List<TicketEdit>> operation) {
+    List<Ticket> current = read;
+    for (int attempt = 1; ; attempt++) {
+      if (attempt > 1) {
+        current = read.stream().map(t -> load(t.id())).toList();
+      }
+      Instant now = clock.instant();
+      List<TicketEdit> edits =
+          current.stream().map(t -> TicketEdit.of(t, actor, now, transitions)).toList();
+      operation.accept(edits);
+      List<TicketEdit> changed = edits.stream().filter(TicketEdit::changed).toList();
+      if (changed.isEmpty()) {
+        return current;
+      }
+      List<TicketChange> changes;
+      try {
+        changes = store(changed, true);
+      } catch (ConcurrentUpdateException | CapacityExceededException e) {
+        if (e instanceof CapacityExceededException full) {
+          assignment.refused(full.guard());
+        }
+        if (attempt == ATTEMPTS) {
+          throw e;
+        }
+        continue;
+      }
+      changes.forEach(c -> publish(c.events()));
+      if (changes.stream().anyMatch(c -> !assignment.freedBy(c).isEmpty())) {
+        serveQueue(false);
+      }
+      List<Ticket> after = new ArrayList<>(current);
+      for (TicketChange c : changes) {
+        after.replaceAll(t -> t.id().equals(c.after().id()) ? c.after() : t);
+      }
+      return after;
+    }
+  }
+
   /** A change only staff (agents, the system) may make; {@code what} names it for the refusal. */
   private Ticket staffChange(
       Actor actor, TicketId ticketId, String what, Consumer<TicketEdit> operation) {
@@ -933,6 +1257,53 @@ public final class HelpDesk implements AutoCloseable {
                   return c;
                 }));
     return change;
+  }
+
+  /**
+   * As {@link #store(TicketEdit, boolean)} for edits of several tickets, stored in one atomic
+   * write.
+   */
+  private List<TicketChange> store(List<TicketEdit> edits, boolean acknowledge) {
+    if (edits.size() == 1) {
+      return List.of(store(edits.get(0), acknowledge));
+    }
+    List<TicketChange> changes = new ArrayList<>();
+    for (TicketEdit edit : edits) {
+      for (ChangeHook hook : hooks) {
+        hook.beforeSave(edit);
+      }
+      notificationRules.addTo(edit, acknowledge);
+      changes.add(edit.done());
+    }
+    // One unit of work: the tickets and the SLA timers the hooks store after them, as for one;
+    // the live feed hears of every change once it has committed.
+    writeLive(
+        changes,
+        0,
+        () ->
+            unitOfWork.run(
+                () -> {
+                  tickets.saveAll(changes);
+                  for (TicketChange change : changes) {
+                    for (ChangeHook hook : hooks) {
+                      hook.afterSave(change);
+                    }
+                  }
+                  return changes;
+                }));
+    return changes;
+  }
+
+  /**
+   * Runs {@code save} inside the live feed's write of each of {@code changes} from {@code next} on,
+   * nested, so that each is registered in flight before the save and released after it.
+   */
+  private void writeLive(List<TicketChange> changes, int next, Runnable save) {
+    if (next == changes.size()) {
+      save.run();
+      return;
+    }
+    live.write(changes.get(next), c -> writeLive(changes, next + 1, save));
   }
 
   private Ticket load(TicketId id) {

@@ -18,10 +18,13 @@ import dev.helpdesk.memory.InMemoryOutbox;
 import dev.helpdesk.memory.InMemorySlaTimers;
 import dev.helpdesk.memory.InMemoryTicketKeys;
 import dev.helpdesk.memory.InMemoryTickets;
+import dev.helpdesk.metrics.MetricsQueries;
 import dev.helpdesk.notification.NotificationDispatcher;
 import dev.helpdesk.notification.Notifier;
 import dev.helpdesk.notification.Outbox;
 import dev.helpdesk.notification.RetryPolicy;
+import dev.helpdesk.satisfaction.BadRatingAction;
+import dev.helpdesk.satisfaction.Satisfaction;
 import dev.helpdesk.sla.SlaEngine;
 import dev.helpdesk.sla.SlaSettings;
 import dev.helpdesk.sla.SlaTimers;
@@ -77,6 +80,9 @@ public final class HelpDeskBuilder {
   Assignment assignment;
   SlaSettings sla;
   SlaTimers slaTimers;
+  BadRatingAction onBadRating = BadRatingAction.REOPEN;
+  Satisfaction satisfaction;
+  MetricsQueries metrics;
   private SlaEngine slaEngine;
   Optional<Executor> liveExecutor = Optional.empty();
   int liveBufferSize = LiveFeed.DEFAULT_BUFFER_SIZE;
@@ -256,6 +262,26 @@ public final class HelpDeskBuilder {
     return this;
   }
 
+  /**
+   * What a {@link dev.helpdesk.ticket.Rating#BAD} rating does besides being recorded: {@link
+   * BadRatingAction#REOPEN} (the default), {@link BadRatingAction#ESCALATE} to the supervisor
+   * group, or {@link BadRatingAction#NOTHING}.
+   */
+  public HelpDeskBuilder onBadRating(BadRatingAction action) {
+    this.onBadRating = Check.present("onBadRating", action);
+    return this;
+  }
+
+  /**
+   * Where {@link HelpDesk#metrics} reads its figures: the metrics of the ticket store given to
+   * {@link #tickets}, which records their facts with every change (the JPA store's {@code
+   * metrics()}). Not needed with the in-memory store, whose metrics are used by default.
+   */
+  public HelpDeskBuilder metrics(MetricsQueries metrics) {
+    this.metrics = Check.present("metrics", metrics);
+    return this;
+  }
+
   /** Builds the desk. */
   public HelpDesk build() {
     if (tickets == null) {
@@ -270,6 +296,10 @@ public final class HelpDeskBuilder {
       policy = policy.withQueueOrder(AssignmentPolicy.priorityThenDue(t -> engine.nextDue(t.id())));
     }
     assignment = new Assignment(policy, tickets, agents, clock);
+    satisfaction = new Satisfaction(onBadRating, assignment);
+    if (metrics == null && tickets instanceof InMemoryTickets inMemory) {
+      metrics = inMemory.metrics();
+    }
     return new HelpDesk(this);
   }
 

@@ -95,7 +95,8 @@ public class JpaPostgreSqlBenchmark {
 
   static void recreateSchema() throws Exception {
     StringBuilder script = new StringBuilder();
-    for (String version : List.of("V1__init.sql", "V2__assignment.sql", "V3__sla.sql")) {
+    for (String version :
+        List.of("V1__init.sql", "V2__assignment.sql", "V3__sla.sql", "V5__insights.sql")) {
       try (InputStream in =
           JpaPostgreSqlBenchmark.class
               .getClassLoader()
@@ -107,6 +108,8 @@ public class JpaPostgreSqlBenchmark {
         Statement s = c.createStatement()) {
       for (String t :
           List.of(
+              "hd_ticket_link",
+              "hd_metric_fact",
               "hd_message_attachment",
               "hd_message",
               "hd_ticket_event",
@@ -129,7 +132,9 @@ public class JpaPostgreSqlBenchmark {
               "hd_outbox_seq",
               "hd_attachment_blob_seq",
               "hd_ticket_key_seq",
-              "hd_customer_save_seq")) {
+              "hd_customer_save_seq",
+              "hd_ticket_link_seq",
+              "hd_metric_fact_seq")) {
         s.execute("drop sequence if exists " + q);
       }
       StringBuilder sql = new StringBuilder();

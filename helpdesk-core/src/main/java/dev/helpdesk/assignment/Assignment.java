@@ -388,9 +388,7 @@ public final class Assignment {
     Ticket now = edit.current();
     Optional<AgentId> from = now.assignee();
     GroupId group =
-        from.flatMap(this::agent)
-            .flatMap(Agent::escalationGroup)
-            .or(policy::escalationGroup)
+        escalationGroupOf(now)
             .orElseThrow(
                 () ->
                     new ValidationException(
@@ -406,6 +404,18 @@ public final class Assignment {
     } else if (edit.current().status() != Status.SOLVED) {
       edit.unassign();
     }
+  }
+
+  /**
+   * The supervisor group {@link #escalate} would send the ticket to: its agent's escalation group,
+   * else the policy's; empty when neither is set.
+   */
+  public Optional<GroupId> escalationGroupOf(Ticket ticket) {
+    return ticket
+        .assignee()
+        .flatMap(this::agent)
+        .flatMap(Agent::escalationGroup)
+        .or(policy::escalationGroup);
   }
 
   /**

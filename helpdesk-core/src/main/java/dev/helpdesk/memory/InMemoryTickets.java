@@ -9,12 +9,14 @@ import dev.helpdesk.notification.Notification;
 import dev.helpdesk.notification.Outbox;
 import dev.helpdesk.ticket.CapacityExceededException;
 import dev.helpdesk.ticket.CapacityGuard;
+import dev.helpdesk.ticket.LinkEnd;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.Ticket;
 import dev.helpdesk.ticket.TicketChange;
 import dev.helpdesk.ticket.TicketEvent;
 import dev.helpdesk.ticket.TicketId;
 import dev.helpdesk.ticket.TicketKey;
+import dev.helpdesk.ticket.TicketLink;
 import dev.helpdesk.ticket.Tickets;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -32,10 +34,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Tickets kept in memory: the embedded default. Writes are serialized by one lock, which is what
- * makes a change atomic across the ticket, its conversation, its history, the indexes and the
- * outbox, and what lets it check a change's {@link CapacityGuard}s against the state the change is
- * applied to. Reads take no lock: a ticket read by id or key is always one stored version, never
- * half-way through a change; a listing taken during a change may miss the ticket being changed.
+ * makes a change atomic across the ticket, its conversation, its history, the indexes, the outbox,
+ * the links and the metric facts ({@link #metrics()}), and what lets it check a change's {@link
+ * CapacityGuard}s against the state the change is applied to. Reads take no lock: a ticket read by
+ * id or key is always one stored version, never half-way through a change; a listing taken during a
+ * change may miss the ticket being changed.
  */
 public final class InMemoryTickets implements Tickets {
 
@@ -63,6 +66,8 @@ public final class InMemoryTickets implements Tickets {
   private final Map<AgentId, NavigableSet<Ticket>> byAssignee = new ConcurrentHashMap<>();
   private final NavigableSet<Ticket> unassigned = new ConcurrentSkipListSet<>(QUEUE_ORDER);
   private final NavigableSet<Ticket> solved = new ConcurrentSkipListSet<>(SOLVED_ORDER);
+  private final InMemoryMetrics metrics = new InMemoryMetrics();
+  private final Map<TicketId, List<TicketLink>> links = new ConcurrentHashMap<>();
 
   /**
    * @param outbox where the notifications of each change are put, under the same lock as the change
@@ -95,11 +100,29 @@ public final class InMemoryTickets implements Tickets {
         if (!notifications.isEmpty()) {
           outbox.add(notifications);
         }
+        // Nothing below can be refused: the links and the metrics see only whole batches.
+        keepLinks(LinkEnd.of(batch));
+        batch.forEach(metrics::record);
       } catch (RuntimeException e) {
         undo.forEach(Runnable::run);
         throw e;
       }
     }
+  }
+
+  private void keepLinks(List<LinkEnd> ends) {
+    for (LinkEnd end : ends) {
+      // Copied on write, so that readers, who take no lock, always see a whole list.
+      List<TicketLink> own = new ArrayList<>(links.getOrDefault(end.ticket(), List.of()));
+      own.removeIf(l -> l.other().equals(end.other()));
+      end.link().ifPresent(own::add);
+      links.put(end.ticket(), List.copyOf(own));
+    }
+  }
+
+  /** The metrics of this store, whose facts are recorded with each change under the write lock. */
+  public InMemoryMetrics metrics() {
+    return metrics;
   }
 
   /** Checks and applies one change; returns what puts the store back as it was before it. */
@@ -248,6 +271,11 @@ public final class InMemoryTickets implements Tickets {
   @Override
   public List<TicketEvent> history(TicketId id) {
     return List.copyOf(histories.getOrDefault(id, List.of()));
+  }
+
+  @Override
+  public List<TicketLink> links(TicketId id) {
+    return links.getOrDefault(id, List.of());
   }
 
   private static List<Ticket> first(NavigableSet<Ticket> set, int limit) {

@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * starts a next-reply cycle unless one is open; SOLVED ends every timer; a reopening starts a new
  * resolution cycle; a status change pauses or resumes; a priority or group change re-applies the
  * policy), and the escalations of any warning or breach run, which may add events of their own (a
- * raised priority), which are applied in turn.
+ * raised priority), which are applied in turn. A cycle that ends before it was breached records
+ * {@link TicketEvent.SlaMet}, so that every ended cycle is in the history as met or breached.
  */
 public final class SlaEngine {
 
@@ -353,7 +354,12 @@ public final class SlaEngine {
     private void end(SlaTarget target) {
       SlaTimer t = timers.get(target);
       if (t != null) {
-        timers.put(target, t.end(at));
+        SlaTimer ended = t.end(at);
+        if (t.isOpen() && ended.state() == TimerState.MET) {
+          // Recorded so that compliance can count the cycles kept, not only those broken.
+          edit.slaMet(target, t.cycle(), t.dueAt());
+        }
+        timers.put(target, ended);
       }
     }
 

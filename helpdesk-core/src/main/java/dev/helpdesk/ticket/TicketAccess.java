@@ -17,15 +17,28 @@ public final class TicketAccess {
 
   /** Fails unless the actor may read the ticket (and so reply to it). */
   public static void requireCanRead(Actor actor, Ticket ticket) {
-    if (actor instanceof Actor.Customer c && !c.id().equals(ticket.requester().id())) {
+    if (!canRead(actor, ticket)) {
       throw new AccessDeniedException(actor, "access ticket " + ticket.key());
     }
+  }
+
+  /** Whether the actor may read the ticket: staff any, a customer their own. */
+  public static boolean canRead(Actor actor, Ticket ticket) {
+    return !(actor instanceof Actor.Customer c) || c.id().equals(ticket.requester().id());
   }
 
   /** Fails unless the actor is an agent or the system: notes, assignment, status, priority. */
   public static void requireStaff(Actor actor, Ticket ticket, String what) {
     if (actor instanceof Actor.Customer) {
       throw new AccessDeniedException(actor, what + " on ticket " + ticket.key());
+    }
+  }
+
+  /** Fails unless the actor is the ticket's own customer: rating a solve is theirs alone. */
+  public static void requireRequester(Actor actor, Ticket ticket, String what) {
+    if (!(actor instanceof Actor.Customer c) || !c.id().equals(ticket.requester().id())) {
+      throw new AccessDeniedException(
+          actor, what + " ticket " + ticket.key() + " (only its customer may)");
     }
   }
 
@@ -48,18 +61,38 @@ public final class TicketAccess {
 
   /**
    * Whether the actor may see the event: customers do not see that internal notes were added, nor
-   * escalations (their reasons are the team's internal matter), nor the desk's SLA warnings and
-   * breaches (internal measures of the team), nor which macro an agent used or how the team tagged
-   * the ticket.
+   * escalations (their reasons are the team's internal matter), nor the desk's SLA warnings,
+   * breaches and met targets (internal measures of the team), nor which macro an agent used or how
+   * the team tagged the ticket, nor links to tickets of other customers (whose ids and keys are not
+   * theirs to know).
    */
   public static boolean canSee(Actor actor, TicketEvent event) {
-    return !(actor instanceof Actor.Customer)
-        || !(event instanceof TicketEvent.MessageAdded added && !isPublic(added)
-            || event instanceof TicketEvent.Escalated
-            || event instanceof TicketEvent.SlaWarned
-            || event instanceof TicketEvent.SlaBreached
-            || event instanceof TicketEvent.MacroApplied
-            || event instanceof TicketEvent.TagsChanged);
+    if (!(actor instanceof Actor.Customer c)) {
+      return true;
+    }
+    if (event instanceof TicketEvent.Linked l) {
+      return canSee(c, l.link());
+    }
+    if (event instanceof TicketEvent.Unlinked u) {
+      return canSee(c, u.link());
+    }
+    return !(event instanceof TicketEvent.MessageAdded added && !isPublic(added)
+        || event instanceof TicketEvent.Escalated
+        || event instanceof TicketEvent.SlaWarned
+        || event instanceof TicketEvent.SlaBreached
+        || event instanceof TicketEvent.SlaMet
+        || event instanceof TicketEvent.MacroApplied
+        || event instanceof TicketEvent.TagsChanged);
+  }
+
+  /**
+   * Whether the actor may see a link of a ticket they may read: staff see every link, a customer
+   * only links to their own tickets. The link's other requester is what the desk recorded when it
+   * was made, and a ticket's requester never changes; the desk checks the other ticket as stored
+   * all the same before it shows a link to a customer.
+   */
+  public static boolean canSee(Actor actor, TicketLink link) {
+    return !(actor instanceof Actor.Customer c) || c.id().equals(link.otherRequester());
   }
 
   /** The events the actor may see, in order. */

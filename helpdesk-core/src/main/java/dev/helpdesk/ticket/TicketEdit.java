@@ -296,10 +296,10 @@ public final class TicketEdit {
    * Records that an SLA target reached its warning lead; the SLA capability decides when. Does not
    * change the ticket's fields, but the change is stored (and the version raised) like any other.
    *
-   * @throws TicketClosedException if the ticket is CLOSED
+   * @throws TicketClosedException if the ticket was CLOSED before this edit
    */
   public TicketEdit slaWarned(SlaTarget target, int cycle, Instant dueAt) {
-    requireNotClosed("record an SLA warning");
+    requireNotClosedBefore("record an SLA warning");
     events.add(new TicketEvent.SlaWarned(id, actor, at, target, cycle, dueAt));
     return this;
   }
@@ -307,11 +307,128 @@ public final class TicketEdit {
   /**
    * Records that an SLA target was breached; see {@link #slaWarned}.
    *
-   * @throws TicketClosedException if the ticket is CLOSED
+   * @throws TicketClosedException if the ticket was CLOSED before this edit
    */
   public TicketEdit slaBreached(SlaTarget target, int cycle, Instant dueAt) {
-    requireNotClosed("record an SLA breach");
+    requireNotClosedBefore("record an SLA breach");
     events.add(new TicketEvent.SlaBreached(id, actor, at, target, cycle, dueAt));
+    return this;
+  }
+
+  /**
+   * Records that an SLA target's cycle ended before it was breached; see {@link #slaWarned}.
+   *
+   * @throws TicketClosedException if the ticket was CLOSED before this edit
+   */
+  public TicketEdit slaMet(SlaTarget target, int cycle, Instant dueAt) {
+    requireNotClosedBefore("record a met SLA target");
+    events.add(new TicketEvent.SlaMet(id, actor, at, target, cycle, dueAt));
+    return this;
+  }
+
+  /**
+   * Records the customer's rating, with the agent and group the ticket has now. Whether they may
+   * rate (their own ticket, SOLVED, not yet rated since it was solved) is the caller's rule.
+   *
+   * @param comment what the customer added, empty for nothing
+   * @throws TicketClosedException if the ticket is CLOSED
+   */
+  public TicketEdit rated(Rating rating, String comment) {
+    requireNotClosed("rate");
+    events.add(new TicketEvent.Rated(id, actor, at, rating, comment, assignee, group));
+    return this;
+  }
+
+  /**
+   * Reopens a SOLVED ticket, as a customer's reply does: moves it to OPEN where the table allows,
+   * and otherwise changes nothing.
+   *
+   * @throws TicketClosedException if the ticket is CLOSED
+   */
+  public TicketEdit reopen() {
+    requireNotClosed("reopen");
+    if (status == Status.SOLVED && transitions.allows(Status.SOLVED, Status.OPEN)) {
+      moveTo(Status.OPEN);
+    }
+    return this;
+  }
+
+  /**
+   * Records a link to another ticket, as this ticket sees it; the other ticket's edit records the
+   * same link from its end unless that ticket is CLOSED (the store keeps both ends all the same;
+   * see {@link LinkEnd}). That the link is new is the caller's rule.
+   *
+   * @throws TicketClosedException if this ticket is CLOSED
+   */
+  public TicketEdit linked(TicketLink link) {
+    Check.present("link", link);
+    requireNotClosed("link");
+    if (link.other().equals(id)) {
+      throw new ValidationException("link", "must join two different tickets");
+    }
+    events.add(new TicketEvent.Linked(id, actor, at, link));
+    return this;
+  }
+
+  /**
+   * Records that a link to another ticket was removed; see {@link #linked}.
+   *
+   * @throws TicketClosedException if this ticket is CLOSED
+   */
+  public TicketEdit unlinked(TicketLink link) {
+    Check.present("link", link);
+    requireNotClosed("unlink");
+    events.add(new TicketEvent.Unlinked(id, actor, at, link));
+    return this;
+  }
+
+  /**
+   * Closes this ticket as a duplicate merged into {@code into}: records {@link
+   * TicketEvent.MergedInto} and moves it to CLOSED from whatever status it has (a fixed rule, like
+   * the reopening by a customer's reply: the transition table is not asked).
+   *
+   * @throws TicketClosedException if this ticket is already CLOSED
+   */
+  public TicketEdit mergedInto(Ticket into) {
+    Check.present("into", into);
+    requireNotClosed("merge");
+    if (into.id().equals(id)) {
+      throw new ValidationException("into", "must be another ticket than the duplicate");
+    }
+    events.add(new TicketEvent.MergedInto(id, actor, at, into.id(), into.key()));
+    moveTo(Status.CLOSED);
+    return this;
+  }
+
+  /**
+   * Takes in a duplicate's messages: appends {@code carried} (copies of the duplicate's public
+   * messages, with new ids) to this ticket's conversation and records {@link TicketEvent.Merged}.
+   * The carried messages are not new replies: they record no {@link TicketEvent.MessageAdded}, so
+   * they neither reopen the ticket nor count as replies for SLA timers and metrics.
+   *
+   * @throws TicketClosedException if this ticket is CLOSED
+   */
+  public TicketEdit merged(Ticket duplicate, List<Message> carried) {
+    Check.present("duplicate", duplicate);
+    Check.present("carried", carried);
+    requireNotClosed("merge a duplicate into");
+    if (duplicate.id().equals(id)) {
+      throw new ValidationException("into", "must be another ticket than the duplicate");
+    }
+    for (Message m : carried) {
+      if (!m.isPublic()) {
+        throw new ValidationException("carried", "must hold public messages only");
+      }
+    }
+    messages.addAll(carried);
+    events.add(
+        new TicketEvent.Merged(
+            id,
+            actor,
+            at,
+            duplicate.id(),
+            duplicate.key(),
+            carried.stream().map(Message::id).toList()));
     return this;
   }
 
@@ -454,6 +571,16 @@ public final class TicketEdit {
 
   private void requireNotClosed(String what) {
     if (status == Status.CLOSED) {
+      throw new TicketClosedException(key, what);
+    }
+  }
+
+  /**
+   * SLA events may be recorded in the very edit that closes a ticket (a merged duplicate's timers
+   * end, and may cross, at the merge), but not on a ticket that was closed before.
+   */
+  private void requireNotClosedBefore(String what) {
+    if (original.status() == Status.CLOSED) {
       throw new TicketClosedException(key, what);
     }
   }

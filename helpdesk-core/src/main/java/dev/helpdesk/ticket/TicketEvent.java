@@ -35,7 +35,13 @@ public sealed interface TicketEvent
         TicketEvent.AnswersSuggested,
         TicketEvent.AnswerAccepted,
         TicketEvent.MacroApplied,
-        TicketEvent.TagsChanged {
+        TicketEvent.TagsChanged,
+        TicketEvent.SlaMet,
+        TicketEvent.Rated,
+        TicketEvent.Linked,
+        TicketEvent.Unlinked,
+        TicketEvent.Merged,
+        TicketEvent.MergedInto {
 
   /** The ticket it happened to. */
   TicketId ticketId();
@@ -344,6 +350,153 @@ public sealed interface TicketEvent
       common(ticketId, actor, at);
       from = Set.copyOf(Check.present("from", from));
       to = Set.copyOf(Check.present("to", to));
+    }
+  }
+
+  /**
+   * An SLA target was met: its cycle ended (a public agent reply for the reply targets, SOLVED for
+   * resolution, or the ticket left work while the timer ran) before it was breached. Recorded once
+   * per target and cycle; with {@link SlaBreached} it tells, for every cycle that ended, whether
+   * the promise was kept.
+   *
+   * @param ticketId the ticket
+   * @param actor whoever changed the ticket then
+   * @param at when the cycle ended
+   * @param target the target
+   * @param cycle which cycle of the target, from 1
+   * @param dueAt when it would have been breached
+   */
+  record SlaMet(
+      TicketId ticketId, Actor actor, Instant at, SlaTarget target, int cycle, Instant dueAt)
+      implements TicketEvent {
+    /** Validates the event. */
+    public SlaMet {
+      common(ticketId, actor, at);
+      Check.present("target", target);
+      Check.present("dueAt", dueAt);
+      Check.positive("cycle", cycle);
+    }
+  }
+
+  /**
+   * The customer rated how the ticket was solved. At most once per solve: after a reopening and a
+   * new solve they may rate again.
+   *
+   * @param ticketId the ticket
+   * @param actor the customer who rated
+   * @param at when
+   * @param rating good or bad
+   * @param comment what they added, empty when nothing
+   * @param agent the agent who had the ticket when it was rated
+   * @param group the group it was routed to then, if any
+   */
+  record Rated(
+      TicketId ticketId,
+      Actor actor,
+      Instant at,
+      Rating rating,
+      String comment,
+      Optional<AgentId> agent,
+      Optional<GroupId> group)
+      implements TicketEvent {
+    /** The longest comment accepted. */
+    public static final int MAX_COMMENT_LENGTH = 2_000;
+
+    /** Validates the event. */
+    public Rated {
+      common(ticketId, actor, at);
+      Check.present("rating", rating);
+      Check.present("comment", comment);
+      if (!comment.isEmpty()) {
+        Check.text("comment", comment, MAX_COMMENT_LENGTH);
+      }
+      Check.present("agent", agent);
+      Check.present("group", group);
+    }
+  }
+
+  /**
+   * The ticket was linked to another; the other ticket's history records the same link from its
+   * end, unless it is CLOSED (a closed ticket never changes; its links still show it).
+   *
+   * @param ticketId the ticket
+   * @param actor who linked them (for a follow-up of a closed ticket, the customer who wrote)
+   * @param at when
+   * @param link the link as this ticket sees it
+   */
+  record Linked(TicketId ticketId, Actor actor, Instant at, TicketLink link)
+      implements TicketEvent {
+    /** Validates the event. */
+    public Linked {
+      common(ticketId, actor, at);
+      Check.present("link", link);
+    }
+  }
+
+  /**
+   * A link to another ticket was removed, from both tickets.
+   *
+   * @param ticketId the ticket
+   * @param actor who removed it
+   * @param at when
+   * @param link the link removed, as this ticket saw it
+   */
+  record Unlinked(TicketId ticketId, Actor actor, Instant at, TicketLink link)
+      implements TicketEvent {
+    /** Validates the event. */
+    public Unlinked {
+      common(ticketId, actor, at);
+      Check.present("link", link);
+    }
+  }
+
+  /**
+   * A duplicate of this ticket was merged into it: the duplicate's public messages were added to
+   * this ticket's conversation, each with a new id but its original author, time, text and
+   * attachments, and the duplicate was closed ({@link MergedInto} in its history).
+   *
+   * @param ticketId the ticket merged into
+   * @param actor who merged
+   * @param at when
+   * @param duplicate the ticket merged
+   * @param duplicateKey its key
+   * @param carried the ids, in this ticket's conversation, of the messages that came from the
+   *     duplicate, in order
+   */
+  record Merged(
+      TicketId ticketId,
+      Actor actor,
+      Instant at,
+      TicketId duplicate,
+      TicketKey duplicateKey,
+      List<MessageId> carried)
+      implements TicketEvent {
+    /** Validates the event. */
+    public Merged {
+      common(ticketId, actor, at);
+      Check.present("duplicate", duplicate);
+      Check.present("duplicateKey", duplicateKey);
+      carried = List.copyOf(carried);
+    }
+  }
+
+  /**
+   * This ticket was a duplicate and was merged into another, which now carries its public messages;
+   * it was closed by the merge. Its own history stays as it was.
+   *
+   * @param ticketId the duplicate
+   * @param actor who merged
+   * @param at when
+   * @param into the ticket it was merged into
+   * @param intoKey that ticket's key
+   */
+  record MergedInto(TicketId ticketId, Actor actor, Instant at, TicketId into, TicketKey intoKey)
+      implements TicketEvent {
+    /** Validates the event. */
+    public MergedInto {
+      common(ticketId, actor, at);
+      Check.present("into", into);
+      Check.present("intoKey", intoKey);
     }
   }
 

@@ -15,10 +15,12 @@ import java.util.Optional;
 public interface Tickets {
 
   /**
-   * Stores a change atomically: the ticket's new state, its new messages and events, and its
-   * notifications in the store's outbox; all of it or none of it. The change's {@link
-   * TicketChange#guards() capacity guards} are checked against the state the change is applied to,
-   * inside the same lock or transaction (the {@code CapacityGuardContract} suite states how).
+   * Stores a change atomically: the ticket's new state, its new messages and events, its
+   * notifications in the store's outbox, the links its events make or remove ({@link LinkEnd}) and
+   * its metric facts ({@code dev.helpdesk.metrics.MetricFacts}); all of it or none of it. The
+   * change's {@link TicketChange#guards() capacity guards} are checked against the state the change
+   * is applied to, inside the same lock or transaction (the {@code CapacityGuardContract} suite
+   * states how).
    *
    * @throws dev.helpdesk.common.ConcurrentUpdateException when the stored version is not the one
    *     the change was based on (or, for a creation, a ticket with that id or key exists)
@@ -70,4 +72,11 @@ public interface Tickets {
 
   /** The ticket's events in the order they happened; empty for an unknown ticket. */
   List<TicketEvent> history(TicketId id);
+
+  /**
+   * The ticket's links to other tickets, as it sees them, in the order they were made; empty for an
+   * unknown ticket. A store keeps them from the {@link LinkEnd}s of each change it saves ({@link
+   * LinkEnd#of}), in the same atomic write, both ends of every link.
+   */
+  List<TicketLink> links(TicketId id);
 }

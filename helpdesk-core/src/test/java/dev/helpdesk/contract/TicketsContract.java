@@ -20,6 +20,7 @@ import dev.helpdesk.knowledge.SuggestedAnswer;
 import dev.helpdesk.notification.Notification;
 import dev.helpdesk.notification.Outbox;
 import dev.helpdesk.notification.OutboxEntry;
+import dev.helpdesk.ticket.LinkKind;
 import dev.helpdesk.ticket.NewTicket;
 import dev.helpdesk.ticket.Priority;
 import dev.helpdesk.ticket.Status;
@@ -30,6 +31,7 @@ import dev.helpdesk.ticket.TicketEdit;
 import dev.helpdesk.ticket.TicketEvent;
 import dev.helpdesk.ticket.TicketId;
 import dev.helpdesk.ticket.TicketKey;
+import dev.helpdesk.ticket.TicketLink;
 import dev.helpdesk.ticket.Tickets;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,8 +52,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * What every {@link Tickets} adapter must do: atomic, optimistically locked saves that write a
- * change's notifications into the store's {@link Outbox}, and the queue listings the desk reads.
+ * What every {@link Tickets} adapter must do: atomic, optimistically locked saves, of one change or
+ * of several tickets' changes together ({@link Tickets#saveAll}, all or nothing), that write a
+ * change's notifications into the store's {@link Outbox} and keep both ends of its links, and the
+ * queue listings the desk reads.
  *
  * <p>To run it against an adapter, extend it in the adapter module's tests (the class ships in the
  * core's test-jar, {@code dev.helpdesk:helpdesk-core:test-jar}) and implement the two factory
@@ -614,6 +618,149 @@ public abstract class TicketsContract {
       assertEquals(
           i == w ? List.of(winner.after()) : List.of(), store.byAssignee(racer(round, i), 10));
     }
+  }
+
+  // ------------------------------------------------------------------ several tickets at once
+
+  @Test
+  void aBatchWithOneStaleChangeKeepsNoneOfItsLinks() {
+    Ticket a = open("c-1", T0);
+    Ticket b = open("c-1", T0.plusSeconds(1));
+    Ticket bNewer = update(b, at(1), e -> e.changePriority(Priority.URGENT));
+    Notification aNote = notificationAbout(a);
+    TicketChange fresh =
+        edit(a, at(2))
+            .assign(A1)
+            .addMessage(agentReply("On it", at(2)))
+            .linked(TicketLink.outgoing(LinkKind.RELATED, b))
+            .notify(aNote)
+            .done();
+    TicketChange creation =
+        opening(TicketId.random(), nextKey(), "c-1", Priority.LOW, at(2)).done();
+    TicketChange stale = edit(b, at(2)).changePriority(Priority.LOW).done();
+    List<TicketEvent> aHistory = store.history(a.id());
+    List<Message> aConversation = store.conversation(a.id());
+    long undelivered = box.undelivered();
+
+    assertThrows(
+        ConcurrentUpdateException.class, () -> store.saveAll(List.of(fresh, creation, stale)));
+
+    assertEquals(Optional.of(a), store.byId(a.id()));
+    assertEquals(Optional.of(bNewer), store.byId(b.id()));
+    assertEquals(Optional.empty(), store.byId(creation.after().id()));
+    assertEquals(Optional.empty(), store.byKey(creation.after().key()));
+    assertEquals(aHistory, store.history(a.id()));
+    assertEquals(aConversation, store.conversation(a.id()));
+    assertEquals(List.of(), store.history(creation.after().id()));
+    assertEquals(undelivered, box.undelivered());
+    assertTrue(box.byId(aNote.id()).isEmpty());
+    assertEquals(List.of(), store.links(a.id()));
+    assertEquals(List.of(), store.links(b.id()));
+    assertEquals(List.of(), store.byAssignee(A1, 10));
+  }
+
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void concurrentSaveAllsOfTheSameTicketsLetExactlyOneWinWhole() throws Exception {
+    int threads = 4;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      for (int round = 0; round < 8; round++) {
+        Ticket a = open("c-" + round, T0);
+        Ticket b = open("c-" + round, T0.plusSeconds(1));
+        List<List<TicketChange>> batches = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+          AgentId agent = racer(round, i);
+          TicketChange ca = TicketEdit.of(a, Actor.agent(agent), at(1), RULES).assign(agent).done();
+          TicketChange cb = TicketEdit.of(b, Actor.agent(agent), at(1), RULES).assign(agent).done();
+          // Half the racers list the tickets the other way round: whatever the order, and whatever
+          // the database does about the lock cycle that may make, one batch wins whole.
+          batches.add(i % 2 == 0 ? List.of(ca, cb) : List.of(cb, ca));
+        }
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Boolean>> saved = new ArrayList<>();
+        for (List<TicketChange> batch : batches) {
+          saved.add(
+              pool.submit(
+                  () -> {
+                    go.await();
+                    try {
+                      store.saveAll(batch);
+                      return true;
+                    } catch (ConcurrentUpdateException e) {
+                      return false;
+                    }
+                  }));
+        }
+        go.countDown();
+        List<Integer> winners = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+          if (saved.get(i).get(30, TimeUnit.SECONDS)) {
+            winners.add(i);
+          }
+        }
+        assertEquals(1, winners.size(), "batches that were stored: " + winners);
+        AgentId winner = racer(round, winners.get(0));
+        assertEquals(Optional.of(winner), store.byId(a.id()).orElseThrow().assignee());
+        assertEquals(Optional.of(winner), store.byId(b.id()).orElseThrow().assignee());
+        assertEquals(2, store.byAssignee(winner, 10).size());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  // ------------------------------------------------------------------ links
+
+  @Test
+  void aLinkRecordedByOneEndIsKeptAtBothEnds() {
+    Ticket a = open("c-1", T0);
+    Ticket b = update(solve(open("c-2", T0), at(1)), at(1), e -> e.changeStatus(Status.CLOSED));
+    TicketLink link = TicketLink.outgoing(LinkKind.FOLLOW_UP, b);
+
+    Ticket a2 = update(a, at(2), e -> e.linked(link));
+
+    assertEquals(List.of(link), store.links(a.id()));
+    assertEquals(List.of(TicketLink.incoming(LinkKind.FOLLOW_UP, a2)), store.links(b.id()));
+    assertEquals(link.reversed(a2), store.links(b.id()).get(0));
+  }
+
+  @Test
+  void aLinkRecordedByBothEndsInOneSaveIsKeptOnceAtEach() {
+    Ticket a = open("c-1", T0);
+    Ticket b = open("c-1", T0.plusSeconds(1));
+    Ticket c = open("c-1", T0.plusSeconds(2));
+    update(a, at(1), e -> e.linked(TicketLink.outgoing(LinkKind.RELATED, c)));
+
+    store.saveAll(
+        List.of(
+            edit(store.byId(a.id()).orElseThrow(), at(2))
+                .linked(TicketLink.outgoing(LinkKind.RELATED, b))
+                .done(),
+            edit(b, at(2)).linked(TicketLink.incoming(LinkKind.RELATED, a)).done()));
+
+    assertEquals(
+        List.of(TicketLink.outgoing(LinkKind.RELATED, c), TicketLink.outgoing(LinkKind.RELATED, b)),
+        store.links(a.id()),
+        "in the order they were made");
+    assertEquals(List.of(TicketLink.incoming(LinkKind.RELATED, a)), store.links(b.id()));
+    assertEquals(List.of(TicketLink.incoming(LinkKind.RELATED, a)), store.links(c.id()));
+  }
+
+  @Test
+  void anUnlinkRemovesBothEndsAndLeavesOtherLinks() {
+    Ticket a = open("c-1", T0);
+    Ticket b = open("c-1", T0.plusSeconds(1));
+    Ticket c = open("c-1", T0.plusSeconds(2));
+    TicketLink ab = TicketLink.outgoing(LinkKind.RELATED, b);
+    TicketLink ac = TicketLink.outgoing(LinkKind.FOLLOW_UP, c);
+    Ticket a2 = update(a, at(1), e -> e.linked(ab).linked(ac));
+
+    update(a2, at(2), e -> e.unlinked(ab));
+
+    assertEquals(List.of(ac), store.links(a.id()));
+    assertEquals(List.of(), store.links(b.id()));
+    assertEquals(List.of(TicketLink.incoming(LinkKind.FOLLOW_UP, a)), store.links(c.id()));
   }
 
   // ---------------------------------------------------------------------------------------------

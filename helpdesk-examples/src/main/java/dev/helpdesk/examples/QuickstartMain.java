@@ -8,11 +8,13 @@ import dev.helpdesk.agent.AgentId;
 import dev.helpdesk.conversation.Message;
 import dev.helpdesk.conversation.Visibility;
 import dev.helpdesk.testing.SettableClock;
+import dev.helpdesk.ticket.LinkKind;
 import dev.helpdesk.ticket.NewTicket;
 import dev.helpdesk.ticket.SlaTarget;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.Ticket;
 import dev.helpdesk.ticket.TicketEvent;
+import dev.helpdesk.ticket.TicketLink;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
@@ -144,8 +146,31 @@ public final class QuickstartMain {
       return who + " applied macro " + m.macro();
     } else if (e instanceof TicketEvent.TagsChanged t) {
       return who + " tagged it " + new java.util.TreeSet<>(t.to());
+    } else if (e instanceof TicketEvent.SlaMet m) {
+      return who + " met " + target(m.target(), m.cycle()) + ", due at " + m.dueAt();
+    } else if (e instanceof TicketEvent.Rated r) {
+      return who
+          + " rated it "
+          + r.rating()
+          + (r.comment().isEmpty() ? "" : " (\"" + r.comment() + "\")");
+    } else if (e instanceof TicketEvent.Linked l) {
+      return who + " linked it " + link(l.link());
+    } else if (e instanceof TicketEvent.Unlinked u) {
+      return who + " removed its link " + link(u.link());
+    } else if (e instanceof TicketEvent.Merged m) {
+      return who + " merged " + m.duplicateKey() + " into it (" + m.carried().size() + " messages)";
+    } else if (e instanceof TicketEvent.MergedInto m) {
+      return who + " merged it into " + m.intoKey();
     }
     return e.toString();
+  }
+
+  /** "as a follow-up of HD-1000", "followed up by HD-1001", "related to HD-1002". */
+  private static String link(TicketLink link) {
+    if (link.kind() == LinkKind.RELATED) {
+      return "related to " + link.otherKey();
+    }
+    return (link.outgoing() ? "as a follow-up of " : "followed up by ") + link.otherKey();
   }
 
   /** {@code NEXT_REPLY}, cycle 2 reads "next reply #2"; a first cycle has no number. */

@@ -5,6 +5,7 @@ import dev.helpdesk.common.UnitOfWork;
 import dev.helpdesk.jpa.agent.JpaAgents;
 import dev.helpdesk.jpa.conversation.JpaAttachmentStore;
 import dev.helpdesk.jpa.customer.JpaCustomers;
+import dev.helpdesk.jpa.metrics.JpaMetrics;
 import dev.helpdesk.jpa.notification.JpaOutbox;
 import dev.helpdesk.jpa.sla.JpaSlaTimers;
 import dev.helpdesk.jpa.store.Database;
@@ -52,7 +53,9 @@ public final class JpaHelpDeskStore {
           "dev.helpdesk.jpa.agent.AgentEntity",
           "dev.helpdesk.jpa.customer.CustomerEntity",
           "dev.helpdesk.jpa.conversation.BlobEntity",
-          "dev.helpdesk.jpa.sla.SlaTimerEntity");
+          "dev.helpdesk.jpa.sla.SlaTimerEntity",
+          "dev.helpdesk.jpa.ticket.LinkEntity",
+          "dev.helpdesk.jpa.metrics.MetricFactEntity");
 
   private final Database database;
   private final Transactions transactions;
@@ -145,6 +148,11 @@ public final class JpaHelpDeskStore {
     return tickets;
   }
 
+  /** The metrics, whose facts {@link #tickets()} writes with every change. */
+  public JpaMetrics metrics() {
+    return tickets.metrics();
+  }
+
   /** The outbox. */
   public JpaOutbox outbox() {
     return outbox;
@@ -187,12 +195,13 @@ public final class JpaHelpDeskStore {
 
   /**
    * Sets every persistence port of {@code builder} to this store's adapters (keys prefixed {@code
-   * HD}, SLA timers included) and its {@link #unitOfWork()}, and returns the builder.
+   * HD}, SLA timers and metrics included) and its {@link #unitOfWork()}, and returns the builder.
    */
   public HelpDeskBuilder configure(HelpDeskBuilder builder) {
     return builder
         .unitOfWork(unitOfWork)
         .tickets(tickets, outbox)
+        .metrics(tickets.metrics())
         .ticketKeys(ticketKeys())
         .agents(agents)
         .customers(customers)

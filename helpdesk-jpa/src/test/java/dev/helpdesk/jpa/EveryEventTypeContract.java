@@ -13,8 +13,10 @@ import dev.helpdesk.customer.CustomerId;
 import dev.helpdesk.knowledge.ArticleId;
 import dev.helpdesk.knowledge.SuggestedAnswer;
 import dev.helpdesk.ticket.Channel;
+import dev.helpdesk.ticket.LinkKind;
 import dev.helpdesk.ticket.NewTicket;
 import dev.helpdesk.ticket.Priority;
+import dev.helpdesk.ticket.Rating;
 import dev.helpdesk.ticket.SlaTarget;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.StatusTransitions;
@@ -24,6 +26,7 @@ import dev.helpdesk.ticket.TicketEdit;
 import dev.helpdesk.ticket.TicketEvent;
 import dev.helpdesk.ticket.TicketId;
 import dev.helpdesk.ticket.TicketKey;
+import dev.helpdesk.ticket.TicketLink;
 import dev.helpdesk.ticket.Tickets;
 import java.time.Instant;
 import java.util.Arrays;
@@ -47,7 +50,7 @@ abstract class EveryEventTypeContract {
   /** An empty ticket store of the database under test. */
   protected abstract Tickets tickets();
 
-  static List<TicketEvent> oneOfEach(TicketId id) {
+  static List<TicketEvent> oneOfEach(TicketId id, Ticket other) {
     Actor agent = Actor.agent("a-bea");
     Actor system = Actor.system("sla-monitor");
     return List.of(
@@ -115,23 +118,43 @@ abstract class EveryEventTypeContract {
             "Seat reservation missing"),
         new TicketEvent.MacroApplied(id, agent, T0.plusSeconds(12), "refund-issued"),
         new TicketEvent.TagsChanged(
-            id, agent, T0.plusSeconds(13), Set.of("rail", "vip"), Set.of("rail", "refund", "vip")));
+            id, agent, T0.plusSeconds(13), Set.of("rail", "vip"), Set.of("rail", "refund", "vip")),
+        new TicketEvent.SlaMet(
+            id, agent, T0.plusSeconds(14), SlaTarget.RESOLUTION, 2, T0.plusSeconds(9000)),
+        new TicketEvent.Rated(
+            id,
+            Actor.customer("c-1"),
+            T0.plusSeconds(15),
+            Rating.BAD,
+            "Still waiting for the refund.\nSecond line.",
+            Optional.of(AgentId.of("a-bea")),
+            Optional.of(GroupId.of("rail"))),
+        new TicketEvent.Rated(
+            id,
+            Actor.customer("c-1"),
+            T0.plusSeconds(16),
+            Rating.GOOD,
+            "",
+            Optional.empty(),
+            Optional.empty()),
+        new TicketEvent.Linked(
+            id, agent, T0.plusSeconds(17), TicketLink.outgoing(LinkKind.FOLLOW_UP, other)),
+        new TicketEvent.Unlinked(
+            id, agent, T0.plusSeconds(18), TicketLink.incoming(LinkKind.RELATED, other)),
+        new TicketEvent.Merged(
+            id,
+            agent,
+            T0.plusSeconds(19),
+            other.id(),
+            other.key(),
+            List.of(MessageId.random(), MessageId.random())),
+        new TicketEvent.MergedInto(id, agent, T0.plusSeconds(20), other.id(), other.key()));
   }
 
-  @Test
-  void theListCoversEveryEventType() {
-    Set<Class<?>> covered =
-        oneOfEach(TicketId.random()).stream().map(Object::getClass).collect(Collectors.toSet());
-    assertEquals(Set.of(TicketEvent.class.getPermittedSubclasses()), covered);
-  }
-
-  @Test
-  void everyEventTypeReadsBackAsStored() {
-    Tickets tickets = tickets();
-    TicketEdit open =
-        TicketEdit.open(
+  private static Ticket ticket(String prefix) {
+    return TicketEdit.open(
             TicketId.random(),
-            TicketKey.of("EV", System.nanoTime() % 1_000_000_000L),
+            TicketKey.of(prefix, System.nanoTime() % 1_000_000_000L),
             NewTicket.builder()
                 .requester("c-1", "Ana", "ana@example.com")
                 .subject("Seat missing")
@@ -139,9 +162,26 @@ abstract class EveryEventTypeContract {
             Optional.empty(),
             Actor.customer("c-1"),
             T0,
-            StatusTransitions.defaults());
-    Ticket created = open.current();
-    List<TicketEvent> events = oneOfEach(created.id());
+            StatusTransitions.defaults())
+        .current();
+  }
+
+  @Test
+  void theListCoversEveryEventType() {
+    Set<Class<?>> covered =
+        oneOfEach(TicketId.random(), ticket("EW")).stream()
+            .map(Object::getClass)
+            .collect(Collectors.toSet());
+    assertEquals(Set.of(TicketEvent.class.getPermittedSubclasses()), covered);
+  }
+
+  @Test
+  void everyEventTypeReadsBackAsStored() {
+    Tickets tickets = tickets();
+    Ticket other = ticket("EO");
+    tickets.save(new TicketChange(Optional.empty(), other, List.of(), List.of(), List.of()));
+    Ticket created = ticket("EV");
+    List<TicketEvent> events = oneOfEach(created.id(), other);
     tickets.save(new TicketChange(Optional.empty(), created, List.of(), events, List.of()));
     assertEquals(events, tickets.history(created.id()));
     assertEquals(

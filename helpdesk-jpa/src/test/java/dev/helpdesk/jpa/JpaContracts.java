@@ -1,16 +1,20 @@
 package dev.helpdesk.jpa;
 
+import dev.helpdesk.HelpDeskBuilder;
 import dev.helpdesk.agent.Agents;
 import dev.helpdesk.contract.AgentsContract;
 import dev.helpdesk.contract.AttachmentStoreContract;
 import dev.helpdesk.contract.CapacityGuardContract;
 import dev.helpdesk.contract.CustomersContract;
+import dev.helpdesk.contract.DeskMetricsContract;
+import dev.helpdesk.contract.MetricsQueriesContract;
 import dev.helpdesk.contract.OutboxContract;
 import dev.helpdesk.contract.SlaTimersContract;
 import dev.helpdesk.contract.TicketKeysContract;
 import dev.helpdesk.contract.TicketsContract;
 import dev.helpdesk.conversation.AttachmentStore;
 import dev.helpdesk.customer.Customers;
+import dev.helpdesk.metrics.MetricsQueries;
 import dev.helpdesk.notification.Outbox;
 import dev.helpdesk.sla.SlaTimers;
 import dev.helpdesk.ticket.TicketKeys;
@@ -135,6 +139,55 @@ abstract class JpaContracts {
     @Override
     protected SlaTimers newStore() {
       return store().slaTimers();
+    }
+  }
+
+  @Nested
+  class StandaloneMetrics extends MetricsQueriesContract {
+    @Override
+    protected Tickets tickets() {
+      return store().tickets();
+    }
+
+    @Override
+    protected MetricsQueries metrics() {
+      return store().metrics();
+    }
+  }
+
+  /**
+   * Facts written, and figures read, inside transactions the application opens around each call.
+   */
+  @Nested
+  class JoinedMetrics extends MetricsQueriesContract {
+    private JpaHelpDeskStore joined;
+    private ApplicationTransactions app;
+
+    @Override
+    protected Tickets tickets() {
+      store();
+      app = new ApplicationTransactions(db().entityManagerFactory());
+      joined = JpaHelpDeskStore.joined(app::current, db().entityManagerFactory(), db().database());
+      return app.wrap(Tickets.class, joined.tickets());
+    }
+
+    @Override
+    protected MetricsQueries metrics() {
+      return app.wrap(MetricsQueries.class, joined.metrics());
+    }
+  }
+
+  /** The metrics property through a whole desk on this database, a fresh store per sequence. */
+  @Nested
+  class DeskMetrics extends DeskMetricsContract {
+    @Override
+    protected HelpDeskBuilder withFreshStore(HelpDeskBuilder builder) {
+      return db().freshStore().configure(builder);
+    }
+
+    @Override
+    protected int examples() {
+      return 25;
     }
   }
 

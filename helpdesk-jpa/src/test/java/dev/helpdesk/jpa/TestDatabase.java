@@ -50,6 +50,8 @@ public enum TestDatabase {
   /** Tables in an order that deletes children before parents. */
   private static final List<String> TABLES =
       List.of(
+          "hd_ticket_link",
+          "hd_metric_fact",
           "hd_message_attachment",
           "hd_message",
           "hd_ticket_event",
@@ -64,7 +66,8 @@ public enum TestDatabase {
           "hd_attachment_blob");
 
   /** The shipped scripts, in the order Flyway applies them. */
-  static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__assignment.sql", "V3__sla.sql");
+  static final List<String> SCRIPTS =
+      List.of("V1__init.sql", "V2__assignment.sql", "V3__sla.sql", "V5__insights.sql");
 
   private static final List<String> SEQUENCES =
       List.of(
@@ -74,7 +77,9 @@ public enum TestDatabase {
           "hd_outbox_seq",
           "hd_attachment_blob_seq",
           "hd_ticket_key_seq",
-          "hd_customer_save_seq");
+          "hd_customer_save_seq",
+          "hd_ticket_link_seq",
+          "hd_metric_fact_seq");
 
   private final Database database;
   private final String url;
@@ -193,6 +198,8 @@ public enum TestDatabase {
   public void clean() {
     try (Connection c = connect();
         Statement s = c.createStatement()) {
+      s.executeUpdate("delete from hd_ticket_link");
+      s.executeUpdate("delete from hd_metric_fact");
       s.executeUpdate("delete from hd_ticket_event");
       s.executeUpdate("delete from hd_message_attachment");
       s.executeUpdate("delete from hd_message");

@@ -14,12 +14,15 @@ import dev.helpdesk.jpa.store.Json;
 import dev.helpdesk.knowledge.ArticleId;
 import dev.helpdesk.knowledge.SuggestedAnswer;
 import dev.helpdesk.ticket.Channel;
+import dev.helpdesk.ticket.LinkKind;
 import dev.helpdesk.ticket.Priority;
+import dev.helpdesk.ticket.Rating;
 import dev.helpdesk.ticket.SlaTarget;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.TicketEvent;
 import dev.helpdesk.ticket.TicketId;
 import dev.helpdesk.ticket.TicketKey;
+import dev.helpdesk.ticket.TicketLink;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -95,6 +98,32 @@ final class EventPayloads {
       p.put("target", e.target().name());
       p.put("cycle", e.cycle());
       p.put("dueAt", e.dueAt().toString());
+    } else if (event instanceof TicketEvent.SlaMet e) {
+      row.type = "SLA_MET";
+      p.put("target", e.target().name());
+      p.put("cycle", e.cycle());
+      p.put("dueAt", e.dueAt().toString());
+    } else if (event instanceof TicketEvent.Rated e) {
+      row.type = "RATED";
+      p.put("rating", e.rating().name());
+      p.put("comment", e.comment());
+      p.put("agent", e.agent().map(AgentId::value).orElse(null));
+      p.put("group", e.group().map(GroupId::value).orElse(null));
+    } else if (event instanceof TicketEvent.Linked e) {
+      row.type = "LINKED";
+      writeLink(p, e.link());
+    } else if (event instanceof TicketEvent.Unlinked e) {
+      row.type = "UNLINKED";
+      writeLink(p, e.link());
+    } else if (event instanceof TicketEvent.Merged e) {
+      row.type = "MERGED";
+      p.put("duplicate", e.duplicate().toString());
+      p.put("duplicateKey", e.duplicateKey().value());
+      p.set("carried", Json.stringArray(e.carried().stream().map(MessageId::toString).toList()));
+    } else if (event instanceof TicketEvent.MergedInto e) {
+      row.type = "MERGED_INTO";
+      p.put("into", e.into().toString());
+      p.put("intoKey", e.intoKey().value());
     } else if (event instanceof TicketEvent.AnswersSuggested e) {
       row.type = "ANSWERS_SUGGESTED";
       ArrayNode answers = p.putArray("answers");
@@ -227,8 +256,61 @@ final class EventPayloads {
               at,
               new LinkedHashSet<>(Json.strings(p.get("from"))),
               new LinkedHashSet<>(Json.strings(p.get("to"))));
+      case "SLA_MET" ->
+          new TicketEvent.SlaMet(
+              ticket,
+              actor,
+              at,
+              SlaTarget.valueOf(p.get("target").asText()),
+              p.get("cycle").asInt(),
+              Instant.parse(p.get("dueAt").asText()));
+      case "RATED" ->
+          new TicketEvent.Rated(
+              ticket,
+              actor,
+              at,
+              Rating.valueOf(p.get("rating").asText()),
+              text(p, "comment").orElse(""),
+              text(p, "agent").map(AgentId::of),
+              text(p, "group").map(GroupId::of));
+      case "LINKED" -> new TicketEvent.Linked(ticket, actor, at, readLink(p));
+      case "UNLINKED" -> new TicketEvent.Unlinked(ticket, actor, at, readLink(p));
+      case "MERGED" ->
+          new TicketEvent.Merged(
+              ticket,
+              actor,
+              at,
+              TicketId.parse(p.get("duplicate").asText()),
+              TicketKey.parse(p.get("duplicateKey").asText()),
+              Json.strings(p.get("carried")).stream()
+                  .map(id -> new MessageId(UUID.fromString(id)))
+                  .toList());
+      case "MERGED_INTO" ->
+          new TicketEvent.MergedInto(
+              ticket,
+              actor,
+              at,
+              TicketId.parse(p.get("into").asText()),
+              TicketKey.parse(p.get("intoKey").asText()));
       default -> throw new IllegalStateException("Unknown stored event type " + row.type);
     };
+  }
+
+  private static void writeLink(ObjectNode p, TicketLink link) {
+    p.put("kind", link.kind().name());
+    p.put("outgoing", link.outgoing());
+    p.put("other", link.other().toString());
+    p.put("otherKey", link.otherKey().value());
+    p.put("otherRequester", link.otherRequester().value());
+  }
+
+  private static TicketLink readLink(JsonNode p) {
+    return new TicketLink(
+        LinkKind.valueOf(p.get("kind").asText()),
+        p.get("outgoing").asBoolean(),
+        TicketId.parse(p.get("other").asText()),
+        TicketKey.parse(p.get("otherKey").asText()),
+        CustomerId.of(p.get("otherRequester").asText()));
   }
 
   private static Optional<String> text(JsonNode payload, String field) {

@@ -6,18 +6,21 @@ import dev.helpdesk.common.ConcurrentUpdateException;
 import dev.helpdesk.conversation.Attachment;
 import dev.helpdesk.conversation.Message;
 import dev.helpdesk.customer.CustomerId;
+import dev.helpdesk.jpa.metrics.JpaMetrics;
 import dev.helpdesk.jpa.notification.JpaOutbox;
 import dev.helpdesk.jpa.store.Database;
 import dev.helpdesk.jpa.store.Failures;
 import dev.helpdesk.jpa.store.Transactions;
 import dev.helpdesk.ticket.CapacityExceededException;
 import dev.helpdesk.ticket.CapacityGuard;
+import dev.helpdesk.ticket.LinkEnd;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.Ticket;
 import dev.helpdesk.ticket.TicketChange;
 import dev.helpdesk.ticket.TicketEvent;
 import dev.helpdesk.ticket.TicketId;
 import dev.helpdesk.ticket.TicketKey;
+import dev.helpdesk.ticket.TicketLink;
 import dev.helpdesk.ticket.Tickets;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -38,8 +41,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Tickets in {@code hd_ticket}, their conversations in {@code hd_message} and {@code
- * hd_message_attachment}, their histories in {@code hd_ticket_event}, and each change's
- * notifications in the {@link JpaOutbox}'s table, all written in one transaction.
+ * hd_message_attachment}, their histories in {@code hd_ticket_event}, their links in {@code
+ * hd_ticket_link}, and each change's notifications in the {@link JpaOutbox}'s table and metric
+ * facts in {@link JpaMetrics}'s, all written in one transaction.
  *
  * <p>A change is applied with JPA optimistic locking: the stored row must still carry the version
  * the change was based on, and the {@code UPDATE ... WHERE version = ?} that raises it fails for
@@ -54,6 +58,7 @@ public final class JpaTickets implements Tickets {
   private final Transactions own;
   private final Database database;
   private final JpaOutbox outbox;
+  private final JpaMetrics metrics;
 
   /** Agents whose lock row this store has seen, so that it is not looked for again. */
   private final Set<String> lockRows = ConcurrentHashMap.newKeySet();
@@ -72,6 +77,7 @@ public final class JpaTickets implements Tickets {
     this.own = Objects.requireNonNull(own, "own");
     this.database = Objects.requireNonNull(database, "database");
     this.outbox = Objects.requireNonNull(outbox, "outbox");
+    this.metrics = new JpaMetrics(transactions);
   }
 
   @Override
@@ -107,6 +113,7 @@ public final class JpaTickets implements Tickets {
               checkCapacity(em, change);
               write(em, change);
             }
+            writeLinks(em, LinkEnd.of(batch));
             return null;
           });
     } catch (ConcurrentUpdateException | CapacityExceededException e) {
@@ -173,6 +180,30 @@ public final class JpaTickets implements Tickets {
       em.persist(EventPayloads.toRow(id, after.version(), i, events.get(i)));
     }
     outbox.appendTo(em, change.notifications());
+    metrics.appendTo(em, change);
+  }
+
+  /** Removes, then writes again, each link end the changes touch. */
+  private static void writeLinks(EntityManager em, List<LinkEnd> ends) {
+    for (LinkEnd end : ends) {
+      em.createQuery("delete from HdTicketLink l where l.ticketId = :ticket and l.otherId = :other")
+          .setParameter("ticket", end.ticket().value())
+          .setParameter("other", end.other().value())
+          .executeUpdate();
+      end.link()
+          .ifPresent(
+              link -> {
+                LinkEntity row = new LinkEntity();
+                row.ticketId = end.ticket().value();
+                row.otherId = link.other().value();
+                row.kind = link.kind();
+                row.outgoing = link.outgoing();
+                row.otherKey = link.otherKey().value();
+                row.otherRequester = link.otherRequester().value();
+                row.linkedAt = end.at();
+                em.persist(row);
+              });
+    }
   }
 
   /**
@@ -423,6 +454,35 @@ public final class JpaTickets implements Tickets {
               .map(m -> TicketMapping.toMessage(m, files.getOrDefault(m.messageId, List.of())))
               .toList();
         });
+  }
+
+  @Override
+  public List<TicketLink> links(TicketId id) {
+    Check.present("ticketId", id);
+    return transactions.read(
+        em ->
+            em
+                .createQuery(
+                    "select l from HdTicketLink l where l.ticketId = :id"
+                        + " order by l.linkedAt, l.id",
+                    LinkEntity.class)
+                .setParameter("id", id.value())
+                .getResultList()
+                .stream()
+                .map(
+                    l ->
+                        new TicketLink(
+                            l.kind,
+                            l.outgoing,
+                            new TicketId(l.otherId),
+                            TicketKey.parse(l.otherKey),
+                            CustomerId.of(l.otherRequester)))
+                .toList());
+  }
+
+  /** The metrics whose facts this store writes with every change. */
+  public JpaMetrics metrics() {
+    return metrics;
   }
 
   @Override

@@ -1,0 +1,20 @@
+package dev.helpdesk.memory;
+
+import dev.helpdesk.contract.MetricsQueriesContract;
+import dev.helpdesk.metrics.MetricsQueries;
+import dev.helpdesk.ticket.Tickets;
+
+class InMemoryMetricsTest extends MetricsQueriesContract {
+
+  private final InMemoryTickets store = new InMemoryTickets(new InMemoryOutbox());
+
+  @Override
+  protected Tickets tickets() {
+    return store;
+  }
+
+  @Override
+  protected MetricsQueries metrics() {
+    return store.metrics();
+  }
+}

@@ -1,0 +1,310 @@
+package dev.helpdesk.jpa.metrics;
+
+import dev.helpdesk.agent.AgentId;
+import dev.helpdesk.agent.GroupId;
+import dev.helpdesk.common.Check;
+import dev.helpdesk.jpa.store.Transactions;
+import dev.helpdesk.metrics.DurationStats;
+import dev.helpdesk.metrics.MetricFact;
+import dev.helpdesk.metrics.MetricFacts;
+import dev.helpdesk.metrics.MetricsQueries;
+import dev.helpdesk.metrics.SatisfactionScore;
+import dev.helpdesk.metrics.SlaCompliance;
+import dev.helpdesk.metrics.TimeRange;
+import dev.helpdesk.ticket.Priority;
+import dev.helpdesk.ticket.Rating;
+import dev.helpdesk.ticket.SlaTarget;
+import dev.helpdesk.ticket.TicketChange;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The metric facts of every change in {@code hd_metric_fact}, written by the ticket store in the
+ * change's transaction ({@link #appendTo}), and the {@link MetricsQueries} answered by aggregate
+ * JPQL over that table (by kind and instant, on the {@code hd_metric_fact_range_ix} index) and over
+ * {@code hd_ticket} for the figures of now. No query loads a ticket or an event.
+ */
+public final class JpaMetrics implements MetricsQueries {
+
+  private static final String OPENED = "OPENED";
+  private static final String FIRST_REPLY = "FIRST_REPLY";
+  private static final String FIRST_SOLVE = "FIRST_SOLVE";
+  private static final String REOPENED = "REOPENED";
+  private static final String SLA_ENDED = "SLA_ENDED";
+  private static final String RATED = "RATED";
+  private static final String MET = "MET";
+  private static final String BREACHED = "BREACHED";
+
+  private final Transactions transactions;
+
+  /**
+   * @param transactions where the queries run (the ticket store's)
+   */
+  public JpaMetrics(Transactions transactions) {
+    this.transactions = Objects.requireNonNull(transactions, "transactions");
+  }
+
+  /**
+   * Writes the facts of {@code change} in the caller's transaction, which also writes the change,
+   * after the ticket row was written (so that the once-per-ticket look-up runs while the ticket's
+   * row lock serializes its changes). A first reply or first solve the ticket already has is not
+   * written again.
+   */
+  public void appendTo(EntityManager em, TicketChange change) {
+    MetricFacts facts = MetricFacts.of(change);
+    UUID ticket = facts.ticketId().value();
+    List<MetricFact> all = facts.facts();
+    for (int i = 0; i < all.size(); i++) {
+      MetricFact f = all.get(i);
+      MetricFactEntity row = new MetricFactEntity();
+      row.ticketId = ticket;
+      row.ticketVersion = change.after().version();
+      row.position = i;
+      row.occurredAt = f.at();
+      if (f instanceof MetricFact.Opened) {
+        row.kind = OPENED;
+      } else if (f instanceof MetricFact.FirstReply r) {
+        row.kind = FIRST_REPLY;
+        row.durationMicros = DurationStats.micros(r.sinceOpened());
+        row.agentId = r.agent().value();
+      } else if (f instanceof MetricFact.FirstSolve s) {
+        row.kind = FIRST_SOLVE;
+        row.durationMicros = DurationStats.micros(s.sinceOpened());
+      } else if (f instanceof MetricFact.Reopened) {
+        row.kind = REOPENED;
+      } else if (f instanceof MetricFact.SlaEnded s) {
+        row.kind = SLA_ENDED;
+        row.slaTarget = s.target().name();
+        row.outcome = s.met() ? MET : BREACHED;
+      } else if (f instanceof MetricFact.Rated r) {
+        row.kind = RATED;
+        row.outcome = r.rating().name();
+        row.agentId = r.agent().map(AgentId::value).orElse(null);
+        row.groupId = r.group().map(GroupId::value).orElse(null);
+      } else {
+        throw new IllegalArgumentException("Unknown metric fact " + f);
+      }
+      if (f.oncePerTicket() && !change.creates() && has(em, ticket, row.kind)) {
+        continue;
+      }
+      em.persist(row);
+    }
+  }
+
+  private static boolean has(EntityManager em, UUID ticket, String kind) {
+    return em.createQuery(
+                "select count(f) from HdMetricFact f where f.ticketId = :ticket and f.kind = :kind",
+                Long.class)
+            .setParameter("ticket", ticket)
+            .setParameter("kind", kind)
+            .getSingleResult()
+        > 0;
+  }
+
+  // ---------------------------------------------------------------- ranged figures
+
+  private <T> TypedQuery<T> ranged(
+      EntityManager em, String select, String kind, TimeRange range, String tail, Class<T> type) {
+    return em.createQuery(
+            select
+                + " from HdMetricFact f where f.kind = :kind"
+                + " and f.occurredAt >= :from and f.occurredAt < :to"
+                + tail,
+            type)
+        .setParameter("kind", kind)
+        .setParameter("from", range.from())
+        .setParameter("to", range.to());
+  }
+
+  @Override
+  public long opened(TimeRange range) {
+    return count(OPENED, range);
+  }
+
+  @Override
+  public long reopens(TimeRange range) {
+    return count(REOPENED, range);
+  }
+
+  private long count(String kind, TimeRange range) {
+    Check.present("range", range);
+    return transactions.read(
+        em -> ranged(em, "select count(f)", kind, range, "", Long.class).getSingleResult());
+  }
+
+  @Override
+  public DurationStats firstReply(TimeRange range) {
+    return durations(FIRST_REPLY, range);
+  }
+
+  @Override
+  public DurationStats resolution(TimeRange range) {
+    return durations(FIRST_SOLVE, range);
+  }
+
+  private DurationStats durations(String kind, TimeRange range) {
+    Check.present("range", range);
+    Object[] row =
+        transactions.read(
+            em ->
+                ranged(
+                        em,
+                        "select count(f), sum(f.durationMicros), max(f.durationMicros)",
+                        kind,
+                        range,
+                        "",
+                        Object[].class)
+                    .getSingleResult());
+    long count = ((Number) row[0]).longValue();
+    if (count == 0) {
+      return DurationStats.NONE;
+    }
+    return DurationStats.ofMicros(
+        count, ((Number) row[1]).longValue(), ((Number) row[2]).longValue());
+  }
+
+  @Override
+  public Map<SlaTarget, SlaCompliance> slaCompliance(TimeRange range) {
+    Check.present("range", range);
+    List<Object[]> rows =
+        transactions.read(
+            em ->
+                ranged(
+                        em,
+                        "select f.slaTarget, f.outcome, count(f)",
+                        SLA_ENDED,
+                        range,
+                        " group by f.slaTarget, f.outcome",
+                        Object[].class)
+                    .getResultList());
+    Map<SlaTarget, SlaCompliance> result = new EnumMap<>(SlaTarget.class);
+    for (SlaTarget t : SlaTarget.values()) {
+      result.put(t, SlaCompliance.NONE);
+    }
+    for (Object[] row : rows) {
+      long n = ((Number) row[2]).longValue();
+      SlaCompliance c = MET.equals(row[1]) ? new SlaCompliance(n, 0) : new SlaCompliance(0, n);
+      result.merge(SlaTarget.valueOf((String) row[0]), c, SlaCompliance::plus);
+    }
+    return result;
+  }
+
+  @Override
+  public SatisfactionScore satisfaction(TimeRange range) {
+    Check.present("range", range);
+    List<Object[]> rows =
+        transactions.read(
+            em ->
+                ranged(
+                        em,
+                        "select f.outcome, count(f)",
+                        RATED,
+                        range,
+                        " group by f.outcome",
+                        Object[].class)
+                    .getResultList());
+    SatisfactionScore score = SatisfactionScore.NONE;
+    for (Object[] row : rows) {
+      score = score.plus(score((String) row[0], ((Number) row[1]).longValue()));
+    }
+    return score;
+  }
+
+  @Override
+  public Map<AgentId, SatisfactionScore> satisfactionByAgent(TimeRange range) {
+    return ratingsBy("f.agentId", range, AgentId::of);
+  }
+
+  @Override
+  public Map<GroupId, SatisfactionScore> satisfactionByGroup(TimeRange range) {
+    return ratingsBy("f.groupId", range, GroupId::of);
+  }
+
+  /** Ratings counted per value of the {@code key} column; ratings without one are left out. */
+  private <K> Map<K, SatisfactionScore> ratingsBy(
+      String key, TimeRange range, Function<String, K> keyOf) {
+    Check.present("range", range);
+    List<Object[]> rows =
+        transactions.read(
+            em ->
+                ranged(
+                        em,
+                        "select " + key + ", f.outcome, count(f)",
+                        RATED,
+                        range,
+                        " and " + key + " is not null group by " + key + ", f.outcome",
+                        Object[].class)
+                    .getResultList());
+    Map<K, SatisfactionScore> result = new HashMap<>();
+    for (Object[] row : rows) {
+      result.merge(
+          keyOf.apply((String) row[0]),
+          score((String) row[1], ((Number) row[2]).longValue()),
+          SatisfactionScore::plus);
+    }
+    return result;
+  }
+
+  private static SatisfactionScore score(String rating, long n) {
+    return Rating.valueOf(rating) == Rating.GOOD
+        ? new SatisfactionScore(n, 0)
+        : new SatisfactionScore(0, n);
+  }
+
+  // ---------------------------------------------------------------- figures of now
+
+  @Override
+  public Map<AgentId, Long> loadByAgent() {
+    List<Object[]> rows =
+        transactions.read(
+            em ->
+                em.createQuery(
+                        "select t.assigneeId, count(t) from HdTicket t"
+                            + " where t.assigneeId is not null and t.unsolved = true"
+                            + " group by t.assigneeId",
+                        Object[].class)
+                    .getResultList());
+    Map<AgentId, Long> result = new HashMap<>();
+    for (Object[] row : rows) {
+      result.put(AgentId.of((String) row[0]), ((Number) row[1]).longValue());
+    }
+    return result;
+  }
+
+  @Override
+  public Map<Priority, Long> queueByPriority() {
+    return byPriority(" and t.assigneeId is null");
+  }
+
+  @Override
+  public Map<Priority, Long> unsolvedByPriority() {
+    return byPriority("");
+  }
+
+  private Map<Priority, Long> byPriority(String condition) {
+    List<Object[]> rows =
+        transactions.read(
+            em ->
+                em.createQuery(
+                        "select t.priority, count(t) from HdTicket t where t.unsolved = true"
+                            + condition
+                            + " group by t.priority",
+                        Object[].class)
+                    .getResultList());
+    Map<Priority, Long> result = new EnumMap<>(Priority.class);
+    for (Priority p : Priority.values()) {
+      result.put(p, 0L);
+    }
+    for (Object[] row : rows) {
+      result.put((Priority) row[0], ((Number) row[1]).longValue());
+    }
+    return result;
+  }
+}
