@@ -4,6 +4,7 @@ import dev.helpdesk.HelpDesk;
 import dev.helpdesk.Posted;
 import dev.helpdesk.TicketDetails;
 import dev.helpdesk.actor.Actor;
+import dev.helpdesk.common.ValidationException;
 import dev.helpdesk.examples.booking.Views.BookingView;
 import dev.helpdesk.examples.booking.Views.MessageView;
 import dev.helpdesk.examples.booking.Views.PersonView;
@@ -11,11 +12,15 @@ import dev.helpdesk.examples.booking.Views.TicketSummary;
 import dev.helpdesk.knowledge.ArticleId;
 import dev.helpdesk.knowledge.KnowledgeBase;
 import dev.helpdesk.knowledge.SuggestedAnswer;
+import dev.helpdesk.ticket.Rating;
+import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.Ticket;
+import dev.helpdesk.ticket.TicketEvent;
 import dev.helpdesk.ticket.TicketId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The customer site's JSON API under {@code /api/customer/}. Every call acts as the signed-in
@@ -41,6 +46,11 @@ final class CustomerApi {
 
   record Accept(String articleId) {}
 
+  record Rate(String rating, String comment) {}
+
+  /** The customer's rating of the latest solve, if given. */
+  record RatingView(String rating, String comment) {}
+
   record ArticleView(String id, String title, String body) {}
 
   record Reply(String body) {}
@@ -50,7 +60,9 @@ final class CustomerApi {
       BookingView booking,
       List<MessageView> conversation,
       Instant firstReplyDue,
-      List<Suggestion> suggestions) {}
+      List<Suggestion> suggestions,
+      boolean canRate,
+      RatingView rating) {}
 
   record ReplyPosted(TicketSummary ticket, MessageView message, boolean followUp) {}
 
@@ -124,6 +136,14 @@ final class CustomerApi {
                       TicketId.parse(r.group(1)),
                       ArticleId.of(article == null ? "" : article)));
             })
+        .post(
+            "/api/customer/tickets/([^/]+)/rating",
+            r -> {
+              Actor.Customer me = identity.customer(r.exchange());
+              Rate rate = r.body(Rate.class);
+              return views.summary(
+                  desk.rate(me, TicketId.parse(r.group(1)), rating(rate.rating()), rate.comment()));
+            })
         .get(
             // The help centre's articles are public, as on any travel site.
             "/api/articles/([^/]+)",
@@ -173,7 +193,31 @@ final class CustomerApi {
         booking,
         views.messages(d.conversation(), t),
         desk.firstReplyDue(me, id).orElse(null),
-        t.status().isUnsolved() ? suggestions(me, id) : List.of());
+        t.status().isUnsolved() ? suggestions(me, id) : List.of(),
+        t.status() == Status.SOLVED && latestRating(d.history()).isEmpty(),
+        latestRating(d.history()).orElse(null));
+  }
+
+  /** The rating given since the ticket was last solved; a reopening and new solve asks anew. */
+  private static Optional<RatingView> latestRating(List<TicketEvent> history) {
+    RatingView found = null;
+    for (TicketEvent e : history) {
+      if (e instanceof TicketEvent.StatusChanged s && s.to() == Status.SOLVED) {
+        found = null;
+      } else if (e instanceof TicketEvent.Rated r) {
+        found = new RatingView(r.rating().name(), r.comment());
+      }
+    }
+    return Optional.ofNullable(found);
+  }
+
+  private static Rating rating(String name) {
+    for (Rating r : Rating.values()) {
+      if (r.name().equals(name)) {
+        return r;
+      }
+    }
+    throw new ValidationException("rating", "must be GOOD or BAD (was '" + name + "')");
   }
 
   private List<Suggestion> suggestions(Actor.Customer me, TicketId id) {

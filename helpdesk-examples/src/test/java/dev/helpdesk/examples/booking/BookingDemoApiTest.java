@@ -250,6 +250,37 @@ class BookingDemoApiTest {
   }
 
   @Test
+  void onlyTheCustomerRatesASolvedTicketOnceAndABadRatingReopensIt() throws Exception {
+    Session chloe = Session.customer("c-chloe");
+    Session bea = Session.agent("a-bea");
+    String id = raise(chloe, "BK-3001", "Two tickets, one name");
+    String rating = "/api/customer/tickets/" + id + "/rating";
+
+    HttpResponse<String> early = post(chloe, rating, "{\"rating\":\"GOOD\"}");
+    assertEquals(400, early.statusCode(), early.body());
+    assertEquals("status", json(early).get("field").asText());
+
+    post(bea, "/api/agent/tickets/" + id + "/replies", "{\"body\":\"Changed the name.\"}");
+    post(bea, "/api/agent/tickets/" + id + "/status", "{\"status\":\"SOLVED\"}");
+    assertTrue(json(get(chloe, "/api/customer/tickets/" + id)).get("canRate").asBoolean());
+
+    assertEquals(
+        403, post(Session.customer("c-ana"), rating, "{\"rating\":\"GOOD\"}").statusCode());
+    HttpResponse<String> unknown = post(chloe, rating, "{\"rating\":\"SUPERB\"}");
+    assertEquals(400, unknown.statusCode());
+    assertEquals("rating", json(unknown).get("field").asText());
+
+    HttpResponse<String> bad =
+        post(chloe, rating, "{\"rating\":\"BAD\",\"comment\":\"Still the old name.\"}");
+    assertEquals(200, bad.statusCode(), bad.body());
+    assertEquals("OPEN", json(bad).get("status").asText(), "a bad rating reopens it");
+    JsonNode view = json(get(chloe, "/api/customer/tickets/" + id));
+    assertFalse(view.get("canRate").asBoolean());
+    assertEquals("BAD", view.at("/rating/rating").asText());
+    assertEquals("Still the old name.", view.at("/rating/comment").asText());
+  }
+
+  @Test
   void anAgentsMacroFillsInTheTicketAndMovesIt() throws Exception {
     String id = raise(Session.customer("c-ana"), "BK-1001", "Charged twice");
     HttpResponse<String> applied =

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.helpdesk.TicketDetails;
 import dev.helpdesk.actor.Actor;
 import dev.helpdesk.conversation.Message;
+import dev.helpdesk.ticket.Rating;
 import dev.helpdesk.ticket.Status;
+import dev.helpdesk.ticket.TicketEvent;
 import dev.helpdesk.ticket.TicketKey;
 import java.time.Duration;
 import java.util.List;
@@ -24,8 +26,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The demo in a real browser: a customer and an agent, each in a headless Chromium of their own,
- * work one query from start to finish. Screenshots of each step go to {@code
- * helpdesk-examples/target/screenshots/}.
+ * work one query from start to finish, and the customer rates it. Screenshots of each step go to
+ * {@code helpdesk-examples/target/screenshots/}.
  */
 class BookingDemoBrowserTest {
 
@@ -125,9 +127,24 @@ class BookingDemoBrowserTest {
     assertEquals(Boolean.TRUE, js(customer, "return window.__samePage === true;"), "reloaded");
     Chromium.screenshot(customer, "05-customer-sees-solved");
 
+    // Ana rates the solve.
+    click(customer, By.cssSelector("#rating [data-rating='GOOD']"));
+    type(customer, By.id("rating-comment"), "Quick and friendly, thank you!");
+    click(customer, By.id("rating-send"));
+    waitFor(customer, textIn(By.id("rated"), "You rated this good"));
+    Chromium.screenshot(customer, "06-customer-rated");
+
     // What the desk holds matches what the pages showed.
     TicketDetails stored = demo.desk().ticket(Actor.agent("a-bea"), TicketKey.parse(key));
     assertEquals(Status.SOLVED, stored.ticket().status());
+    TicketEvent.Rated rated =
+        stored.history().stream()
+            .filter(TicketEvent.Rated.class::isInstance)
+            .map(TicketEvent.Rated.class::cast)
+            .findFirst()
+            .orElseThrow();
+    assertEquals(Rating.GOOD, rated.rating());
+    assertEquals("Quick and friendly, thank you!", rated.comment());
     List<String> bodies = stored.conversation().stream().map(Message::body).toList();
     assertEquals(List.of("The app shows no seat for my ICE on Friday.", REPLY, NOTE), bodies);
 
@@ -135,7 +152,7 @@ class BookingDemoBrowserTest {
     customer.get(demo.url().resolve("mailbox.html").toString());
     waitFor(customer, textIn(By.id("mails"), "Re: [" + key + "]"));
     waitFor(customer, textIn(By.id("mails"), "[" + key + "] We received your request"));
-    Chromium.screenshot(customer, "06-mailbox");
+    Chromium.screenshot(customer, "07-mailbox");
   }
 
   private static WebElement click(WebDriver d, By by) {

@@ -1,7 +1,7 @@
 // The customer site: bookings, raising a query about one, and following it live.
 'use strict';
 
-const state = {me: null, ticketId: null, closeStream: null, ack: null};
+const state = {me: null, ticketId: null, closeStream: null, ack: null, rating: null};
 
 async function start() {
   // A link from one of our mails: ?ticket=<id> opens that request.
@@ -20,6 +20,16 @@ async function start() {
         el('strong', {}, c.name), el('span', {class: 'muted'}, c.email)))));
   document.getElementById('raise-form').addEventListener('submit', raise);
   document.getElementById('reply-form').addEventListener('submit', reply);
+  document.getElementById('rating').addEventListener('submit', rate);
+  for (const choice of document.querySelectorAll('[data-rating]')) {
+    choice.addEventListener('click', () => {
+      state.rating = choice.dataset.rating;
+      for (const other of document.querySelectorAll('[data-rating]')) {
+        other.setAttribute('aria-pressed', String(other === choice));
+      }
+      document.getElementById('rating-send').disabled = false;
+    });
+  }
   window.addEventListener('hashchange', route);
   try {
     state.me = await api('GET', '/api/customer/me');
@@ -115,7 +125,8 @@ async function showTicket(id) {
     // On every (re)connection, load the whole ticket: nothing missed while away stays missing.
     ready: () => loadTicket(id),
     message: (m) => appendMessage('conversation', m, m.role === 'customer'),
-    status: (s) => setStatus(s.to),
+    // A status change may open or close the rating: read the ticket again.
+    status: (s) => { setStatus(s.to); loadTicket(id); },
     assignee: (a) => setAssignee(a.assignee),
     resync: () => loadTicket(id),
   }, 'ticket-live');
@@ -150,6 +161,29 @@ async function loadTicket(id) {
   setAssignee(t.assignee);
   fill('conversation', view.conversation.map((m) => messageBubble(m, m.role === 'customer')));
   renderSuggestions(id, view.suggestions);
+  renderRating(view);
+}
+
+/** Once solved, the customer rates the solve; a given rating is shown instead. */
+function renderRating(view) {
+  show('rating', view.canRate);
+  if (view.rating) {
+    fill('rated', 'You rated this ' + (view.rating.rating === 'GOOD' ? 'good' : 'not good') +
+        (view.rating.comment ? ': “' + view.rating.comment + '”' : '.') + ' Thank you!');
+  }
+  show('rated', !!view.rating);
+}
+
+async function rate(event) {
+  event.preventDefault();
+  try {
+    await api('POST', '/api/customer/tickets/' + encodeURIComponent(state.ticketId) + '/rating',
+        {rating: state.rating, comment: document.getElementById('rating-comment').value});
+    formError('rating-error', null);
+    await loadTicket(state.ticketId);
+  } catch (e) {
+    formError('rating-error', e);
+  }
 }
 
 /** Instant answers: read one in full, or say it solved the problem (no agent needed). */
