@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -155,10 +156,18 @@ class BookingDemoBrowserTest {
     Chromium.screenshot(customer, "07-mailbox");
   }
 
-  private static WebElement click(WebDriver d, By by) {
-    WebElement e = waitFor(d, ExpectedConditions.elementToBeClickable(by));
-    e.click();
-    return e;
+  /** Clicks once the element is clickable, finding it again if the page replaced it meanwhile. */
+  private static void click(WebDriver d, By by) {
+    waitFor(
+        d,
+        driver -> {
+          WebElement e = ExpectedConditions.elementToBeClickable(by).apply(driver);
+          if (e == null) {
+            return null;
+          }
+          e.click();
+          return Boolean.TRUE;
+        });
   }
 
   private static void type(WebDriver d, By by, String text) {
@@ -182,6 +191,9 @@ class BookingDemoBrowserTest {
 
   private static <T> T waitFor(
       WebDriver d, org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
-    return new WebDriverWait(d, WAIT).until(condition);
+    // The pages re-render parts as updates arrive: an element found a moment ago may be replaced.
+    return new WebDriverWait(d, WAIT)
+        .ignoring(StaleElementReferenceException.class)
+        .until(condition);
   }
 }
