@@ -8,11 +8,13 @@ import dev.helpdesk.conversation.Visibility;
 import dev.helpdesk.customer.CustomerId;
 import dev.helpdesk.jpa.JpaHelpDeskStore;
 import dev.helpdesk.jpa.store.Database;
+import dev.helpdesk.metrics.MetricsQueries;
 import dev.helpdesk.notification.Notification;
 import dev.helpdesk.notification.NotificationId;
 import dev.helpdesk.notification.NotificationKind;
 import dev.helpdesk.notification.Recipient;
 import dev.helpdesk.ticket.NewTicket;
+import dev.helpdesk.ticket.Priority;
 import dev.helpdesk.ticket.StatusTransitions;
 import dev.helpdesk.ticket.Ticket;
 import dev.helpdesk.ticket.TicketChange;
@@ -62,8 +64,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *       Tickets#saveAll} (one transaction of its own), against inserting the same rows with a raw
  *       JDBC batch ({@code reWriteBatchedInserts=true}) in one transaction; and, for comparison,
  *       {@link Tickets#save} called once per ticket inside one application transaction.
- *   <li>{@code byRequester}, {@code unassigned}: the listings with {@code tickets} rows in the
- *       table (10k or 1M); the unassigned queue and a customer's tickets stay the same size.
+ *   <li>{@code byRequester}, {@code unassigned}, {@code unassignedCount}: a customer's tickets, the
+ *       unassigned queue and its size per priority with {@code tickets} rows in the table (10k or
+ *       1M); the unassigned queue and a customer's tickets stay the same size.
  * </ul>
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -353,6 +356,7 @@ public class JpaPostgreSqlBenchmark {
 
     EntityManagerFactory emf;
     Tickets store;
+    MetricsQueries metrics;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
@@ -388,7 +392,9 @@ public class JpaPostgreSqlBenchmark {
         s.execute("analyze hd_ticket");
       }
       emf = factory();
-      store = JpaHelpDeskStore.standalone(emf, Database.postgreSql()).tickets();
+      JpaHelpDeskStore jpa = JpaHelpDeskStore.standalone(emf, Database.postgreSql());
+      store = jpa.tickets();
+      metrics = jpa.metrics();
     }
 
     @TearDown(Level.Trial)
@@ -400,6 +406,12 @@ public class JpaPostgreSqlBenchmark {
   @Benchmark
   public List<Ticket> byRequester(Listing s) {
     return s.store.byRequester(CustomerId.of("c-1"), 50);
+  }
+
+  /** The unassigned queue's size per priority: what a queue dashboard shows. */
+  @Benchmark
+  public Map<Priority, Long> unassignedCount(Listing s) {
+    return s.metrics.queueByPriority();
   }
 
   @Benchmark
