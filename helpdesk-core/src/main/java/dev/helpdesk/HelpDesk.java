@@ -1131,34 +1131,8 @@ public final class HelpDesk implements AutoCloseable {
    */
   private Ticket change(
       Actor actor, Ticket read, Consumer<TicketEdit> operation, boolean serveQueue) {
-    Ticket ticket = read;
-    for (int attempt = 1; ; attempt++) {
-      if (attempt > 1) {
-        ticket = load(read.id());
-      }
-      TicketEdit edit = TicketEdit.of(ticket, actor, clock.instant(), transitions);
-      operation.accept(edit);
-      if (!edit.changed()) {
-        return ticket;
-      }
-      TicketChange change;
-      try {
-        change = store(edit, true);
-      } catch (ConcurrentUpdateException | CapacityExceededException e) {
-        if (e instanceof CapacityExceededException full) {
-          assignment.refused(full.guard());
-        }
-        if (attempt == ATTEMPTS) {
-          throw e;
-        }
-        continue;
-      }
-      publish(change.events());
-      if (serveQueue && !assignment.freedBy(change).isEmpty()) {
-        serveQueue(false);
-      }
-      return change.after();
-    }
+    return changeTogether(actor, List.of(read), edits -> operation.accept(edits.get(0)), serveQueue)
+        .get(0);
   }
 
   /**
@@ -1171,6 +1145,16 @@ public final class HelpDesk implements AutoCloseable {
    */
   private List<Ticket> changeTogether(
       Actor actor, List<Ticket> read, Consumer<List<TicketEdit>> operation) {
+    return changeTogether(actor, read, operation, true);
+  }
+
+  /**
+   * The one way every change is made: the tickets are edited afresh, stored in one write, and the
+   * edit re-run on the new state after a lost race (so its rules are checked again), up to {@value
+   * #ATTEMPTS} times; with {@code serveQueue}, capacity the changes free is offered to the queue.
+   */
+  private List<Ticket> changeTogether(
+      Actor actor, List<Ticket> read, Consumer<List<TicketEdit>> operation, boolean serveQueue) {
     List<Ticket> current = read;
     for (int attempt = 1; ; attempt++) {
       if (attempt > 1) {
@@ -1197,7 +1181,7 @@ public final class HelpDesk implements AutoCloseable {
         continue;
       }
       changes.forEach(c -> publish(c.events()));
-      if (changes.stream().anyMatch(c -> !assignment.freedBy(c).isEmpty())) {
+      if (serveQueue && changes.stream().anyMatch(c -> !assignment.freedBy(c).isEmpty())) {
         serveQueue(false);
       }
       List<Ticket> after = new ArrayList<>(current);

@@ -3,7 +3,6 @@ package dev.helpdesk.jpa.store;
 import dev.helpdesk.common.UnitOfWork;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.EntityTransaction;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -36,28 +35,17 @@ public final class StandaloneTransactions implements Transactions, UnitOfWork {
     if (unit.get() != null) {
       return work.get();
     }
-    EntityManager em = factory.createEntityManager();
-    EntityTransaction tx = em.getTransaction();
-    unit.set(em);
-    try {
-      tx.begin();
-      T result = work.get();
-      tx.commit();
-      return result;
-    } catch (RuntimeException | Error e) {
-      try {
-        if (tx.isActive()) {
-          tx.rollback();
-        }
-      } catch (RuntimeException rollbackFailure) {
-        // The connection may be gone (that may be why we are here); keep the first failure.
-        e.addSuppressed(rollbackFailure);
-      }
-      throw e;
-    } finally {
-      unit.remove();
-      em.close();
-    }
+    // A transaction of its own, as any single call outside a unit gets, with its entity manager
+    // made the one every call of the unit on this thread works in.
+    return single.inTransaction(
+        em -> {
+          unit.set(em);
+          try {
+            return work.get();
+          } finally {
+            unit.remove();
+          }
+        });
   }
 
   @Override
