@@ -1,8 +1,8 @@
 package dev.helpdesk;
 
 import dev.helpdesk.assignment.Assignment;
-import dev.helpdesk.ticket.TicketChange;
-import dev.helpdesk.ticket.TicketEdit;
+import dev.helpdesk.internal.change.TicketEdit;
+import dev.helpdesk.store.TicketChange;
 
 /**
  * Joins assignment to every ticket change: the reopen rule before the change is stored, and the

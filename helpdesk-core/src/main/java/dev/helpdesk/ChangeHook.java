@@ -1,7 +1,7 @@
 package dev.helpdesk;
 
-import dev.helpdesk.ticket.TicketChange;
-import dev.helpdesk.ticket.TicketEdit;
+import dev.helpdesk.internal.change.TicketEdit;
+import dev.helpdesk.store.TicketChange;
 
 /**
  * Internal extension point: a capability (SLA timers, assignment) that takes part in every ticket

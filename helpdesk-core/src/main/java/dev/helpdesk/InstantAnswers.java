@@ -1,10 +1,10 @@
 package dev.helpdesk;
 
 import dev.helpdesk.actor.Actor;
+import dev.helpdesk.internal.change.TicketEdit;
 import dev.helpdesk.knowledge.KnowledgeBase;
-import dev.helpdesk.knowledge.SuggestedAnswer;
+import dev.helpdesk.ticket.SuggestedAnswer;
 import dev.helpdesk.ticket.Ticket;
-import dev.helpdesk.ticket.TicketEdit;
 import dev.helpdesk.ticket.TicketEvent;
 import java.util.List;
 import java.util.Locale;

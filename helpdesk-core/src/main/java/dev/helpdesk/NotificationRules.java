@@ -5,14 +5,14 @@ import dev.helpdesk.agent.Agent;
 import dev.helpdesk.agent.Agents;
 import dev.helpdesk.conversation.Message;
 import dev.helpdesk.conversation.MessageId;
-import dev.helpdesk.knowledge.SuggestedAnswer;
+import dev.helpdesk.internal.change.TicketEdit;
 import dev.helpdesk.notification.Notification;
 import dev.helpdesk.notification.NotificationId;
 import dev.helpdesk.notification.NotificationKind;
 import dev.helpdesk.notification.Recipient;
 import dev.helpdesk.ticket.Status;
+import dev.helpdesk.ticket.SuggestedAnswer;
 import dev.helpdesk.ticket.Ticket;
-import dev.helpdesk.ticket.TicketEdit;
 import dev.helpdesk.ticket.TicketEvent;
 import dev.helpdesk.ticket.TicketId;
 import java.time.Instant;
@@ -134,8 +134,8 @@ final class NotificationRules {
         NotificationId.random(),
         kind,
         to,
-        ticket.id().value(),
-        ticket.key().value(),
+        ticket.id(),
+        ticket.key(),
         ticket.subject(),
         values,
         edit.at());

@@ -1,8 +1,8 @@
 package dev.helpdesk;
 
+import dev.helpdesk.internal.change.TicketEdit;
 import dev.helpdesk.sla.SlaEngine;
-import dev.helpdesk.ticket.TicketChange;
-import dev.helpdesk.ticket.TicketEdit;
+import dev.helpdesk.store.TicketChange;
 
 /** Lets the SLA engine take part in every ticket change. */
 final class SlaHook implements ChangeHook {

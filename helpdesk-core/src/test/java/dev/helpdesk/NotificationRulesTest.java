@@ -29,8 +29,8 @@ class NotificationRulesTest {
     Notification ack = sent.get(0);
     assertEquals(NotificationKind.TICKET_RECEIVED, ack.kind());
     assertEquals("c-ana@example.com", ack.recipient().email().value());
-    assertEquals(t.key().value(), ack.ticketKey());
-    assertEquals(t.id().value(), ack.ticketId());
+    assertEquals(t.key(), ack.ticketKey());
+    assertEquals(t.id(), ack.ticketId());
     assertEquals(f.clock.instant(), ack.createdAt());
   }
 

@@ -278,7 +278,7 @@ class SlaDeskTest {
         breached.stream()
             .allMatch(
                 n ->
-                    n.ticketId().equals(t.id().value())
+                    n.ticketId().equals(t.id())
                         && "FIRST_REPLY".equals(n.values().get(Notification.SLA_TARGET))
                         && "2026-03-02T14:00:00Z".equals(n.values().get(Notification.SLA_DUE))));
   }

@@ -6,6 +6,7 @@ import dev.helpdesk.conversation.Message;
 import dev.helpdesk.conversation.MessageId;
 import dev.helpdesk.conversation.Visibility;
 import dev.helpdesk.customer.CustomerId;
+import dev.helpdesk.internal.change.TicketEdit;
 import dev.helpdesk.jpa.JpaHelpDeskStore;
 import dev.helpdesk.jpa.store.Database;
 import dev.helpdesk.metrics.MetricsQueries;
@@ -13,16 +14,15 @@ import dev.helpdesk.notification.Notification;
 import dev.helpdesk.notification.NotificationId;
 import dev.helpdesk.notification.NotificationKind;
 import dev.helpdesk.notification.Recipient;
+import dev.helpdesk.store.TicketChange;
+import dev.helpdesk.store.Tickets;
 import dev.helpdesk.ticket.NewTicket;
 import dev.helpdesk.ticket.Priority;
 import dev.helpdesk.ticket.StatusTransitions;
 import dev.helpdesk.ticket.Ticket;
-import dev.helpdesk.ticket.TicketChange;
-import dev.helpdesk.ticket.TicketEdit;
 import dev.helpdesk.ticket.TicketEvent;
 import dev.helpdesk.ticket.TicketId;
 import dev.helpdesk.ticket.TicketKey;
-import dev.helpdesk.ticket.Tickets;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
@@ -188,8 +188,8 @@ public class JpaPostgreSqlBenchmark {
                 NotificationId.random(),
                 NotificationKind.TICKET_RECEIVED,
                 new Recipient("Customer " + customer, request.requester().email()),
-                id.value(),
-                key.value(),
+                id,
+                key,
                 request.subject(),
                 Map.of(),
                 at))

@@ -10,12 +10,13 @@ import dev.helpdesk.notification.Notification;
 import dev.helpdesk.notification.NotificationId;
 import dev.helpdesk.notification.NotificationKind;
 import dev.helpdesk.notification.Recipient;
+import dev.helpdesk.ticket.TicketId;
+import dev.helpdesk.ticket.TicketKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -64,7 +65,7 @@ public class MailConnectionReuseBenchmark {
                 .ticketLink("https://support.example/tickets/{key}")
                 .build());
     batch = new ArrayList<>();
-    UUID ticket = UUID.randomUUID();
+    TicketId ticket = TicketId.random();
     for (int i = 0; i < MAILS; i++) {
       batch.add(
           new Notification(
@@ -72,7 +73,7 @@ public class MailConnectionReuseBenchmark {
               NotificationKind.AGENT_REPLIED,
               new Recipient("Customer " + i, EmailAddress.of("c" + i + "@example.com")),
               ticket,
-              "HD-1042",
+              new TicketKey("HD-1042"),
               "Seat missing on booking",
               Map.of(Notification.BODY, "Your seat is 42A.", Notification.AUTHOR, "Bea"),
               Instant.parse("2026-03-02T09:00:00Z")));

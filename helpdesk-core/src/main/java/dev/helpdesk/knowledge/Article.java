@@ -1,6 +1,8 @@
 package dev.helpdesk.knowledge;
 
 import dev.helpdesk.common.Check;
+import dev.helpdesk.ticket.ArticleId;
+import dev.helpdesk.ticket.SuggestedAnswer;
 import java.util.Locale;
 import java.util.Set;
 
@@ -19,7 +21,7 @@ import java.util.Set;
 public record Article(ArticleId id, String title, String body, Set<String> tags, Locale locale) {
 
   /** The longest title accepted. */
-  public static final int MAX_TITLE_LENGTH = 200;
+  public static final int MAX_TITLE_LENGTH = SuggestedAnswer.MAX_TITLE_LENGTH;
 
   /** The longest body accepted. */
   public static final int MAX_BODY_LENGTH = 65_536;

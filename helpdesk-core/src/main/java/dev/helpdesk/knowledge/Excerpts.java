@@ -1,5 +1,6 @@
 package dev.helpdesk.knowledge;
 
+import dev.helpdesk.ticket.SuggestedAnswer;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Pattern;

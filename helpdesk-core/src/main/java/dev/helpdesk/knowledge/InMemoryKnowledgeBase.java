@@ -1,6 +1,8 @@
 package dev.helpdesk.knowledge;
 
 import dev.helpdesk.common.Check;
+import dev.helpdesk.ticket.ArticleId;
+import dev.helpdesk.ticket.SuggestedAnswer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

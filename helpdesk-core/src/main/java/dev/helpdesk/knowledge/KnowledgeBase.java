@@ -1,5 +1,7 @@
 package dev.helpdesk.knowledge;
 
+import dev.helpdesk.ticket.ArticleId;
+import dev.helpdesk.ticket.SuggestedAnswer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

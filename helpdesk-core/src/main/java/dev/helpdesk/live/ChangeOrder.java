@@ -1,6 +1,6 @@
 package dev.helpdesk.live;
 
-import dev.helpdesk.ticket.TicketChange;
+import dev.helpdesk.store.TicketChange;
 import dev.helpdesk.ticket.TicketId;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;

@@ -3,7 +3,7 @@ package dev.helpdesk.live;
 import dev.helpdesk.actor.Actor;
 import dev.helpdesk.agent.AgentId;
 import dev.helpdesk.common.Check;
-import dev.helpdesk.ticket.TicketChange;
+import dev.helpdesk.store.TicketChange;
 import dev.helpdesk.ticket.TicketId;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,10 @@
 package dev.helpdesk.notification;
 
 import dev.helpdesk.common.Check;
+import dev.helpdesk.ticket.TicketId;
+import dev.helpdesk.ticket.TicketKey;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * A message to deliver to a customer or an agent, self-contained so that it can wait in an outbox
@@ -24,8 +25,8 @@ public record Notification(
     NotificationId id,
     NotificationKind kind,
     Recipient recipient,
-    UUID ticketId,
-    String ticketKey,
+    TicketId ticketId,
+    TicketKey ticketKey,
     String ticketSubject,
     Map<String, String> values,
     Instant createdAt) {
@@ -75,7 +76,7 @@ public record Notification(
     Check.present("kind", kind);
     Check.present("recipient", recipient);
     Check.present("ticketId", ticketId);
-    Check.line("ticketKey", ticketKey, 64);
+    Check.present("ticketKey", ticketKey);
     Check.present("ticketSubject", ticketSubject);
     values = Map.copyOf(Check.present("values", values));
     Check.present("createdAt", createdAt);

@@ -4,6 +4,7 @@ import dev.helpdesk.agent.Agent;
 import dev.helpdesk.agent.Agents;
 import dev.helpdesk.agent.GroupId;
 import dev.helpdesk.common.Check;
+import dev.helpdesk.internal.change.TicketEdit;
 import dev.helpdesk.notification.Notification;
 import dev.helpdesk.notification.NotificationId;
 import dev.helpdesk.notification.NotificationKind;
@@ -12,7 +13,6 @@ import dev.helpdesk.ticket.Priority;
 import dev.helpdesk.ticket.SlaTarget;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.Ticket;
-import dev.helpdesk.ticket.TicketEdit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -126,8 +126,8 @@ public interface Escalation {
         NotificationId.random(),
         alert.breach() ? NotificationKind.SLA_BREACHED : NotificationKind.SLA_WARNING,
         to,
-        t.id().value(),
-        t.key().value(),
+        t.id(),
+        t.key(),
         t.subject(),
         Map.of(
             Notification.SLA_TARGET, alert.target().name(),

@@ -2,7 +2,7 @@ package dev.helpdesk.sla;
 
 import dev.helpdesk.common.Check;
 import dev.helpdesk.common.ValidationException;
-import dev.helpdesk.ticket.TicketEdit;
+import dev.helpdesk.internal.change.TicketEdit;
 import dev.helpdesk.ticket.TicketId;
 import java.time.Clock;
 import java.time.Duration;

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A condition a {@link TicketChange} carries for the store to check inside its atomic write: once
+ * A condition a {@code TicketChange} carries for the store to check inside its atomic write: once
  * the change is applied, the agent holds at most {@code limit} tickets in the {@code counted}
  * statuses (of {@code channel}, when given). The store refuses the whole change with a {@link
  * CapacityExceededException} otherwise. Checking it where the change is written, under the same

@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
 
 /**
  * A customer's query and everything the desk knows about its state. Immutable: each change made
- * through {@link TicketEdit} yields a new {@code Ticket} with a higher {@link #version()}, which
+ * through {@code TicketEdit} yields a new {@code Ticket} with a higher {@link #version()}, which
  * the store uses for optimistic locking. The conversation and history are kept beside the ticket by
- * the {@link Tickets} port, not inside it.
+ * the {@code Tickets} port, not inside it.
  *
  * <p>A SOLVED ticket has an assignee, with one exception: a ticket its customer solved by accepting
  * a suggested answer ({@link TicketEvent.AnswerAccepted}) before any agent took it.
@@ -155,7 +155,8 @@ public record Ticket(
     return Check.text("description", description, MAX_DESCRIPTION_LENGTH);
   }
 
-  static Set<String> checkTags(Set<String> tags) {
+  /** Validates a ticket's tags: their count, length and letters; returns them frozen. */
+  public static Set<String> checkTags(Set<String> tags) {
     return Check.labels("tags", tags, MAX_TAGS, MAX_TAG_LENGTH);
   }
 

@@ -8,9 +8,6 @@ import dev.helpdesk.common.ValidationException;
 import dev.helpdesk.conversation.MessageId;
 import dev.helpdesk.conversation.Visibility;
 import dev.helpdesk.customer.Customer;
-import dev.helpdesk.knowledge.Article;
-import dev.helpdesk.knowledge.ArticleId;
-import dev.helpdesk.knowledge.SuggestedAnswer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -308,7 +305,7 @@ public sealed interface TicketEvent
     public AnswerAccepted {
       common(ticketId, actor, at);
       Check.present("articleId", articleId);
-      Check.line("title", title, Article.MAX_TITLE_LENGTH);
+      Check.line("title", title, SuggestedAnswer.MAX_TITLE_LENGTH);
     }
   }
 

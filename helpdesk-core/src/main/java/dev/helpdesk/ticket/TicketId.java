@@ -21,6 +21,20 @@ public record TicketId(UUID value) {
     return new TicketId(UUID.randomUUID());
   }
 
+  /** Wraps {@code value}, like {@code AgentId.of}. */
+  public static TicketId of(UUID value) {
+    return new TicketId(value);
+  }
+
+  /**
+   * The id of this UUID form; see {@link #parse(String)}.
+   *
+   * @throws ValidationException on field {@code ticketId} if it is not a UUID
+   */
+  public static TicketId of(String value) {
+    return parse(value);
+  }
+
   /** Parses the UUID form, failing with a {@link ValidationException} on field {@code ticketId}. */
   public static TicketId parse(String value) {
     Check.line("ticketId", value, 36);

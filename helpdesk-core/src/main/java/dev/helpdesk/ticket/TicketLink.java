@@ -6,8 +6,8 @@ import dev.helpdesk.customer.CustomerId;
 /**
  * A link from one ticket to another, as seen from one of its two ends. Two tickets are linked at
  * most once. A link is recorded ({@link TicketEvent.Linked}, {@link TicketEvent.Unlinked}) in the
- * history of each end that is not CLOSED (a closed ticket never changes), and the {@link Tickets}
- * store keeps every ticket's current links ({@link Tickets#links}), both ends, as {@link LinkEnd}
+ * history of each end that is not CLOSED (a closed ticket never changes), and the {@code Tickets}
+ * store keeps every ticket's current links ({@code Tickets#links}), both ends, as {@code LinkEnd}
  * says.
  *
  * @param kind how the tickets relate

@@ -5,9 +5,10 @@ import dev.helpdesk.notification.Notification;
 import dev.helpdesk.notification.NotificationId;
 import dev.helpdesk.notification.NotificationKind;
 import dev.helpdesk.notification.Recipient;
+import dev.helpdesk.ticket.TicketId;
+import dev.helpdesk.ticket.TicketKey;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Small factories the contract suites share; public so that adapter modules can build the same
@@ -23,11 +24,12 @@ public final class ContractFixtures {
 
   /** A customer-facing notification about a made-up ticket, created at {@code createdAt}. */
   public static Notification notification(Instant createdAt) {
-    return notification(UUID.randomUUID(), "HD-1", createdAt);
+    return notification(TicketId.random(), new TicketKey("HD-1"), createdAt);
   }
 
   /** A notification about the ticket {@code ticketId}/{@code ticketKey}. */
-  public static Notification notification(UUID ticketId, String ticketKey, Instant createdAt) {
+  public static Notification notification(
+      TicketId ticketId, TicketKey ticketKey, Instant createdAt) {
     return new Notification(
         NotificationId.random(),
         NotificationKind.AGENT_REPLIED,

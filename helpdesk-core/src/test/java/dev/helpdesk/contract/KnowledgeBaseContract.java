@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.helpdesk.common.ValidationException;
 import dev.helpdesk.knowledge.Article;
-import dev.helpdesk.knowledge.ArticleId;
 import dev.helpdesk.knowledge.KnowledgeBase;
-import dev.helpdesk.knowledge.SuggestedAnswer;
+import dev.helpdesk.ticket.ArticleId;
+import dev.helpdesk.ticket.SuggestedAnswer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

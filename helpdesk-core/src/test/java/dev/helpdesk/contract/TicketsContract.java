@@ -15,24 +15,24 @@ import dev.helpdesk.conversation.MessageId;
 import dev.helpdesk.conversation.Visibility;
 import dev.helpdesk.customer.Customer;
 import dev.helpdesk.customer.CustomerId;
-import dev.helpdesk.knowledge.ArticleId;
-import dev.helpdesk.knowledge.SuggestedAnswer;
+import dev.helpdesk.internal.change.TicketEdit;
 import dev.helpdesk.notification.Notification;
 import dev.helpdesk.notification.Outbox;
 import dev.helpdesk.notification.OutboxEntry;
+import dev.helpdesk.store.TicketChange;
+import dev.helpdesk.store.Tickets;
+import dev.helpdesk.ticket.ArticleId;
 import dev.helpdesk.ticket.LinkKind;
 import dev.helpdesk.ticket.NewTicket;
 import dev.helpdesk.ticket.Priority;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.StatusTransitions;
+import dev.helpdesk.ticket.SuggestedAnswer;
 import dev.helpdesk.ticket.Ticket;
-import dev.helpdesk.ticket.TicketChange;
-import dev.helpdesk.ticket.TicketEdit;
 import dev.helpdesk.ticket.TicketEvent;
 import dev.helpdesk.ticket.TicketId;
 import dev.helpdesk.ticket.TicketKey;
 import dev.helpdesk.ticket.TicketLink;
-import dev.helpdesk.ticket.Tickets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -840,7 +840,7 @@ public abstract class TicketsContract {
   }
 
   private static Notification notificationAbout(Ticket ticket) {
-    return ContractFixtures.notification(ticket.id().value(), ticket.key().value(), T0);
+    return ContractFixtures.notification(ticket.id(), ticket.key(), T0);
   }
 
   private static TicketChange withNotification(TicketChange change, Notification note) {

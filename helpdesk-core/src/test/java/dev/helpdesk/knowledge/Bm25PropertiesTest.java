@@ -4,6 +4,8 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import dev.helpdesk.ticket.ArticleId;
+import dev.helpdesk.ticket.SuggestedAnswer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;

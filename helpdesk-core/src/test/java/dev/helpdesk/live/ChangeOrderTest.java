@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.helpdesk.actor.Actor;
 import dev.helpdesk.common.ConcurrentUpdateException;
+import dev.helpdesk.internal.change.TicketEdit;
+import dev.helpdesk.store.TicketChange;
 import dev.helpdesk.ticket.NewTicket;
 import dev.helpdesk.ticket.Priority;
 import dev.helpdesk.ticket.StatusTransitions;
 import dev.helpdesk.ticket.Ticket;
-import dev.helpdesk.ticket.TicketChange;
-import dev.helpdesk.ticket.TicketEdit;
 import dev.helpdesk.ticket.TicketId;
 import dev.helpdesk.ticket.TicketKey;
 import java.time.Instant;

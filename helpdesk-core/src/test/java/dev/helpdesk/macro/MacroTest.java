@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.helpdesk.actor.Actor;
 import dev.helpdesk.common.ValidationException;
+import dev.helpdesk.internal.change.TicketEdit;
 import dev.helpdesk.ticket.NewTicket;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.StatusTransitions;
 import dev.helpdesk.ticket.Ticket;
-import dev.helpdesk.ticket.TicketEdit;
 import dev.helpdesk.ticket.TicketId;
 import dev.helpdesk.ticket.TicketKey;
 import java.time.Instant;

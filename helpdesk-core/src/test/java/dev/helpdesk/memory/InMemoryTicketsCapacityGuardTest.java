@@ -1,7 +1,7 @@
 package dev.helpdesk.memory;
 
 import dev.helpdesk.contract.CapacityGuardContract;
-import dev.helpdesk.ticket.Tickets;
+import dev.helpdesk.store.Tickets;
 
 class InMemoryTicketsCapacityGuardTest extends CapacityGuardContract {
 

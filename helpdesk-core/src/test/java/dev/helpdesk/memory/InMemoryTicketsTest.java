@@ -2,7 +2,7 @@ package dev.helpdesk.memory;
 
 import dev.helpdesk.contract.TicketsContract;
 import dev.helpdesk.notification.Outbox;
-import dev.helpdesk.ticket.Tickets;
+import dev.helpdesk.store.Tickets;
 
 class InMemoryTicketsTest extends TicketsContract {
 

@@ -8,10 +8,10 @@ import dev.helpdesk.actor.Actor;
 import dev.helpdesk.agent.Agent;
 import dev.helpdesk.agent.AgentId;
 import dev.helpdesk.contract.ContractFixtures;
+import dev.helpdesk.internal.change.TicketEdit;
+import dev.helpdesk.store.TicketChange;
 import dev.helpdesk.ticket.NewTicket;
 import dev.helpdesk.ticket.StatusTransitions;
-import dev.helpdesk.ticket.TicketChange;
-import dev.helpdesk.ticket.TicketEdit;
 import dev.helpdesk.ticket.TicketId;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -86,7 +86,7 @@ class JoinedTransactionsTest {
             Actor.customer("c-1"),
             ContractFixtures.T0,
             StatusTransitions.defaults())
-        .notify(ContractFixtures.notification(id.value(), key.value(), ContractFixtures.T0))
+        .notify(ContractFixtures.notification(id, key, ContractFixtures.T0))
         .done();
   }
 }

@@ -17,8 +17,8 @@ import dev.helpdesk.customer.Customers;
 import dev.helpdesk.metrics.MetricsQueries;
 import dev.helpdesk.notification.Outbox;
 import dev.helpdesk.sla.SlaTimers;
+import dev.helpdesk.store.Tickets;
 import dev.helpdesk.ticket.TicketKeys;
-import dev.helpdesk.ticket.Tickets;
 import org.junit.jupiter.api.Nested;
 
 /**

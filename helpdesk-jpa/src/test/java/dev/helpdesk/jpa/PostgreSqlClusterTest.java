@@ -7,17 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.helpdesk.HelpDesk;
 import dev.helpdesk.actor.Actor;
 import dev.helpdesk.contract.ContractFixtures;
+import dev.helpdesk.internal.change.TicketEdit;
 import dev.helpdesk.notification.Notification;
 import dev.helpdesk.notification.NotificationDispatcher;
 import dev.helpdesk.notification.NotificationId;
 import dev.helpdesk.notification.Notifier;
 import dev.helpdesk.notification.RetryPolicy;
+import dev.helpdesk.store.TicketChange;
 import dev.helpdesk.testing.SettableClock;
 import dev.helpdesk.ticket.NewTicket;
 import dev.helpdesk.ticket.StatusTransitions;
 import dev.helpdesk.ticket.Ticket;
-import dev.helpdesk.ticket.TicketChange;
-import dev.helpdesk.ticket.TicketEdit;
 import dev.helpdesk.ticket.TicketId;
 import dev.helpdesk.ticket.TicketKey;
 import jakarta.persistence.EntityManagerFactory;
@@ -333,7 +333,7 @@ class PostgreSqlClusterTest {
             "My train was cancelled.",
             List.of(),
             T0));
-    edit.notify(ContractFixtures.notification(id.value(), key.value(), T0));
+    edit.notify(ContractFixtures.notification(id, key, T0));
     return edit.done();
   }
 }

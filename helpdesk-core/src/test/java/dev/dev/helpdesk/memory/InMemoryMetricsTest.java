@@ -2,7 +2,7 @@ package dev.helpdesk.memory;
 
 import dev.helpdesk.contract.MetricsQueriesContract;
 import dev.helpdesk.metrics.MetricsQueries;
-import dev.helpdesk.ticket.Tickets;
+import dev.helpdesk.store.Tickets;
 
 class InMemoryMetricsTest extends MetricsQueriesContract {
 

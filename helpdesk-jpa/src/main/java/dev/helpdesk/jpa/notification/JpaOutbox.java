@@ -11,6 +11,8 @@ import dev.helpdesk.notification.Outbox;
 import dev.helpdesk.notification.OutboxEntry;
 import dev.helpdesk.notification.OutboxEntry.State;
 import dev.helpdesk.notification.Recipient;
+import dev.helpdesk.ticket.TicketId;
+import dev.helpdesk.ticket.TicketKey;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,8 +93,8 @@ public final class JpaOutbox implements Outbox {
       row.kind = n.kind();
       row.recipientName = n.recipient().name();
       row.recipientEmail = n.recipient().email().value();
-      row.ticketId = n.ticketId();
-      row.ticketKey = n.ticketKey();
+      row.ticketId = n.ticketId().value();
+      row.ticketKey = n.ticketKey().value();
       row.ticketSubject = n.ticketSubject();
       row.valuesJson = Json.stringMap(new java.util.TreeMap<>(n.values()));
       row.createdAt = n.createdAt();
@@ -263,8 +265,8 @@ public final class JpaOutbox implements Outbox {
             new NotificationId(row.notificationId),
             row.kind,
             new Recipient(row.recipientName, EmailAddress.of(row.recipientEmail)),
-            row.ticketId,
-            row.ticketKey,
+            TicketId.of(row.ticketId),
+            new TicketKey(row.ticketKey),
             row.ticketSubject,
             Json.stringMap(row.valuesJson),
             row.createdAt);

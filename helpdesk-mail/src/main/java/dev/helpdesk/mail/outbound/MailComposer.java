@@ -53,12 +53,12 @@ final class MailComposer {
     // Checked before anything is rendered: a forged subject or name must fail loudly, not be
     // folded or encoded into something that merely looks harmless.
     HeaderInjectionException.requireSafe("ticketSubject", n.ticketSubject());
-    HeaderInjectionException.requireSafe("ticketKey", n.ticketKey());
+    HeaderInjectionException.requireSafe("ticketKey", n.ticketKey().value());
     HeaderInjectionException.requireSafe("recipient.name", n.recipient().name());
     HeaderInjectionException.requireSafe("recipient.email", n.recipient().email().value());
     MailThreading threading = settings.threading();
-    String messageId = threading.messageId(n.ticketId(), n.id().value());
-    String root = threading.threadRoot(n.ticketId());
+    String messageId = threading.messageId(n.ticketId().value(), n.id().value());
+    String root = threading.threadRoot(n.ticketId().value());
     Locale locale = settings.localeOf().apply(n.recipient());
     MailTemplates.Rendered r = templates.render(n.kind(), locale, scope(n, locale));
     String subject = HeaderInjectionException.requireSafe("subject", r.subject());
@@ -77,7 +77,7 @@ final class MailComposer {
       m.setHeader(
           "Thread-Index",
           MailThreading.threadIndex(
-              n.ticketId(),
+              n.ticketId().value(),
               n.kind() == NotificationKind.TICKET_RECEIVED
                   ? Optional.empty()
                   : Optional.of(n.id().value())));
@@ -86,7 +86,7 @@ final class MailComposer {
           n.kind() == NotificationKind.TICKET_RECEIVED ? "auto-replied" : "auto-generated");
       // Asks Exchange and Outlook not to answer with out-of-office notes, which would loop back.
       m.setHeader("X-Auto-Response-Suppress", "All");
-      m.setHeader("X-Helpdesk-Ticket", n.ticketKey());
+      m.setHeader("X-Helpdesk-Ticket", n.ticketKey().value());
       MimeBodyPart text = new MimeBodyPart();
       text.setText(r.text(), "UTF-8", "plain");
       MimeBodyPart html = new MimeBodyPart();
@@ -103,10 +103,10 @@ final class MailComposer {
   private Map<String, Object> scope(Notification n, Locale locale) {
     Map<String, Object> s = new HashMap<>();
     s.put("recipientName", n.recipient().name());
-    s.put("ticketKey", n.ticketKey());
+    s.put("ticketKey", n.ticketKey().value());
     s.put("ticketSubject", n.ticketSubject());
     s.put("ticketLink", link(settings.ticketLink(), n));
-    s.put("bodyToken", MailThreading.bodyToken(n.ticketId()));
+    s.put("bodyToken", MailThreading.bodyToken(n.ticketId().value()));
     s.put("fromName", settings.fromName());
     Map<String, String> v = n.values();
     put(s, "body", v.get(Notification.BODY));
@@ -197,7 +197,7 @@ final class MailComposer {
 
   private static String link(String template, Notification n) {
     return template
-        .replace("{key}", URLEncoder.encode(n.ticketKey(), StandardCharsets.UTF_8))
+        .replace("{key}", URLEncoder.encode(n.ticketKey().value(), StandardCharsets.UTF_8))
         .replace("{id}", n.ticketId().toString());
   }
 

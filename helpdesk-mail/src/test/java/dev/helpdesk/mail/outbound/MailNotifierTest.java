@@ -27,6 +27,8 @@ import dev.helpdesk.notification.NotificationKind;
 import dev.helpdesk.notification.Recipient;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.Ticket;
+import dev.helpdesk.ticket.TicketId;
+import dev.helpdesk.ticket.TicketKey;
 import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -35,7 +37,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -181,8 +182,8 @@ class MailNotifierTest {
         NotificationId.random(),
         NotificationKind.AGENT_REPLIED,
         new Recipient(name, EmailAddress.of("ana@example.com")),
-        UUID.randomUUID(),
-        "HD-7",
+        TicketId.random(),
+        new TicketKey("HD-7"),
         subject,
         Map.of(Notification.BODY, "Hello"),
         Instant.parse("2026-03-02T09:00:00Z"));
@@ -221,8 +222,8 @@ class MailNotifierTest {
             NotificationId.random(),
             NotificationKind.TICKET_RECEIVED,
             new Recipient("Ana", EmailAddress.of("ana@example.com")),
-            UUID.randomUUID(),
-            "HD-7",
+            TicketId.random(),
+            new TicketKey("HD-7"),
             "Seat",
             Map.of(Notification.FIRST_REPLY_DUE, "2026-03-02T13:00:00Z"),
             Instant.parse("2026-03-02T09:00:00Z"));
@@ -243,8 +244,8 @@ class MailNotifierTest {
         NotificationId.random(),
         kind,
         new Recipient("Ana", EmailAddress.of("ana@example.com")),
-        UUID.randomUUID(),
-        "HD-8",
+        TicketId.random(),
+        new TicketKey("HD-8"),
         "Seat",
         Map.of(),
         Instant.parse("2026-03-02T09:00:00Z"));

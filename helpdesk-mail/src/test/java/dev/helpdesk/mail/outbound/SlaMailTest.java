@@ -26,6 +26,8 @@ import dev.helpdesk.sla.SlaPolicy;
 import dev.helpdesk.sla.SlaSettings;
 import dev.helpdesk.sla.calendar.BusinessCalendar;
 import dev.helpdesk.ticket.Ticket;
+import dev.helpdesk.ticket.TicketId;
+import dev.helpdesk.ticket.TicketKey;
 import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -38,7 +40,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class SlaMailTest {
   static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
   private static final String EVIL = "<script>alert('x')</script> & \"seat\"";
-  private static final UUID TICKET = UUID.fromString("5b0c2f7e-2d3a-4c7e-9a51-0f3b1d2c4e6f");
+  private static final TicketId TICKET = TicketId.of("5b0c2f7e-2d3a-4c7e-9a51-0f3b1d2c4e6f");
 
   private MailTestSupport f;
 
@@ -66,7 +67,7 @@ class SlaMailTest {
         kind,
         new Recipient("Bea Agent", EmailAddress.of("bea@desk.example")),
         TICKET,
-        "HD-42",
+        new TicketKey("HD-42"),
         EVIL,
         Map.of(Notification.SLA_TARGET, target, Notification.SLA_DUE, "2026-03-02T13:00:00Z"),
         Instant.parse("2026-03-02T12:00:00Z"));
@@ -140,10 +141,10 @@ class SlaMailTest {
 
   private void assertThreaded(MimeMessage m) {
     MailThreading threading = f.settings.threading();
-    String root = threading.threadRoot(TICKET);
+    String root = threading.threadRoot(TICKET.value());
     assertEquals(root, header(m, "In-Reply-To"));
     assertEquals(root, header(m, "References"));
-    assertEquals(TICKET, threading.ticketOf(messageId(m)).orElseThrow());
+    assertEquals(TICKET.value(), threading.ticketOf(messageId(m)).orElseThrow());
     assertTrue(messageId(m).endsWith("@mail.desk.example>"), messageId(m));
     assertEquals("auto-generated", header(m, "Auto-Submitted"));
     assertEquals("HD-42", header(m, "X-Helpdesk-Ticket"));

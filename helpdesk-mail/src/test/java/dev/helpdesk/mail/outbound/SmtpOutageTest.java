@@ -126,7 +126,7 @@ class SmtpOutageTest {
         Notification n = f.outbox.byId(id).orElseThrow().notification();
         assertEquals(
             1,
-            byMessageId.getOrDefault(threading.messageId(n.ticketId(), id.value()), 0),
+            byMessageId.getOrDefault(threading.messageId(n.ticketId().value(), id.value()), 0),
             "the Message-ID is stable across retries: " + id);
         assertEquals(OutboxEntry.State.DELIVERED, f.outbox.byId(id).orElseThrow().state());
       }

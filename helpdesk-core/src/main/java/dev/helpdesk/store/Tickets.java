@@ -1,8 +1,13 @@
-package dev.helpdesk.ticket;
+package dev.helpdesk.store;
 
 import dev.helpdesk.agent.AgentId;
 import dev.helpdesk.conversation.Message;
 import dev.helpdesk.customer.CustomerId;
+import dev.helpdesk.ticket.Ticket;
+import dev.helpdesk.ticket.TicketEvent;
+import dev.helpdesk.ticket.TicketId;
+import dev.helpdesk.ticket.TicketKey;
+import dev.helpdesk.ticket.TicketLink;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

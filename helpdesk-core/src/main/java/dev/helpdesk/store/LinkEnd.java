@@ -1,6 +1,10 @@
-package dev.helpdesk.ticket;
+package dev.helpdesk.store;
 
 import dev.helpdesk.common.Check;
+import dev.helpdesk.ticket.Ticket;
+import dev.helpdesk.ticket.TicketEvent;
+import dev.helpdesk.ticket.TicketId;
+import dev.helpdesk.ticket.TicketLink;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package dev.helpdesk.knowledge;
+package dev.helpdesk.ticket;
 
 import dev.helpdesk.common.Check;
 

@@ -1,9 +1,13 @@
-package dev.helpdesk.ticket;
+package dev.helpdesk.store;
 
 import dev.helpdesk.common.Check;
 import dev.helpdesk.common.ValidationException;
 import dev.helpdesk.conversation.Message;
 import dev.helpdesk.notification.Notification;
+import dev.helpdesk.ticket.CapacityGuard;
+import dev.helpdesk.ticket.Ticket;
+import dev.helpdesk.ticket.TicketEvent;
+import dev.helpdesk.ticket.TicketId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.helpdesk.knowledge;
+package dev.helpdesk.ticket;
 
 import dev.helpdesk.common.Check;
 
@@ -13,13 +13,16 @@ import dev.helpdesk.common.Check;
  */
 public record SuggestedAnswer(ArticleId articleId, String title, String excerpt) {
 
+  /** The longest title, as an article's. */
+  public static final int MAX_TITLE_LENGTH = 200;
+
   /** The longest excerpt. */
   public static final int MAX_EXCERPT_LENGTH = 300;
 
   /** Validates the suggestion. */
   public SuggestedAnswer {
     Check.present("articleId", articleId);
-    Check.line("title", title, Article.MAX_TITLE_LENGTH);
+    Check.line("title", title, MAX_TITLE_LENGTH);
     Check.line("excerpt", excerpt, MAX_EXCERPT_LENGTH);
   }
 }
