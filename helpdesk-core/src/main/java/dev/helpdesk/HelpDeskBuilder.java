@@ -1,15 +1,35 @@
 package dev.helpdesk;
 
+import dev.helpdesk.actor.Actor;
 import dev.helpdesk.agent.Agents;
-import dev.helpdesk.assignment.Assignment;
 import dev.helpdesk.assignment.AssignmentPolicy;
 import dev.helpdesk.common.Check;
 import dev.helpdesk.common.UnitOfWork;
 import dev.helpdesk.common.ValidationException;
 import dev.helpdesk.conversation.AttachmentStore;
 import dev.helpdesk.customer.Customers;
+import dev.helpdesk.internal.access.Access;
+import dev.helpdesk.internal.answers.Answers;
+import dev.helpdesk.internal.answers.InstantAnswers;
+import dev.helpdesk.internal.assignment.Assignment;
+import dev.helpdesk.internal.assignment.AssignmentService;
+import dev.helpdesk.internal.change.ChangePipeline;
+import dev.helpdesk.internal.change.ChangePipeline.Then;
+import dev.helpdesk.internal.change.Listeners;
+import dev.helpdesk.internal.change.Steps;
+import dev.helpdesk.internal.conversation.Conversation;
+import dev.helpdesk.internal.insights.Insights;
+import dev.helpdesk.internal.intake.Intake;
+import dev.helpdesk.internal.links.Links;
+import dev.helpdesk.internal.live.LiveFeed;
+import dev.helpdesk.internal.notification.NotificationDispatcher;
+import dev.helpdesk.internal.notification.NotificationRules;
+import dev.helpdesk.internal.reading.Reading;
+import dev.helpdesk.internal.satisfaction.Satisfaction;
+import dev.helpdesk.internal.sla.Monitor;
+import dev.helpdesk.internal.sla.SlaEngine;
+import dev.helpdesk.internal.triage.Triage;
 import dev.helpdesk.knowledge.KnowledgeBase;
-import dev.helpdesk.live.LiveFeed;
 import dev.helpdesk.macro.Macro;
 import dev.helpdesk.memory.InMemoryAgents;
 import dev.helpdesk.memory.InMemoryAttachments;
@@ -19,13 +39,10 @@ import dev.helpdesk.memory.InMemorySlaTimers;
 import dev.helpdesk.memory.InMemoryTicketKeys;
 import dev.helpdesk.memory.InMemoryTickets;
 import dev.helpdesk.metrics.MetricsQueries;
-import dev.helpdesk.notification.NotificationDispatcher;
 import dev.helpdesk.notification.Notifier;
 import dev.helpdesk.notification.Outbox;
 import dev.helpdesk.notification.RetryPolicy;
 import dev.helpdesk.satisfaction.BadRatingAction;
-import dev.helpdesk.satisfaction.Satisfaction;
-import dev.helpdesk.sla.SlaEngine;
 import dev.helpdesk.sla.SlaSettings;
 import dev.helpdesk.sla.SlaTimers;
 import dev.helpdesk.store.Tickets;
@@ -77,13 +94,14 @@ public final class HelpDeskBuilder {
   RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
   final List<TicketEventListener> listeners = new ArrayList<>();
   AssignmentPolicy assignmentPolicy = AssignmentPolicy.manual();
-  Assignment assignment;
   SlaSettings sla;
   SlaTimers slaTimers;
   BadRatingAction onBadRating = BadRatingAction.REOPEN;
-  Satisfaction satisfaction;
   MetricsQueries metrics;
-  private SlaEngine slaEngine;
+  int dispatchBatch = 100;
+  Duration dispatchLease = Duration.ofMinutes(5);
+  int closeSweepBatch = 100;
+  int queueScanLimit = 10_000;
   Optional<Executor> liveExecutor = Optional.empty();
   int liveBufferSize = LiveFeed.DEFAULT_BUFFER_SIZE;
   KnowledgeBase knowledgeBase;
@@ -282,56 +300,123 @@ public final class HelpDeskBuilder {
     return this;
   }
 
-  /** Builds the desk. */
+  /**
+   * How many due notifications {@link HelpDesk#dispatchNotifications()} claims at a time; default
+   * 100.
+   */
+  public HelpDeskBuilder dispatchBatch(int size) {
+    this.dispatchBatch = Check.positive("dispatchBatch", size);
+    return this;
+  }
+
+  /**
+   * How long a claimed notification is held for the dispatcher that claimed it; after that (say the
+   * process died mid-batch) another dispatcher may send it. Default 5 minutes.
+   */
+  public HelpDeskBuilder dispatchLease(Duration lease) {
+    Check.present("dispatchLease", lease);
+    if (lease.isNegative() || lease.isZero()) {
+      throw new ValidationException("dispatchLease", "must be positive (was " + lease + ")");
+    }
+    this.dispatchLease = lease;
+    return this;
+  }
+
+  /** How many SOLVED tickets the close sweep reads at a time; default 100. */
+  public HelpDeskBuilder closeSweepBatch(int size) {
+    this.closeSweepBatch = Check.positive("closeSweepBatch", size);
+    return this;
+  }
+
+  /**
+   * The most waiting tickets one serving of the queue looks at (in pages of the policy's {@code
+   * drainBatch}), past tickets nobody may take; default 10,000.
+   */
+  public HelpDeskBuilder queueScanLimit(int tickets) {
+    this.queueScanLimit = Check.positive("queueScanLimit", tickets);
+    return this;
+  }
+
+  /**
+   * Builds a desk. Each call builds an independent desk: the ports given to this builder are shared
+   * (they are the application's), everything else (the in-memory stores used by default, the SLA
+   * engine, the assignment roster, the live feed) is new.
+   */
   public HelpDesk build() {
+    Outbox outbox = this.outbox;
+    Tickets tickets = this.tickets;
     if (tickets == null) {
       outbox = new InMemoryOutbox();
       tickets = new InMemoryTickets(outbox);
     }
-    clock = Clock.tick(clock, RECORDED_PRECISION);
+    Clock clock = Clock.tick(this.clock, RECORDED_PRECISION);
+    Optional<SlaEngine> sla =
+        Optional.ofNullable(this.sla)
+            .map(
+                settings ->
+                    new SlaEngine(
+                        settings, slaTimers != null ? slaTimers : new InMemorySlaTimers(), agents));
     AssignmentPolicy policy = assignmentPolicy;
-    if (policy.queueOrder() == AssignmentPolicy.PRIORITY_THEN_AGE && slaEngine().isPresent()) {
+    if (policy.queueOrder() == AssignmentPolicy.PRIORITY_THEN_AGE && sla.isPresent()) {
       // With SLAs kept, the ticket whose promise falls due first is served first.
-      SlaEngine engine = slaEngine().get();
+      SlaEngine engine = sla.get();
       policy = policy.withQueueOrder(AssignmentPolicy.priorityThenDue(t -> engine.nextDue(t.id())));
     }
-    assignment = new Assignment(policy, tickets, agents, clock);
-    satisfaction = new Satisfaction(onBadRating, assignment);
+    Assignment assignment = new Assignment(policy, tickets, agents, clock);
+    NotificationRules rules = new NotificationRules(agents);
+    Optional<InstantAnswers> answers =
+        Optional.ofNullable(knowledgeBase).map(kb -> new InstantAnswers(kb, maxSuggestedAnswers));
+    Listeners listeners = new Listeners(this.listeners);
+    Steps steps =
+        new Steps(
+            assignment::beforeSave,
+            edit -> answers.ifPresent(a -> a.suggest(edit)),
+            edit -> sla.map(engine -> engine.plan(edit)),
+            (edit, acknowledge, timers) ->
+                rules.addTo(edit, acknowledge, timers.flatMap(SlaEngine::firstReplyDueBy)),
+            timers -> sla.ifPresent(engine -> engine.store(timers)),
+            assignment::refused,
+            assignment::stored,
+            listeners::publish);
+    LiveFeed live = new LiveFeed(liveExecutor, liveBufferSize);
+    ChangePipeline pipeline =
+        new ChangePipeline(clock, tickets, unitOfWork, transitions, steps, live);
+    Access access = new Access(agents, pipeline);
+    Intake intake = new Intake(pipeline, access, tickets, keys, customers, assignment);
+    MetricsQueries metrics = this.metrics;
     if (metrics == null && tickets instanceof InMemoryTickets inMemory) {
       metrics = inMemory.metrics();
     }
-    return new HelpDesk(this);
-  }
-
-  /** The capabilities that take part in every change, in order. */
-  List<ChangeHook> hooks() {
-    List<ChangeHook> hooks = new ArrayList<>();
-    // Assignment first: the SLA engine must see who the change assigned.
-    hooks.add(new AssignmentHook(assignment));
-    slaEngine().ifPresent(engine -> hooks.add(new SlaHook(engine)));
-    if (knowledgeBase != null) {
-      hooks.add(new InstantAnswers(knowledgeBase, maxSuggestedAnswers));
-    }
-    return hooks;
-  }
-
-  /** The SLA engine when SLAs are configured; one per desk. */
-  java.util.Optional<SlaEngine> slaEngine() {
-    if (sla != null && slaEngine == null) {
-      slaEngine =
-          new SlaEngine(sla, slaTimers != null ? slaTimers : new InMemorySlaTimers(), agents);
-    }
-    return java.util.Optional.ofNullable(slaEngine);
-  }
-
-  NotificationDispatcher dispatcher() {
-    return new NotificationDispatcher(
-        outbox,
-        notifier,
-        clock,
-        retryPolicy,
-        100,
-        Duration.ofMinutes(5),
-        () -> ThreadLocalRandom.current().nextDouble());
+    Actor monitor = Actor.system("sla-monitor");
+    return new HelpDesk(
+        new DeskServices(
+            clock,
+            intake,
+            new Conversation(pipeline, access, intake, attachments, macros),
+            new AssignmentService(pipeline, access, assignment, agents, tickets, queueScanLimit),
+            new Triage(pipeline, access, tickets, closeSolvedAfter, closeSweepBatch),
+            new Satisfaction(onBadRating, assignment, pipeline, access, tickets),
+            new Links(pipeline, access, tickets),
+            new Answers(pipeline, access, tickets),
+            new Reading(access, tickets, customers, sla, live, clock),
+            new Insights(access, Optional.ofNullable(metrics)),
+            listeners,
+            live,
+            new NotificationDispatcher(
+                outbox,
+                notifier,
+                clock,
+                retryPolicy,
+                dispatchBatch,
+                dispatchLease,
+                () -> ThreadLocalRandom.current().nextDouble()),
+            outbox,
+            sla.map(
+                engine ->
+                    new Monitor(
+                        engine,
+                        clock,
+                        (id, operation) ->
+                            pipeline.change(monitor, id, operation, Then.SERVE_QUEUE)))));
   }
 }

@@ -17,9 +17,9 @@ import dev.helpdesk.customer.CustomerId;
 import dev.helpdesk.ticket.Priority;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.Ticket;
+import dev.helpdesk.ticket.TicketDetails;
 import dev.helpdesk.ticket.TicketEvent;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -74,7 +74,7 @@ class AccessTest {
     assertRefused(ANA, () -> desk.unassign(ANA, t.id()));
     assertRefused(ANA, () -> desk.changeStatus(ANA, t.id(), Status.SOLVED));
     assertRefused(ANA, () -> desk.changePriority(ANA, t.id(), Priority.URGENT));
-    assertRefused(ANA, () -> desk.changeGroup(ANA, t.id(), Optional.empty()));
+    assertRefused(ANA, () -> desk.clearGroup(ANA, t.id()));
     assertRefused(ANA, () -> desk.queueOf(ANA, BEA_ID));
     assertRefused(ANA, () -> desk.unassignedQueue(ANA));
     assertEquals(history, f.historySize(t));

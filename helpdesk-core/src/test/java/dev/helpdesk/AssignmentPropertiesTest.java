@@ -62,7 +62,8 @@ class AssignmentPropertiesTest {
             (agents, opened) -> {
               Desk d = desk(AssignmentPolicy.builder().strategy(Strategies.roundRobin()).build());
               for (int a = 0; a < agents; a++) {
-                d.desk.saveAgent(Agent.of("a" + a, "A" + a, "a" + a + "@desk.example"));
+                d.desk.saveAgent(
+                    Actor.system("admin"), Agent.of("a" + a, "A" + a, "a" + a + "@desk.example"));
               }
               Map<AgentId, Integer> counts = new HashMap<>();
               for (int a = 0; a < agents; a++) {
@@ -110,7 +111,7 @@ class AssignmentPropertiesTest {
                         .withCapacity(
                             Capacity.of(capacities.get(a)).withChannel("CHAT", (a % 2) + 1));
                 agents.add(agent);
-                d.desk.saveAgent(agent);
+                d.desk.saveAgent(Actor.system("admin"), agent);
               }
               List<Ticket> opened = new ArrayList<>();
               for (int i = 0; i < ops.size(); i++) {
@@ -126,7 +127,9 @@ class AssignmentPropertiesTest {
                       .ifPresent(t -> d.desk.changeStatus(STAFF, t.id(), Status.SOLVED));
                 } else {
                   d.desk.setAvailability(
-                      target.id(), op == 8 ? Availability.OFFLINE : Availability.ONLINE);
+                      Actor.system("admin"),
+                      target.id(),
+                      op == 8 ? Availability.OFFLINE : Availability.ONLINE);
                 }
                 if (!withinCapacity(d, agents) || !assignedOrQueued(d, opened)) {
                   return false;

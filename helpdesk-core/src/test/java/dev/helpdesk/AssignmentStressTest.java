@@ -91,7 +91,7 @@ class AssignmentStressTest {
           Agent.of("a" + a, "Agent " + a, "a" + a + "@desk.example").withCapacity(capacity);
       agents.add(agent);
       for (HelpDesk d : desks) {
-        d.saveAgent(agent);
+        d.saveAgent(Actor.system("admin"), agent);
       }
       totalCapacity += capacity.total();
     }

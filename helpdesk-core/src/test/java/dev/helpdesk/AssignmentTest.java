@@ -17,11 +17,11 @@ import dev.helpdesk.agent.AgentId;
 import dev.helpdesk.agent.Availability;
 import dev.helpdesk.agent.Capacity;
 import dev.helpdesk.agent.GroupId;
-import dev.helpdesk.assignment.Assignment;
 import dev.helpdesk.assignment.AssignmentPolicy;
 import dev.helpdesk.assignment.AssignmentPolicy.OfflineRule;
 import dev.helpdesk.assignment.Strategies;
 import dev.helpdesk.common.ValidationException;
+import dev.helpdesk.internal.assignment.Assignment;
 import dev.helpdesk.memory.InMemoryAgents;
 import dev.helpdesk.memory.InMemoryOutbox;
 import dev.helpdesk.memory.InMemoryTicketKeys;
@@ -112,8 +112,8 @@ class AssignmentTest {
   @Test
   void awayAndOfflineAgentsGetNoNewTickets() {
     DeskFixture f = desk(p -> p);
-    f.desk.setAvailability(BEA_ID, Availability.AWAY);
-    f.desk.setAvailability(CAL_ID, Availability.OFFLINE);
+    f.desk.setAvailability(Actor.system("admin"), BEA_ID, Availability.AWAY);
+    f.desk.setAvailability(Actor.system("admin"), CAL_ID, Availability.OFFLINE);
     Ticket t = f.openByAna();
     assertEquals(Optional.empty(), t.assignee());
     assertEquals(Status.NEW, t.status());
@@ -123,10 +123,11 @@ class AssignmentTest {
   @Test
   void aTicketRoutedToAGroupGoesOnlyToItsMembers() {
     DeskFixture f = desk(p -> p);
-    f.desk.saveAgent(agent("a-cal", 5).withGroups(Set.of(GroupId.of("payments"))));
+    f.desk.saveAgent(
+        Actor.system("admin"), agent("a-cal", 5).withGroups(Set.of(GroupId.of("payments"))));
     Ticket t = f.desk.open(ANA, request("c-ana").group("payments").build());
     assertEquals(Optional.of(CAL_ID), t.assignee());
-    f.desk.setAvailability(CAL_ID, Availability.OFFLINE);
+    f.desk.setAvailability(Actor.system("admin"), CAL_ID, Availability.OFFLINE);
     Ticket waiting = f.desk.open(ANA, request("c-ana").group("payments").build());
     assertEquals(Optional.empty(), waiting.assignee(), "Bea is not in payments");
   }
@@ -135,9 +136,10 @@ class AssignmentTest {
   void capacityPerChannelIsRespected() {
     DeskFixture f = desk(p -> p);
     f.desk.saveAgent(
+        Actor.system("admin"),
         Agent.of("a-bea", "Bea", "bea@desk.example")
             .withCapacity(Capacity.of(10).withChannel("CHAT", 1)));
-    f.desk.setAvailability(CAL_ID, Availability.OFFLINE);
+    f.desk.setAvailability(Actor.system("admin"), CAL_ID, Availability.OFFLINE);
     Ticket chat1 = f.desk.open(ANA, request("c-ana").channel(Channel.CHAT).build());
     Ticket chat2 = f.desk.open(ANA, request("c-ana").channel(Channel.CHAT).build());
     Ticket mail = f.desk.open(ANA, request("c-ana").channel(Channel.EMAIL).build());
@@ -157,7 +159,7 @@ class AssignmentTest {
                     }));
     assertEquals(Optional.empty(), failing.openByAna().assignee());
     DeskFixture cheating = desk(p -> p.strategy((t, c) -> Optional.of(BEA_ID)));
-    cheating.desk.setAvailability(BEA_ID, Availability.OFFLINE);
+    cheating.desk.setAvailability(Actor.system("admin"), BEA_ID, Availability.OFFLINE);
     assertEquals(
         Optional.empty(), cheating.openByAna().assignee(), "an offline agent is not eligible");
   }
@@ -181,7 +183,7 @@ class AssignmentTest {
     assertEquals(Optional.of(BEA_ID), first.assignee());
     assertEquals(Optional.of(CAL_ID), open(f, "c-bob").assignee());
     assertEquals(Optional.of(BEA_ID), open(f, "c-ana").assignee(), "Ana's agent again");
-    f.desk.setAvailability(BEA_ID, Availability.OFFLINE);
+    f.desk.setAvailability(Actor.system("admin"), BEA_ID, Availability.OFFLINE);
     assertEquals(Optional.of(CAL_ID), open(f, "c-ana").assignee(), "falls through when away");
   }
 
@@ -194,8 +196,10 @@ class AssignmentTest {
                     Strategies.chain(
                         Strategies.skills(Strategies.skillsFromTags(), Strategies.leastLoaded()),
                         Strategies.leastLoaded())));
-    f.desk.saveAgent(Agent.of("a-cal", "Cal", "cal@desk.example").withSkills(Set.of("lang:de")));
-    f.desk.saveAgent(agent("a-bea", 5));
+    f.desk.saveAgent(
+        Actor.system("admin"),
+        Agent.of("a-cal", "Cal", "cal@desk.example").withSkills(Set.of("lang:de")));
+    f.desk.saveAgent(Actor.system("admin"), agent("a-bea", 5));
     Ticket german = f.desk.open(ANA, request("c-ana").tag("skill:lang:de").build());
     assertEquals(Optional.of(CAL_ID), german.assignee());
     Ticket french = f.desk.open(ANA, request("c-ana").tag("skill:lang:fr").build());
@@ -207,7 +211,7 @@ class AssignmentTest {
   @Test
   void manualAssignmentRespectsCapacityUnlessAskedExplicitly() {
     DeskFixture f = new DeskFixture();
-    f.desk.saveAgent(agent("a-bea", 1));
+    f.desk.saveAgent(Actor.system("admin"), agent("a-bea", 1));
     Ticket t1 = f.openByAna();
     Ticket t2 = f.openByAna();
     f.desk.assign(BEA, t1.id(), BEA_ID);
@@ -224,8 +228,8 @@ class AssignmentTest {
   void pendingCountsAsLoadOnlyWhenConfigured() {
     for (boolean countPending : new boolean[] {false, true}) {
       DeskFixture f = desk(p -> p.countPending(countPending));
-      f.desk.saveAgent(agent("a-bea", 1));
-      f.desk.setAvailability(CAL_ID, Availability.OFFLINE);
+      f.desk.saveAgent(Actor.system("admin"), agent("a-bea", 1));
+      f.desk.setAvailability(Actor.system("admin"), CAL_ID, Availability.OFFLINE);
       Ticket t = f.openByAna();
       f.desk.changeStatus(BEA, t.id(), Status.PENDING);
       Ticket next = f.openByAna();
@@ -238,8 +242,8 @@ class AssignmentTest {
   @Test
   void theQueueIsServedByPriorityThenAgeWhenCapacityFrees() {
     DeskFixture f = desk(p -> p);
-    f.desk.saveAgent(agent("a-bea", 1));
-    f.desk.setAvailability(CAL_ID, Availability.OFFLINE);
+    f.desk.saveAgent(Actor.system("admin"), agent("a-bea", 1));
+    f.desk.setAvailability(Actor.system("admin"), CAL_ID, Availability.OFFLINE);
     Ticket busy = f.openByAna();
     Ticket oldNormal = f.openByAna();
     f.clock.advance(Duration.ofMinutes(1));
@@ -256,13 +260,14 @@ class AssignmentTest {
   @Test
   void anAgentComingOnlineTakesWaitingTickets() {
     DeskFixture f = desk(p -> p);
-    f.desk.setAvailability(BEA_ID, Availability.OFFLINE);
-    f.desk.setAvailability(CAL_ID, Availability.OFFLINE);
+    f.desk.setAvailability(Actor.system("admin"), BEA_ID, Availability.OFFLINE);
+    f.desk.setAvailability(Actor.system("admin"), CAL_ID, Availability.OFFLINE);
     Ticket t1 = f.openByAna();
     f.clock.advance(Duration.ofSeconds(1));
     Ticket t2 = f.openByAna();
-    f.desk.saveAgent(agent("a-cal", 1).withAvailability(Availability.OFFLINE));
-    f.desk.setAvailability(CAL_ID, Availability.ONLINE);
+    f.desk.saveAgent(
+        Actor.system("admin"), agent("a-cal", 1).withAvailability(Availability.OFFLINE));
+    f.desk.setAvailability(Actor.system("admin"), CAL_ID, Availability.ONLINE);
     assertEquals(Optional.of(CAL_ID), f.tickets.byId(t1.id()).orElseThrow().assignee());
     assertEquals(Optional.empty(), f.tickets.byId(t2.id()).orElseThrow().assignee(), "Cal is full");
   }
@@ -270,8 +275,8 @@ class AssignmentTest {
   @Test
   void movingATicketAwayFreesCapacityForTheQueue() {
     DeskFixture f = desk(p -> p);
-    f.desk.saveAgent(agent("a-bea", 1));
-    f.desk.saveAgent(agent("a-cal", 0));
+    f.desk.saveAgent(Actor.system("admin"), agent("a-bea", 1));
+    f.desk.saveAgent(Actor.system("admin"), agent("a-cal", 0));
     Ticket mine = f.openByAna();
     Ticket waiting = f.openByAna();
     assertEquals(Optional.empty(), waiting.assignee());
@@ -283,18 +288,18 @@ class AssignmentTest {
   void goingOfflineKeepsTicketsByDefault() {
     DeskFixture f = desk(p -> p);
     Ticket t = f.openByAna();
-    f.desk.setAvailability(BEA_ID, Availability.OFFLINE);
+    f.desk.setAvailability(Actor.system("admin"), BEA_ID, Availability.OFFLINE);
     assertEquals(Optional.of(BEA_ID), f.tickets.byId(t.id()).orElseThrow().assignee());
   }
 
   @Test
   void goingOfflineRequeuesTicketsWhenConfiguredAndOthersTakeThem() {
     DeskFixture f = desk(p -> p.onOffline(OfflineRule.REQUEUE));
-    f.desk.setAvailability(CAL_ID, Availability.OFFLINE);
+    f.desk.setAvailability(Actor.system("admin"), CAL_ID, Availability.OFFLINE);
     Ticket t1 = f.openByAna();
     Ticket t2 = f.openByAna();
-    f.desk.setAvailability(CAL_ID, Availability.ONLINE);
-    f.desk.setAvailability(BEA_ID, Availability.OFFLINE);
+    f.desk.setAvailability(Actor.system("admin"), CAL_ID, Availability.ONLINE);
+    f.desk.setAvailability(Actor.system("admin"), BEA_ID, Availability.OFFLINE);
     assertEquals(Optional.of(CAL_ID), f.tickets.byId(t1.id()).orElseThrow().assignee());
     assertEquals(Optional.of(CAL_ID), f.tickets.byId(t2.id()).orElseThrow().assignee());
     assertEquals(0, load(f, BEA_ID));
@@ -311,12 +316,12 @@ class AssignmentTest {
     assertEquals(Optional.of(BEA_ID), reopened.assignee(), "Bea is online with room");
 
     f.desk.changeStatus(BEA, t.id(), Status.SOLVED);
-    f.desk.setAvailability(BEA_ID, Availability.OFFLINE);
+    f.desk.setAvailability(Actor.system("admin"), BEA_ID, Availability.OFFLINE);
     Ticket again = f.desk.reply(ANA, t.id(), "Still broken!").ticket();
     assertEquals(Optional.of(CAL_ID), again.assignee(), "Bea is offline: to another agent");
 
     f.desk.changeStatus(BEA, t.id(), Status.SOLVED);
-    f.desk.setAvailability(CAL_ID, Availability.OFFLINE);
+    f.desk.setAvailability(Actor.system("admin"), CAL_ID, Availability.OFFLINE);
     Ticket queued = f.desk.reply(ANA, t.id(), "Hello?").ticket();
     assertEquals(Optional.empty(), queued.assignee(), "nobody eligible: back to the queue");
     assertEquals(Status.OPEN, queued.status());
@@ -325,8 +330,8 @@ class AssignmentTest {
   @Test
   void aReopenedTicketDoesNotPushItsAgentOverCapacity() {
     DeskFixture f = desk(p -> p);
-    f.desk.saveAgent(agent("a-bea", 1));
-    f.desk.setAvailability(CAL_ID, Availability.OFFLINE);
+    f.desk.saveAgent(Actor.system("admin"), agent("a-bea", 1));
+    f.desk.setAvailability(Actor.system("admin"), CAL_ID, Availability.OFFLINE);
     Ticket t = f.openByAna();
     f.desk.changeStatus(BEA, t.id(), Status.SOLVED);
     Ticket other = f.openByAna();
@@ -363,8 +368,8 @@ class AssignmentTest {
             .ticketKeys(keys)
             .assignment(AssignmentPolicy.builder().build())
             .build();
-    admin.saveAgent(agent("a-bea", 1));
-    working.saveAgent(agent("a-bea", 1));
+    admin.saveAgent(Actor.system("admin"), agent("a-bea", 1));
+    working.saveAgent(Actor.system("admin"), agent("a-bea", 1));
 
     Ticket first = admin.open(ANA, request("c-ana").build());
     admin.assign(BEA, first.id(), BEA_ID);
@@ -397,8 +402,8 @@ class AssignmentTest {
                 .assignment(AssignmentPolicy.builder().build());
     HelpDesk one = shared.apply(HelpDesk.builder()).build();
     HelpDesk two = shared.apply(HelpDesk.builder()).build();
-    one.saveAgent(agent("a-bea", 1));
-    two.saveAgent(agent("a-bea", 1));
+    one.saveAgent(Actor.system("admin"), agent("a-bea", 1));
+    two.saveAgent(Actor.system("admin"), agent("a-bea", 1));
     Ticket first = one.open(ANA, request("c-ana").build());
     assertEquals(Optional.of(BEA_ID), first.assignee());
     two.changeStatus(BEA, first.id(), Status.SOLVED); // desk one does not hear of it
@@ -414,8 +419,10 @@ class AssignmentTest {
   void escalationOnRequestGoesToTheAgentsSupervisorsAndIsRecorded() {
     DeskFixture f = desk(p -> p);
     f.desk.saveAgent(
+        Actor.system("admin"),
         Agent.of("a-bea", "Bea", "bea@desk.example").withEscalationGroup(Optional.of(SUPERVISORS)));
     f.desk.saveAgent(
+        Actor.system("admin"),
         Agent.of("a-dot", "Dot", "dot@desk.example")
             .withGroups(Set.of(SUPERVISORS))
             .withAvailability(Availability.OFFLINE));
@@ -424,7 +431,7 @@ class AssignmentTest {
     Ticket waiting = f.desk.escalate(BEA, t.id(), "customer unhappy with the agent");
     assertEquals(Optional.of(SUPERVISORS), waiting.group());
     assertEquals(Optional.empty(), waiting.assignee(), "no supervisor online: queued in the group");
-    f.desk.setAvailability(DOT_ID, Availability.ONLINE);
+    f.desk.setAvailability(Actor.system("admin"), DOT_ID, Availability.ONLINE);
     assertEquals(Optional.of(DOT_ID), f.tickets.byId(t.id()).orElseThrow().assignee());
     TicketEvent.Escalated e =
         f.tickets.history(t.id()).stream()
@@ -454,13 +461,15 @@ class AssignmentTest {
   void escalationByRuleFiresAfterTheConfiguredTimeWithoutAnAgentReply() {
     DeskFixture f =
         desk(p -> p.escalateAfterNoReply(Duration.ofHours(2)).escalationGroup(SUPERVISORS));
-    f.desk.setAvailability(CAL_ID, Availability.OFFLINE);
+    f.desk.setAvailability(Actor.system("admin"), CAL_ID, Availability.OFFLINE);
     Ticket silent = f.openByAna();
     Ticket answered = f.desk.open(BOB, request("c-bob").build());
     assertEquals(Optional.of(BEA_ID), silent.assignee());
     assertEquals(Optional.of(BEA_ID), answered.assignee());
     // The supervisor joins once the tickets are out, so that least-loaded does not give them one.
-    f.desk.saveAgent(Agent.of("a-dot", "Dot", "dot@desk.example").withGroups(Set.of(SUPERVISORS)));
+    f.desk.saveAgent(
+        Actor.system("admin"),
+        Agent.of("a-dot", "Dot", "dot@desk.example").withGroups(Set.of(SUPERVISORS)));
     f.desk.reply(BEA, answered.id(), "On it");
     f.clock.advance(Duration.ofMinutes(119));
     assertEquals(0, f.desk.escalateOverdue());

@@ -45,8 +45,8 @@ final class DeskFixture {
                     .notifier(sent::add)
                     .listener(events::add))
             .build();
-    desk.saveAgent(Agent.of("a-bea", "Bea Agent", "bea@desk.example"));
-    desk.saveAgent(Agent.of("a-cal", "Cal Agent", "cal@desk.example"));
+    desk.saveAgent(Actor.system("admin"), Agent.of("a-bea", "Bea Agent", "bea@desk.example"));
+    desk.saveAgent(Actor.system("admin"), Agent.of("a-cal", "Cal Agent", "cal@desk.example"));
   }
 
   static NewTicket.Builder request(String customer) {

@@ -17,11 +17,13 @@ import dev.helpdesk.customer.CustomerId;
 import dev.helpdesk.testing.SettableClock;
 import dev.helpdesk.ticket.IllegalTransitionException;
 import dev.helpdesk.ticket.NewTicket;
+import dev.helpdesk.ticket.Posted;
 import dev.helpdesk.ticket.Priority;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.StatusTransitions;
 import dev.helpdesk.ticket.Ticket;
 import dev.helpdesk.ticket.TicketClosedException;
+import dev.helpdesk.ticket.TicketDetails;
 import dev.helpdesk.ticket.TicketEvent;
 import dev.helpdesk.ticket.TicketId;
 import dev.helpdesk.ticket.TicketKey;
@@ -224,7 +226,7 @@ class HelpDeskModelTest {
     World() {
       desk = HelpDesk.builder().clock(clock).notifier(n -> {}).build();
       for (String a : AGENTS) {
-        desk.saveAgent(Agent.of(a, "Agent " + a, a + "@desk.example"));
+        desk.saveAgent(Actor.system("admin"), Agent.of(a, "Agent " + a, a + "@desk.example"));
       }
     }
 
@@ -915,7 +917,9 @@ class HelpDeskModelTest {
   record ChangeGroup(Who by, Target target, Optional<String> group) implements Op {
     @Override
     public Object onDesk(World w, TicketId id, Who who) {
-      return w.desk.changeGroup(who.actor, id, group.map(GroupId::of));
+      return group.isPresent()
+          ? w.desk.changeGroup(who.actor, id, GroupId.of(group.get()))
+          : w.desk.clearGroup(who.actor, id);
     }
 
     @Override

@@ -11,9 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.helpdesk.actor.AccessDeniedException;
+import dev.helpdesk.actor.Actor;
 import dev.helpdesk.assignment.AssignmentPolicy;
 import dev.helpdesk.assignment.Strategies;
 import dev.helpdesk.common.ValidationException;
+import dev.helpdesk.internal.answers.InstantAnswers;
 import dev.helpdesk.knowledge.Article;
 import dev.helpdesk.knowledge.InMemoryKnowledgeBase;
 import dev.helpdesk.knowledge.KnowledgeBase;
@@ -261,11 +263,12 @@ class InstantAnswersTest {
                 b.knowledgeBase(kb)
                     .assignment(
                         AssignmentPolicy.builder().strategy(Strategies.leastLoaded()).build()));
-    f.desk.setAvailability(BEA_ID, dev.helpdesk.agent.Availability.OFFLINE);
-    f.desk.setAvailability(DeskFixture.CAL_ID, dev.helpdesk.agent.Availability.OFFLINE);
+    f.desk.setAvailability(Actor.system("admin"), BEA_ID, dev.helpdesk.agent.Availability.OFFLINE);
+    f.desk.setAvailability(
+        Actor.system("admin"), DeskFixture.CAL_ID, dev.helpdesk.agent.Availability.OFFLINE);
     Ticket t = f.openByAna();
     f.desk.acceptAnswer(ANA, t.id(), SEATS.id());
-    f.desk.setAvailability(BEA_ID, dev.helpdesk.agent.Availability.ONLINE);
+    f.desk.setAvailability(Actor.system("admin"), BEA_ID, dev.helpdesk.agent.Availability.ONLINE);
     Ticket reopened = f.desk.reply(ANA, t.id(), "Still no seat.").ticket();
     assertEquals(Status.OPEN, reopened.status());
     assertEquals(Optional.of(BEA_ID), reopened.assignee());

@@ -9,8 +9,10 @@ import dev.helpdesk.conversation.Message;
 import dev.helpdesk.testing.SettableClock;
 import dev.helpdesk.ticket.LinkKind;
 import dev.helpdesk.ticket.NewTicket;
+import dev.helpdesk.ticket.Posted;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.Ticket;
+import dev.helpdesk.ticket.TicketDetails;
 import dev.helpdesk.ticket.TicketEvent;
 import dev.helpdesk.ticket.TicketId;
 import dev.helpdesk.ticket.TicketLink;
@@ -50,7 +52,7 @@ class LinksAndMergesPropertiesTest {
   private static void run(List<Op> ops) {
     SettableClock clock = SettableClock.at("2026-03-02T09:00:00Z");
     HelpDesk desk = HelpDesk.builder().clock(clock).notifier(n -> {}).build();
-    desk.saveAgent(Agent.of("a-1", "Agent", "a-1@desk.example"));
+    desk.saveAgent(Actor.system("admin"), Agent.of("a-1", "Agent", "a-1@desk.example"));
     List<TicketId> tickets = new ArrayList<>();
     Map<TicketId, TicketDetails> frozen = new HashMap<>();
     StringBuilder trace = new StringBuilder();

@@ -181,20 +181,33 @@ class LiveUpdatesTest {
     assertEquals(List.of("reply 5", "reply 13"), heard.bodies());
   }
 
-  /** A unit of work that checks nothing was queued before its commit, and can fail that commit. */
+  /**
+   * A unit of work that commits when {@code run} ends, calling back after the outcome as a
+   * transactional one must; checks nothing was queued before its commit, and can fail that commit.
+   */
   private final class Commits implements UnitOfWork {
     boolean failNext;
     int queuedBeforeCommit;
+    private final List<java.util.function.Consumer<Boolean>> callbacks = new ArrayList<>();
 
     @Override
     public <T> T run(Supplier<T> work) {
       T result = work.get();
       queuedBeforeCommit += delivery.pending();
-      if (failNext) {
-        failNext = false;
+      boolean commit = !failNext;
+      failNext = false;
+      List<java.util.function.Consumer<Boolean>> due = List.copyOf(callbacks);
+      callbacks.clear();
+      due.forEach(c -> c.accept(commit));
+      if (!commit) {
         throw new IllegalStateException("commit failed");
       }
       return result;
+    }
+
+    @Override
+    public void afterCompletion(java.util.function.Consumer<Boolean> outcome) {
+      callbacks.add(outcome);
     }
   }
 
@@ -393,9 +406,10 @@ class LiveUpdatesTest {
                     .assignment(
                         AssignmentPolicy.builder().strategy(Strategies.leastLoaded()).build()));
     f.desk.saveAgent(
+        Actor.system("admin"),
         Agent.of("a-bea", "Bea Agent", "bea@desk.example")
             .withCapacity(Capacity.of(5).withChannel("CHAT", 1)));
-    f.desk.setAvailability(CAL_ID, dev.helpdesk.agent.Availability.OFFLINE);
+    f.desk.setAvailability(Actor.system("admin"), CAL_ID, dev.helpdesk.agent.Availability.OFFLINE);
     Heard bea = new Heard();
     f.desk.subscribeQueue(BEA, BEA_ID, bea::add);
     Ticket chat1 = f.desk.open(ANA, request("c-ana").channel(Channel.CHAT).build());

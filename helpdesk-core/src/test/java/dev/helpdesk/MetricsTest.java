@@ -100,9 +100,9 @@ class MetricsTest {
     InMemoryTickets real = new InMemoryTickets(outbox);
     HelpDesk unnamed = HelpDesk.builder().tickets(new DelegatingTickets(real), outbox).build();
     Instant now = unnamed.clock().instant();
-    IllegalStateException e =
+    dev.helpdesk.common.HelpDeskException e =
         assertThrows(
-            IllegalStateException.class,
+            dev.helpdesk.common.HelpDeskException.class,
             () ->
                 unnamed.metrics(
                     dev.helpdesk.actor.Actor.system("report"), now, now.plusSeconds(1)));

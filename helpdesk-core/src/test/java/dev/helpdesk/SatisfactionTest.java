@@ -16,8 +16,8 @@ import dev.helpdesk.agent.GroupId;
 import dev.helpdesk.assignment.AssignmentPolicy;
 import dev.helpdesk.common.EmailAddress;
 import dev.helpdesk.common.ValidationException;
+import dev.helpdesk.internal.satisfaction.Satisfaction;
 import dev.helpdesk.satisfaction.BadRatingAction;
-import dev.helpdesk.satisfaction.Satisfaction;
 import dev.helpdesk.ticket.Rating;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.Ticket;
@@ -40,7 +40,7 @@ class SatisfactionTest {
 
   private Ticket solved(DeskFixture fixture) {
     Ticket t = fixture.openAssigned();
-    fixture.desk.changeGroup(BEA, t.id(), Optional.of(RAIL));
+    fixture.desk.changeGroup(BEA, t.id(), RAIL);
     return fixture.desk.changeStatus(BEA, t.id(), Status.SOLVED);
   }
 
@@ -120,9 +120,11 @@ class SatisfactionTest {
                 b.onBadRating(BadRatingAction.ESCALATE)
                     .assignment(AssignmentPolicy.builder().automatic(true).build()));
     esc.desk.saveAgent(
+        Actor.system("admin"),
         new Agent(BEA_ID, "Bea Agent", EmailAddress.of("bea@desk.example"), Set.of(RAIL))
             .withEscalationGroup(Optional.of(LEADS)));
     esc.desk.saveAgent(
+        Actor.system("admin"),
         new Agent(
             AgentId.of("s-lee"), "Lee Lead", EmailAddress.of("lee@desk.example"), Set.of(LEADS)));
     Ticket t = esc.openByAna();

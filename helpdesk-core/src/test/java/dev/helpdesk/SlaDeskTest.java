@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.helpdesk.actor.AccessDeniedException;
+import dev.helpdesk.actor.Actor;
 import dev.helpdesk.agent.Agent;
 import dev.helpdesk.agent.GroupId;
 import dev.helpdesk.common.EmailAddress;
@@ -247,11 +248,14 @@ class SlaDeskTest {
                 .build());
     GroupId supervisors = GroupId.of("supervisors");
     g.desk.saveAgent(
+        Actor.system("admin"),
         Agent.of("a-bea", "Bea Agent", "bea@desk.example")
             .withEscalationGroup(Optional.of(supervisors)));
     g.desk.saveAgent(
+        Actor.system("admin"),
         Agent.of("a-sue", "Sue Super", "sue@desk.example").withGroups(Set.of(supervisors)));
     g.desk.saveAgent(
+        Actor.system("admin"),
         Agent.of("a-sam", "Sam Super", "sam@desk.example")
             .withGroups(Set.of(supervisors, GroupId.of("leads"))));
     Ticket t = g.desk.assign(BEA, g.desk.open(ANA, request("c-ana").build()).id(), BEA_ID);
@@ -287,9 +291,11 @@ class SlaDeskTest {
   void byDefaultTheAssigneeAndTheSupervisorsAreMailed() {
     DeskFixture g = SlaFixture.desk();
     g.desk.saveAgent(
+        Actor.system("admin"),
         Agent.of("a-bea", "Bea Agent", "bea@desk.example")
             .withEscalationGroup(Optional.of(GroupId.of("supervisors"))));
     g.desk.saveAgent(
+        Actor.system("admin"),
         Agent.of("a-sue", "Sue Super", "sue@desk.example")
             .withGroups(Set.of(GroupId.of("supervisors"))));
     g.desk.assign(BEA, g.desk.open(ANA, request("c-ana").build()).id(), BEA_ID);
@@ -319,6 +325,7 @@ class SlaDeskTest {
                 .onBreach(Escalation.notifySupervisors())
                 .build());
     g.desk.saveAgent(
+        Actor.system("admin"),
         Agent.of("a-sue", "Sue Super", "sue@desk.example")
             .withGroups(Set.of(GroupId.of("supervisors"))));
     Ticket unassigned = g.desk.open(ANA, request("c-ana").build());

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.helpdesk.actor.Actor;
 import dev.helpdesk.common.ValidationException;
 import dev.helpdesk.ticket.IllegalTransitionException;
+import dev.helpdesk.ticket.Posted;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.StatusTransitions;
 import dev.helpdesk.ticket.Ticket;

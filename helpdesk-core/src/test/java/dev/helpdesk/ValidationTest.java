@@ -16,6 +16,7 @@ import dev.helpdesk.conversation.NewAttachment;
 import dev.helpdesk.customer.CustomerId;
 import dev.helpdesk.memory.InMemoryAttachments;
 import dev.helpdesk.ticket.NewTicket;
+import dev.helpdesk.ticket.Posted;
 import dev.helpdesk.ticket.Ticket;
 import dev.helpdesk.ticket.TicketId;
 import dev.helpdesk.ticket.TicketKey;

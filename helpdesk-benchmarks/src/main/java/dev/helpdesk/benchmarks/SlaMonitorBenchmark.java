@@ -93,7 +93,7 @@ public class SlaMonitorBenchmark {
             .monitorBatch(DUE)
             .build();
     desk = HelpDesk.builder().clock(clock).notifier(n -> {}).sla(sla).build();
-    desk.saveAgent(Agent.of("a-1", "Agent One", "a1@desk.example"));
+    desk.saveAgent(Actor.system("admin"), Agent.of("a-1", "Agent One", "a1@desk.example"));
     monitor = desk.slaMonitor().orElseThrow();
     for (int i = 0; i < openTickets; i++) {
       desk.open(customer(i % 1_000), ticket(i % 1_000, Priority.LOW));

@@ -22,8 +22,11 @@ import java.util.stream.Stream;
  */
 public final class Candidates {
 
-  /** Orders of all agents a view starts from, before eligibility is applied. */
-  interface Source {
+  /**
+   * Orders of all agents a view starts from, before eligibility is applied: the desk's roster
+   * provides them, and a test of a strategy may provide its own.
+   */
+  public interface Source {
     Stream<Candidate> byLoad();
 
     Stream<Candidate> byIdle();
@@ -34,17 +37,17 @@ public final class Candidates {
   }
 
   /** Least loaded first; ties go to the one idle longest, then by id. */
-  static final Comparator<Candidate> LOAD_ORDER =
+  public static final Comparator<Candidate> LOAD_ORDER =
       Comparator.comparingInt(Candidate::load)
           .thenComparingLong(Candidate::lastAssigned)
           .thenComparing(c -> c.id().value());
 
   /** Longest since last assignment first (never assigned before anyone), then by id. */
-  static final Comparator<Candidate> IDLE_ORDER =
+  public static final Comparator<Candidate> IDLE_ORDER =
       Comparator.comparingLong(Candidate::lastAssigned).thenComparing(c -> c.id().value());
 
   /** Highest spare capacity in percent first; ties to the one idle longest, then by id. */
-  static final Comparator<Candidate> SPARE_ORDER =
+  public static final Comparator<Candidate> SPARE_ORDER =
       Comparator.comparingDouble(Candidate::sparePercent)
           .reversed()
           .thenComparingLong(Candidate::lastAssigned)
@@ -54,7 +57,12 @@ public final class Candidates {
   private final Predicate<Candidate> eligible;
   private final Supplier<Optional<AgentId>> previousAgent;
 
-  Candidates(
+  /**
+   * A view of {@code source}'s agents that are {@code eligible} for one ticket.
+   *
+   * @param previousAgent the agent who last worked a ticket of the same customer, if any
+   */
+  public Candidates(
       Source source, Predicate<Candidate> eligible, Supplier<Optional<AgentId>> previousAgent) {
     this.source = Objects.requireNonNull(source, "source");
     this.eligible = Objects.requireNonNull(eligible, "eligible");

@@ -1,5 +1,6 @@
 package dev.helpdesk.common;
 
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -36,4 +37,17 @@ public interface UnitOfWork {
    * {@code work} throws, the exception propagates after everything it wrote was undone.
    */
   <T> T run(Supplier<T> work);
+
+  /**
+   * Calls {@code outcome} once the transaction the caller's writes belong to has ended: with {@code
+   * true} after it committed, {@code false} after it rolled back. The desk registers here, from
+   * inside {@link #run}, what it may only do once a change is durable (tell listeners and live
+   * subscribers, update its in-memory view of agents' loads). A unit that ends with {@code run}
+   * calls it when {@code run} ends; one joined to an application's transaction calls it when that
+   * transaction completes. The default, for writes that are durable as soon as they are made (the
+   * in-memory stores), calls it at once with {@code true}.
+   */
+  default void afterCompletion(Consumer<Boolean> outcome) {
+    outcome.accept(true);
+  }
 }

@@ -4,7 +4,6 @@ import dev.helpdesk.agent.Agent;
 import dev.helpdesk.agent.Agents;
 import dev.helpdesk.agent.GroupId;
 import dev.helpdesk.common.Check;
-import dev.helpdesk.internal.change.TicketEdit;
 import dev.helpdesk.notification.Notification;
 import dev.helpdesk.notification.NotificationId;
 import dev.helpdesk.notification.NotificationKind;
@@ -14,7 +13,6 @@ import dev.helpdesk.ticket.SlaTarget;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.Ticket;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,12 +30,12 @@ public interface Escalation {
    * @param edit the change being made; add to it (priority, group, notifications)
    * @param agents the desk's agents, to look up whom to tell
    */
-  void escalate(SlaAlert alert, TicketEdit edit, Agents agents);
+  void escalate(SlaAlert alert, AlertedTicket ticket, Agents agents);
 
   /** Raises the priority one step (LOW to NORMAL, ..., HIGH to URGENT); URGENT stays URGENT. */
   static Escalation raisePriority() {
     return (alert, edit, agents) -> {
-      Priority p = edit.current().priority();
+      Priority p = edit.ticket().priority();
       if (p != Priority.URGENT) {
         edit.changePriority(Priority.values()[p.ordinal() + 1]);
       }
@@ -51,8 +49,8 @@ public interface Escalation {
   static Escalation reassignTo(GroupId supervisors) {
     Check.present("supervisors", supervisors);
     return (alert, edit, agents) -> {
-      edit.changeGroup(Optional.of(supervisors));
-      if (edit.current().status() != Status.SOLVED) {
+      edit.changeGroup(supervisors);
+      if (edit.ticket().status() != Status.SOLVED) {
         edit.unassign();
       }
     };
@@ -64,7 +62,7 @@ public interface Escalation {
    */
   static Escalation notifyAssignee() {
     return (alert, edit, agents) ->
-        edit.current()
+        edit.ticket()
             .assignee()
             .flatMap(agents::byId)
             .ifPresent(a -> edit.notify(notification(alert, edit, recipient(a))));
@@ -93,7 +91,7 @@ public interface Escalation {
    */
   static Escalation notifySupervisors() {
     return (alert, edit, agents) ->
-        edit.current()
+        edit.ticket()
             .assignee()
             .flatMap(agents::byId)
             .flatMap(Agent::escalationGroup)
@@ -120,8 +118,8 @@ public interface Escalation {
     return new Recipient(a.name(), a.email());
   }
 
-  private static Notification notification(SlaAlert alert, TicketEdit edit, Recipient to) {
-    Ticket t = edit.current();
+  private static Notification notification(SlaAlert alert, AlertedTicket edit, Recipient to) {
+    Ticket t = edit.ticket();
     return new Notification(
         NotificationId.random(),
         alert.breach() ? NotificationKind.SLA_BREACHED : NotificationKind.SLA_WARNING,

@@ -2,18 +2,11 @@ package dev.helpdesk.sla;
 
 import dev.helpdesk.common.Check;
 import dev.helpdesk.common.ValidationException;
-import dev.helpdesk.internal.change.TicketEdit;
-import dev.helpdesk.ticket.TicketId;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -25,33 +18,7 @@ import org.slf4j.LoggerFactory;
  * own scheduler or tests, or let {@link #start(Duration)} run it. Thread-safe; several monitors
  * (also in several processes over one database) share the work through the claims.
  */
-public final class SlaMonitor {
-
-  private static final Logger log = LoggerFactory.getLogger(SlaMonitor.class);
-
-  /** Runs one change on one ticket through the desk, as the monitor's actor. */
-  @FunctionalInterface
-  public interface Changes {
-    /**
-     * Loads the ticket, applies {@code operation} to an edit of it, and stores it if it changed.
-     */
-    void change(TicketId ticketId, Consumer<TicketEdit> operation);
-  }
-
-  private final SlaEngine engine;
-  private final Clock clock;
-  private final Changes changes;
-
-  /**
-   * @param engine the desk's SLA engine
-   * @param clock the desk's clock
-   * @param changes how to change a ticket through the desk
-   */
-  public SlaMonitor(SlaEngine engine, Clock clock, Changes changes) {
-    this.engine = Check.present("engine", engine);
-    this.clock = Check.present("clock", clock);
-    this.changes = Check.present("changes", changes);
-  }
+public interface SlaMonitor {
 
   /**
    * Handles every ticket due now: records the warnings and breaches that fell due (each once per
@@ -60,33 +27,14 @@ public final class SlaMonitor {
    *
    * @return how many due tickets it handled
    */
-  public int tick() {
-    Instant now = clock.instant();
-    SlaSettings s = engine.settings();
-    int handled = 0;
-    while (true) {
-      List<TicketId> due =
-          engine.store().claimDue(now, s.monitorBatch(), now.plus(s.monitorClaim()));
-      for (TicketId id : due) {
-        try {
-          changes.change(id, engine::recordDue);
-          handled++;
-        } catch (RuntimeException e) {
-          log.warn("SLA check of ticket {} failed; retried when its claim lapses", id, e);
-        }
-      }
-      if (due.size() < s.monitorBatch()) {
-        return handled;
-      }
-    }
-  }
+  int tick();
 
   /**
    * Runs {@link #tick()} on {@code executor} every {@code period} (with a fixed delay, so ticks
    * never overlap); the application owns the executor and stops it. A tick that throws is logged
    * and the next one runs.
    */
-  public ScheduledFuture<?> schedule(ScheduledExecutorService executor, Duration period) {
+  default ScheduledFuture<?> schedule(ScheduledExecutorService executor, Duration period) {
     Check.present("executor", executor);
     long millis = requirePositive(period).toMillis();
     return executor.scheduleWithFixedDelay(this::safeTick, millis, millis, TimeUnit.MILLISECONDS);
@@ -95,7 +43,7 @@ public final class SlaMonitor {
   /**
    * Starts a daemon thread that ticks every {@code period}; close the returned handle to stop it.
    */
-  public Running start(Duration period) {
+  default Running start(Duration period) {
     requirePositive(period);
     ScheduledExecutorService executor =
         Executors.newSingleThreadScheduledExecutor(
@@ -112,7 +60,8 @@ public final class SlaMonitor {
     try {
       tick();
     } catch (RuntimeException e) {
-      log.warn("SLA monitor tick failed; the next tick runs as planned", e);
+      LoggerFactory.getLogger(SlaMonitor.class)
+          .warn("SLA monitor tick failed; the next tick runs as planned", e);
     }
   }
 
@@ -125,7 +74,7 @@ public final class SlaMonitor {
   }
 
   /** A monitor running on its own thread; {@link #close()} stops it after the current tick. */
-  public static final class Running implements AutoCloseable {
+  final class Running implements AutoCloseable {
     private final ScheduledExecutorService executor;
 
     private Running(ScheduledExecutorService executor) {

@@ -4,8 +4,6 @@ import static org.quicktheories.QuickTheory.qt;
 
 import dev.helpdesk.HelpDesk;
 import dev.helpdesk.HelpDeskBuilder;
-import dev.helpdesk.Posted;
-import dev.helpdesk.TicketDetails;
 import dev.helpdesk.actor.Actor;
 import dev.helpdesk.agent.Agent;
 import dev.helpdesk.agent.AgentId;
@@ -26,11 +24,13 @@ import dev.helpdesk.sla.calendar.BusinessCalendar;
 import dev.helpdesk.testing.SettableClock;
 import dev.helpdesk.ticket.LinkKind;
 import dev.helpdesk.ticket.NewTicket;
+import dev.helpdesk.ticket.Posted;
 import dev.helpdesk.ticket.Priority;
 import dev.helpdesk.ticket.Rating;
 import dev.helpdesk.ticket.SlaTarget;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.Ticket;
+import dev.helpdesk.ticket.TicketDetails;
 import dev.helpdesk.ticket.TicketEvent;
 import dev.helpdesk.ticket.TicketId;
 import java.time.Duration;
@@ -109,9 +109,9 @@ public abstract class DeskMetricsContract {
                     .escalationGroup(SUPERVISORS)
                     .build())
             .build();
-    desk.saveAgent(agent("a-1", "g-1"));
-    desk.saveAgent(agent("a-2", "g-2"));
-    desk.saveAgent(agent("s-1", "sup"));
+    desk.saveAgent(Actor.system("admin"), agent("a-1", "g-1"));
+    desk.saveAgent(Actor.system("admin"), agent("a-2", "g-2"));
+    desk.saveAgent(Actor.system("admin"), agent("s-1", "sup"));
     Run r = new Run(desk, clock);
     for (Op op : s.ops()) {
       try {

@@ -64,9 +64,11 @@ public final class InsightsMain {
     GroupId rail = GroupId.of("rail");
     GroupId leads = GroupId.of("leads");
     desk.saveAgent(
+        Actor.system("admin"),
         new Agent(AgentId.of("a-bea"), "Bea", EmailAddress.of("bea@desk.example"), Set.of(rail))
             .withEscalationGroup(Optional.of(leads)));
     desk.saveAgent(
+        Actor.system("admin"),
         new Agent(AgentId.of("a-lee"), "Lee", EmailAddress.of("lee@desk.example"), Set.of(leads)));
     Actor ana = Actor.customer("c-ana");
     Actor bea = Actor.agent("a-bea");

@@ -1,7 +1,6 @@
 package dev.helpdesk.examples;
 
 import dev.helpdesk.HelpDesk;
-import dev.helpdesk.TicketDetails;
 import dev.helpdesk.actor.Actor;
 import dev.helpdesk.agent.Agent;
 import dev.helpdesk.agent.AgentId;
@@ -10,6 +9,7 @@ import dev.helpdesk.jpa.JpaHelpDeskStore;
 import dev.helpdesk.jpa.store.Database;
 import dev.helpdesk.ticket.NewTicket;
 import dev.helpdesk.ticket.Ticket;
+import dev.helpdesk.ticket.TicketDetails;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import java.io.PrintStream;
@@ -61,7 +61,7 @@ public final class JpaH2Main {
     EntityManagerFactory first = entityManagerFactory(url);
     try {
       HelpDesk desk = deskOver(first, out);
-      desk.saveAgent(Agent.of("a-7", "Bea Agent", "bea@desk.example"));
+      desk.saveAgent(Actor.system("admin"), Agent.of("a-7", "Bea Agent", "bea@desk.example"));
       ticket =
           desk.open(
               Actor.customer("c-42"),

@@ -70,7 +70,7 @@ public final class LiveChatMain {
             .knowledgeBase(kb)
             .macro(refunded)
             .build()) {
-      desk.saveAgent(Agent.of("a-7", "Bea Agent", "bea@desk.example"));
+      desk.saveAgent(Actor.system("admin"), Agent.of("a-7", "Bea Agent", "bea@desk.example"));
       Actor agent = Actor.agent("a-7");
 
       out.println("1. Ana asks where her e-ticket is; the desk suggests an article");

@@ -4,7 +4,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.helpdesk.HelpDesk;
-import dev.helpdesk.TicketDetails;
 import dev.helpdesk.actor.Actor;
 import dev.helpdesk.agent.Agent;
 import dev.helpdesk.agent.AgentId;
@@ -20,6 +19,7 @@ import dev.helpdesk.mail.outbound.MailNotifier;
 import dev.helpdesk.ticket.NewTicket;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.Ticket;
+import dev.helpdesk.ticket.TicketDetails;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -75,7 +75,7 @@ public final class MailMain {
         new ImapPoller(
             ImapSettings.of("127.0.0.1", imapPort, "support", "secret").withoutSsl(), intake);
     // end-snippet
-    desk.saveAgent(Agent.of("a-7", "Bea Agent", "bea@desk.example"));
+    desk.saveAgent(Actor.system("admin"), Agent.of("a-7", "Bea Agent", "bea@desk.example"));
     Actor agent = Actor.agent("a-7");
 
     out.println("1. Ana raises a query; the desk acknowledges it by mail");

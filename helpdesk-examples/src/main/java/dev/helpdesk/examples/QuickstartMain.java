@@ -1,7 +1,6 @@
 package dev.helpdesk.examples;
 
 import dev.helpdesk.HelpDesk;
-import dev.helpdesk.TicketDetails;
 import dev.helpdesk.actor.Actor;
 import dev.helpdesk.agent.Agent;
 import dev.helpdesk.agent.AgentId;
@@ -13,6 +12,7 @@ import dev.helpdesk.ticket.NewTicket;
 import dev.helpdesk.ticket.SlaTarget;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.Ticket;
+import dev.helpdesk.ticket.TicketDetails;
 import dev.helpdesk.ticket.TicketEvent;
 import dev.helpdesk.ticket.TicketLink;
 import java.io.PrintStream;
@@ -42,7 +42,7 @@ public final class QuickstartMain {
             .notifier(n -> out.printf("  mail to %s: %s%n", n.recipient().email(), n.kind()))
             .listener(e -> out.printf("  event: %s%n", describe(e)))
             .build();
-    desk.saveAgent(Agent.of("a-7", "Bea Agent", "bea@desk.example"));
+    desk.saveAgent(Actor.system("admin"), Agent.of("a-7", "Bea Agent", "bea@desk.example"));
     // end-snippet
     Actor customer = Actor.customer("c-42");
     Actor agent = Actor.agent("a-7");

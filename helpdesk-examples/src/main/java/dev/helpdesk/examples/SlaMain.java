@@ -81,9 +81,11 @@ public final class SlaMain {
             .build();
     GroupId supervisors = GroupId.of("supervisors");
     desk.saveAgent(
+        Actor.system("admin"),
         Agent.of("a-7", "Bea Agent", "bea@desk.example")
             .withEscalationGroup(Optional.of(supervisors)));
     desk.saveAgent(
+        Actor.system("admin"),
         Agent.of("a-9", "Sue Supervisor", "sue@desk.example").withGroups(Set.of(supervisors)));
     SlaMonitor monitor = desk.slaMonitor().orElseThrow();
     Actor customer = Actor.customer("c-42");

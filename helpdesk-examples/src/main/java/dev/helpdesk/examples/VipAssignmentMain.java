@@ -47,10 +47,13 @@ public final class VipAssignmentMain {
             .build();
     // end-snippet
     desk.saveAgent(
+        Actor.system("admin"),
         Agent.of("a-sen", "Sam Senior", "sam@desk.example")
             .withSkills(Set.of("senior"))
             .withCapacity(Capacity.of(2)));
-    desk.saveAgent(Agent.of("a-jun", "Jo Junior", "jo@desk.example").withCapacity(Capacity.of(2)));
+    desk.saveAgent(
+        Actor.system("admin"),
+        Agent.of("a-jun", "Jo Junior", "jo@desk.example").withCapacity(Capacity.of(2)));
 
     List<Ticket> opened = new ArrayList<>();
     String[][] requests = {

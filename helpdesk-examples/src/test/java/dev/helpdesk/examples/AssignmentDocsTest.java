@@ -44,13 +44,16 @@ class AssignmentDocsTest {
             .build();
 
     desk.saveAgent(
+        Actor.system("admin"),
         Agent.of("a-7", "Bea", "bea@desk.example")
             .withGroups(Set.of(GroupId.of("rail")))
             .withSkills(Set.of("lang:de", "product:rail"))
             .withCapacity(Capacity.of(8).withChannel("CHAT", 2))
             .withEscalationGroup(Optional.of(GroupId.of("rail-leads"))));
     // end-snippet
-    desk.saveAgent(Agent.of("a-8", "Cal", "cal@desk.example").withSkills(Set.of("lang:fr")));
+    desk.saveAgent(
+        Actor.system("admin"),
+        Agent.of("a-8", "Cal", "cal@desk.example").withSkills(Set.of("lang:fr")));
 
     Ticket german = open(desk, "c-1", "skill:lang:de");
     Ticket french = open(desk, "c-2", "skill:lang:fr");

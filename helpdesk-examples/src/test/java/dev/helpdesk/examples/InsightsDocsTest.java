@@ -43,9 +43,11 @@ class InsightsDocsTest {
             .build();
     // end-snippet
     desk.saveAgent(
+        Actor.system("admin"),
         Agent.of("a-7", "Bea", "bea@desk.example")
             .withEscalationGroup(Optional.of(GroupId.of("leads"))));
     desk.saveAgent(
+        Actor.system("admin"),
         Agent.of("a-lead", "Lee", "lee@desk.example").withGroups(Set.of(GroupId.of("leads"))));
     return desk;
   }

@@ -3,7 +3,6 @@ package dev.helpdesk.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.helpdesk.TicketDetails;
 import dev.helpdesk.actor.Actor;
 import dev.helpdesk.agent.AgentId;
 import dev.helpdesk.agent.GroupId;
@@ -12,6 +11,7 @@ import dev.helpdesk.ticket.ArticleId;
 import dev.helpdesk.ticket.SlaTarget;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.SuggestedAnswer;
+import dev.helpdesk.ticket.TicketDetails;
 import dev.helpdesk.ticket.TicketEvent;
 import dev.helpdesk.ticket.TicketId;
 import java.io.ByteArrayOutputStream;

@@ -9,6 +9,7 @@ import dev.helpdesk.jpa.metrics.JpaMetrics;
 import dev.helpdesk.jpa.notification.JpaOutbox;
 import dev.helpdesk.jpa.sla.JpaSlaTimers;
 import dev.helpdesk.jpa.store.Database;
+import dev.helpdesk.jpa.store.JoinedUnitOfWork;
 import dev.helpdesk.jpa.store.StandaloneTransactions;
 import dev.helpdesk.jpa.store.Transactions;
 import dev.helpdesk.jpa.ticket.JpaTickets;
@@ -107,7 +108,7 @@ public final class JpaHelpDeskStore {
         database,
         Transactions.joining(current),
         Transactions.resourceLocal(factory),
-        UnitOfWork.NONE);
+        new JoinedUnitOfWork(current));
   }
 
   /**
@@ -137,7 +138,8 @@ public final class JpaHelpDeskStore {
   /**
    * What makes one ticket change a single transaction across these adapters: standalone, a unit
    * that begins a transaction every adapter call inside it joins; joined to the application's
-   * transactions, {@link UnitOfWork#NONE}, since the application's transaction already spans them.
+   * transactions, a {@link JoinedUnitOfWork}, whose after-commit work waits for the application's
+   * commit.
    */
   public UnitOfWork unitOfWork() {
     return unitOfWork;

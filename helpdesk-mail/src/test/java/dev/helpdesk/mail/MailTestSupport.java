@@ -47,8 +47,8 @@ public final class MailTestSupport {
         customize
             .apply(HelpDesk.builder().clock(clock).tickets(tickets, outbox).notifier(notifier))
             .build();
-    desk.saveAgent(Agent.of("a-bea", "Bea Agent", "bea@desk.example"));
-    desk.saveAgent(Agent.of("a-cal", "Cal Agent", "cal@desk.example"));
+    desk.saveAgent(Actor.system("admin"), Agent.of("a-bea", "Bea Agent", "bea@desk.example"));
+    desk.saveAgent(Actor.system("admin"), Agent.of("a-cal", "Cal Agent", "cal@desk.example"));
   }
 
   /** Settings for a plain local server, with short timeouts. */

@@ -1,8 +1,6 @@
 package dev.helpdesk.examples.booking;
 
 import dev.helpdesk.HelpDesk;
-import dev.helpdesk.Posted;
-import dev.helpdesk.TicketDetails;
 import dev.helpdesk.actor.Actor;
 import dev.helpdesk.agent.Agent;
 import dev.helpdesk.agent.Agents;
@@ -12,9 +10,11 @@ import dev.helpdesk.examples.booking.Views.MessageView;
 import dev.helpdesk.examples.booking.Views.PersonView;
 import dev.helpdesk.examples.booking.Views.SlaView;
 import dev.helpdesk.examples.booking.Views.TicketSummary;
+import dev.helpdesk.ticket.Posted;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.StatusTransitions;
 import dev.helpdesk.ticket.Ticket;
+import dev.helpdesk.ticket.TicketDetails;
 import dev.helpdesk.ticket.TicketId;
 import java.time.Duration;
 import java.util.Arrays;

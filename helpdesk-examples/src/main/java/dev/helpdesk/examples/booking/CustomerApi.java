@@ -1,8 +1,6 @@
 package dev.helpdesk.examples.booking;
 
 import dev.helpdesk.HelpDesk;
-import dev.helpdesk.Posted;
-import dev.helpdesk.TicketDetails;
 import dev.helpdesk.actor.Actor;
 import dev.helpdesk.common.ValidationException;
 import dev.helpdesk.examples.booking.Views.BookingView;
@@ -11,10 +9,12 @@ import dev.helpdesk.examples.booking.Views.PersonView;
 import dev.helpdesk.examples.booking.Views.TicketSummary;
 import dev.helpdesk.knowledge.KnowledgeBase;
 import dev.helpdesk.ticket.ArticleId;
+import dev.helpdesk.ticket.Posted;
 import dev.helpdesk.ticket.Rating;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.SuggestedAnswer;
 import dev.helpdesk.ticket.Ticket;
+import dev.helpdesk.ticket.TicketDetails;
 import dev.helpdesk.ticket.TicketEvent;
 import dev.helpdesk.ticket.TicketId;
 import java.time.Duration;

@@ -115,9 +115,9 @@ final class DemoData {
 
   /** The desk's agents. */
   static void agents(HelpDesk desk) {
-    desk.saveAgent(BEA);
-    desk.saveAgent(CAL);
-    desk.saveAgent(SUE);
+    desk.saveAgent(Actor.system("admin"), BEA);
+    desk.saveAgent(Actor.system("admin"), CAL);
+    desk.saveAgent(Actor.system("admin"), SUE);
   }
 
   /** Two conversations under way, raised through the support site's own path. */

@@ -3,7 +3,10 @@ package dev.helpdesk.jpa.store;
 import dev.helpdesk.common.UnitOfWork;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -22,6 +25,7 @@ public final class StandaloneTransactions implements Transactions, UnitOfWork {
   private final EntityManagerFactory factory;
   private final Transactions single;
   private final ThreadLocal<EntityManager> unit = new ThreadLocal<>();
+  private final ThreadLocal<List<Consumer<Boolean>>> completions = new ThreadLocal<>();
 
   /** Transactions on entity managers of {@code factory}. */
   public StandaloneTransactions(EntityManagerFactory factory) {
@@ -37,15 +41,40 @@ public final class StandaloneTransactions implements Transactions, UnitOfWork {
     }
     // A transaction of its own, as any single call outside a unit gets, with its entity manager
     // made the one every call of the unit on this thread works in.
-    return single.inTransaction(
-        em -> {
-          unit.set(em);
-          try {
-            return work.get();
-          } finally {
-            unit.remove();
-          }
-        });
+    List<Consumer<Boolean>> done = new ArrayList<>();
+    completions.set(done);
+    T result;
+    try {
+      result =
+          single.inTransaction(
+              em -> {
+                unit.set(em);
+                try {
+                  return work.get();
+                } finally {
+                  unit.remove();
+                }
+              });
+    } catch (RuntimeException | Error e) {
+      completions.remove();
+      done.forEach(outcome -> outcome.accept(false));
+      throw e;
+    }
+    completions.remove();
+    done.forEach(outcome -> outcome.accept(true));
+    return result;
+  }
+
+  /** Inside a unit, called when its transaction has committed or rolled back; outside, at once. */
+  @Override
+  public void afterCompletion(Consumer<Boolean> outcome) {
+    Objects.requireNonNull(outcome, "outcome");
+    List<Consumer<Boolean>> done = completions.get();
+    if (done == null) {
+      outcome.accept(true);
+    } else {
+      done.add(outcome);
+    }
   }
 
   @Override

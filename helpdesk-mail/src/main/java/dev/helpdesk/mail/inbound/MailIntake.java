@@ -1,7 +1,6 @@
 package dev.helpdesk.mail.inbound;
 
 import dev.helpdesk.HelpDesk;
-import dev.helpdesk.Posted;
 import dev.helpdesk.actor.AccessDeniedException;
 import dev.helpdesk.actor.Actor;
 import dev.helpdesk.common.Check;
@@ -15,6 +14,7 @@ import dev.helpdesk.mail.MailThreading;
 import dev.helpdesk.mail.inbound.IntakeResult.Outcome;
 import dev.helpdesk.ticket.Channel;
 import dev.helpdesk.ticket.NewTicket;
+import dev.helpdesk.ticket.Posted;
 import dev.helpdesk.ticket.Ticket;
 import dev.helpdesk.ticket.TicketId;
 import dev.helpdesk.ticket.TicketKey;

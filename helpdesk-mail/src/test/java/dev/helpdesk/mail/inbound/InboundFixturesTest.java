@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.helpdesk.TicketDetails;
 import dev.helpdesk.actor.Actor;
 import dev.helpdesk.conversation.Attachment;
 import dev.helpdesk.conversation.Message;
@@ -17,6 +16,7 @@ import dev.helpdesk.ticket.Channel;
 import dev.helpdesk.ticket.NewTicket;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.Ticket;
+import dev.helpdesk.ticket.TicketDetails;
 import dev.helpdesk.ticket.TicketId;
 import java.io.IOException;
 import java.io.InputStream;

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.helpdesk.actor.Actor;
 import dev.helpdesk.agent.Agent;
 import dev.helpdesk.agent.AgentId;
 import dev.helpdesk.agent.GroupId;
@@ -169,9 +170,11 @@ class SlaMailTest {
     MailTestSupport d = new MailTestSupport(smtp.getSmtp().getPort(), s -> s, b -> b.sla(sla));
     GroupId supervisors = GroupId.of("supervisors");
     d.desk.saveAgent(
+        Actor.system("admin"),
         Agent.of("a-bea", "Bea Agent", "bea@desk.example")
             .withEscalationGroup(java.util.Optional.of(supervisors)));
     d.desk.saveAgent(
+        Actor.system("admin"),
         Agent.of("a-sue", "Sue Super", "sue@desk.example").withGroups(Set.of(supervisors)));
     Ticket t = d.desk.open(ANA, MailTestSupport.request("c-ana").subject(EVIL).build());
     d.desk.assign(BEA, t.id(), AgentId.of("a-bea"));

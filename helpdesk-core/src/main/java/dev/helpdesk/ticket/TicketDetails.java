@@ -1,9 +1,6 @@
-package dev.helpdesk;
+package dev.helpdesk.ticket;
 
 import dev.helpdesk.conversation.Message;
-import dev.helpdesk.ticket.Ticket;
-import dev.helpdesk.ticket.TicketEvent;
-import dev.helpdesk.ticket.TicketLink;
 import java.util.List;
 
 /**

@@ -1,10 +1,11 @@
-package dev.helpdesk.live;
+package dev.helpdesk.internal.live;
 
 import dev.helpdesk.actor.Actor;
 import dev.helpdesk.agent.AgentId;
 import dev.helpdesk.conversation.Message;
 import dev.helpdesk.conversation.MessageId;
 import dev.helpdesk.customer.CustomerId;
+import dev.helpdesk.live.LiveUpdate;
 import dev.helpdesk.store.TicketChange;
 import dev.helpdesk.ticket.Ticket;
 import dev.helpdesk.ticket.TicketEvent;

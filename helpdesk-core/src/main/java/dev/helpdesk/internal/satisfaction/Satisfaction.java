@@ -1,15 +1,22 @@
-package dev.helpdesk.satisfaction;
+package dev.helpdesk.internal.satisfaction;
 
 import dev.helpdesk.actor.Actor;
-import dev.helpdesk.assignment.Assignment;
 import dev.helpdesk.common.Check;
 import dev.helpdesk.common.ValidationException;
+import dev.helpdesk.internal.access.Access;
+import dev.helpdesk.internal.access.TicketAccess;
+import dev.helpdesk.internal.assignment.Assignment;
+import dev.helpdesk.internal.change.ChangePipeline;
+import dev.helpdesk.internal.change.ChangePipeline.Then;
 import dev.helpdesk.internal.change.TicketEdit;
+import dev.helpdesk.satisfaction.BadRatingAction;
+import dev.helpdesk.store.Tickets;
 import dev.helpdesk.ticket.Rating;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.Ticket;
 import dev.helpdesk.ticket.TicketClosedException;
 import dev.helpdesk.ticket.TicketEvent;
+import dev.helpdesk.ticket.TicketId;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,13 +41,38 @@ public final class Satisfaction {
   private final BadRatingAction onBad;
   private final Assignment assignment;
 
+  private final ChangePipeline pipeline;
+  private final Access access;
+  private final Tickets tickets;
+
   /**
    * @param onBad what a bad rating does
    * @param assignment the desk's assignment, which escalates
    */
-  public Satisfaction(BadRatingAction onBad, Assignment assignment) {
+  public Satisfaction(
+      BadRatingAction onBad,
+      Assignment assignment,
+      ChangePipeline pipeline,
+      Access access,
+      Tickets tickets) {
     this.onBad = Check.present("onBadRating", onBad);
     this.assignment = Check.present("assignment", assignment);
+    this.pipeline = pipeline;
+    this.access = access;
+    this.tickets = tickets;
+  }
+
+  /** The ticket's own customer rates its solve; a bad rating has its consequence in the change. */
+  public Ticket rate(Actor actor, TicketId ticketId, Rating rating, String comment) {
+    access.requireKnown(actor);
+    Ticket ticket = pipeline.load(ticketId);
+    TicketAccess.requireRequester(actor, ticket, "rate");
+    Check.present("rating", rating);
+    return pipeline.change(
+        actor,
+        ticket,
+        edit -> rate(edit, tickets.history(ticketId), rating, comment),
+        Then.SERVE_QUEUE);
   }
 
   /** What a bad rating does. */
@@ -57,7 +89,7 @@ public final class Satisfaction {
    * @throws ValidationException if it is not SOLVED ({@code status}), was already rated since it
    *     was solved ({@code rating}), or the comment is too long ({@code comment})
    */
-  public void rate(TicketEdit edit, List<TicketEvent> history, Rating rating, String comment) {
+  void rate(TicketEdit edit, List<TicketEvent> history, Rating rating, String comment) {
     Check.present("rating", rating);
     Ticket ticket = edit.current();
     if (ticket.status() == Status.CLOSED) {

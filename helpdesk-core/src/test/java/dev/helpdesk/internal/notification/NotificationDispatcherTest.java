@@ -1,13 +1,19 @@
-package dev.helpdesk.notification;
+package dev.helpdesk.internal.notification;
 
 import static dev.helpdesk.contract.ContractFixtures.T0;
 import static dev.helpdesk.contract.ContractFixtures.notification;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.helpdesk.internal.notification.NotificationDispatcher.Pass;
 import dev.helpdesk.memory.InMemoryOutbox;
-import dev.helpdesk.notification.NotificationDispatcher.Pass;
+import dev.helpdesk.notification.Notification;
+import dev.helpdesk.notification.NotificationId;
+import dev.helpdesk.notification.Notifier;
+import dev.helpdesk.notification.OutboxEntry;
 import dev.helpdesk.notification.OutboxEntry.State;
+import dev.helpdesk.notification.RetryPolicy;
+import dev.helpdesk.notification.UndeliverableException;
 import dev.helpdesk.testing.SettableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;

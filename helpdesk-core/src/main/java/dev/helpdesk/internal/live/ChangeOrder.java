@@ -1,4 +1,4 @@
-package dev.helpdesk.live;
+package dev.helpdesk.internal.live;
 
 import dev.helpdesk.store.TicketChange;
 import dev.helpdesk.ticket.TicketId;
@@ -41,16 +41,26 @@ final class ChangeOrder {
    * version order. When {@code save} throws, the failure propagates and nothing is released for it.
    */
   void write(TicketChange change, Consumer<TicketChange> save) {
-    TicketId id = change.after().id();
-    long version = change.after().version();
-    Line line = enter(id, version);
+    Consumer<Boolean> done = enter(change);
     boolean saved = false;
     try {
       save.accept(change);
       saved = true;
     } finally {
-      leave(id, line, version, saved ? change : null);
+      done.accept(saved);
     }
+  }
+
+  /**
+   * Registers {@code change} as in flight; the caller calls the result once, with {@code true} when
+   * the change is durable (then it is released in version order) or {@code false} when it was not
+   * stored (it just leaves, holding nothing up).
+   */
+  Consumer<Boolean> enter(TicketChange change) {
+    TicketId id = change.after().id();
+    long version = change.after().version();
+    Line line = enter(id, version);
+    return stored -> leave(id, line, version, stored ? change : null);
   }
 
   /** How many tickets have saves in flight or changes held; 0 when idle (no leak). */

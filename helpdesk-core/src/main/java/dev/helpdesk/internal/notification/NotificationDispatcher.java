@@ -1,6 +1,13 @@
-package dev.helpdesk.notification;
+package dev.helpdesk.internal.notification;
 
 import dev.helpdesk.common.Check;
+import dev.helpdesk.notification.Notification;
+import dev.helpdesk.notification.NotificationId;
+import dev.helpdesk.notification.Notifier;
+import dev.helpdesk.notification.Outbox;
+import dev.helpdesk.notification.OutboxEntry;
+import dev.helpdesk.notification.RetryPolicy;
+import dev.helpdesk.notification.UndeliverableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

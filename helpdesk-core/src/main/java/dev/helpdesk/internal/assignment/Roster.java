@@ -1,9 +1,11 @@
-package dev.helpdesk.assignment;
+package dev.helpdesk.internal.assignment;
 
 import dev.helpdesk.agent.Agent;
 import dev.helpdesk.agent.AgentId;
 import dev.helpdesk.agent.Availability;
 import dev.helpdesk.agent.GroupId;
+import dev.helpdesk.assignment.Candidate;
+import dev.helpdesk.assignment.Candidates;
 import dev.helpdesk.ticket.Channel;
 import java.time.Instant;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package dev.helpdesk.live;
+package dev.helpdesk.internal.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

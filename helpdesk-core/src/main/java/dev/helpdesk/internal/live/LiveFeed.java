@@ -1,8 +1,10 @@
-package dev.helpdesk.live;
+package dev.helpdesk.internal.live;
 
 import dev.helpdesk.actor.Actor;
 import dev.helpdesk.agent.AgentId;
 import dev.helpdesk.common.Check;
+import dev.helpdesk.live.LiveListener;
+import dev.helpdesk.live.Subscription;
 import dev.helpdesk.store.TicketChange;
 import dev.helpdesk.ticket.TicketId;
 import java.util.List;
@@ -86,6 +88,15 @@ public final class LiveFeed implements AutoCloseable {
    */
   public void write(TicketChange change, Consumer<TicketChange> save) {
     order.write(change, save);
+  }
+
+  /**
+   * Registers {@code change} as being stored, so that later versions of its ticket wait for it;
+   * call the result once the outcome is known: {@code true} when the change has committed (its
+   * updates are then queued in version order), {@code false} when it was not stored.
+   */
+  public Consumer<Boolean> enter(TicketChange change) {
+    return order.enter(change);
   }
 
   /**

@@ -1,13 +1,26 @@
-package dev.helpdesk.sla;
+package dev.helpdesk.internal.sla;
 
 import dev.helpdesk.actor.Actor;
 import dev.helpdesk.agent.Agents;
+import dev.helpdesk.agent.GroupId;
 import dev.helpdesk.common.Check;
 import dev.helpdesk.common.ConcurrentUpdateException;
 import dev.helpdesk.conversation.Visibility;
 import dev.helpdesk.internal.change.TicketEdit;
+import dev.helpdesk.notification.Notification;
+import dev.helpdesk.sla.AlertedTicket;
+import dev.helpdesk.sla.Escalation;
+import dev.helpdesk.sla.SlaAlert;
+import dev.helpdesk.sla.SlaPolicy;
+import dev.helpdesk.sla.SlaSettings;
+import dev.helpdesk.sla.SlaStatus;
+import dev.helpdesk.sla.SlaTimer;
+import dev.helpdesk.sla.SlaTimers;
+import dev.helpdesk.sla.TargetRule;
+import dev.helpdesk.sla.TicketTimers;
+import dev.helpdesk.sla.TimerState;
 import dev.helpdesk.sla.calendar.BusinessCalendar;
-import dev.helpdesk.store.TicketChange;
+import dev.helpdesk.ticket.Priority;
 import dev.helpdesk.ticket.SlaTarget;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.Ticket;
@@ -20,15 +33,14 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the SLA timers of every ticket in step with its changes. The facade calls {@link
- * #beforeSave} inside every ticket change, before notifications are decided and before the change
- * is stored, and {@link #afterSave} once it is stored; applications do not call it. Thread-safe.
+ * Keeps the SLA timers of every ticket in step with its changes. The facade calls {@link #plan}
+ * inside every ticket change, before notifications are decided; the change pipeline stores the
+ * timers it returns in the change's unit of work; applications do not call it. Thread-safe.
  *
  * <p>Within one change, in this order: crossings already due at the change's instant are recorded
  * first (so a reply that comes after the due instant is a breach, never a fulfilment), then the
@@ -55,9 +67,6 @@ public final class SlaEngine {
   private final SlaTimers store;
   private final Agents agents;
 
-  /** Timers computed by beforeSave, waiting for their change to be stored; by ticket. */
-  private final Map<TicketId, TicketTimers> pending = new ConcurrentHashMap<>();
-
   /**
    * @param settings the calendar, policies and escalations
    * @param store where timers are kept
@@ -80,8 +89,14 @@ public final class SlaEngine {
     return store;
   }
 
-  /** Brings the ticket's timers up to date with the edit, adding warnings and breaches to it. */
-  public void beforeSave(TicketEdit edit) {
+  /**
+   * Brings the ticket's timers up to date with the edit, adding warnings, breaches and the
+   * escalations' changes to it.
+   *
+   * @return the timers to store with the change; they belong to the ticket version the change
+   *     makes, and the caller stores them in the change's unit of work (nothing is kept here)
+   */
+  public TicketTimers plan(TicketEdit edit) {
     Ticket current = edit.current();
     Work w = new Work(edit, load(edit));
     // Warnings and breaches the monitor's operation already recorded are not recorded again.
@@ -102,28 +117,25 @@ public final class SlaEngine {
       }
     }
     long version = edit.before().map(t -> t.version() + 1).orElse(1L);
-    pending.put(current.id(), w.result(version));
+    return w.result(version);
   }
 
-  /** Stores the timers computed for the change, now that the change itself is stored. */
-  public void afterSave(TicketChange change) {
-    TicketTimers timers = pending.remove(change.after().id());
-    if (timers != null && timers.ticketVersion() == change.after().version()) {
-      store.save(timers);
-    }
+  /** Stores timers planned for changes that are being stored, in the same unit of work. */
+  public void store(List<TicketTimers> timers) {
+    timers.forEach(store::save);
   }
 
   /**
    * The monitor's operation on a due ticket: records the warnings and breaches due at the edit's
-   * instant (the change that stores them then runs {@link #beforeSave}, which escalates).
+   * instant (the change that stores them then runs {@link #plan}, which escalates).
    */
   public void recordDue(TicketEdit edit) {
     new Work(edit, load(edit)).crossings();
   }
 
-  /** When the first reply of the ticket being changed right now will be due, if a timer runs. */
-  public Optional<Instant> pendingFirstReplyDue(TicketId ticketId) {
-    return Optional.ofNullable(pending.get(ticketId)).flatMap(SlaEngine::firstReplyDue);
+  /** When the first reply is due by these timers, while it is awaited. */
+  public static Optional<Instant> firstReplyDueBy(TicketTimers timers) {
+    return firstReplyDue(timers);
   }
 
   /**
@@ -371,11 +383,46 @@ public final class SlaEngine {
     private void escalate(List<Escalation> escalations, SlaAlert alert) {
       for (Escalation e : escalations) {
         try {
-          e.escalate(alert, edit, agents);
+          e.escalate(alert, alerted(edit), agents);
         } catch (RuntimeException ex) {
           log.warn("Escalation {} failed on {} of {}; skipped", e, alert, edit.current().key(), ex);
         }
       }
     }
+  }
+
+  /** The view of an edit an escalation may add to. */
+  private static AlertedTicket alerted(TicketEdit edit) {
+    return new AlertedTicket() {
+      @Override
+      public Ticket ticket() {
+        return edit.current();
+      }
+
+      @Override
+      public Instant at() {
+        return edit.at();
+      }
+
+      @Override
+      public void changePriority(Priority to) {
+        edit.changePriority(to);
+      }
+
+      @Override
+      public void changeGroup(GroupId to) {
+        edit.changeGroup(Optional.of(to));
+      }
+
+      @Override
+      public void unassign() {
+        edit.unassign();
+      }
+
+      @Override
+      public void notify(Notification notification) {
+        edit.notify(notification);
+      }
+    };
   }
 }

@@ -1,9 +1,12 @@
-package dev.helpdesk.ticket;
+package dev.helpdesk.internal.access;
 
 import dev.helpdesk.actor.AccessDeniedException;
 import dev.helpdesk.actor.Actor;
 import dev.helpdesk.conversation.Message;
 import dev.helpdesk.customer.CustomerId;
+import dev.helpdesk.ticket.Ticket;
+import dev.helpdesk.ticket.TicketEvent;
+import dev.helpdesk.ticket.TicketLink;
 import java.util.List;
 
 /**

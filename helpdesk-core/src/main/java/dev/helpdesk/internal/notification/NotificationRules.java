@@ -1,10 +1,11 @@
-package dev.helpdesk;
+package dev.helpdesk.internal.notification;
 
 import dev.helpdesk.actor.Actor;
 import dev.helpdesk.agent.Agent;
 import dev.helpdesk.agent.Agents;
 import dev.helpdesk.conversation.Message;
 import dev.helpdesk.conversation.MessageId;
+import dev.helpdesk.internal.answers.InstantAnswers;
 import dev.helpdesk.internal.change.TicketEdit;
 import dev.helpdesk.notification.Notification;
 import dev.helpdesk.notification.NotificationId;
@@ -14,14 +15,12 @@ import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.SuggestedAnswer;
 import dev.helpdesk.ticket.Ticket;
 import dev.helpdesk.ticket.TicketEvent;
-import dev.helpdesk.ticket.TicketId;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Decides whom an edit must tell, from the events it recorded, and adds those notifications to the
@@ -40,25 +39,24 @@ import java.util.function.Function;
  *       NotificationKind#TICKET_ASSIGNED}.
  * </ul>
  */
-final class NotificationRules {
+public final class NotificationRules {
 
   private static final Set<Status> TOLD_TO_CUSTOMER = Set.of(Status.PENDING, Status.SOLVED);
 
   private final Agents agents;
-  private final Function<TicketId, Optional<Instant>> firstReplyDue;
 
-  /**
-   * @param firstReplyDue when the first reply of a ticket being opened is due, if an SLA applies
-   */
-  NotificationRules(Agents agents, Function<TicketId, Optional<Instant>> firstReplyDue) {
+  /** Rules that look up agents' names and addresses in {@code agents}. */
+  public NotificationRules(Agents agents) {
     this.agents = agents;
-    this.firstReplyDue = firstReplyDue;
   }
 
   /**
+   * Adds to the edit the notifications its events call for.
+   *
    * @param acknowledge whether a ticket opened by this edit is acknowledged to its customer
+   * @param firstReplyDue when the first reply of a ticket being opened is due, if an SLA applies
    */
-  void addTo(TicketEdit edit, boolean acknowledge) {
+  public void addTo(TicketEdit edit, boolean acknowledge, Optional<Instant> firstReplyDue) {
     Ticket ticket = edit.current();
     Recipient customer = new Recipient(ticket.requester().name(), ticket.requester().email());
     Map<MessageId, Message> messages = new HashMap<>();
@@ -68,9 +66,7 @@ final class NotificationRules {
       if (event instanceof TicketEvent.Created) {
         if (acknowledge) {
           Map<String, String> values = new HashMap<>();
-          firstReplyDue
-              .apply(ticket.id())
-              .ifPresent(due -> values.put(Notification.FIRST_REPLY_DUE, due.toString()));
+          firstReplyDue.ifPresent(due -> values.put(Notification.FIRST_REPLY_DUE, due.toString()));
           addAnswers(values, InstantAnswers.suggested(edit.events()));
           edit.notify(make(NotificationKind.TICKET_RECEIVED, customer, ticket, edit, values));
         }

@@ -1,5 +1,8 @@
-package dev.helpdesk.live;
+package dev.helpdesk.internal.live;
 
+import dev.helpdesk.live.LiveListener;
+import dev.helpdesk.live.LiveUpdate;
+import dev.helpdesk.live.Subscription;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.Executor;

@@ -1,7 +1,6 @@
-package dev.helpdesk;
+package dev.helpdesk.ticket;
 
 import dev.helpdesk.conversation.Message;
-import dev.helpdesk.ticket.Ticket;
 
 /**
  * Where a reply landed. Usually on the ticket it was written to; a customer writing to a CLOSED

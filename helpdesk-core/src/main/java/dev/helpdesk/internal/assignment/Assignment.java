@@ -1,4 +1,4 @@
-package dev.helpdesk.assignment;
+package dev.helpdesk.internal.assignment;
 
 import dev.helpdesk.actor.Actor;
 import dev.helpdesk.agent.Agent;
@@ -6,6 +6,10 @@ import dev.helpdesk.agent.AgentId;
 import dev.helpdesk.agent.Agents;
 import dev.helpdesk.agent.Capacity;
 import dev.helpdesk.agent.GroupId;
+import dev.helpdesk.assignment.AssignmentFilter;
+import dev.helpdesk.assignment.AssignmentPolicy;
+import dev.helpdesk.assignment.Candidate;
+import dev.helpdesk.assignment.Candidates;
 import dev.helpdesk.common.Check;
 import dev.helpdesk.common.ValidationException;
 import dev.helpdesk.conversation.Visibility;
@@ -351,9 +355,9 @@ public final class Assignment {
     return roster.anyoneAvailable();
   }
 
-  /** Up to the policy's batch of waiting tickets, in the policy's queue order. */
-  public List<Ticket> waiting() {
-    List<Ticket> queue = new ArrayList<>(tickets.unassigned(policy.drainBatch()));
+  /** Up to {@code limit} waiting tickets, in the policy's queue order. */
+  public List<Ticket> waiting(int limit) {
+    List<Ticket> queue = new ArrayList<>(tickets.unassigned(limit));
     queue.removeIf(t -> !counted.contains(t.status()));
     queue.sort(policy.queueOrder());
     return queue;

@@ -1,4 +1,4 @@
-package dev.helpdesk;
+package dev.helpdesk.internal.answers;
 
 import dev.helpdesk.actor.Actor;
 import dev.helpdesk.internal.change.TicketEdit;
@@ -17,23 +17,23 @@ import org.slf4j.LoggerFactory;
  * TicketEvent.AnswersSuggested}) in the same write, before the notification rules write the
  * acknowledgement that lists them.
  */
-final class InstantAnswers implements ChangeHook {
+public final class InstantAnswers {
 
   private static final Logger log = LoggerFactory.getLogger(InstantAnswers.class);
 
   /** Who the history says suggested the answers. */
-  static final Actor ACTOR = Actor.system("instant-answers");
+  public static final Actor ACTOR = Actor.system("instant-answers");
 
   private final KnowledgeBase knowledgeBase;
   private final int limit;
 
-  InstantAnswers(KnowledgeBase knowledgeBase, int limit) {
+  public InstantAnswers(KnowledgeBase knowledgeBase, int limit) {
     this.knowledgeBase = knowledgeBase;
     this.limit = limit;
   }
 
-  @Override
-  public void beforeSave(TicketEdit edit) {
+  /** Records the best answers on an edit that opens a ticket; does nothing to other edits. */
+  public void suggest(TicketEdit edit) {
     if (edit.before().isPresent()) {
       return;
     }
@@ -52,7 +52,7 @@ final class InstantAnswers implements ChangeHook {
   }
 
   /** The answers suggested for a ticket, from its history (or an edit's events); empty if none. */
-  static List<SuggestedAnswer> suggested(List<TicketEvent> history) {
+  public static List<SuggestedAnswer> suggested(List<TicketEvent> history) {
     List<SuggestedAnswer> answers = List.of();
     for (TicketEvent e : history) {
       if (e instanceof TicketEvent.AnswersSuggested s) {

@@ -1,0 +1,36 @@
+package dev.helpdesk;
+
+import dev.helpdesk.internal.answers.Answers;
+import dev.helpdesk.internal.assignment.AssignmentService;
+import dev.helpdesk.internal.change.Listeners;
+import dev.helpdesk.internal.conversation.Conversation;
+import dev.helpdesk.internal.insights.Insights;
+import dev.helpdesk.internal.intake.Intake;
+import dev.helpdesk.internal.links.Links;
+import dev.helpdesk.internal.live.LiveFeed;
+import dev.helpdesk.internal.notification.NotificationDispatcher;
+import dev.helpdesk.internal.reading.Reading;
+import dev.helpdesk.internal.satisfaction.Satisfaction;
+import dev.helpdesk.internal.triage.Triage;
+import dev.helpdesk.notification.Outbox;
+import dev.helpdesk.sla.SlaMonitor;
+import java.time.Clock;
+import java.util.Optional;
+
+/** The services of one desk, as {@link HelpDeskBuilder#build()} assembled them. */
+record DeskServices(
+    Clock clock,
+    Intake intake,
+    Conversation conversation,
+    AssignmentService assignment,
+    Triage triage,
+    Satisfaction satisfaction,
+    Links links,
+    Answers answers,
+    Reading reading,
+    Insights insights,
+    Listeners listeners,
+    LiveFeed live,
+    NotificationDispatcher dispatcher,
+    Outbox outbox,
+    Optional<SlaMonitor> slaMonitor) {}

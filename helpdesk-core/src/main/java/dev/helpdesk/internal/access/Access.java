@@ -1,0 +1,73 @@
+package dev.helpdesk.internal.access;
+
+import dev.helpdesk.actor.AccessDeniedException;
+import dev.helpdesk.actor.Actor;
+import dev.helpdesk.agent.Agent;
+import dev.helpdesk.agent.AgentId;
+import dev.helpdesk.agent.Agents;
+import dev.helpdesk.common.Check;
+import dev.helpdesk.common.NotFoundException;
+import dev.helpdesk.internal.change.ChangePipeline;
+import dev.helpdesk.ticket.Ticket;
+import dev.helpdesk.ticket.TicketId;
+
+/**
+ * The checks every use case starts with: who acts, and what they may read. Each service asks here
+ * first, so the rules of {@link TicketAccess} are applied the same way everywhere.
+ */
+public final class Access {
+
+  private final Agents agents;
+  private final ChangePipeline pipeline;
+
+  /** Checks against the desk's agents, loading tickets through {@code pipeline}. */
+  public Access(Agents agents, ChangePipeline pipeline) {
+    this.agents = agents;
+    this.pipeline = pipeline;
+  }
+
+  /** Refuses a missing actor, and an agent that is not registered. */
+  public void requireKnown(Actor actor) {
+    Check.present("actor", actor);
+    if (actor instanceof Actor.Agent a && agents.byId(a.id()).isEmpty()) {
+      throw new AccessDeniedException(actor, "act: no such agent is registered");
+    }
+  }
+
+  /** Refuses customers; {@code what} names the refused action. */
+  public static void requireNotCustomer(Actor actor, String what) {
+    if (actor instanceof Actor.Customer) {
+      throw new AccessDeniedException(actor, what);
+    }
+  }
+
+  /** A known actor's ticket that they may read. */
+  public Ticket readable(Actor actor, TicketId id) {
+    requireKnown(actor);
+    Ticket ticket = pipeline.load(id);
+    TicketAccess.requireCanRead(actor, ticket);
+    return ticket;
+  }
+
+  /** A ticket only staff may act on; {@code what} names the action for the refusal. */
+  public Ticket forStaff(Actor actor, TicketId id, String what) {
+    requireKnown(actor);
+    Ticket ticket = pipeline.load(id);
+    TicketAccess.requireStaff(actor, ticket, what);
+    return ticket;
+  }
+
+  /** A registered agent, or {@link NotFoundException}. */
+  public Agent agent(AgentId id) {
+    Check.present("agentId", id);
+    return agents.byId(id).orElseThrow(() -> new NotFoundException("agent", id.value()));
+  }
+
+  /** The name the actor goes by in texts: an agent's name, a system actor's name. */
+  public String displayName(Actor actor) {
+    if (actor instanceof Actor.Agent a) {
+      return agents.byId(a.id()).map(Agent::name).orElse(a.id().value());
+    }
+    return actor instanceof Actor.System s ? s.name() : actor.describe();
+  }
+}

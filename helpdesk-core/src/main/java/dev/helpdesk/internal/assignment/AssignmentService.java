@@ -1,0 +1,230 @@
+package dev.helpdesk.internal.assignment;
+
+import dev.helpdesk.actor.Actor;
+import dev.helpdesk.agent.Agent;
+import dev.helpdesk.agent.AgentId;
+import dev.helpdesk.agent.Agents;
+import dev.helpdesk.agent.Availability;
+import dev.helpdesk.assignment.AssignmentPolicy;
+import dev.helpdesk.common.Check;
+import dev.helpdesk.common.ConcurrentUpdateException;
+import dev.helpdesk.internal.access.Access;
+import dev.helpdesk.internal.access.TicketAccess;
+import dev.helpdesk.internal.change.ChangePipeline;
+import dev.helpdesk.internal.change.ChangePipeline.Then;
+import dev.helpdesk.store.TicketChange;
+import dev.helpdesk.store.Tickets;
+import dev.helpdesk.ticket.CapacityExceededException;
+import dev.helpdesk.ticket.Ticket;
+import dev.helpdesk.ticket.TicketId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Who works a ticket: agents and their availability, assignment by hand and by the policy's
+ * strategy, serving the waiting queue, and escalation.
+ */
+public final class AssignmentService {
+
+  private static final Logger log = LoggerFactory.getLogger(AssignmentService.class);
+
+  private final ChangePipeline pipeline;
+  private final Access access;
+  private final Assignment assignment;
+  private final Agents agents;
+  private final Tickets tickets;
+  private final int queueScanLimit;
+
+  /**
+   * @param queueScanLimit the most waiting tickets one serving of the queue looks at, read in pages
+   *     of the policy's {@code drainBatch}
+   */
+  public AssignmentService(
+      ChangePipeline pipeline,
+      Access access,
+      Assignment assignment,
+      Agents agents,
+      Tickets tickets,
+      int queueScanLimit) {
+    this.pipeline = pipeline;
+    this.access = access;
+    this.assignment = assignment;
+    this.agents = agents;
+    this.tickets = tickets;
+    this.queueScanLimit = queueScanLimit;
+    pipeline.afterwards(this::serveFreed);
+  }
+
+  /** Adds or updates an agent (staff only); waiting tickets are offered at once. */
+  public void saveAgent(Actor actor, Agent agent) {
+    Check.present("agent", agent);
+    requireStaff(actor, "save an agent");
+    agents.save(agent);
+    assignment.agentSaved(agent);
+    serveQueue(false);
+  }
+
+  /** Sets an agent's availability; going OFFLINE may return their tickets to the queue. */
+  public Agent setAvailability(Actor actor, AgentId agentId, Availability availability) {
+    Check.present("availability", availability);
+    requireStaff(actor, "set an agent's availability");
+    Agent agent = access.agent(agentId).withAvailability(availability);
+    agents.save(agent);
+    assignment.agentSaved(agent);
+    if (availability == Availability.OFFLINE
+        && assignment.policy().onOffline() == AssignmentPolicy.OfflineRule.REQUEUE) {
+      for (Ticket t : assignment.activeTicketsOf(agentId)) {
+        pipeline.change(
+            Assignment.SYSTEM,
+            t.id(),
+            edit -> {
+              // Re-checked on fresh state: the ticket may have moved on since it was listed.
+              if (edit.current().isAssignedTo(agentId) && assignment.countsAsLoad(edit.current())) {
+                edit.unassign();
+              }
+            },
+            Then.NOTHING);
+      }
+    }
+    serveQueue(false);
+    return agent;
+  }
+
+  private void requireStaff(Actor actor, String what) {
+    access.requireKnown(actor);
+    Access.requireNotCustomer(actor, what);
+  }
+
+  /** Assigns by hand; a full agent is refused unless {@code overCapacity}. */
+  public Ticket assign(Actor actor, TicketId ticketId, AgentId agent, boolean overCapacity) {
+    access.requireKnown(actor);
+    Check.present("agentId", agent);
+    // Who may comes first: a customer must not learn from the answer which agent ids exist.
+    Ticket ticket = pipeline.load(ticketId);
+    TicketAccess.requireStaff(actor, ticket, "assign");
+    access.agent(agent);
+    return pipeline.change(
+        actor,
+        ticket,
+        edit -> {
+          boolean already = edit.current().isAssignedTo(agent);
+          edit.assign(agent);
+          if (!overCapacity && !already) {
+            assignment.guard(edit, agent);
+          }
+        },
+        Then.SERVE_QUEUE);
+  }
+
+  /** Escalates to the supervisor group. */
+  public Ticket escalate(Actor actor, TicketId ticketId, String reason) {
+    access.requireKnown(actor);
+    Check.line("reason", reason, 500);
+    return pipeline.change(
+        actor,
+        ticketId,
+        edit -> {
+          TicketAccess.requireStaff(actor, edit.current(), "escalate");
+          assignment.escalate(edit, reason, actor);
+        },
+        Then.SERVE_QUEUE);
+  }
+
+  /** Serves the queue after a scheduled call: loads of full agents are read again first. */
+  public int assignQueued() {
+    return serveQueue(true);
+  }
+
+  /** Offers capacity that committed changes freed to the queue. */
+  private void serveFreed(List<TicketChange> changes) {
+    if (changes.stream().anyMatch(c -> !assignment.freedBy(c).isEmpty())) {
+      serveQueue(false);
+    }
+  }
+
+  /**
+   * Assigns waiting tickets in queue order. The queue is read a page of the policy's {@code
+   * drainBatch} at a time, further while tickets nobody can take fill the page, up to {@code
+   * queueScanLimit}: tickets at the head that no agent may serve never hide the ones behind them.
+   */
+  private int serveQueue(boolean reloadFull) {
+    if (!assignment.automatic()) {
+      return 0;
+    }
+    assignment.recheckFull(reloadFull);
+    int assigned = 0;
+    Set<TicketId> looked = new HashSet<>();
+    int limit = Math.min(assignment.policy().drainBatch(), queueScanLimit);
+    while (true) {
+      List<Ticket> page = assignment.waiting(limit);
+      boolean fresh = false;
+      for (Ticket waiting : page) {
+        if (!looked.add(waiting.id())) {
+          continue;
+        }
+        fresh = true;
+        if (!assignment.anyoneAvailable()) {
+          return assigned;
+        }
+        if (assignment.choose(waiting).isEmpty()) {
+          continue; // nobody for this one (group, channel, skills): no need to read it again
+        }
+        try {
+          Ticket after =
+              pipeline.change(
+                  Assignment.SYSTEM, waiting.id(), assignment::assignWaiting, Then.NOTHING);
+          if (after.version() != waiting.version() && after.assignee().isPresent()) {
+            assigned++;
+          }
+        } catch (CapacityExceededException | ConcurrentUpdateException e) {
+          log.debug("Queued ticket {} stays queued for now: {}", waiting.key(), e.getMessage());
+        }
+      }
+      if (page.size() < limit || !fresh || limit >= queueScanLimit) {
+        return assigned;
+      }
+      limit = (int) Math.min((long) limit * 2, queueScanLimit);
+    }
+  }
+
+  /**
+   * Escalates, once, every assigned ticket no agent replied to within the policy's time.
+   *
+   * @return how many it escalated
+   */
+  public int escalateOverdue() {
+    if (assignment.policy().escalateAfterNoReply().isEmpty()) {
+      return 0;
+    }
+    int escalated = 0;
+    for (AgentId agent : assignment.knownAgents()) {
+      for (Ticket t : assignment.activeTicketsOf(agent)) {
+        if (!assignment.overdue(t, tickets.history(t.id()))) {
+          continue;
+        }
+        try {
+          Ticket after =
+              pipeline.change(
+                  Assignment.SYSTEM,
+                  t.id(),
+                  edit -> {
+                    // Re-checked on fresh state: an agent may have replied since the listing.
+                    if (assignment.overdue(edit.current(), tickets.history(t.id()))) {
+                      assignment.escalate(edit, assignment.overdueReason(), Assignment.SYSTEM);
+                    }
+                  },
+                  Then.SERVE_QUEUE);
+          if (after.version() != t.version()) {
+            escalated++;
+          }
+        } catch (RuntimeException e) {
+          log.warn("Could not escalate {}; the rule tries again next time", t.key(), e);
+        }
+      }
+    }
+    return escalated;
+  }
+}

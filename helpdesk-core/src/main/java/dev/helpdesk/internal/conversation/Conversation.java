@@ -1,0 +1,145 @@
+package dev.helpdesk.internal.conversation;
+
+import dev.helpdesk.actor.Actor;
+import dev.helpdesk.common.Check;
+import dev.helpdesk.common.NotFoundException;
+import dev.helpdesk.conversation.Attachment;
+import dev.helpdesk.conversation.AttachmentStore;
+import dev.helpdesk.conversation.Message;
+import dev.helpdesk.conversation.MessageDraft;
+import dev.helpdesk.conversation.MessageId;
+import dev.helpdesk.conversation.NewAttachment;
+import dev.helpdesk.conversation.Visibility;
+import dev.helpdesk.internal.access.Access;
+import dev.helpdesk.internal.change.ChangePipeline;
+import dev.helpdesk.internal.change.ChangePipeline.Then;
+import dev.helpdesk.internal.intake.Intake;
+import dev.helpdesk.macro.Macro;
+import dev.helpdesk.ticket.Posted;
+import dev.helpdesk.ticket.Status;
+import dev.helpdesk.ticket.Ticket;
+import dev.helpdesk.ticket.TicketId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The conversation on a ticket: public replies, internal notes, and macros that reply. */
+public final class Conversation {
+
+  private final ChangePipeline pipeline;
+  private final Access access;
+  private final Intake intake;
+  private final AttachmentStore attachments;
+  private final Map<String, Macro> macros;
+
+  /** The conversation service over the desk's pipeline; {@code macros} in the order added. */
+  public Conversation(
+      ChangePipeline pipeline,
+      Access access,
+      Intake intake,
+      AttachmentStore attachments,
+      Map<String, Macro> macros) {
+    this.pipeline = pipeline;
+    this.access = access;
+    this.intake = intake;
+    this.attachments = attachments;
+    this.macros = new LinkedHashMap<>(macros);
+  }
+
+  /** A public reply; a customer's reply to a CLOSED ticket starts a follow-up. */
+  public Posted reply(Actor actor, TicketId ticketId, MessageDraft draft) {
+    Check.present("draft", draft);
+    Ticket ticket = access.readable(actor, ticketId);
+    List<Attachment> files = store(draft.attachments());
+    try {
+      if (ticket.status() == Status.CLOSED && actor instanceof Actor.Customer) {
+        return intake.followUp(actor, ticket, draft.body(), files);
+      }
+      Message message =
+          new Message(
+              MessageId.random(),
+              actor,
+              Visibility.PUBLIC,
+              draft.body(),
+              files,
+              pipeline.clock().instant());
+      // The requester never changes, so the access check above holds for every retry.
+      Ticket after =
+          pipeline.change(actor, ticket, edit -> edit.addMessage(message), Then.SERVE_QUEUE);
+      return new Posted(after, message, false);
+    } catch (RuntimeException e) {
+      files.forEach(f -> attachments.delete(f.ref()));
+      throw e;
+    }
+  }
+
+  /** An internal note, for staff only. */
+  public Message note(Actor actor, TicketId ticketId, String body) {
+    // Checked before the message is made: a customer must learn they may not, not that the
+    // message is malformed.
+    Ticket ticket = access.forStaff(actor, ticketId, "write an internal note");
+    Message note =
+        new Message(
+            MessageId.random(),
+            actor,
+            Visibility.INTERNAL,
+            body,
+            List.of(),
+            pipeline.clock().instant());
+    pipeline.change(actor, ticket, edit -> edit.addMessage(note), Then.SERVE_QUEUE);
+    return note;
+  }
+
+  /** The macros agents may apply, in the order they were added. */
+  public List<Macro> macros() {
+    return List.copyOf(macros.values());
+  }
+
+  /** Posts a macro's reply and sets its fields in one change. */
+  public Posted applyMacro(Actor actor, TicketId ticketId, String macroName) {
+    Check.present("macroName", macroName);
+    Ticket ticket = access.forStaff(actor, ticketId, "apply a macro");
+    Macro macro =
+        Optional.ofNullable(macros.get(macroName))
+            .orElseThrow(() -> new NotFoundException("macro", macroName));
+    String author = access.displayName(actor);
+    Message[] posted = new Message[1];
+    Ticket after =
+        pipeline.change(
+            actor,
+            ticket,
+            edit -> {
+              Message reply =
+                  new Message(
+                      MessageId.random(),
+                      actor,
+                      Visibility.PUBLIC,
+                      macro.replyFor(edit.current(), author),
+                      List.of(),
+                      edit.at());
+              edit.macroApplied(macro.name()).addMessage(reply);
+              macro.priority().ifPresent(edit::changePriority);
+              macro.group().ifPresent(g -> edit.changeGroup(Optional.of(g)));
+              edit.addTags(macro.tags());
+              macro.status().ifPresent(edit::changeStatus);
+              posted[0] = reply;
+            },
+            Then.SERVE_QUEUE);
+    return new Posted(after, posted[0], false);
+  }
+
+  private List<Attachment> store(List<NewAttachment> files) {
+    List<Attachment> stored = new ArrayList<>();
+    try {
+      for (NewAttachment f : files) {
+        stored.add(attachments.store(f));
+      }
+    } catch (RuntimeException e) {
+      stored.forEach(a -> attachments.delete(a.ref()));
+      throw e;
+    }
+    return stored;
+  }
+}

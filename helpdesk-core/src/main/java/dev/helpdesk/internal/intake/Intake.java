@@ -1,0 +1,134 @@
+package dev.helpdesk.internal.intake;
+
+import dev.helpdesk.actor.Actor;
+import dev.helpdesk.agent.AgentId;
+import dev.helpdesk.common.Check;
+import dev.helpdesk.common.ConcurrentUpdateException;
+import dev.helpdesk.conversation.Attachment;
+import dev.helpdesk.conversation.Message;
+import dev.helpdesk.conversation.MessageId;
+import dev.helpdesk.conversation.Visibility;
+import dev.helpdesk.customer.Customers;
+import dev.helpdesk.internal.access.Access;
+import dev.helpdesk.internal.access.TicketAccess;
+import dev.helpdesk.internal.assignment.Assignment;
+import dev.helpdesk.internal.change.ChangePipeline;
+import dev.helpdesk.internal.change.TicketEdit;
+import dev.helpdesk.store.TicketChange;
+import dev.helpdesk.store.Tickets;
+import dev.helpdesk.ticket.CapacityExceededException;
+import dev.helpdesk.ticket.LinkKind;
+import dev.helpdesk.ticket.NewTicket;
+import dev.helpdesk.ticket.Posted;
+import dev.helpdesk.ticket.Ticket;
+import dev.helpdesk.ticket.TicketId;
+import dev.helpdesk.ticket.TicketKey;
+import dev.helpdesk.ticket.TicketKeys;
+import dev.helpdesk.ticket.TicketLink;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Opening tickets: a customer's new query, and the follow-up of a closed one. */
+public final class Intake {
+
+  /**
+   * How many times opening a ticket picks an agent again after the store found the chosen one full
+   * (another thread took the last slot); after that the ticket is stored unassigned, in the queue.
+   */
+  private static final int ASSIGN_ATTEMPTS = 5;
+
+  private final ChangePipeline pipeline;
+  private final Access access;
+  private final Tickets tickets;
+  private final TicketKeys keys;
+  private final Customers customers;
+  private final Assignment assignment;
+
+  /** Intake over the desk's pipeline and ports. */
+  public Intake(
+      ChangePipeline pipeline,
+      Access access,
+      Tickets tickets,
+      TicketKeys keys,
+      Customers customers,
+      Assignment assignment) {
+    this.pipeline = pipeline;
+    this.access = access;
+    this.tickets = tickets;
+    this.keys = keys;
+    this.customers = customers;
+    this.assignment = assignment;
+  }
+
+  /** Opens a ticket for the request's requester, whom a customer actor must be. */
+  public Ticket open(Actor actor, NewTicket request) {
+    Check.present("request", request);
+    access.requireKnown(actor);
+    TicketAccess.requireCanActFor(actor, request.requester().id());
+    return create(actor, request, Optional.empty(), List.of());
+  }
+
+  /**
+   * A customer's message to a CLOSED ticket: a new ticket of the same subject, linked {@link
+   * LinkKind#FOLLOW_UP} to the closed one, starts with it.
+   */
+  public Posted followUp(Actor actor, Ticket closed, String body, List<Attachment> files) {
+    // The customer's current record, not the closed ticket's snapshot: they may have moved.
+    NewTicket request =
+        new NewTicket(
+            customers.byId(closed.requester().id()).orElse(closed.requester()),
+            closed.subject(),
+            body,
+            closed.channel(),
+            closed.priority(),
+            closed.tags(),
+            closed.customFields(),
+            closed.group());
+    Ticket followUp = create(actor, request, Optional.of(closed), files);
+    Message first = tickets.conversation(followUp.id()).get(0);
+    return new Posted(followUp, first, true);
+  }
+
+  private Ticket create(
+      Actor actor, NewTicket request, Optional<Ticket> followUpOf, List<Attachment> files) {
+    TicketId id = TicketId.random();
+    TicketKey key = keys.next();
+    Set<AgentId> full = new HashSet<>();
+    int lostRaces = 0;
+    for (int attempt = 1; ; attempt++) {
+      Instant now = pipeline.clock().instant();
+      TicketEdit edit =
+          TicketEdit.open(
+              id, key, request, followUpOf.map(Ticket::id), actor, now, pipeline.transitions());
+      // The closed ticket does not change; the store keeps the link at its end too.
+      followUpOf.ifPresent(closed -> edit.linked(TicketLink.outgoing(LinkKind.FOLLOW_UP, closed)));
+      if (!request.description().isEmpty()) {
+        edit.addMessage(
+            new Message(
+                MessageId.random(), actor, Visibility.PUBLIC, request.description(), files, now));
+      }
+      if (attempt <= ASSIGN_ATTEMPTS) {
+        assignment.assignNew(edit, full);
+      }
+      try {
+        // The customer's record is written with the ticket: a ticket never exists without it.
+        List<TicketChange> stored =
+            pipeline.commit(
+                List.of(edit), request.acknowledge(), () -> customers.save(request.requester()));
+        return stored.get(0).after();
+      } catch (CapacityExceededException e) {
+        // The chosen agent filled up between the choice and the write: choose again.
+        full.add(e.agent());
+      } catch (ConcurrentUpdateException e) {
+        // Nothing was written (a new customer's row raced another first ticket of theirs, say):
+        // the next attempt finds the state the winner left.
+        if (++lostRaces == ChangePipeline.ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+}
