@@ -99,7 +99,7 @@ public final class HelpDesk implements AutoCloseable {
     return s.assignment().setAvailability(actor, agent, availability);
   }
 
-  /** Registers a listener for every event from now on; told after each change has committed. */
+  /** Registers a listener for every event from now on, told once each change has committed. */
   public void addListener(TicketEventListener listener) {
     s.listeners().add(listener);
   }
@@ -132,11 +132,7 @@ public final class HelpDesk implements AutoCloseable {
     return s.conversation().reply(actor, ticketId, draft);
   }
 
-  /**
-   * Adds an internal note: seen by staff only, never by the customer, never mailed.
-   *
-   * @throws AccessDeniedException if a customer tries
-   */
+  /** Adds an internal note, seen by staff only, never mailed; refused to customers. */
   public Message note(Actor actor, TicketId ticketId, String body) {
     return s.conversation().note(actor, ticketId, body);
   }
@@ -191,11 +187,7 @@ public final class HelpDesk implements AutoCloseable {
     return s.triage().unassign(actor, ticketId);
   }
 
-  /**
-   * Moves the ticket to another status.
-   *
-   * @throws dev.helpdesk.ticket.IllegalTransitionException if the status table forbids the move
-   */
+  /** Moves the ticket to another status, as the status table allows. */
   public Ticket changeStatus(Actor actor, TicketId ticketId, Status to) {
     return s.triage().changeStatus(actor, ticketId, to);
   }
@@ -238,11 +230,7 @@ public final class HelpDesk implements AutoCloseable {
     return s.links().link(actor, from, to, kind);
   }
 
-  /**
-   * Removes the link between two tickets, whichever way it points, from both.
-   *
-   * @throws NotFoundException if they are not linked
-   */
+  /** Removes the link between two tickets from both; {@link NotFoundException} if none. */
   public Ticket unlink(Actor actor, TicketId from, TicketId to) {
     return s.links().unlink(actor, from, to);
   }
@@ -346,11 +334,7 @@ public final class HelpDesk implements AutoCloseable {
     return s.assignment().assignQueued();
   }
 
-  /**
-   * Escalates, once, every assigned ticket no agent replied to within the policy's time.
-   *
-   * @return how many tickets it escalated
-   */
+  /** Escalates, once, every assigned ticket no agent replied to in time; returns how many. */
   public int escalateOverdue() {
     return s.assignment().escalateOverdue();
   }
@@ -365,11 +349,7 @@ public final class HelpDesk implements AutoCloseable {
     return s.triage().closeSolvedTickets();
   }
 
-  /**
-   * Delivers every notification due now, with retries and dead-lettering per the retry policy.
-   *
-   * @return how many were delivered
-   */
+  /** Delivers every notification due now, retrying per the retry policy; returns how many. */
   public int dispatchNotifications() {
     return s.dispatcher().dispatchAllDue();
   }

@@ -7,6 +7,10 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.helpdesk.internal.change.TicketEdit;
+import dev.helpdesk.store.TicketChange;
+import dev.helpdesk.store.Tickets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The core's dependency rules: pure, acyclic, and the domain unaware of adapters and facade. */
@@ -53,6 +57,63 @@ class ArchitectureTest {
         .dependOnClassesThat()
         .resideInAnyPackage("dev.helpdesk", "dev.helpdesk.memory..", "dev.helpdesk.testing..")
         .check(CORE);
+  }
+
+  /** The kernel the ticket domain may build on: values shared by every area. */
+  private static final String[] KERNEL = {
+    "dev.helpdesk.ticket..",
+    "dev.helpdesk.common..",
+    "dev.helpdesk.actor..",
+    "dev.helpdesk.agent..",
+    "dev.helpdesk.customer..",
+    "dev.helpdesk.conversation.."
+  };
+
+  @Test
+  void theTicketDomainDependsOnNoOtherAreaOfTheDesk() {
+    classes()
+        .that()
+        .resideInAPackage("dev.helpdesk.ticket..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(concat(KERNEL, "java..", "org.slf4j.."))
+        .because("notifications, instant answers, SLA and assignment build on tickets, not back")
+        .check(CORE);
+  }
+
+  @Test
+  void onlyTheFacadeAndTheInternalsUseTheInternals() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("dev.helpdesk.internal..", "dev.helpdesk")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.helpdesk.internal..")
+        .because("the API and the SPI are public; dev.helpdesk.internal is not part of either")
+        .check(CORE);
+  }
+
+  @Test
+  void onlyTheChangePipelineStoresTicketChanges() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.helpdesk.internal.change")
+        .and()
+        .doNotImplement(Tickets.class)
+        .should()
+        .callMethod(Tickets.class, "save", TicketChange.class)
+        .orShould()
+        .callMethod(Tickets.class, "saveAll", List.class)
+        .orShould()
+        .callMethod(TicketEdit.class, "done")
+        .because("every change goes through access checks, steps and publication in one place")
+        .check(CORE);
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
   }
 
   @Test

@@ -53,4 +53,16 @@ class AdapterIsolationTest {
         .allowEmptyShould(true)
         .check(ALL);
   }
+
+  @Test
+  void adaptersAndApplicationsUseOnlyTheApiAndTheSpi() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("dev.helpdesk.jpa..", "dev.helpdesk.mail..", "dev.helpdesk.examples..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.helpdesk.internal..")
+        .because("dev.helpdesk.internal is the core's own; it may change in any release")
+        .check(ALL);
+  }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.helpdesk.HelpDesk;
 import dev.helpdesk.actor.Actor;
 import dev.helpdesk.agent.Agent;
 import dev.helpdesk.agent.AgentId;
@@ -11,9 +12,14 @@ import dev.helpdesk.contract.ContractFixtures;
 import dev.helpdesk.internal.change.TicketEdit;
 import dev.helpdesk.store.TicketChange;
 import dev.helpdesk.ticket.NewTicket;
+import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.StatusTransitions;
+import dev.helpdesk.ticket.Ticket;
+import dev.helpdesk.ticket.TicketEvent;
 import dev.helpdesk.ticket.TicketId;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /** The desk inside the application's transactions: it commits and rolls back with them. */
@@ -70,6 +76,81 @@ class JoinedTransactionsTest {
 
     assertTrue(e.getMessage().contains("transaction"), e.getMessage());
     assertEquals(0, DB.count("hd_ticket", "1=1"));
+  }
+
+  /**
+   * In joined mode the desk publishes after the application's commit: a rolled-back transaction
+   * tells no listener and no live subscriber, and leaves the roster's loads as they were; a
+   * committed one tells them once it has committed.
+   */
+  @Test
+  void theDeskPublishesOnlyWhatTheApplicationCommits() {
+    List<TicketEvent> heard = new CopyOnWriteArrayList<>();
+    List<dev.helpdesk.live.LiveUpdate> live = new CopyOnWriteArrayList<>();
+    Actor admin = Actor.system("admin");
+    Actor bea = Actor.agent("a-bea");
+    HelpDesk desk =
+        joined
+            .configure(HelpDesk.builder())
+            .listener(heard::add)
+            .liveExecutor(Runnable::run)
+            .assignment(
+                dev.helpdesk.assignment.AssignmentPolicy.builder()
+                    .strategy(dev.helpdesk.assignment.Strategies.leastLoaded())
+                    .build())
+            .build();
+    app.inTransaction(
+        () -> {
+          desk.saveAgent(
+              admin,
+              Agent.of("a-bea", "Bea", "bea@desk.example.com")
+                  .withCapacity(dev.helpdesk.agent.Capacity.of(1)));
+          return null;
+        });
+    Ticket first = app.inTransaction(() -> desk.open(Actor.customer("c-1"), request("c-1")));
+    assertTrue(first.assignee().isPresent());
+    app.inTransaction(() -> desk.subscribe(bea, first.id(), live::add));
+    heard.clear();
+
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            app.inTransaction(
+                () -> {
+                  desk.reply(bea, first.id(), "rolled back");
+                  desk.changeStatus(bea, first.id(), Status.SOLVED);
+                  throw new IllegalStateException("the application's own step failed");
+                }));
+    assertEquals(List.of(), heard);
+    assertEquals(List.of(), live);
+
+    app.inTransaction(
+        () -> {
+          desk.reply(bea, first.id(), "kept");
+          assertEquals(List.of(), heard, "nothing is published before the commit");
+          return null;
+        });
+    assertEquals(1, heard.stream().filter(e -> e instanceof TicketEvent.MessageAdded).count());
+    assertEquals(1, live.size());
+
+    // Solving frees Bea's one slot only if the solve commits: the roster follows the database.
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            app.inTransaction(
+                () -> {
+                  desk.changeStatus(bea, first.id(), Status.SOLVED);
+                  throw new IllegalStateException("rolled back");
+                }));
+    Ticket second = app.inTransaction(() -> desk.open(Actor.customer("c-2"), request("c-2")));
+    assertTrue(second.assignee().isEmpty(), "Bea is still full: the solve was rolled back");
+  }
+
+  private static NewTicket request(String customer) {
+    return NewTicket.builder()
+        .requester(customer, "Customer " + customer, customer + "@example.com")
+        .subject("Seat missing")
+        .build();
   }
 
   private static TicketChange opening() {
