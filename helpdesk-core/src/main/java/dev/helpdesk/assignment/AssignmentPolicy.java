@@ -141,7 +141,10 @@ public record AssignmentPolicy(
       return this;
     }
 
-    /** Who gets a ticket; default {@link Strategies#leastLoaded()}. */
+    /**
+     * Who gets a ticket; default {@link Strategies#leastLoaded()}. A null strategy is refused with
+     * a {@code ValidationException} naming {@code strategy}.
+     */
     public Builder strategy(AssignmentStrategy strategy) {
       this.strategy = Check.present("strategy", strategy);
       return this;

@@ -103,9 +103,9 @@ public record NewTicket(
       return this;
     }
 
-    /** The customer's words. */
+    /** The customer's words; {@code null} or empty for none (the default). */
     public Builder description(String description) {
-      this.description = description;
+      this.description = description == null ? "" : description;
       return this;
     }
 
