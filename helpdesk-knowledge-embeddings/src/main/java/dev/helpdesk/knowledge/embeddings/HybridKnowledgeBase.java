@@ -178,7 +178,9 @@ public final class HybridKnowledgeBase implements KnowledgeBase {
       String subject, String description, Locale locale, float[] query) {
     String language = locale.getLanguage().isEmpty() ? ENGLISH : locale.getLanguage();
     List<Candidate> found = score(subject, description, language, query);
-    if (!language.equals(ENGLISH) && found.stream().noneMatch(tuning::offers)) {
+    // As the port says: English when no article of the language shares a word with the query. Not
+    // "when none is offered", which would show English articles for every unanswered question.
+    if (!language.equals(ENGLISH) && found.stream().noneMatch(Candidate::sharesWords)) {
       found = score(subject, description, ENGLISH, query);
     }
     return found;
@@ -320,7 +322,7 @@ public final class HybridKnowledgeBase implements KnowledgeBase {
 
   /** Settings of a {@link HybridKnowledgeBase}; every one has a default. */
   public static final class Builder {
-    static final Tuning CALIBRATED = new Tuning(0.6, 8, 0.40, 0.60);
+    static final Tuning CALIBRATED = new Tuning(0.7, 8, 0.39, 0.40);
 
     private EmbeddingModel model;
     private String modelId;
