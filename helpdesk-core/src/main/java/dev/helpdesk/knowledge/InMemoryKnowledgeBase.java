@@ -1,6 +1,7 @@
 package dev.helpdesk.knowledge;
 
 import dev.helpdesk.common.Check;
+import dev.helpdesk.common.ValidationException;
 import dev.helpdesk.ticket.ArticleId;
 import dev.helpdesk.ticket.SuggestedAnswer;
 import java.util.ArrayList;
@@ -22,7 +23,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * 0.75}) over the words of each article's title, tags and body, the title counting {@value
  * #TITLE_WEIGHT} times and each tag {@value #TAG_WEIGHT} times as much as a word of the body (one
  * weighted field, in the manner of BM25F). Words are runs of letters and digits, lower-cased,
- * without stop words (English and German lists) and without stemming.
+ * without stop words (English and German lists); English and German words are stemmed lightly and
+ * German compounds split at their linking s (see {@code Stemmer}). Each suggestion carries its BM25
+ * score; {@link #withMinimumScore} holds back those scoring less.
  *
  * <p>The index is kept per language and updated on every {@link #save} and {@link #remove}; a query
  * in German is scored over the German and the language-neutral ({@link Locale#ROOT}) articles
@@ -50,9 +53,37 @@ public final class InMemoryKnowledgeBase implements KnowledgeBase {
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final Map<ArticleId, Indexed> articles = new HashMap<>();
   private final Map<String, LanguageIndex> byLanguage = new HashMap<>();
+  private final double minimumScore;
 
-  /** An empty knowledge base. */
-  public InMemoryKnowledgeBase() {}
+  /** An empty knowledge base that offers every article sharing a word with the query. */
+  public InMemoryKnowledgeBase() {
+    this.minimumScore = 0;
+  }
+
+  private InMemoryKnowledgeBase(double minimumScore) {
+    if (!(minimumScore >= 0) || Double.isInfinite(minimumScore)) {
+      throw new ValidationException(
+          "minimumScore", "must be a finite number >= 0 (was " + minimumScore + ")");
+    }
+    this.minimumScore = minimumScore;
+  }
+
+  /**
+   * An empty knowledge base that offers only articles whose BM25 score reaches {@code
+   * minimumScore}, except an article whose title is the query's subject, which is always offered.
+   * BM25 scores grow with the number and rarity of the words shared, so a good value depends on the
+   * articles: try the figure at which the weakest answer you would still show scores.
+   *
+   * @throws ValidationException on {@code minimumScore} when it is negative or not finite
+   */
+  public static InMemoryKnowledgeBase withMinimumScore(double minimumScore) {
+    return new InMemoryKnowledgeBase(minimumScore);
+  }
+
+  /** The least BM25 score of an article offered (0: any article sharing a word). */
+  public double minimumScore() {
+    return minimumScore;
+  }
 
   /** A knowledge base holding {@code articles} (a later one replaces an earlier with its id). */
   public static InMemoryKnowledgeBase of(Article... articles) {
@@ -112,17 +143,21 @@ public final class InMemoryKnowledgeBase implements KnowledgeBase {
     Check.present("locale", locale);
     Check.positive("limit", limit);
     String language = locale.getLanguage().isEmpty() ? ENGLISH : locale.getLanguage();
-    List<String> query = Tokenizer.words(subject + "\n" + description, language);
-    Set<String> terms = new LinkedHashSet<>(query);
+    String text = subject + "\n" + description;
+    Set<String> terms = new LinkedHashSet<>(Tokenizer.terms(text, language));
     List<String> subjectKey = Tokenizer.anyLanguage(subject);
     Set<String> excerptWords = new HashSet<>(Tokenizer.anyLanguage(subject + "\n" + description));
     lock.readLock().lock();
     try {
       List<Ranked> ranked = rank(terms, subjectKey, language);
       if (ranked.isEmpty() && !language.equals(ENGLISH)) {
-        ranked = rank(terms, subjectKey, ENGLISH);
+        ranked = rank(new LinkedHashSet<>(Tokenizer.terms(text, ENGLISH)), subjectKey, ENGLISH);
       }
-      return ranked.stream().limit(limit).map(r -> r.indexed.suggestion(excerptWords)).toList();
+      return ranked.stream()
+          .filter(r -> r.exactTitle() || r.score() >= minimumScore)
+          .limit(limit)
+          .map(r -> r.indexed.suggestion(excerptWords, r.score()))
+          .toList();
     } finally {
       lock.readLock().unlock();
     }
@@ -205,9 +240,9 @@ public final class InMemoryKnowledgeBase implements KnowledgeBase {
       this.article = article;
       String language = article.language();
       long len = 0;
-      len += count(Tokenizer.words(article.title(), language), TITLE_WEIGHT);
-      len += count(Tokenizer.words(String.join(" ", article.tags()), language), TAG_WEIGHT);
-      len += count(Tokenizer.words(article.body(), language), 1);
+      len += count(Tokenizer.terms(article.title(), language), TITLE_WEIGHT);
+      len += count(Tokenizer.terms(String.join(" ", article.tags()), language), TAG_WEIGHT);
+      len += count(Tokenizer.terms(article.body(), language), 1);
       this.length = len;
       this.titleKey = Tokenizer.anyLanguage(article.title());
     }
@@ -217,8 +252,9 @@ public final class InMemoryKnowledgeBase implements KnowledgeBase {
       return (long) words.size() * weight;
     }
 
-    SuggestedAnswer suggestion(Set<String> queryWords) {
-      return new SuggestedAnswer(article.id(), article.title(), Excerpts.of(article, queryWords));
+    SuggestedAnswer suggestion(Set<String> queryWords, double score) {
+      return new SuggestedAnswer(
+          article.id(), article.title(), Excerpts.of(article, queryWords), score);
     }
   }
 

@@ -24,11 +24,13 @@ public interface KnowledgeBase {
   Optional<Article> byId(ArticleId id);
 
   /**
-   * Up to {@code limit} articles that may answer a customer's query, best first. Only articles that
-   * share at least one word (other than a stop word) with the query are returned, and only those in
-   * the query's language or in {@link Locale#ROOT} (every language); when none of those match,
-   * English articles are tried. An article whose title says what the subject says (the same words,
-   * stop words aside, in the same order) ranks first.
+   * Up to {@code limit} articles that may answer a customer's query, best first, each with its
+   * score on the knowledge base's own scale. Only articles that share at least one word (other than
+   * a stop word) with the query are returned, or, in an adapter that ranks by meaning, that say
+   * nearly what the query says; an adapter may also hold back articles that fit too weakly. Only
+   * those in the query's language or in {@link Locale#ROOT} (every language); when none of those
+   * match, English articles are tried. An article whose title says what the subject says (the same
+   * words, stop words aside, in the same order) ranks first.
    *
    * @param subject the customer's one-line summary (a ticket's subject)
    * @param description the customer's own words (a ticket's description); may be empty

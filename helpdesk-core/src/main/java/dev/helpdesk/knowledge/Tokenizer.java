@@ -11,8 +11,8 @@ import java.util.Set;
 /**
  * Splits text into the words ranking compares: runs of Unicode letters and digits, lower-cased
  * (after NFKC normalization, so a composed and a decomposed {@code ü} are one letter), without
- * one-character words and without the language's stop words. There is no stemming: "refund" and
- * "refunds" are different words (an adapter over a search engine can do better).
+ * one-character words and without the language's stop words. {@link #terms} adds what ranking
+ * compares: English and German words stemmed, German compounds split (see {@link Stemmer}).
  */
 final class Tokenizer {
 
@@ -64,6 +64,24 @@ final class Tokenizer {
             });
     add(word, stop, words);
     return words;
+  }
+
+  /**
+   * The terms ranking compares for {@code text} in {@code language}: its {@link #words}, each
+   * German compound followed by its parts, each stemmed for the language (other languages
+   * unstemmed).
+   */
+  static List<String> terms(String text, String language) {
+    List<String> terms = new ArrayList<>();
+    for (String word : words(text, language)) {
+      terms.add(Stemmer.stem(word, language));
+      if (language.equals("de")) {
+        for (String part : Stemmer.germanParts(word)) {
+          terms.add(Stemmer.stem(part, language));
+        }
+      }
+    }
+    return terms;
   }
 
   /** The words of {@code text} without the stop words of any language: to compare titles. */

@@ -93,11 +93,11 @@ class Bm25PropertiesTest {
   }
 
   private static List<InMemoryKnowledgeBase.Ranked> rank(InMemoryKnowledgeBase kb, String query) {
-    return kb.rank(new LinkedHashSet<>(Tokenizer.words(query, "en")), List.of(), "en");
+    return kb.rank(new LinkedHashSet<>(Tokenizer.terms(query, "en")), List.of(), "en");
   }
 
   private static Set<String> wordsOf(Article a) {
-    Set<String> w = new HashSet<>(Tokenizer.words(a.title() + " " + a.body(), "en"));
+    Set<String> w = new HashSet<>(Tokenizer.terms(a.title() + " " + a.body(), "en"));
     w.addAll(a.tags());
     return w;
   }
@@ -107,7 +107,7 @@ class Bm25PropertiesTest {
     qt().forAll(corpora(), queries())
         .check(
             (corpus, query) -> {
-              Set<String> q = new HashSet<>(Tokenizer.words(query, "en"));
+              Set<String> q = new HashSet<>(Tokenizer.terms(query, "en"));
               Set<ArticleId> expected =
                   corpus.stream()
                       .filter(a -> !Collections.disjoint(wordsOf(a), q))

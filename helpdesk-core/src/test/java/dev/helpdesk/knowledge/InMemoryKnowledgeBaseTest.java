@@ -26,7 +26,7 @@ class InMemoryKnowledgeBaseTest extends KnowledgeBaseContract {
 
   private static List<InMemoryKnowledgeBase.Ranked> rank(InMemoryKnowledgeBase kb, String query) {
     return kb.rank(
-        new LinkedHashSet<>(Tokenizer.words(query, "en")), Tokenizer.anyLanguage(query), "en");
+        new LinkedHashSet<>(Tokenizer.terms(query, "en")), Tokenizer.anyLanguage(query), "en");
   }
 
   /** BM25 of one term: idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * dl / avgdl)). */

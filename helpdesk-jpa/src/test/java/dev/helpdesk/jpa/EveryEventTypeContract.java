@@ -107,7 +107,8 @@ abstract class EveryEventTypeContract {
                 new SuggestedAnswer(
                     ArticleId.of("kb-seats"),
                     "Seat reservation missing",
-                    "Open your booking and choose \"Reserve seat\" again \u2026"),
+                    "Open your booking and choose \"Reserve seat\" again \u2026",
+                    7.25),
                 new SuggestedAnswer(
                     ArticleId.of("kb-refunds"), "Refunds", "Refunds reach your card in 7 days."))),
         new TicketEvent.AnswerAccepted(

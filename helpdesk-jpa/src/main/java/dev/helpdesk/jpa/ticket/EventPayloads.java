@@ -132,6 +132,7 @@ final class EventPayloads {
         answer.put("articleId", a.articleId().value());
         answer.put("title", a.title());
         answer.put("excerpt", a.excerpt());
+        answer.put("score", a.score());
       }
     } else if (event instanceof TicketEvent.AnswerAccepted e) {
       row.type = "ANSWER_ACCEPTED";
@@ -237,7 +238,9 @@ final class EventPayloads {
                         new SuggestedAnswer(
                             ArticleId.of(a.get("articleId").asText()),
                             a.get("title").asText(),
-                            a.get("excerpt").asText())));
+                            a.get("excerpt").asText(),
+                            // Rows written before scores were kept have none: 0, as documented.
+                            a.path("score").asDouble(0))));
         yield new TicketEvent.AnswersSuggested(ticket, actor, at, answers);
       }
       case "ANSWER_ACCEPTED" ->
