@@ -10,6 +10,8 @@ import dev.helpdesk.common.Check;
 import dev.helpdesk.common.EmailAddress;
 import dev.helpdesk.common.NotFoundException;
 import dev.helpdesk.common.ValidationException;
+import dev.helpdesk.conversation.AttachmentContent;
+import dev.helpdesk.conversation.AttachmentRef;
 import dev.helpdesk.conversation.Message;
 import dev.helpdesk.conversation.MessageDraft;
 import dev.helpdesk.customer.Customer;
@@ -137,6 +139,16 @@ public final class HelpDesk implements AutoCloseable {
     return s.conversation().note(actor, ticketId, body);
   }
 
+  /**
+   * A file attached to a message of the ticket, with its bytes, checked like the message: a
+   * customer gets only the files of public messages on their own tickets.
+   *
+   * @throws NotFoundException if no message the actor may see carries it
+   */
+  public AttachmentContent attachment(Actor actor, TicketId ticketId, AttachmentRef ref) {
+    return s.conversation().attachment(actor, ticketId, ref);
+  }
+
   /** The macros agents may apply, in the order they were added to the builder. */
   public List<Macro> macros() {
     return s.conversation().macros();
@@ -172,12 +184,7 @@ public final class HelpDesk implements AutoCloseable {
     return s.assignment().assign(actor, ticketId, agent, overCapacity);
   }
 
-  /**
-   * Escalates the ticket to the supervisor group (its agent's escalation group, else the policy's)
-   * and assigns it to a supervisor by the strategy, or leaves it in that group's queue.
-   *
-   * @throws ValidationException if no escalation group is configured
-   */
+  /** Escalates to the supervisor group; {@link ValidationException} if none is configured. */
   public Ticket escalate(Actor actor, TicketId ticketId, String reason) {
     return s.assignment().escalate(actor, ticketId, reason);
   }
@@ -376,10 +383,7 @@ public final class HelpDesk implements AutoCloseable {
     return s.reading().subscribe(viewer, ticketId, listener);
   }
 
-  /**
-   * Subscribes staff to an agent's queue: tickets assigned to or taken from them, and the messages
-   * and status changes of their tickets.
-   */
+  /** Subscribes staff to an agent's queue: their tickets' assignments, messages and statuses. */
   public Subscription subscribeQueue(Actor actor, AgentId agent, LiveListener listener) {
     return s.reading().subscribeQueue(actor, agent, listener);
   }

@@ -392,7 +392,7 @@ public final class HelpDeskBuilder {
         new DeskServices(
             clock,
             intake,
-            new Conversation(pipeline, access, intake, attachments, macros),
+            new Conversation(pipeline, access, intake, attachments, tickets, macros),
             new AssignmentService(pipeline, access, assignment, agents, tickets, queueScanLimit),
             new Triage(pipeline, access, tickets, closeSolvedAfter, closeSweepBatch),
             new Satisfaction(onBadRating, assignment, pipeline, access, tickets),

@@ -12,9 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.helpdesk.actor.AccessDeniedException;
 import dev.helpdesk.actor.Actor;
 import dev.helpdesk.agent.AgentId;
+import dev.helpdesk.common.NotFoundException;
 import dev.helpdesk.conversation.Visibility;
 import dev.helpdesk.customer.CustomerId;
 import dev.helpdesk.ticket.Priority;
+import dev.helpdesk.ticket.Rating;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.Ticket;
 import dev.helpdesk.ticket.TicketDetails;
@@ -42,9 +44,14 @@ class AccessTest {
   void aCustomerCannotTouchAnotherCustomersTicket() {
     Ticket t = f.openByAna();
     int history = f.historySize(t);
-    assertRefused(BOB, () -> desk.ticket(BOB, t.id()));
-    assertRefused(BOB, () -> desk.ticket(BOB, t.key()));
-    assertRefused(BOB, () -> desk.reply(BOB, t.id(), "I am Ana, honest"));
+    assertLooksUnknown(() -> desk.ticket(BOB, t.id()), t.id().toString());
+    assertLooksUnknown(() -> desk.ticket(BOB, t.key()), t.key().value());
+    assertLooksUnknown(() -> desk.reply(BOB, t.id(), "I am Ana, honest"), t.id().toString());
+    assertLooksUnknown(() -> desk.rate(BOB, t.id(), Rating.GOOD, null), t.id().toString());
+    assertLooksUnknown(() -> desk.note(BOB, t.id(), "hi"), t.id().toString());
+    assertLooksUnknown(() -> desk.changeStatus(BOB, t.id(), Status.SOLVED), t.id().toString());
+    assertLooksUnknown(() -> desk.escalate(BOB, t.id(), "angry"), t.id().toString());
+    assertLooksUnknown(() -> desk.subscribe(BOB, t.id(), u -> {}), t.id().toString());
     assertRefused(BOB, () -> desk.ticketsOf(BOB, CustomerId.of("c-ana")));
     assertEquals(history, f.historySize(t));
   }
@@ -117,6 +124,15 @@ class AccessTest {
     assertRefused(ghost, () -> desk.ticket(ghost, t.id()));
     assertRefused(ghost, () -> desk.assign(ghost, t.id(), AgentId.of("a-bea")));
     assertRefused(ghost, () -> desk.note(ghost, t.id(), "hi"));
+  }
+
+  /**
+   * Another customer's ticket is answered exactly as a ticket that does not exist: keys are
+   * sequential, and any other answer would tell a customer how many tickets the desk holds.
+   */
+  private void assertLooksUnknown(Executable call, String named) {
+    NotFoundException e = assertThrows(NotFoundException.class, call);
+    assertEquals(new NotFoundException("ticket", named).getMessage(), e.getMessage());
   }
 
   private static void assertRefused(Actor actor, Executable call) {

@@ -438,7 +438,7 @@ class HelpDeskModelTest {
           try {
             desk.ticket(Actor.customer(other), t.id());
             fail(k + ": customer " + other + " can read " + owner + "'s ticket");
-          } catch (AccessDeniedException expected) {
+          } catch (NotFoundException expected) {
             // as it should be
           }
         }
@@ -612,9 +612,10 @@ class HelpDeskModelTest {
       return t;
     }
 
+    /** Another customer's ticket is answered as if it did not exist. */
     void requireCanRead(Who who, MTicket t) {
       if (who.isCustomer() && !who.customerId().equals(t.requester)) {
-        throw new Refused(AccessDeniedException.class);
+        throw new Refused(NotFoundException.class);
       }
     }
 
@@ -791,6 +792,7 @@ class HelpDeskModelTest {
       Model m = w.model;
       m.requireKnown(who);
       MTicket t = m.load(id);
+      m.requireCanRead(who, t);
       m.requireStaff(who);
       m.requireNotClosed(t);
       w.expect(
@@ -815,6 +817,7 @@ class HelpDeskModelTest {
       Model m = w.model;
       m.requireKnown(who);
       MTicket t = m.load(id);
+      m.requireCanRead(who, t);
       m.requireStaff(who);
       if (!AGENTS.contains(agent)) {
         throw new Refused(NotFoundException.class);
@@ -845,6 +848,7 @@ class HelpDeskModelTest {
       Model m = w.model;
       m.requireKnown(who);
       MTicket t = m.load(id);
+      m.requireCanRead(who, t);
       m.requireStaff(who);
       m.requireNotClosed(t);
       if (t.assignee.isEmpty()) {
@@ -873,6 +877,7 @@ class HelpDeskModelTest {
       Model m = w.model;
       m.requireKnown(who);
       MTicket t = m.load(id);
+      m.requireCanRead(who, t);
       m.requireStaff(who);
       if (to == t.status) {
         return;
@@ -903,6 +908,7 @@ class HelpDeskModelTest {
       Model m = w.model;
       m.requireKnown(who);
       MTicket t = m.load(id);
+      m.requireCanRead(who, t);
       m.requireStaff(who);
       m.requireNotClosed(t);
       t.priority = to;
@@ -927,6 +933,7 @@ class HelpDeskModelTest {
       Model m = w.model;
       m.requireKnown(who);
       MTicket t = m.load(id);
+      m.requireCanRead(who, t);
       m.requireStaff(who);
       m.requireNotClosed(t);
       t.group = group.map(GroupId::of);

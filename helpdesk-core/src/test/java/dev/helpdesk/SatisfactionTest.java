@@ -15,6 +15,7 @@ import dev.helpdesk.agent.AgentId;
 import dev.helpdesk.agent.GroupId;
 import dev.helpdesk.assignment.AssignmentPolicy;
 import dev.helpdesk.common.EmailAddress;
+import dev.helpdesk.common.NotFoundException;
 import dev.helpdesk.common.ValidationException;
 import dev.helpdesk.internal.satisfaction.Satisfaction;
 import dev.helpdesk.satisfaction.BadRatingAction;
@@ -134,6 +135,8 @@ class SatisfactionTest {
     Ticket after = esc.desk.rate(ANA, t.id(), Rating.BAD, "Nobody listens.");
 
     assertEquals(Status.OPEN, after.status());
+    assertEquals(Optional.empty(), after.group(), "the customer does not see the team's group");
+    after = esc.desk.ticket(BEA, t.id()).ticket();
     assertEquals(Optional.of(LEADS), after.group());
     assertEquals(Optional.of(AgentId.of("s-lee")), after.assignee());
     TicketEvent.Escalated escalated =
@@ -155,7 +158,7 @@ class SatisfactionTest {
 
     assertEquals(Status.OPEN, after.status());
     assertEquals(Optional.of(BEA_ID), after.assignee());
-    assertEquals(Optional.of(RAIL), after.group());
+    assertEquals(Optional.of(RAIL), esc.desk.ticket(BEA, t.id()).ticket().group());
   }
 
   @Test
@@ -196,7 +199,7 @@ class SatisfactionTest {
     int size = f.historySize(t);
 
     assertThrows(AccessDeniedException.class, () -> desk.rate(BEA, t.id(), Rating.GOOD, null));
-    assertThrows(AccessDeniedException.class, () -> desk.rate(BOB, t.id(), Rating.BAD, null));
+    assertThrows(NotFoundException.class, () -> desk.rate(BOB, t.id(), Rating.BAD, null));
     assertThrows(
         AccessDeniedException.class,
         () -> desk.rate(Actor.system("import"), t.id(), Rating.GOOD, null));

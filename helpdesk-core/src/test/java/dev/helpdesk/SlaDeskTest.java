@@ -19,6 +19,7 @@ import dev.helpdesk.actor.Actor;
 import dev.helpdesk.agent.Agent;
 import dev.helpdesk.agent.GroupId;
 import dev.helpdesk.common.EmailAddress;
+import dev.helpdesk.common.NotFoundException;
 import dev.helpdesk.notification.Notification;
 import dev.helpdesk.notification.NotificationKind;
 import dev.helpdesk.notification.Recipient;
@@ -121,7 +122,7 @@ class SlaDeskTest {
   void customersSeeTheirFirstReplyDueButNotTheTimersOrSomeoneElses() {
     Ticket t = open(Priority.NORMAL);
     assertThrows(AccessDeniedException.class, () -> desk.slaStatus(ANA, t.id()));
-    assertThrows(AccessDeniedException.class, () -> desk.firstReplyDue(DeskFixture.BOB, t.id()));
+    assertThrows(NotFoundException.class, () -> desk.firstReplyDue(DeskFixture.BOB, t.id()));
   }
 
   // ---------------------------------------------------------------- warning and breach

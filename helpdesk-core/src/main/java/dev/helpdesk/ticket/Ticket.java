@@ -174,4 +174,29 @@ public record Ticket(
     }
     return Collections.unmodifiableMap(new LinkedHashMap<>(sorted));
   }
+
+  /**
+   * The ticket as its customer sees it: without the team's own fields, its tags and its group (how
+   * the team files and routes the ticket is the team's matter).
+   */
+  public Ticket forCustomer() {
+    return new Ticket(
+        id,
+        key,
+        subject,
+        description,
+        requester,
+        channel,
+        priority,
+        Set.of(),
+        customFields,
+        status,
+        assignee,
+        Optional.empty(),
+        followUpOf,
+        createdAt,
+        updatedAt,
+        solvedAt,
+        version);
+  }
 }

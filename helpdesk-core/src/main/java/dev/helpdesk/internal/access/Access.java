@@ -41,18 +41,36 @@ public final class Access {
     }
   }
 
+  /**
+   * The ticket a known actor names. A customer naming a ticket that is not theirs is answered
+   * exactly as for a ticket that does not exist: ticket keys are sequential, and a different answer
+   * would tell a customer which keys exist.
+   *
+   * @throws NotFoundException if there is no such ticket, or it is another customer's
+   */
+  public Ticket load(Actor actor, TicketId id) {
+    requireKnown(actor);
+    return visible(actor, pipeline.load(id), id.toString());
+  }
+
+  /** As {@link #load}, for a ticket looked up by other means; {@code named} is what was asked. */
+  public static Ticket visible(Actor actor, Ticket ticket, String named) {
+    if (actor instanceof Actor.Customer && !TicketAccess.canRead(actor, ticket)) {
+      throw new NotFoundException("ticket", named);
+    }
+    return ticket;
+  }
+
   /** A known actor's ticket that they may read. */
   public Ticket readable(Actor actor, TicketId id) {
-    requireKnown(actor);
-    Ticket ticket = pipeline.load(id);
+    Ticket ticket = load(actor, id);
     TicketAccess.requireCanRead(actor, ticket);
     return ticket;
   }
 
   /** A ticket only staff may act on; {@code what} names the action for the refusal. */
   public Ticket forStaff(Actor actor, TicketId id, String what) {
-    requireKnown(actor);
-    Ticket ticket = pipeline.load(id);
+    Ticket ticket = load(actor, id);
     TicketAccess.requireStaff(actor, ticket, what);
     return ticket;
   }

@@ -85,7 +85,13 @@ public final class TicketAccess {
         || event instanceof TicketEvent.SlaBreached
         || event instanceof TicketEvent.SlaMet
         || event instanceof TicketEvent.MacroApplied
-        || event instanceof TicketEvent.TagsChanged);
+        || event instanceof TicketEvent.TagsChanged
+        || event instanceof TicketEvent.GroupChanged);
+  }
+
+  /** The ticket as the actor may see it: a customer's view leaves out the team's fields. */
+  public static Ticket view(Actor actor, Ticket ticket) {
+    return actor instanceof Actor.Customer ? ticket.forCustomer() : ticket;
   }
 
   /**
@@ -100,7 +106,28 @@ public final class TicketAccess {
 
   /** The events the actor may see, in order. */
   public static List<TicketEvent> visibleHistory(Actor actor, List<TicketEvent> events) {
-    return events.stream().filter(e -> canSee(actor, e)).toList();
+    return events.stream().filter(e -> canSee(actor, e)).map(e -> view(actor, e)).toList();
+  }
+
+  /** The event as the actor may see it: a customer's view of opening leaves out tags and group. */
+  private static TicketEvent view(Actor actor, TicketEvent event) {
+    if (actor instanceof Actor.Customer && event instanceof TicketEvent.Created c) {
+      return new TicketEvent.Created(
+          c.ticketId(),
+          c.actor(),
+          c.at(),
+          c.key(),
+          c.subject(),
+          c.description(),
+          c.requester(),
+          c.channel(),
+          c.priority(),
+          java.util.Set.of(),
+          c.customFields(),
+          java.util.Optional.empty(),
+          c.followUpOf());
+    }
+    return event;
   }
 
   private static boolean isPublic(TicketEvent.MessageAdded added) {

@@ -5,6 +5,7 @@ import dev.helpdesk.actor.Actor;
 import dev.helpdesk.common.Check;
 import dev.helpdesk.common.ValidationException;
 import dev.helpdesk.internal.access.Access;
+import dev.helpdesk.internal.access.TicketAccess;
 import dev.helpdesk.internal.change.ChangePipeline;
 import dev.helpdesk.internal.change.ChangePipeline.Then;
 import dev.helpdesk.store.Tickets;
@@ -55,6 +56,8 @@ public final class Answers {
                             + " (was '"
                             + articleId
                             + "')"));
-    return pipeline.change(actor, ticket, edit -> edit.answerAccepted(answer), Then.SERVE_QUEUE);
+    return TicketAccess.view(
+        actor,
+        pipeline.change(actor, ticket, edit -> edit.answerAccepted(answer), Then.SERVE_QUEUE));
   }
 }

@@ -100,10 +100,9 @@ public final class AssignmentService {
 
   /** Assigns by hand; a full agent is refused unless {@code overCapacity}. */
   public Ticket assign(Actor actor, TicketId ticketId, AgentId agent, boolean overCapacity) {
-    access.requireKnown(actor);
     Check.present("agentId", agent);
     // Who may comes first: a customer must not learn from the answer which agent ids exist.
-    Ticket ticket = pipeline.load(ticketId);
+    Ticket ticket = access.load(actor, ticketId);
     TicketAccess.requireStaff(actor, ticket, "assign");
     access.agent(agent);
     return pipeline.change(
@@ -121,11 +120,11 @@ public final class AssignmentService {
 
   /** Escalates to the supervisor group. */
   public Ticket escalate(Actor actor, TicketId ticketId, String reason) {
-    access.requireKnown(actor);
     Check.line("reason", reason, 500);
+    Ticket named = access.load(actor, ticketId);
     return pipeline.change(
         actor,
-        ticketId,
+        named,
         edit -> {
           TicketAccess.requireStaff(actor, edit.current(), "escalate");
           assignment.escalate(edit, reason, actor);

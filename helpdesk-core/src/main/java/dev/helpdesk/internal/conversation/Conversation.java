@@ -4,6 +4,8 @@ import dev.helpdesk.actor.Actor;
 import dev.helpdesk.common.Check;
 import dev.helpdesk.common.NotFoundException;
 import dev.helpdesk.conversation.Attachment;
+import dev.helpdesk.conversation.AttachmentContent;
+import dev.helpdesk.conversation.AttachmentRef;
 import dev.helpdesk.conversation.AttachmentStore;
 import dev.helpdesk.conversation.Message;
 import dev.helpdesk.conversation.MessageDraft;
@@ -11,10 +13,12 @@ import dev.helpdesk.conversation.MessageId;
 import dev.helpdesk.conversation.NewAttachment;
 import dev.helpdesk.conversation.Visibility;
 import dev.helpdesk.internal.access.Access;
+import dev.helpdesk.internal.access.TicketAccess;
 import dev.helpdesk.internal.change.ChangePipeline;
 import dev.helpdesk.internal.change.ChangePipeline.Then;
 import dev.helpdesk.internal.intake.Intake;
 import dev.helpdesk.macro.Macro;
+import dev.helpdesk.store.Tickets;
 import dev.helpdesk.ticket.Posted;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.Ticket;
@@ -32,6 +36,7 @@ public final class Conversation {
   private final Access access;
   private final Intake intake;
   private final AttachmentStore attachments;
+  private final Tickets tickets;
   private final Map<String, Macro> macros;
 
   /** The conversation service over the desk's pipeline; {@code macros} in the order added. */
@@ -40,11 +45,13 @@ public final class Conversation {
       Access access,
       Intake intake,
       AttachmentStore attachments,
+      Tickets tickets,
       Map<String, Macro> macros) {
     this.pipeline = pipeline;
     this.access = access;
     this.intake = intake;
     this.attachments = attachments;
+    this.tickets = tickets;
     this.macros = new LinkedHashMap<>(macros);
   }
 
@@ -68,7 +75,7 @@ public final class Conversation {
       // The requester never changes, so the access check above holds for every retry.
       Ticket after =
           pipeline.change(actor, ticket, edit -> edit.addMessage(message), Then.SERVE_QUEUE);
-      return new Posted(after, message, false);
+      return new Posted(TicketAccess.view(actor, after), message, false);
     } catch (RuntimeException e) {
       files.forEach(f -> attachments.delete(f.ref()));
       throw e;
@@ -90,6 +97,26 @@ public final class Conversation {
             pipeline.clock().instant());
     pipeline.change(actor, ticket, edit -> edit.addMessage(note), Then.SERVE_QUEUE);
     return note;
+  }
+
+  /**
+   * A file attached to a message of the ticket, for an actor who may see that message: a customer
+   * only the files of public messages of their own tickets.
+   *
+   * @throws NotFoundException naming {@code attachment} if no message the actor may see carries it
+   */
+  public AttachmentContent attachment(Actor actor, TicketId ticketId, AttachmentRef ref) {
+    Check.present("ref", ref);
+    access.readable(actor, ticketId);
+    Attachment file =
+        TicketAccess.visibleMessages(actor, tickets.conversation(ticketId)).stream()
+            .flatMap(m -> m.attachments().stream())
+            .filter(a -> a.ref().equals(ref))
+            .findFirst()
+            .orElseThrow(() -> new NotFoundException("attachment", ref.value()));
+    byte[] bytes =
+        attachments.read(ref).orElseThrow(() -> new NotFoundException("attachment", ref.value()));
+    return new AttachmentContent(file, bytes);
   }
 
   /** The macros agents may apply, in the order they were added. */

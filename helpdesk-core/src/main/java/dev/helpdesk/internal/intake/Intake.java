@@ -68,7 +68,7 @@ public final class Intake {
     Check.present("request", request);
     access.requireKnown(actor);
     TicketAccess.requireCanActFor(actor, request.requester().id());
-    return create(actor, request, Optional.empty(), List.of());
+    return TicketAccess.view(actor, create(actor, request, Optional.empty(), List.of()));
   }
 
   /**
@@ -89,7 +89,7 @@ public final class Intake {
             closed.group());
     Ticket followUp = create(actor, request, Optional.of(closed), files);
     Message first = tickets.conversation(followUp.id()).get(0);
-    return new Posted(followUp, first, true);
+    return new Posted(TicketAccess.view(actor, followUp), first, true);
   }
 
   private Ticket create(

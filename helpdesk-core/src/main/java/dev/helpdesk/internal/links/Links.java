@@ -58,11 +58,10 @@ public final class Links {
    * @throws dev.helpdesk.ticket.TicketClosedException if both are CLOSED
    */
   public Ticket link(Actor actor, TicketId from, TicketId to, LinkKind kind) {
-    access.requireKnown(actor);
-    Ticket a = pipeline.load(from);
+    Ticket a = access.load(actor, from);
     TicketAccess.requireStaff(actor, a, "link tickets");
     Check.present("kind", kind);
-    Ticket b = pipeline.load(to);
+    Ticket b = access.load(actor, to);
     if (a.id().equals(b.id())) {
       throw new ValidationException("to", "must be another ticket than from");
     }
@@ -117,10 +116,9 @@ public final class Links {
    * @throws dev.helpdesk.ticket.TicketClosedException if both are CLOSED
    */
   public Ticket unlink(Actor actor, TicketId from, TicketId to) {
-    access.requireKnown(actor);
-    Ticket a = pipeline.load(from);
+    Ticket a = access.load(actor, from);
     TicketAccess.requireStaff(actor, a, "unlink tickets");
-    Ticket b = pipeline.load(to);
+    Ticket b = access.load(actor, to);
     requireAnOpenEnd(a, b, "unlink");
     return pipeline
         .changeTogether(
@@ -162,10 +160,9 @@ public final class Links {
    *     duplicate is)
    */
   public Ticket merge(Actor actor, TicketId duplicate, TicketId into) {
-    access.requireKnown(actor);
-    Ticket d = pipeline.load(duplicate);
+    Ticket d = access.load(actor, duplicate);
     TicketAccess.requireStaff(actor, d, "merge tickets");
-    Ticket i = pipeline.load(into);
+    Ticket i = access.load(actor, into);
     if (d.id().equals(i.id())) {
       throw new ValidationException("into", "must be another ticket than the duplicate");
     }

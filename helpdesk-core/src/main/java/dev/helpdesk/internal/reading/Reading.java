@@ -61,7 +61,9 @@ public final class Reading {
     access.requireKnown(actor);
     Check.present("customerId", customer);
     TicketAccess.requireCanActFor(actor, customer);
-    return tickets.byRequester(customer, MAX_LISTING);
+    return tickets.byRequester(customer, MAX_LISTING).stream()
+        .map(t -> TicketAccess.view(actor, t))
+        .toList();
   }
 
   /** An agent's unsolved tickets. */
@@ -89,14 +91,17 @@ public final class Reading {
     access.requireKnown(actor);
     Check.present("ticketKey", key);
     Ticket ticket =
-        tickets.byKey(key).orElseThrow(() -> new NotFoundException("ticket", key.value()));
+        Access.visible(
+            actor,
+            tickets.byKey(key).orElseThrow(() -> new NotFoundException("ticket", key.value())),
+            key.value());
     TicketAccess.requireCanRead(actor, ticket);
     return details(actor, ticket);
   }
 
   private TicketDetails details(Actor actor, Ticket ticket) {
     return new TicketDetails(
-        ticket,
+        TicketAccess.view(actor, ticket),
         TicketAccess.visibleMessages(actor, tickets.conversation(ticket.id())),
         TicketAccess.visibleHistory(actor, tickets.history(ticket.id())),
         visibleLinks(actor, tickets.links(ticket.id())));

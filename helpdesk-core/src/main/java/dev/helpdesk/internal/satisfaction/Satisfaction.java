@@ -64,15 +64,16 @@ public final class Satisfaction {
 
   /** The ticket's own customer rates its solve; a bad rating has its consequence in the change. */
   public Ticket rate(Actor actor, TicketId ticketId, Rating rating, String comment) {
-    access.requireKnown(actor);
-    Ticket ticket = pipeline.load(ticketId);
+    Ticket ticket = access.load(actor, ticketId);
     TicketAccess.requireRequester(actor, ticket, "rate");
     Check.present("rating", rating);
-    return pipeline.change(
+    return TicketAccess.view(
         actor,
-        ticket,
-        edit -> rate(edit, tickets.history(ticketId), rating, comment),
-        Then.SERVE_QUEUE);
+        pipeline.change(
+            actor,
+            ticket,
+            edit -> rate(edit, tickets.history(ticketId), rating, comment),
+            Then.SERVE_QUEUE));
   }
 
   /** What a bad rating does. */

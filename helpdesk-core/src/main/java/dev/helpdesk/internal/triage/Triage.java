@@ -77,10 +77,10 @@ public final class Triage {
 
   /** A change only staff may make; checked on the state the change is decided on. */
   private Ticket staffChange(Actor actor, TicketId id, String what, Consumer<TicketEdit> op) {
-    access.requireKnown(actor);
+    Ticket named = access.load(actor, id);
     return pipeline.change(
         actor,
-        id,
+        named,
         edit -> {
           TicketAccess.requireStaff(actor, edit.current(), what);
           op.accept(edit);
