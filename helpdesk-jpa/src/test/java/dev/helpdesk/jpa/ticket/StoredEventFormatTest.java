@@ -25,6 +25,7 @@ import dev.helpdesk.ticket.TicketId;
 import dev.helpdesk.ticket.TicketKey;
 import dev.helpdesk.ticket.TicketLink;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -221,6 +222,15 @@ class StoredEventFormatTest {
     assertEquals(
         Set.of(TicketEvent.class.getPermittedSubclasses()),
         events().stream().map(Object::getClass).collect(Collectors.toSet()));
+  }
+
+  @Test
+  void everyStoredTypeNameIsPinned() {
+    assertEquals(
+        Arrays.stream(EventPayloads.StoredType.values())
+            .map(Enum::name)
+            .collect(Collectors.toSet()),
+        stored().stream().map(Stored::type).collect(Collectors.toSet()));
   }
 
   @Test
