@@ -18,6 +18,13 @@ import java.util.Set;
  * Something that happened to a ticket: who did what, when, with the values before and after. The
  * events of a ticket, in order, are its audit history, and they replay to its current state. They
  * are also published to the {@link TicketEventListener}s the application registers.
+ *
+ * <p>Code that handles every event type implements {@link Visitor} and dispatches with {@link
+ * #accept}: a new event type is a new record here and a new {@code Visitor} method, and every such
+ * place fails to compile until it decides what the new type means for it (the JPA adapter's stored
+ * format, what a customer may see in the history, the examples' activity log). Code that reacts to
+ * one or a few types on purpose (notification rules, SLA engine, assignment, satisfaction, live
+ * updates, metric facts) tests those with {@code instanceof} and lets every other type pass.
  */
 public sealed interface TicketEvent
     permits TicketEvent.Created,
@@ -48,6 +55,177 @@ public sealed interface TicketEvent
 
   /** When. */
   Instant at();
+
+  /**
+   * Calls the method of {@code visitor} for this event's type.
+   *
+   * @param visitor what to do with each event type
+   * @param <R> what the visitor returns
+   * @return what the visitor's method returned
+   */
+  <R> R accept(Visitor<R> visitor);
+
+  /**
+   * Something done with an event, one method per event type. It has no default methods on purpose:
+   * an implementation must say what it does with every type, so adding an event type makes each
+   * implementation fail to compile until it handles the new one.
+   *
+   * @param <R> what each method returns ({@link Void} and {@code null} when nothing)
+   */
+  interface Visitor<R> {
+
+    /**
+     * Handles {@link Created}: a ticket was opened.
+     *
+     * @param event the event
+     * @return the result for it
+     */
+    R created(Created event);
+
+    /**
+     * Handles {@link Assigned}: the assignee changed.
+     *
+     * @param event the event
+     * @return the result for it
+     */
+    R assigned(Assigned event);
+
+    /**
+     * Handles {@link StatusChanged}: the status changed.
+     *
+     * @param event the event
+     * @return the result for it
+     */
+    R statusChanged(StatusChanged event);
+
+    /**
+     * Handles {@link MessageAdded}: a message was added.
+     *
+     * @param event the event
+     * @return the result for it
+     */
+    R messageAdded(MessageAdded event);
+
+    /**
+     * Handles {@link PriorityChanged}: the priority changed.
+     *
+     * @param event the event
+     * @return the result for it
+     */
+    R priorityChanged(PriorityChanged event);
+
+    /**
+     * Handles {@link GroupChanged}: the group changed.
+     *
+     * @param event the event
+     * @return the result for it
+     */
+    R groupChanged(GroupChanged event);
+
+    /**
+     * Handles {@link Escalated}: the ticket was escalated.
+     *
+     * @param event the event
+     * @return the result for it
+     */
+    R escalated(Escalated event);
+
+    /**
+     * Handles {@link SlaWarned}: an SLA target is close to being breached.
+     *
+     * @param event the event
+     * @return the result for it
+     */
+    R slaWarned(SlaWarned event);
+
+    /**
+     * Handles {@link SlaBreached}: an SLA target was breached.
+     *
+     * @param event the event
+     * @return the result for it
+     */
+    R slaBreached(SlaBreached event);
+
+    /**
+     * Handles {@link AnswersSuggested}: instant answers were suggested.
+     *
+     * @param event the event
+     * @return the result for it
+     */
+    R answersSuggested(AnswersSuggested event);
+
+    /**
+     * Handles {@link AnswerAccepted}: the customer accepted a suggested answer.
+     *
+     * @param event the event
+     * @return the result for it
+     */
+    R answerAccepted(AnswerAccepted event);
+
+    /**
+     * Handles {@link MacroApplied}: a macro was applied.
+     *
+     * @param event the event
+     * @return the result for it
+     */
+    R macroApplied(MacroApplied event);
+
+    /**
+     * Handles {@link TagsChanged}: the tags changed.
+     *
+     * @param event the event
+     * @return the result for it
+     */
+    R tagsChanged(TagsChanged event);
+
+    /**
+     * Handles {@link SlaMet}: an SLA target was met.
+     *
+     * @param event the event
+     * @return the result for it
+     */
+    R slaMet(SlaMet event);
+
+    /**
+     * Handles {@link Rated}: the customer rated the solve.
+     *
+     * @param event the event
+     * @return the result for it
+     */
+    R rated(Rated event);
+
+    /**
+     * Handles {@link Linked}: the ticket was linked to another.
+     *
+     * @param event the event
+     * @return the result for it
+     */
+    R linked(Linked event);
+
+    /**
+     * Handles {@link Unlinked}: a link was removed.
+     *
+     * @param event the event
+     * @return the result for it
+     */
+    R unlinked(Unlinked event);
+
+    /**
+     * Handles {@link Merged}: a duplicate was merged into the ticket.
+     *
+     * @param event the event
+     * @return the result for it
+     */
+    R merged(Merged event);
+
+    /**
+     * Handles {@link MergedInto}: the ticket was merged into another.
+     *
+     * @param event the event
+     * @return the result for it
+     */
+    R mergedInto(MergedInto event);
+  }
 
   /**
    * The ticket was opened, in status NEW.
@@ -89,6 +267,11 @@ public sealed interface TicketEvent
       Check.present("group", group);
       Check.present("followUpOf", followUpOf);
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.created(this);
+    }
   }
 
   /**
@@ -109,6 +292,11 @@ public sealed interface TicketEvent
       Check.present("from", from);
       Check.present("to", to);
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.assigned(this);
+    }
   }
 
   /**
@@ -127,6 +315,11 @@ public sealed interface TicketEvent
       common(ticketId, actor, at);
       Check.present("from", from);
       Check.present("to", to);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.statusChanged(this);
     }
   }
 
@@ -148,6 +341,11 @@ public sealed interface TicketEvent
       Check.present("messageId", messageId);
       Check.present("visibility", visibility);
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.messageAdded(this);
+    }
   }
 
   /**
@@ -166,6 +364,11 @@ public sealed interface TicketEvent
       common(ticketId, actor, at);
       Check.present("from", from);
       Check.present("to", to);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.priorityChanged(this);
     }
   }
 
@@ -186,6 +389,11 @@ public sealed interface TicketEvent
       common(ticketId, actor, at);
       Check.present("from", from);
       Check.present("to", to);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.groupChanged(this);
     }
   }
 
@@ -215,6 +423,11 @@ public sealed interface TicketEvent
       Check.present("toGroup", toGroup);
       Check.line("reason", reason, 500);
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.escalated(this);
+    }
   }
 
   /**
@@ -238,6 +451,11 @@ public sealed interface TicketEvent
       Check.present("dueAt", dueAt);
       Check.positive("cycle", cycle);
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.slaWarned(this);
+    }
   }
 
   /**
@@ -259,6 +477,11 @@ public sealed interface TicketEvent
       Check.present("target", target);
       Check.present("dueAt", dueAt);
       Check.positive("cycle", cycle);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.slaBreached(this);
     }
   }
 
@@ -286,6 +509,11 @@ public sealed interface TicketEvent
         throw new ValidationException("answers", "must not be empty");
       }
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.answersSuggested(this);
+    }
   }
 
   /**
@@ -306,6 +534,11 @@ public sealed interface TicketEvent
       common(ticketId, actor, at);
       Check.present("articleId", articleId);
       Check.line("title", title, SuggestedAnswer.MAX_TITLE_LENGTH);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.answerAccepted(this);
     }
   }
 
@@ -329,6 +562,11 @@ public sealed interface TicketEvent
       common(ticketId, actor, at);
       Check.line("macro", macro, MAX_NAME_LENGTH);
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.macroApplied(this);
+    }
   }
 
   /**
@@ -347,6 +585,11 @@ public sealed interface TicketEvent
       common(ticketId, actor, at);
       from = Set.copyOf(Check.present("from", from));
       to = Set.copyOf(Check.present("to", to));
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.tagsChanged(this);
     }
   }
 
@@ -372,6 +615,11 @@ public sealed interface TicketEvent
       Check.present("target", target);
       Check.present("dueAt", dueAt);
       Check.positive("cycle", cycle);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.slaMet(this);
     }
   }
 
@@ -410,6 +658,11 @@ public sealed interface TicketEvent
       Check.present("agent", agent);
       Check.present("group", group);
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.rated(this);
+    }
   }
 
   /**
@@ -428,6 +681,11 @@ public sealed interface TicketEvent
       common(ticketId, actor, at);
       Check.present("link", link);
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.linked(this);
+    }
   }
 
   /**
@@ -444,6 +702,11 @@ public sealed interface TicketEvent
     public Unlinked {
       common(ticketId, actor, at);
       Check.present("link", link);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.unlinked(this);
     }
   }
 
@@ -475,6 +738,11 @@ public sealed interface TicketEvent
       Check.present("duplicateKey", duplicateKey);
       carried = List.copyOf(carried);
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.merged(this);
+    }
   }
 
   /**
@@ -494,6 +762,11 @@ public sealed interface TicketEvent
       common(ticketId, actor, at);
       Check.present("into", into);
       Check.present("intoKey", intoKey);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.mergedInto(this);
     }
   }
 

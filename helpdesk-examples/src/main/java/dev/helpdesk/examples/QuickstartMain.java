@@ -108,20 +108,44 @@ public final class QuickstartMain {
 
   /** One readable line per event, as a desk's activity log would show it. */
   public static String describe(TicketEvent e) {
-    String who = e.actor().describe();
-    if (e instanceof TicketEvent.Created c) {
+    return e.accept(new Describe(e.actor().describe()));
+  }
+
+  /** The line of each event type, starting with who did it; every type has one. */
+  private record Describe(String who) implements TicketEvent.Visitor<String> {
+
+    @Override
+    public String created(TicketEvent.Created c) {
       return who + " opened " + c.key() + " \"" + c.subject() + "\"";
-    } else if (e instanceof TicketEvent.Assigned a) {
+    }
+
+    @Override
+    public String assigned(TicketEvent.Assigned a) {
       return who + " assigned it to " + a.to().map(AgentId::value).orElse("nobody");
-    } else if (e instanceof TicketEvent.StatusChanged s) {
+    }
+
+    @Override
+    public String statusChanged(TicketEvent.StatusChanged s) {
       return who + " moved it " + s.from() + " -> " + s.to();
-    } else if (e instanceof TicketEvent.MessageAdded m) {
+    }
+
+    @Override
+    public String messageAdded(TicketEvent.MessageAdded m) {
       return who + (m.visibility() == Visibility.PUBLIC ? " replied" : " added an internal note");
-    } else if (e instanceof TicketEvent.PriorityChanged p) {
+    }
+
+    @Override
+    public String priorityChanged(TicketEvent.PriorityChanged p) {
       return who + " changed priority " + p.from() + " -> " + p.to();
-    } else if (e instanceof TicketEvent.GroupChanged g) {
+    }
+
+    @Override
+    public String groupChanged(TicketEvent.GroupChanged g) {
       return who + " routed it to " + g.to().map(Object::toString).orElse("no group");
-    } else if (e instanceof TicketEvent.Escalated x) {
+    }
+
+    @Override
+    public String escalated(TicketEvent.Escalated x) {
       return who
           + " escalated it"
           + x.from().map(a -> " from " + a.value()).orElse("")
@@ -130,39 +154,74 @@ public final class QuickstartMain {
           + " ("
           + x.reason()
           + ")";
-    } else if (e instanceof TicketEvent.SlaWarned w) {
+    }
+
+    @Override
+    public String slaWarned(TicketEvent.SlaWarned w) {
       return who + " warned: " + target(w.target(), w.cycle()) + " is due at " + w.dueAt();
-    } else if (e instanceof TicketEvent.SlaBreached b) {
+    }
+
+    @Override
+    public String slaBreached(TicketEvent.SlaBreached b) {
       return who
           + " recorded a breach: "
           + target(b.target(), b.cycle())
           + " was due at "
           + b.dueAt();
-    } else if (e instanceof TicketEvent.AnswersSuggested s) {
+    }
+
+    @Override
+    public String answersSuggested(TicketEvent.AnswersSuggested s) {
       return who + " suggested " + s.answers().stream().map(a -> "\"" + a.title() + "\"").toList();
-    } else if (e instanceof TicketEvent.AnswerAccepted a) {
+    }
+
+    @Override
+    public String answerAccepted(TicketEvent.AnswerAccepted a) {
       return who + " said \"" + a.title() + "\" solved it";
-    } else if (e instanceof TicketEvent.MacroApplied m) {
+    }
+
+    @Override
+    public String macroApplied(TicketEvent.MacroApplied m) {
       return who + " applied macro " + m.macro();
-    } else if (e instanceof TicketEvent.TagsChanged t) {
+    }
+
+    @Override
+    public String tagsChanged(TicketEvent.TagsChanged t) {
       return who + " tagged it " + new java.util.TreeSet<>(t.to());
-    } else if (e instanceof TicketEvent.SlaMet m) {
+    }
+
+    @Override
+    public String slaMet(TicketEvent.SlaMet m) {
       return who + " met " + target(m.target(), m.cycle()) + ", due at " + m.dueAt();
-    } else if (e instanceof TicketEvent.Rated r) {
+    }
+
+    @Override
+    public String rated(TicketEvent.Rated r) {
       return who
           + " rated it "
           + r.rating()
           + (r.comment().isEmpty() ? "" : " (\"" + r.comment() + "\")");
-    } else if (e instanceof TicketEvent.Linked l) {
+    }
+
+    @Override
+    public String linked(TicketEvent.Linked l) {
       return who + " linked it " + link(l.link());
-    } else if (e instanceof TicketEvent.Unlinked u) {
+    }
+
+    @Override
+    public String unlinked(TicketEvent.Unlinked u) {
       return who + " removed its link " + link(u.link());
-    } else if (e instanceof TicketEvent.Merged m) {
+    }
+
+    @Override
+    public String merged(TicketEvent.Merged m) {
       return who + " merged " + m.duplicateKey() + " into it (" + m.carried().size() + " messages)";
-    } else if (e instanceof TicketEvent.MergedInto m) {
+    }
+
+    @Override
+    public String mergedInto(TicketEvent.MergedInto m) {
       return who + " merged it into " + m.intoKey();
     }
-    return e.toString();
   }
 
   /** "as a follow-up of HD-1000", "followed up by HD-1001", "related to HD-1002". */

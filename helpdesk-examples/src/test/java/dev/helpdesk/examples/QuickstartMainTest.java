@@ -1,6 +1,7 @@
 package dev.helpdesk.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.helpdesk.actor.Actor;
@@ -8,6 +9,7 @@ import dev.helpdesk.agent.AgentId;
 import dev.helpdesk.agent.GroupId;
 import dev.helpdesk.conversation.Visibility;
 import dev.helpdesk.ticket.ArticleId;
+import dev.helpdesk.ticket.EventFixtures;
 import dev.helpdesk.ticket.SlaTarget;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.SuggestedAnswer;
@@ -21,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class QuickstartMainTest {
@@ -101,5 +104,18 @@ class QuickstartMainTest {
         QuickstartMain.describe(
             new TicketEvent.TagsChanged(
                 id, Actor.agent("a-7"), at, Set.of("rail"), Set.of("refund", "rail"))));
+  }
+
+  @Test
+  void everyEventTypeReadsAsASentenceOfWhoDidIt() {
+    List<TicketEvent> events = EventFixtures.oneOfEach();
+    assertEquals(
+        Set.of(TicketEvent.class.getPermittedSubclasses()),
+        events.stream().map(Object::getClass).collect(Collectors.toSet()));
+    for (TicketEvent e : events) {
+      String line = QuickstartMain.describe(e);
+      assertTrue(line.startsWith(e.actor().describe() + " "), line);
+      assertFalse(line.contains(e.getClass().getSimpleName() + "["), line);
+    }
   }
 }

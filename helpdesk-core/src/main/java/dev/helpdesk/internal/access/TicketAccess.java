@@ -3,6 +3,7 @@ package dev.helpdesk.internal.access;
 import dev.helpdesk.actor.AccessDeniedException;
 import dev.helpdesk.actor.Actor;
 import dev.helpdesk.conversation.Message;
+import dev.helpdesk.conversation.Visibility;
 import dev.helpdesk.customer.CustomerId;
 import dev.helpdesk.ticket.Ticket;
 import dev.helpdesk.ticket.TicketEvent;
@@ -70,23 +71,110 @@ public final class TicketAccess {
    * theirs to know).
    */
   public static boolean canSee(Actor actor, TicketEvent event) {
-    if (!(actor instanceof Actor.Customer c)) {
+    return !(actor instanceof Actor.Customer c) || event.accept(new CustomerSees(c));
+  }
+
+  /**
+   * Whether a customer may see an event of their own ticket, decided for every event type: a new
+   * type does not compile until it says whether customers see it, rather than showing it to them by
+   * default.
+   */
+  private record CustomerSees(Actor.Customer customer) implements TicketEvent.Visitor<Boolean> {
+
+    @Override
+    public Boolean created(TicketEvent.Created event) {
       return true;
     }
-    if (event instanceof TicketEvent.Linked l) {
-      return canSee(c, l.link());
+
+    @Override
+    public Boolean assigned(TicketEvent.Assigned event) {
+      return true;
     }
-    if (event instanceof TicketEvent.Unlinked u) {
-      return canSee(c, u.link());
+
+    @Override
+    public Boolean statusChanged(TicketEvent.StatusChanged event) {
+      return true;
     }
-    return !(event instanceof TicketEvent.MessageAdded added && !isPublic(added)
-        || event instanceof TicketEvent.Escalated
-        || event instanceof TicketEvent.SlaWarned
-        || event instanceof TicketEvent.SlaBreached
-        || event instanceof TicketEvent.SlaMet
-        || event instanceof TicketEvent.MacroApplied
-        || event instanceof TicketEvent.TagsChanged
-        || event instanceof TicketEvent.GroupChanged);
+
+    @Override
+    public Boolean messageAdded(TicketEvent.MessageAdded event) {
+      return event.visibility() == Visibility.PUBLIC;
+    }
+
+    @Override
+    public Boolean priorityChanged(TicketEvent.PriorityChanged event) {
+      return true;
+    }
+
+    @Override
+    public Boolean groupChanged(TicketEvent.GroupChanged event) {
+      return false; // how the team routes the ticket is the team's matter
+    }
+
+    @Override
+    public Boolean escalated(TicketEvent.Escalated event) {
+      return false;
+    }
+
+    @Override
+    public Boolean slaWarned(TicketEvent.SlaWarned event) {
+      return false;
+    }
+
+    @Override
+    public Boolean slaBreached(TicketEvent.SlaBreached event) {
+      return false;
+    }
+
+    @Override
+    public Boolean answersSuggested(TicketEvent.AnswersSuggested event) {
+      return true;
+    }
+
+    @Override
+    public Boolean answerAccepted(TicketEvent.AnswerAccepted event) {
+      return true;
+    }
+
+    @Override
+    public Boolean macroApplied(TicketEvent.MacroApplied event) {
+      return false;
+    }
+
+    @Override
+    public Boolean tagsChanged(TicketEvent.TagsChanged event) {
+      return false;
+    }
+
+    @Override
+    public Boolean slaMet(TicketEvent.SlaMet event) {
+      return false;
+    }
+
+    @Override
+    public Boolean rated(TicketEvent.Rated event) {
+      return true;
+    }
+
+    @Override
+    public Boolean linked(TicketEvent.Linked event) {
+      return canSee(customer, event.link());
+    }
+
+    @Override
+    public Boolean unlinked(TicketEvent.Unlinked event) {
+      return canSee(customer, event.link());
+    }
+
+    @Override
+    public Boolean merged(TicketEvent.Merged event) {
+      return true;
+    }
+
+    @Override
+    public Boolean mergedInto(TicketEvent.MergedInto event) {
+      return true;
+    }
   }
 
   /** The ticket as the actor may see it: a customer's view leaves out the team's fields. */
@@ -128,9 +216,5 @@ public final class TicketAccess {
           c.followUpOf());
     }
     return event;
-  }
-
-  private static boolean isPublic(TicketEvent.MessageAdded added) {
-    return added.visibility() == dev.helpdesk.conversation.Visibility.PUBLIC;
   }
 }

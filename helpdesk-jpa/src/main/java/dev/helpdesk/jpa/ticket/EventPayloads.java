@@ -3,6 +3,7 @@ package dev.helpdesk.jpa.ticket;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.helpdesk.actor.Actor;
 import dev.helpdesk.agent.AgentId;
 import dev.helpdesk.agent.GroupId;
 import dev.helpdesk.common.EmailAddress;
@@ -28,12 +29,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
  * Writes each event type's own fields as a JSON document and reads them back. The document format
  * is part of the schema: add fields compatibly (readers ignore what they do not know, and a missing
  * optional field reads as empty), and give a changed meaning a new event type name.
+ *
+ * <p>Both directions are complete at compile time: the {@link Writer} is a {@link
+ * TicketEvent.Visitor}, so a new event type does not compile until it is written, and it answers
+ * the {@link StoredType} it wrote, whose constants must each implement {@link StoredType#read}.
  */
 final class EventPayloads {
 
@@ -48,119 +55,30 @@ final class EventPayloads {
     row.actorId = Actors.id(event.actor());
     row.occurredAt = event.at();
     ObjectNode p = Json.object();
-    if (event instanceof TicketEvent.Created e) {
-      row.type = "CREATED";
-      p.put("key", e.key().value());
-      p.put("subject", e.subject());
-      p.put("description", e.description());
-      ObjectNode requester = p.putObject("requester");
-      requester.put("id", e.requester().id().value());
-      requester.put("name", e.requester().name());
-      requester.put("email", e.requester().email().value());
-      p.put("channel", e.channel().name());
-      p.put("priority", e.priority().name());
-      p.set("tags", Json.stringArray(new java.util.TreeSet<>(e.tags())));
-      p.set("customFields", Json.stringMapNode(new java.util.TreeMap<>(e.customFields())));
-      p.put("group", e.group().map(GroupId::value).orElse(null));
-      p.put("followUpOf", e.followUpOf().map(TicketId::toString).orElse(null));
-    } else if (event instanceof TicketEvent.Assigned e) {
-      row.type = "ASSIGNED";
-      p.put("from", e.from().map(AgentId::value).orElse(null));
-      p.put("to", e.to().map(AgentId::value).orElse(null));
-    } else if (event instanceof TicketEvent.StatusChanged e) {
-      row.type = "STATUS_CHANGED";
-      p.put("from", e.from().name());
-      p.put("to", e.to().name());
-    } else if (event instanceof TicketEvent.MessageAdded e) {
-      row.type = "MESSAGE_ADDED";
-      p.put("messageId", e.messageId().toString());
-      p.put("visibility", e.visibility().name());
-    } else if (event instanceof TicketEvent.PriorityChanged e) {
-      row.type = "PRIORITY_CHANGED";
-      p.put("from", e.from().name());
-      p.put("to", e.to().name());
-    } else if (event instanceof TicketEvent.GroupChanged e) {
-      row.type = "GROUP_CHANGED";
-      p.put("from", e.from().map(GroupId::value).orElse(null));
-      p.put("to", e.to().map(GroupId::value).orElse(null));
-    } else if (event instanceof TicketEvent.Escalated e) {
-      row.type = "ESCALATED";
-      p.put("from", e.from().map(AgentId::value).orElse(null));
-      p.put("toGroup", e.toGroup().value());
-      p.put("reason", e.reason());
-    } else if (event instanceof TicketEvent.SlaWarned e) {
-      row.type = "SLA_WARNED";
-      p.put("target", e.target().name());
-      p.put("cycle", e.cycle());
-      p.put("dueAt", e.dueAt().toString());
-    } else if (event instanceof TicketEvent.SlaBreached e) {
-      row.type = "SLA_BREACHED";
-      p.put("target", e.target().name());
-      p.put("cycle", e.cycle());
-      p.put("dueAt", e.dueAt().toString());
-    } else if (event instanceof TicketEvent.SlaMet e) {
-      row.type = "SLA_MET";
-      p.put("target", e.target().name());
-      p.put("cycle", e.cycle());
-      p.put("dueAt", e.dueAt().toString());
-    } else if (event instanceof TicketEvent.Rated e) {
-      row.type = "RATED";
-      p.put("rating", e.rating().name());
-      p.put("comment", e.comment());
-      p.put("agent", e.agent().map(AgentId::value).orElse(null));
-      p.put("group", e.group().map(GroupId::value).orElse(null));
-    } else if (event instanceof TicketEvent.Linked e) {
-      row.type = "LINKED";
-      writeLink(p, e.link());
-    } else if (event instanceof TicketEvent.Unlinked e) {
-      row.type = "UNLINKED";
-      writeLink(p, e.link());
-    } else if (event instanceof TicketEvent.Merged e) {
-      row.type = "MERGED";
-      p.put("duplicate", e.duplicate().toString());
-      p.put("duplicateKey", e.duplicateKey().value());
-      p.set("carried", Json.stringArray(e.carried().stream().map(MessageId::toString).toList()));
-    } else if (event instanceof TicketEvent.MergedInto e) {
-      row.type = "MERGED_INTO";
-      p.put("into", e.into().toString());
-      p.put("intoKey", e.intoKey().value());
-    } else if (event instanceof TicketEvent.AnswersSuggested e) {
-      row.type = "ANSWERS_SUGGESTED";
-      ArrayNode answers = p.putArray("answers");
-      for (SuggestedAnswer a : e.answers()) {
-        ObjectNode answer = answers.addObject();
-        answer.put("articleId", a.articleId().value());
-        answer.put("title", a.title());
-        answer.put("excerpt", a.excerpt());
-        answer.put("score", a.score());
-      }
-    } else if (event instanceof TicketEvent.AnswerAccepted e) {
-      row.type = "ANSWER_ACCEPTED";
-      p.put("articleId", e.articleId().value());
-      p.put("title", e.title());
-    } else if (event instanceof TicketEvent.MacroApplied e) {
-      row.type = "MACRO_APPLIED";
-      p.put("macro", e.macro());
-    } else if (event instanceof TicketEvent.TagsChanged e) {
-      row.type = "TAGS_CHANGED";
-      p.set("from", Json.stringArray(new java.util.TreeSet<>(e.from())));
-      p.set("to", Json.stringArray(new java.util.TreeSet<>(e.to())));
-    } else {
-      throw new IllegalArgumentException("Unknown event " + event);
-    }
+    row.type = event.accept(new Writer(p)).name();
     row.payload = Json.write(p);
     return row;
   }
 
   static TicketEvent toEvent(EventEntity row) {
-    TicketId ticket = new TicketId(row.ticketId);
-    var actor = Actors.of(row.actorKind, row.actorId);
-    Instant at = row.occurredAt;
-    JsonNode p = Json.parse(row.payload);
-    return switch (row.type) {
-      case "CREATED" -> {
+    return StoredType.named(row.type)
+        .read(
+            new TicketId(row.ticketId),
+            Actors.of(row.actorKind, row.actorId),
+            row.occurredAt,
+            Json.parse(row.payload));
+  }
+
+  /**
+   * The event type names in {@code hd_ticket_event.event_type}, each reading its own document. The
+   * constant names are what is stored: never rename one, or rows already written stop reading.
+   */
+  enum StoredType {
+    CREATED {
+      @Override
+      TicketEvent read(TicketId ticket, Actor actor, Instant at, JsonNode p) {
         JsonNode r = p.get("requester");
-        yield new TicketEvent.Created(
+        return new TicketEvent.Created(
             ticket,
             actor,
             at,
@@ -178,58 +96,83 @@ final class EventPayloads {
             text(p, "group").map(GroupId::of),
             text(p, "followUpOf").map(TicketId::parse));
       }
-      case "ASSIGNED" ->
-          new TicketEvent.Assigned(
-              ticket, actor, at, text(p, "from").map(AgentId::of), text(p, "to").map(AgentId::of));
-      case "STATUS_CHANGED" ->
-          new TicketEvent.StatusChanged(
-              ticket,
-              actor,
-              at,
-              Status.valueOf(p.get("from").asText()),
-              Status.valueOf(p.get("to").asText()));
-      case "MESSAGE_ADDED" ->
-          new TicketEvent.MessageAdded(
-              ticket,
-              actor,
-              at,
-              new MessageId(UUID.fromString(p.get("messageId").asText())),
-              Visibility.valueOf(p.get("visibility").asText()));
-      case "PRIORITY_CHANGED" ->
-          new TicketEvent.PriorityChanged(
-              ticket,
-              actor,
-              at,
-              Priority.valueOf(p.get("from").asText()),
-              Priority.valueOf(p.get("to").asText()));
-      case "GROUP_CHANGED" ->
-          new TicketEvent.GroupChanged(
-              ticket, actor, at, text(p, "from").map(GroupId::of), text(p, "to").map(GroupId::of));
-      case "ESCALATED" ->
-          new TicketEvent.Escalated(
-              ticket,
-              actor,
-              at,
-              text(p, "from").map(AgentId::of),
-              GroupId.of(p.get("toGroup").asText()),
-              p.get("reason").asText());
-      case "SLA_WARNED" ->
-          new TicketEvent.SlaWarned(
-              ticket,
-              actor,
-              at,
-              SlaTarget.valueOf(p.get("target").asText()),
-              p.get("cycle").asInt(),
-              Instant.parse(p.get("dueAt").asText()));
-      case "SLA_BREACHED" ->
-          new TicketEvent.SlaBreached(
-              ticket,
-              actor,
-              at,
-              SlaTarget.valueOf(p.get("target").asText()),
-              p.get("cycle").asInt(),
-              Instant.parse(p.get("dueAt").asText()));
-      case "ANSWERS_SUGGESTED" -> {
+    },
+    ASSIGNED {
+      @Override
+      TicketEvent read(TicketId ticket, Actor actor, Instant at, JsonNode p) {
+        return new TicketEvent.Assigned(
+            ticket, actor, at, text(p, "from").map(AgentId::of), text(p, "to").map(AgentId::of));
+      }
+    },
+    STATUS_CHANGED {
+      @Override
+      TicketEvent read(TicketId ticket, Actor actor, Instant at, JsonNode p) {
+        return new TicketEvent.StatusChanged(
+            ticket,
+            actor,
+            at,
+            Status.valueOf(p.get("from").asText()),
+            Status.valueOf(p.get("to").asText()));
+      }
+    },
+    MESSAGE_ADDED {
+      @Override
+      TicketEvent read(TicketId ticket, Actor actor, Instant at, JsonNode p) {
+        return new TicketEvent.MessageAdded(
+            ticket,
+            actor,
+            at,
+            new MessageId(UUID.fromString(p.get("messageId").asText())),
+            Visibility.valueOf(p.get("visibility").asText()));
+      }
+    },
+    PRIORITY_CHANGED {
+      @Override
+      TicketEvent read(TicketId ticket, Actor actor, Instant at, JsonNode p) {
+        return new TicketEvent.PriorityChanged(
+            ticket,
+            actor,
+            at,
+            Priority.valueOf(p.get("from").asText()),
+            Priority.valueOf(p.get("to").asText()));
+      }
+    },
+    GROUP_CHANGED {
+      @Override
+      TicketEvent read(TicketId ticket, Actor actor, Instant at, JsonNode p) {
+        return new TicketEvent.GroupChanged(
+            ticket, actor, at, text(p, "from").map(GroupId::of), text(p, "to").map(GroupId::of));
+      }
+    },
+    ESCALATED {
+      @Override
+      TicketEvent read(TicketId ticket, Actor actor, Instant at, JsonNode p) {
+        return new TicketEvent.Escalated(
+            ticket,
+            actor,
+            at,
+            text(p, "from").map(AgentId::of),
+            GroupId.of(p.get("toGroup").asText()),
+            p.get("reason").asText());
+      }
+    },
+    SLA_WARNED {
+      @Override
+      TicketEvent read(TicketId ticket, Actor actor, Instant at, JsonNode p) {
+        return new TicketEvent.SlaWarned(
+            ticket, actor, at, target(p), p.get("cycle").asInt(), dueAt(p));
+      }
+    },
+    SLA_BREACHED {
+      @Override
+      TicketEvent read(TicketId ticket, Actor actor, Instant at, JsonNode p) {
+        return new TicketEvent.SlaBreached(
+            ticket, actor, at, target(p), p.get("cycle").asInt(), dueAt(p));
+      }
+    },
+    ANSWERS_SUGGESTED {
+      @Override
+      TicketEvent read(TicketId ticket, Actor actor, Instant at, JsonNode p) {
         List<SuggestedAnswer> answers = new ArrayList<>();
         p.get("answers")
             .forEach(
@@ -241,70 +184,278 @@ final class EventPayloads {
                             a.get("excerpt").asText(),
                             // Rows written before scores were kept have none: 0, as documented.
                             a.path("score").asDouble(0))));
-        yield new TicketEvent.AnswersSuggested(ticket, actor, at, answers);
+        return new TicketEvent.AnswersSuggested(ticket, actor, at, answers);
       }
-      case "ANSWER_ACCEPTED" ->
-          new TicketEvent.AnswerAccepted(
-              ticket,
-              actor,
-              at,
-              ArticleId.of(p.get("articleId").asText()),
-              p.get("title").asText());
-      case "MACRO_APPLIED" ->
-          new TicketEvent.MacroApplied(ticket, actor, at, p.get("macro").asText());
-      case "TAGS_CHANGED" ->
-          new TicketEvent.TagsChanged(
-              ticket,
-              actor,
-              at,
-              new LinkedHashSet<>(Json.strings(p.get("from"))),
-              new LinkedHashSet<>(Json.strings(p.get("to"))));
-      case "SLA_MET" ->
-          new TicketEvent.SlaMet(
-              ticket,
-              actor,
-              at,
-              SlaTarget.valueOf(p.get("target").asText()),
-              p.get("cycle").asInt(),
-              Instant.parse(p.get("dueAt").asText()));
-      case "RATED" ->
-          new TicketEvent.Rated(
-              ticket,
-              actor,
-              at,
-              Rating.valueOf(p.get("rating").asText()),
-              text(p, "comment").orElse(""),
-              text(p, "agent").map(AgentId::of),
-              text(p, "group").map(GroupId::of));
-      case "LINKED" -> new TicketEvent.Linked(ticket, actor, at, readLink(p));
-      case "UNLINKED" -> new TicketEvent.Unlinked(ticket, actor, at, readLink(p));
-      case "MERGED" ->
-          new TicketEvent.Merged(
-              ticket,
-              actor,
-              at,
-              TicketId.parse(p.get("duplicate").asText()),
-              TicketKey.parse(p.get("duplicateKey").asText()),
-              Json.strings(p.get("carried")).stream()
-                  .map(id -> new MessageId(UUID.fromString(id)))
-                  .toList());
-      case "MERGED_INTO" ->
-          new TicketEvent.MergedInto(
-              ticket,
-              actor,
-              at,
-              TicketId.parse(p.get("into").asText()),
-              TicketKey.parse(p.get("intoKey").asText()));
-      default -> throw new IllegalStateException("Unknown stored event type " + row.type);
+    },
+    ANSWER_ACCEPTED {
+      @Override
+      TicketEvent read(TicketId ticket, Actor actor, Instant at, JsonNode p) {
+        return new TicketEvent.AnswerAccepted(
+            ticket, actor, at, ArticleId.of(p.get("articleId").asText()), p.get("title").asText());
+      }
+    },
+    MACRO_APPLIED {
+      @Override
+      TicketEvent read(TicketId ticket, Actor actor, Instant at, JsonNode p) {
+        return new TicketEvent.MacroApplied(ticket, actor, at, p.get("macro").asText());
+      }
+    },
+    TAGS_CHANGED {
+      @Override
+      TicketEvent read(TicketId ticket, Actor actor, Instant at, JsonNode p) {
+        return new TicketEvent.TagsChanged(
+            ticket,
+            actor,
+            at,
+            new LinkedHashSet<>(Json.strings(p.get("from"))),
+            new LinkedHashSet<>(Json.strings(p.get("to"))));
+      }
+    },
+    SLA_MET {
+      @Override
+      TicketEvent read(TicketId ticket, Actor actor, Instant at, JsonNode p) {
+        return new TicketEvent.SlaMet(
+            ticket, actor, at, target(p), p.get("cycle").asInt(), dueAt(p));
+      }
+    },
+    RATED {
+      @Override
+      TicketEvent read(TicketId ticket, Actor actor, Instant at, JsonNode p) {
+        return new TicketEvent.Rated(
+            ticket,
+            actor,
+            at,
+            Rating.valueOf(p.get("rating").asText()),
+            text(p, "comment").orElse(""),
+            text(p, "agent").map(AgentId::of),
+            text(p, "group").map(GroupId::of));
+      }
+    },
+    LINKED {
+      @Override
+      TicketEvent read(TicketId ticket, Actor actor, Instant at, JsonNode p) {
+        return new TicketEvent.Linked(ticket, actor, at, readLink(p));
+      }
+    },
+    UNLINKED {
+      @Override
+      TicketEvent read(TicketId ticket, Actor actor, Instant at, JsonNode p) {
+        return new TicketEvent.Unlinked(ticket, actor, at, readLink(p));
+      }
+    },
+    MERGED {
+      @Override
+      TicketEvent read(TicketId ticket, Actor actor, Instant at, JsonNode p) {
+        return new TicketEvent.Merged(
+            ticket,
+            actor,
+            at,
+            TicketId.parse(p.get("duplicate").asText()),
+            TicketKey.parse(p.get("duplicateKey").asText()),
+            Json.strings(p.get("carried")).stream()
+                .map(id -> new MessageId(UUID.fromString(id)))
+                .toList());
+      }
+    },
+    MERGED_INTO {
+      @Override
+      TicketEvent read(TicketId ticket, Actor actor, Instant at, JsonNode p) {
+        return new TicketEvent.MergedInto(
+            ticket,
+            actor,
+            at,
+            TicketId.parse(p.get("into").asText()),
+            TicketKey.parse(p.get("intoKey").asText()));
+      }
     };
+
+    /** The event of this type with the row's common columns and its payload document. */
+    abstract TicketEvent read(TicketId ticket, Actor actor, Instant at, JsonNode payload);
+
+    /** The type stored under {@code name}. */
+    static StoredType named(String name) {
+      for (StoredType type : values()) {
+        if (type.name().equals(name)) {
+          return type;
+        }
+      }
+      throw new IllegalStateException("Unknown stored event type " + name);
+    }
   }
 
-  private static void writeLink(ObjectNode p, TicketLink link) {
-    p.put("kind", link.kind().name());
-    p.put("outgoing", link.outgoing());
-    p.put("other", link.other().toString());
-    p.put("otherKey", link.otherKey().value());
-    p.put("otherRequester", link.otherRequester().value());
+  /** Puts an event's own fields into the payload document and answers the type it is stored as. */
+  private record Writer(ObjectNode p) implements TicketEvent.Visitor<StoredType> {
+
+    @Override
+    public StoredType created(TicketEvent.Created e) {
+      p.put("key", e.key().value());
+      p.put("subject", e.subject());
+      p.put("description", e.description());
+      ObjectNode requester = p.putObject("requester");
+      requester.put("id", e.requester().id().value());
+      requester.put("name", e.requester().name());
+      requester.put("email", e.requester().email().value());
+      p.put("channel", e.channel().name());
+      p.put("priority", e.priority().name());
+      // Sorted, so that the same tags and fields are always the same document.
+      p.set("tags", Json.stringArray(new TreeSet<>(e.tags())));
+      p.set("customFields", Json.stringMapNode(new TreeMap<>(e.customFields())));
+      p.put("group", e.group().map(GroupId::value).orElse(null));
+      p.put("followUpOf", e.followUpOf().map(TicketId::toString).orElse(null));
+      return StoredType.CREATED;
+    }
+
+    @Override
+    public StoredType assigned(TicketEvent.Assigned e) {
+      p.put("from", e.from().map(AgentId::value).orElse(null));
+      p.put("to", e.to().map(AgentId::value).orElse(null));
+      return StoredType.ASSIGNED;
+    }
+
+    @Override
+    public StoredType statusChanged(TicketEvent.StatusChanged e) {
+      p.put("from", e.from().name());
+      p.put("to", e.to().name());
+      return StoredType.STATUS_CHANGED;
+    }
+
+    @Override
+    public StoredType messageAdded(TicketEvent.MessageAdded e) {
+      p.put("messageId", e.messageId().toString());
+      p.put("visibility", e.visibility().name());
+      return StoredType.MESSAGE_ADDED;
+    }
+
+    @Override
+    public StoredType priorityChanged(TicketEvent.PriorityChanged e) {
+      p.put("from", e.from().name());
+      p.put("to", e.to().name());
+      return StoredType.PRIORITY_CHANGED;
+    }
+
+    @Override
+    public StoredType groupChanged(TicketEvent.GroupChanged e) {
+      p.put("from", e.from().map(GroupId::value).orElse(null));
+      p.put("to", e.to().map(GroupId::value).orElse(null));
+      return StoredType.GROUP_CHANGED;
+    }
+
+    @Override
+    public StoredType escalated(TicketEvent.Escalated e) {
+      p.put("from", e.from().map(AgentId::value).orElse(null));
+      p.put("toGroup", e.toGroup().value());
+      p.put("reason", e.reason());
+      return StoredType.ESCALATED;
+    }
+
+    @Override
+    public StoredType slaWarned(TicketEvent.SlaWarned e) {
+      writeSla(e.target(), e.cycle(), e.dueAt());
+      return StoredType.SLA_WARNED;
+    }
+
+    @Override
+    public StoredType slaBreached(TicketEvent.SlaBreached e) {
+      writeSla(e.target(), e.cycle(), e.dueAt());
+      return StoredType.SLA_BREACHED;
+    }
+
+    @Override
+    public StoredType answersSuggested(TicketEvent.AnswersSuggested e) {
+      ArrayNode answers = p.putArray("answers");
+      for (SuggestedAnswer a : e.answers()) {
+        ObjectNode answer = answers.addObject();
+        answer.put("articleId", a.articleId().value());
+        answer.put("title", a.title());
+        answer.put("excerpt", a.excerpt());
+        answer.put("score", a.score());
+      }
+      return StoredType.ANSWERS_SUGGESTED;
+    }
+
+    @Override
+    public StoredType answerAccepted(TicketEvent.AnswerAccepted e) {
+      p.put("articleId", e.articleId().value());
+      p.put("title", e.title());
+      return StoredType.ANSWER_ACCEPTED;
+    }
+
+    @Override
+    public StoredType macroApplied(TicketEvent.MacroApplied e) {
+      p.put("macro", e.macro());
+      return StoredType.MACRO_APPLIED;
+    }
+
+    @Override
+    public StoredType tagsChanged(TicketEvent.TagsChanged e) {
+      p.set("from", Json.stringArray(new TreeSet<>(e.from())));
+      p.set("to", Json.stringArray(new TreeSet<>(e.to())));
+      return StoredType.TAGS_CHANGED;
+    }
+
+    @Override
+    public StoredType slaMet(TicketEvent.SlaMet e) {
+      writeSla(e.target(), e.cycle(), e.dueAt());
+      return StoredType.SLA_MET;
+    }
+
+    @Override
+    public StoredType rated(TicketEvent.Rated e) {
+      p.put("rating", e.rating().name());
+      p.put("comment", e.comment());
+      p.put("agent", e.agent().map(AgentId::value).orElse(null));
+      p.put("group", e.group().map(GroupId::value).orElse(null));
+      return StoredType.RATED;
+    }
+
+    @Override
+    public StoredType linked(TicketEvent.Linked e) {
+      writeLink(e.link());
+      return StoredType.LINKED;
+    }
+
+    @Override
+    public StoredType unlinked(TicketEvent.Unlinked e) {
+      writeLink(e.link());
+      return StoredType.UNLINKED;
+    }
+
+    @Override
+    public StoredType merged(TicketEvent.Merged e) {
+      p.put("duplicate", e.duplicate().toString());
+      p.put("duplicateKey", e.duplicateKey().value());
+      p.set("carried", Json.stringArray(e.carried().stream().map(MessageId::toString).toList()));
+      return StoredType.MERGED;
+    }
+
+    @Override
+    public StoredType mergedInto(TicketEvent.MergedInto e) {
+      p.put("into", e.into().toString());
+      p.put("intoKey", e.intoKey().value());
+      return StoredType.MERGED_INTO;
+    }
+
+    private void writeSla(SlaTarget target, int cycle, Instant dueAt) {
+      p.put("target", target.name());
+      p.put("cycle", cycle);
+      p.put("dueAt", dueAt.toString());
+    }
+
+    private void writeLink(TicketLink link) {
+      p.put("kind", link.kind().name());
+      p.put("outgoing", link.outgoing());
+      p.put("other", link.other().toString());
+      p.put("otherKey", link.otherKey().value());
+      p.put("otherRequester", link.otherRequester().value());
+    }
+  }
+
+  private static SlaTarget target(JsonNode p) {
+    return SlaTarget.valueOf(p.get("target").asText());
+  }
+
+  private static Instant dueAt(JsonNode p) {
+    return Instant.parse(p.get("dueAt").asText());
   }
 
   private static TicketLink readLink(JsonNode p) {
