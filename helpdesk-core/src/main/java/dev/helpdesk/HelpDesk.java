@@ -252,6 +252,19 @@ public final class HelpDesk implements AutoCloseable {
    * @throws dev.helpdesk.ticket.TicketClosedException if staff write to a CLOSED ticket
    */
   public Posted reply(Actor actor, TicketId ticketId, MessageDraft draft) {
+    return reply(actor, ticketId, draft, true);
+  }
+
+  /**
+   * Adds a public reply as {@link #reply(Actor, TicketId, MessageDraft)} does, saying whether the
+   * follow-up it opens on a CLOSED ticket is acknowledged to the customer: an intake turns it off
+   * for what it would not acknowledge as a new ticket either ({@link NewTicket#acknowledge()}).
+   *
+   * @throws AccessDeniedException if a customer writes to someone else's ticket
+   * @throws dev.helpdesk.ticket.TicketClosedException if staff write to a CLOSED ticket
+   */
+  public Posted reply(
+      Actor actor, TicketId ticketId, MessageDraft draft, boolean acknowledgeFollowUp) {
     Check.present("draft", draft);
     requireKnown(actor);
     Ticket ticket = load(ticketId);
@@ -259,7 +272,7 @@ public final class HelpDesk implements AutoCloseable {
     List<Attachment> files = store(draft.attachments());
     try {
       if (ticket.status() == Status.CLOSED && actor instanceof Actor.Customer) {
-        return followUp(actor, ticket, draft.body(), files);
+        return followUp(actor, ticket, draft.body(), files, acknowledgeFollowUp);
       }
       Message message =
           new Message(
@@ -273,17 +286,22 @@ public final class HelpDesk implements AutoCloseable {
     }
   }
 
-  private Posted followUp(Actor actor, Ticket closed, String body, List<Attachment> files) {
+  private Posted followUp(
+      Actor actor, Ticket closed, String body, List<Attachment> files, boolean acknowledge) {
+    // The customer as known now, not the closed ticket's snapshot: the follow-up saves its
+    // requester, and the snapshot would move a customer who changed address back to the old one.
+    Customer requester = customers.byId(closed.requester().id()).orElse(closed.requester());
     NewTicket request =
         new NewTicket(
-            closed.requester(),
+            requester,
             closed.subject(),
             body,
             closed.channel(),
             closed.priority(),
             closed.tags(),
             closed.customFields(),
-            closed.group());
+            closed.group(),
+            acknowledge);
     Ticket followUp = create(actor, request, Optional.of(closed), files);
     Message first = tickets.conversation(followUp.id()).get(0);
     return new Posted(followUp, first, true);
