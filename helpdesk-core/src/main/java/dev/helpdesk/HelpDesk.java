@@ -863,7 +863,7 @@ public final class HelpDesk implements AutoCloseable {
 
   /**
    * The customer known by this address, for intakes that must tell who wrote (the mail adapter).
-   * When several customers share the address, the most recently saved wins.
+   * When several customers share the address, none: mail from it must not go to one of them.
    *
    * @throws AccessDeniedException if a customer asks
    */

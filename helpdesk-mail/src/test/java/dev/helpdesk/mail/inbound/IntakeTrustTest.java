@@ -123,6 +123,20 @@ class IntakeTrustTest {
     assertEquals(1, ticketsOf("c-mal"), "c-mal got no ticket with Bob's mail");
   }
 
+  @Test
+  void newMailFromAnAddressSeveralCustomersShareGoesToNoneOfThem() {
+    open("c-bob", "Bob Other", "bob@example.com");
+    open("c-mal", "Mal", "bob@example.com");
+
+    IntakeResult r = mail("Bob Other <bob@example.com>", "My train was cancelled", "", "Help.");
+
+    assertEquals(Outcome.OPENED, r.outcome(), r.reason());
+    Ticket t = f.desk.ticket(STAFF, r.ticketId().orElseThrow()).ticket();
+    assertEquals("mail:bob@example.com", t.requester().id().value());
+    assertEquals(1, ticketsOf("c-mal"), "c-mal does not get Bob's mail");
+    assertEquals(1, ticketsOf("c-bob"), "nor is it filed under Bob's account on a guess");
+  }
+
   // ------------------------------------------------------------ 2: notes by forged auto-replies
 
   @Test
