@@ -205,9 +205,13 @@ public final class MailIntake {
 
   /**
    * Whether the sender is the ticket's requester: the address the ticket was opened with, or the
-   * address the desk knows the requester by now (they may have moved since).
+   * address the desk knows the requester by now (they may have moved since); and, where the
+   * settings require it, the mail server vouched for the address.
    */
   private boolean isRequester(InboundMail mail, Ticket ticket) {
+    if (!authenticated(mail)) {
+      return false;
+    }
     Customer requester = ticket.requester();
     if (requester.email().value().equalsIgnoreCase(mail.from().value())) {
       return true;
@@ -254,7 +258,11 @@ public final class MailIntake {
             + mail.fromName()
             + " <"
             + mail.from()
-            + ">, who is not the requester (\""
+            + ">"
+            + (authenticated(mail)
+                ? ", who is not the requester"
+                : ", whose address the mail server did not authenticate")
+            + " (\""
             + mail.subject()
             + "\"):\n\n"
             + draft.body();
@@ -386,10 +394,22 @@ public final class MailIntake {
     }
   }
 
-  /** The customer known by the sender's address, else one whose id is derived from it. */
+  /**
+   * The customer known by the sender's address, else one whose id is derived from it. Mail the
+   * settings do not consider authenticated is never a known customer's.
+   */
   private Customer customerOf(InboundMail mail) {
-    return desk.customerByEmail(system, mail.from())
-        .orElseGet(() -> new Customer(derivedId(mail), mail.fromName(), mail.from()));
+    Optional<Customer> known =
+        authenticated(mail) ? desk.customerByEmail(system, mail.from()) : Optional.empty();
+    return known.orElseGet(() -> new Customer(derivedId(mail), mail.fromName(), mail.from()));
+  }
+
+  /** Whether the From: address may be believed: always, unless the settings require DMARC. */
+  private boolean authenticated(InboundMail mail) {
+    return settings
+        .authservId()
+        .map(id -> AuthenticationResults.dmarcPass(mail.authenticationResults(), id, mail.from()))
+        .orElse(true);
   }
 
   private static CustomerId derivedId(InboundMail mail) {

@@ -137,6 +137,54 @@ class IntakeTrustTest {
     assertEquals(1, ticketsOf("c-bob"), "nor is it filed under Bob's account on a guess");
   }
 
+  // ------------------------------------------------------------ DMARC, when required
+
+  private static final String PASS =
+      "Authentication-Results: mx.desk.example; spf=pass smtp.mailfrom=example.com;"
+          + " dkim=pass header.d=example.com; dmarc=pass (p=reject) header.from=example.com\r\n";
+
+  @Test
+  void whenRequiredOnlyAMailOurServerAuthenticatedIsTheRequestersReply() {
+    setUp(s -> s.requireAuthentication("mx.desk.example"));
+    IntakeResult r =
+        mail("Ana Example <ana@example.com>", "Re: seat", PASS + threadedTo(ours(ana)), "Thanks.");
+    assertEquals(Outcome.REPLIED, r.outcome(), r.reason());
+  }
+
+  @Test
+  void whenRequiredAnUnauthenticatedMailIsNeverAKnownCustomers() {
+    setUp(s -> s.requireAuthentication("mx.desk.example"));
+    List<String> unauthenticated =
+        List.of(
+            "", // no header at all
+            PASS.replace("mx.desk.example", "mx.evil.example"), // another server's (forgeable)
+            PASS.replace("dmarc=pass", "dmarc=fail"),
+            PASS.replace("header.from=example.com", "header.from=evil.example"),
+            PASS.replace("dmarc=pass (p=reject) header.from=example.com", "arc=none"),
+            // Below our server's header: written by the sender, so it does not count.
+            "Authentication-Results: mx.desk.example; dmarc=fail header.from=example.com\r\n"
+                + PASS);
+    for (String headers : unauthenticated) {
+      int visible = f.desk.ticket(Actor.customer("c-ana"), ana.id()).conversation().size();
+      IntakeResult threaded =
+          mail(
+              "Ana Example <ana@example.com>",
+              "Re: seat",
+              headers + threadedTo(ours(ana)),
+              "Refund to another IBAN.");
+      assertEquals(Outcome.COPIED_REPLY_RECORDED, threaded.outcome(), headers);
+      Message note = conversation(ana).get(conversation(ana).size() - 1);
+      assertTrue(note.body().contains("did not authenticate"), note.body());
+      assertEquals(visible, f.desk.ticket(Actor.customer("c-ana"), ana.id()).conversation().size());
+
+      IntakeResult fresh = mail("Ana Example <ana@example.com>", "New question", headers, "Hi.");
+      assertEquals(Outcome.OPENED, fresh.outcome(), headers);
+      Ticket t = f.desk.ticket(STAFF, fresh.ticketId().orElseThrow()).ticket();
+      assertEquals("mail:ana@example.com", t.requester().id().value(), headers);
+    }
+    assertEquals(1, ticketsOf("c-ana"));
+  }
+
   // ------------------------------------------------------------ 2: notes by forged auto-replies
 
   @Test
