@@ -131,7 +131,14 @@ public final class HelpDesk implements AutoCloseable {
    * @throws dev.helpdesk.ticket.TicketClosedException if staff write to a CLOSED ticket
    */
   public Posted reply(Actor actor, TicketId ticketId, MessageDraft draft) {
-    return s.conversation().reply(actor, ticketId, draft);
+    return reply(actor, ticketId, draft, true);
+  }
+
+  /**
+   * As {@link #reply(Actor, TicketId, MessageDraft)}; a follow-up it opens is acknowledged or not.
+   */
+  public Posted reply(Actor actor, TicketId id, MessageDraft draft, boolean acknowledgeFollowUp) {
+    return s.conversation().reply(actor, id, draft, acknowledgeFollowUp);
   }
 
   /** Adds an internal note, seen by staff only, never mailed; refused to customers. */
@@ -304,7 +311,7 @@ public final class HelpDesk implements AutoCloseable {
     return s.reading().ticket(actor, key);
   }
 
-  /** The customer known by this address, for staff and intakes (the mail adapter). */
+  /** The one customer known by this address, for staff and intakes; none if several share it. */
   public Optional<Customer> customerByEmail(Actor actor, EmailAddress email) {
     return s.reading().customerByEmail(actor, email);
   }

@@ -9,8 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.helpdesk.actor.Actor;
+import dev.helpdesk.common.EmailAddress;
 import dev.helpdesk.common.ValidationException;
+import dev.helpdesk.conversation.MessageDraft;
+import dev.helpdesk.customer.Customer;
 import dev.helpdesk.ticket.IllegalTransitionException;
+import dev.helpdesk.ticket.NewTicket;
 import dev.helpdesk.ticket.Posted;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.StatusTransitions;
@@ -154,6 +158,32 @@ class StatusRulesTest {
     assertEquals("The seat is missing again.", posted.message().body());
     assertEquals(posted.message(), desk.ticket(ANA, followUp.id()).conversation().get(0));
     assertEquals(closed, f.tickets.byId(closed.id()).orElseThrow(), "the closed one is untouched");
+  }
+
+  @Test
+  void aFollowUpTakesTheCustomerAsKnownNowNotTheClosedTicketsOldAddress() {
+    Ticket closed = reach(Status.CLOSED);
+    Customer moved =
+        new Customer(
+            closed.requester().id(),
+            closed.requester().name(),
+            EmailAddress.of("ana@new.example.com"));
+    desk.open(ANA, NewTicket.builder().requester(moved).subject("My new address").build());
+
+    Posted posted = desk.reply(ANA, closed.id(), "About the old trip.");
+
+    assertEquals(moved, posted.ticket().requester());
+    assertEquals(Optional.of(moved), desk.customerByEmail(BEA, moved.email()));
+  }
+
+  @Test
+  void aFollowUpIsAcknowledgedOnlyWhenAsked() {
+    Ticket closed = reach(Status.CLOSED);
+    long queued = f.outbox.undelivered();
+    assertTrue(desk.reply(ANA, closed.id(), MessageDraft.text("Quietly."), false).followUp());
+    assertEquals(queued, f.outbox.undelivered(), "no acknowledgement");
+    assertTrue(desk.reply(ANA, closed.id(), MessageDraft.text("Again."), true).followUp());
+    assertEquals(queued + 1, f.outbox.undelivered(), "the acknowledgement is queued");
   }
 
   @Test

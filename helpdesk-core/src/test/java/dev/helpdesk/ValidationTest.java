@@ -77,6 +77,33 @@ class ValidationTest {
     assertField("body", () -> MessageDraft.text(" "));
   }
 
+  /**
+   * Every line break mail software breaks a header on is refused where the value ends up in a
+   * header (subject, names), so the mail adapter can always send what the core accepted.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"\r", "\n", "\0", "\u0085", "\u2028", "\u2029"})
+  void headerBoundFieldsRefuseEveryLineBreakAndNothingIsStored(String lineBreak) {
+    int before = desk.ticketsOf(BEA, CustomerId.of("c-ana")).size();
+    assertField(
+        "subject",
+        () ->
+            desk.open(
+                ANA, DeskFixture.request("c-ana").subject("Seat" + lineBreak + "Bcc: x").build()));
+    assertField(
+        "name",
+        () ->
+            desk.open(
+                ANA,
+                NewTicket.builder()
+                    .requester("c-ana", "Ana" + lineBreak + "Bcc: x", "ana@example.com")
+                    .subject("Seat")
+                    .build()));
+    assertField(
+        "name", () -> dev.helpdesk.agent.Agent.of("a-x", "Bea" + lineBreak, "bea@example.com"));
+    assertEquals(before, desk.ticketsOf(BEA, CustomerId.of("c-ana")).size());
+  }
+
   @Test
   void tagsAreNormalisedToLowerCase() {
     NewTicket r = DeskFixture.request("c-ana").tag("Refund").tag("refund").tag("RAIL").build();

@@ -30,13 +30,16 @@ public final class Check {
 
   /**
    * Fails when {@code value} is null or blank, longer than {@code maxLength} characters, or
-   * contains a control character (a single-line value: names, subjects, ids).
+   * contains a control character or a Unicode line or paragraph separator (a single-line value:
+   * names, subjects, ids). Such values end up in mail headers, where mail software breaks lines on
+   * U+2028 and U+2029 too; a value refused here is one the mail adapter could not send.
    */
   public static String line(String field, String value, int maxLength) {
     String v = text(field, value, maxLength);
     for (int i = 0; i < v.length(); i++) {
-      if (Character.isISOControl(v.charAt(i))) {
-        throw new ValidationException(field, "must not contain control characters");
+      char c = v.charAt(i);
+      if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+        throw new ValidationException(field, "must not contain control characters or line breaks");
       }
     }
     return v;

@@ -16,8 +16,9 @@ public interface Customers {
   Optional<Customer> byId(CustomerId id);
 
   /**
-   * The customer with this address, if known. When several share an address the most recently saved
-   * wins.
+   * The one customer with this address, if exactly one has it. When several share an address, none:
+   * the address does not tell which of them wrote, and guessing would hand one customer's mail to
+   * another.
    */
   Optional<Customer> byEmail(EmailAddress email);
 }

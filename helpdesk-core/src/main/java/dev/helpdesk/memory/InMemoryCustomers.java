@@ -16,7 +16,7 @@ public final class InMemoryCustomers implements Customers {
 
   private final Map<CustomerId, Customer> byId = new HashMap<>();
 
-  /** Per address, the customers who have it, the least recently saved first. */
+  /** Per address, the customers who have it. */
   private final Map<EmailAddress, Set<CustomerId>> byEmail = new HashMap<>();
 
   @Override
@@ -40,10 +40,9 @@ public final class InMemoryCustomers implements Customers {
 
   @Override
   public synchronized Optional<Customer> byEmail(EmailAddress email) {
-    CustomerId latest = null;
-    for (CustomerId id : byEmail.getOrDefault(email, Set.of())) {
-      latest = id;
-    }
-    return Optional.ofNullable(latest).map(byId::get);
+    Set<CustomerId> holders = byEmail.getOrDefault(email, Set.of());
+    return holders.size() == 1
+        ? Optional.of(byId.get(holders.iterator().next()))
+        : Optional.empty();
   }
 }

@@ -56,13 +56,13 @@ public final class Conversation {
   }
 
   /** A public reply; a customer's reply to a CLOSED ticket starts a follow-up. */
-  public Posted reply(Actor actor, TicketId ticketId, MessageDraft draft) {
+  public Posted reply(Actor actor, TicketId ticketId, MessageDraft draft, boolean acknowledge) {
     Check.present("draft", draft);
     Ticket ticket = access.readable(actor, ticketId);
     List<Attachment> files = store(draft.attachments());
     try {
       if (ticket.status() == Status.CLOSED && actor instanceof Actor.Customer) {
-        return intake.followUp(actor, ticket, draft.body(), files);
+        return intake.followUp(actor, ticket, draft.body(), files, acknowledge);
       }
       Message message =
           new Message(

@@ -75,7 +75,8 @@ public final class Intake {
    * A customer's message to a CLOSED ticket: a new ticket of the same subject, linked {@link
    * LinkKind#FOLLOW_UP} to the closed one, starts with it.
    */
-  public Posted followUp(Actor actor, Ticket closed, String body, List<Attachment> files) {
+  public Posted followUp(
+      Actor actor, Ticket closed, String body, List<Attachment> files, boolean acknowledge) {
     // The customer's current record, not the closed ticket's snapshot: they may have moved.
     NewTicket request =
         new NewTicket(
@@ -86,7 +87,8 @@ public final class Intake {
             closed.priority(),
             closed.tags(),
             closed.customFields(),
-            closed.group());
+            closed.group(),
+            acknowledge);
     Ticket followUp = create(actor, request, Optional.of(closed), files);
     Message first = tickets.conversation(followUp.id()).get(0);
     return new Posted(TicketAccess.view(actor, followUp), first, true);

@@ -6,9 +6,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * One row of {@code hd_customer}. {@code saved_seq} is drawn from a sequence on every save, so that
- * "the most recently saved customer with this address" is the one with the highest number,
- * whichever instance saved it.
+ * One row of {@code hd_customer}. {@code saved_seq} is drawn from a sequence on every save, so it
+ * orders saves across instances; lookups no longer depend on it (an address several customers share
+ * finds none of them), but the schema keeps the column.
  */
 @Entity(name = "HdCustomer")
 @Table(name = "hd_customer")

@@ -24,6 +24,8 @@ import java.util.Optional;
  * @param automated whether a machine wrote it ({@code Auto-Submitted} other than {@code no}, or an
  *     auto-responder's own header): recorded, never taken as the customer's reply
  * @param bounce the delivery report of a bounce (multipart/report or a mailer-daemon notice)
+ * @param authenticationResults the {@code Authentication-Results} headers (RFC 8601), topmost
+ *     first, each unfolded to one line; at most {@value #MAX_AUTHENTICATION_RESULTS}
  */
 public record InboundMail(
     EmailAddress from,
@@ -35,7 +37,11 @@ public record InboundMail(
     List<NewAttachment> attachments,
     List<String> loopSignals,
     boolean automated,
-    Optional<String> bounce) {
+    Optional<String> bounce,
+    List<String> authenticationResults) {
+
+  /** The most {@code Authentication-Results} headers kept. */
+  public static final int MAX_AUTHENTICATION_RESULTS = 20;
 
   /** Validates and freezes the mail. */
   public InboundMail {
@@ -48,6 +54,9 @@ public record InboundMail(
     attachments = List.copyOf(attachments);
     loopSignals = List.copyOf(loopSignals);
     Check.present("bounce", bounce);
+    authenticationResults =
+        List.copyOf(
+            Check.size("authenticationResults", authenticationResults, MAX_AUTHENTICATION_RESULTS));
   }
 
   /** Whether this is a delivery failure report. */

@@ -41,6 +41,11 @@ public record IntakeResult(
     BOUNCE_RECORDED,
     /** An auto-reply (out of office) to one of our mails, recorded on its ticket as a note. */
     AUTO_REPLY_RECORDED,
+    /**
+     * A reply to one of our mails from someone the customer copied, not the requester: recorded on
+     * its ticket as an internal note, never acknowledged.
+     */
+    COPIED_REPLY_RECORDED,
     /** Not for a ticket: our own mail come back, or a bounce of nothing we know. Logged. */
     IGNORED,
     /** Already processed (same Message-ID); nothing was done again. */

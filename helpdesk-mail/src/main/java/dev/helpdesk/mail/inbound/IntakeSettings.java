@@ -5,6 +5,7 @@ import dev.helpdesk.common.EmailAddress;
 import dev.helpdesk.common.ValidationException;
 import dev.helpdesk.mail.MailSettings;
 import dev.helpdesk.mail.MailThreading;
+import java.util.Optional;
 
 /**
  * How the intake reads mail.
@@ -13,12 +14,17 @@ import dev.helpdesk.mail.MailThreading;
  * @param threading the desk's Message-ID scheme, to find tickets and recognise our own mail
  * @param maxBytes the largest mail accepted, in bytes; default 10 MiB
  * @param acknowledgementsPerHour the most acknowledgements one sender gets in an hour; default 5
+ * @param authservId when present, the authserv-id of the application's own mail server: a mail is
+ *     taken to come from its {@code From:} address only if that server's {@code
+ *     Authentication-Results} header says {@code dmarc=pass}; default none (the address is taken as
+ *     written)
  */
 public record IntakeSettings(
     EmailAddress supportAddress,
     MailThreading threading,
     long maxBytes,
-    int acknowledgementsPerHour) {
+    int acknowledgementsPerHour,
+    Optional<String> authservId) {
 
   /** The default size limit: 10 MiB. */
   public static final long DEFAULT_MAX_BYTES = 10L * 1024 * 1024;
@@ -37,6 +43,7 @@ public record IntakeSettings(
       throw new ValidationException(
           "acknowledgementsPerHour", "must not be negative (was " + acknowledgementsPerHour + ")");
     }
+    Check.present("authservId", authservId).ifPresent(id -> Check.line("authservId", id, 255));
   }
 
   /**
@@ -45,16 +52,37 @@ public record IntakeSettings(
    */
   public static IntakeSettings from(MailSettings mail) {
     return new IntakeSettings(
-        mail.replyTo(), mail.threading(), DEFAULT_MAX_BYTES, DEFAULT_ACKNOWLEDGEMENTS_PER_HOUR);
+        mail.replyTo(),
+        mail.threading(),
+        DEFAULT_MAX_BYTES,
+        DEFAULT_ACKNOWLEDGEMENTS_PER_HOUR,
+        Optional.empty());
   }
 
   /** These settings with another size limit. */
   public IntakeSettings withMaxBytes(long maxBytes) {
-    return new IntakeSettings(supportAddress, threading, maxBytes, acknowledgementsPerHour);
+    return new IntakeSettings(
+        supportAddress, threading, maxBytes, acknowledgementsPerHour, authservId);
   }
 
   /** These settings with another acknowledgement limit. */
   public IntakeSettings withAcknowledgementsPerHour(int perHour) {
-    return new IntakeSettings(supportAddress, threading, maxBytes, perHour);
+    return new IntakeSettings(supportAddress, threading, maxBytes, perHour, authservId);
+  }
+
+  /**
+   * These settings requiring DMARC: a mail counts as sent by its {@code From:} address only if the
+   * topmost {@code Authentication-Results} header with this authserv-id (the one your mail server
+   * writes, e.g. {@code mx.example.com}) says {@code dmarc=pass}. Other mail is still read, but
+   * never as a known customer's: it opens a ticket for its address, or is noted on the ticket its
+   * thread names.
+   */
+  public IntakeSettings requireAuthentication(String authservId) {
+    return new IntakeSettings(
+        supportAddress,
+        threading,
+        maxBytes,
+        acknowledgementsPerHour,
+        Optional.of(Check.line("authservId", authservId, 255)));
   }
 }

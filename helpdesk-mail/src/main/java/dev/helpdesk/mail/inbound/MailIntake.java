@@ -1,7 +1,6 @@
 package dev.helpdesk.mail.inbound;
 
 import dev.helpdesk.HelpDesk;
-import dev.helpdesk.actor.AccessDeniedException;
 import dev.helpdesk.actor.Actor;
 import dev.helpdesk.common.Check;
 import dev.helpdesk.common.NotFoundException;
@@ -15,7 +14,9 @@ import dev.helpdesk.mail.inbound.IntakeResult.Outcome;
 import dev.helpdesk.ticket.Channel;
 import dev.helpdesk.ticket.NewTicket;
 import dev.helpdesk.ticket.Posted;
+import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.Ticket;
+import dev.helpdesk.ticket.TicketClosedException;
 import dev.helpdesk.ticket.TicketId;
 import dev.helpdesk.ticket.TicketKey;
 import jakarta.mail.MessagingException;
@@ -129,11 +130,60 @@ public final class MailIntake {
     if (mail.from().equals(settings.supportAddress())) {
       return ignored(mail, "mail from our own support address");
     }
-    Optional<Match> match = match(mail);
-    if (mail.isBounce()) {
-      if (match.isEmpty()) {
+    if (mail.isBounce() || mail.automated()) {
+      return automatic(mail);
+    }
+    Optional<Match> match = match(mail, false);
+    if (match.isPresent()) {
+      Match m = match.get();
+      if (isRequester(mail, m.ticket())) {
+        return reply(mail, m);
+      }
+      if (m.threaded() && m.ticket().status() != Status.CLOSED) {
+        return copied(mail, m);
+      }
+      // A stranger who only names the ticket (keys are sequential, tokens guessable) never lands
+      // on it: they get a ticket of their own.
+      log.info(
+          "Mail {} from {} names {} by {} but is not its requester; opening a ticket of its own",
+          messageId.orElse("-"),
+          mail.from(),
+          m.ticket().key(),
+          m.how());
+    }
+    return open(mail, customerOf(mail));
+  }
+
+  /**
+   * A bounce or an auto-reply is recorded only on a ticket that one of our own Message-IDs names:
+   * only those who received our mail know them, while a subject or body token can be guessed.
+   */
+  private IntakeResult automatic(InboundMail mail) {
+    String kind = mail.isBounce() ? "bounce" : "automatic reply";
+    Optional<Match> ours = match(mail, true);
+    if (ours.isEmpty()) {
+      Optional<Match> named = match(mail, false);
+      if (named.isPresent()) {
+        return ignored(
+            mail,
+            kind
+                + " names "
+                + named.get().ticket().key()
+                + " by "
+                + named.get().how()
+                + " but no Message-ID we sent ties it to the ticket");
+      }
+      if (mail.isBounce()) {
         return ignored(mail, "bounce of no known ticket from " + mail.from());
       }
+      // An automated mail about nothing we sent: a ticket, never acknowledged (its loop signal).
+      return open(mail, customerOf(mail));
+    }
+    Ticket ticket = ours.get().ticket();
+    if (ticket.status() == Status.CLOSED) {
+      return closed(mail, ticket, kind);
+    }
+    if (mail.isBounce()) {
       String note =
           "Mail delivery failed (report from "
               + mail.from()
@@ -141,52 +191,112 @@ public final class MailIntake {
               + mail.subject()
               + "\"):\n\n"
               + mail.bounce().orElseThrow();
-      return noted(mail, match.get().ticket(), note, Outcome.BOUNCE_RECORDED);
+      return noted(mail, ticket, note, Outcome.BOUNCE_RECORDED);
     }
-    if (mail.automated() && match.isPresent()) {
-      String note =
-          "Automatic reply from "
-              + mail.from()
-              + " (\""
-              + mail.subject()
-              + "\"):\n\n"
-              + QuoteStripper.strip(mail.text());
-      return noted(mail, match.get().ticket(), note, Outcome.AUTO_REPLY_RECORDED);
+    String note =
+        "Automatic reply from "
+            + mail.from()
+            + " (\""
+            + mail.subject()
+            + "\"):\n\n"
+            + QuoteStripper.strip(mail.text());
+    return noted(mail, ticket, note, Outcome.AUTO_REPLY_RECORDED);
+  }
+
+  /**
+   * Whether the sender is the ticket's requester: the address the ticket was opened with, or the
+   * address the desk knows the requester by now (they may have moved since); and, where the
+   * settings require it, the mail server vouched for the address.
+   */
+  private boolean isRequester(InboundMail mail, Ticket ticket) {
+    if (!authenticated(mail)) {
+      return false;
     }
-    Customer customer = customerOf(mail);
-    if (match.isPresent()) {
-      Ticket ticket = match.get().ticket();
-      try {
-        Posted posted = desk.reply(Actor.customer(customer.id()), ticket.id(), draft(mail, true));
-        remember(mail, posted.ticket().id());
-        Outcome outcome = posted.followUp() ? Outcome.FOLLOW_UP_OPENED : Outcome.REPLIED;
-        log.info(
-            "Mail {} from {} {} {} (matched by {})",
-            messageId.orElse("-"),
-            mail.from(),
-            outcome == Outcome.REPLIED ? "replied on" : "opened follow-up",
-            posted.ticket().key(),
-            match.get().how());
-        return result(outcome, posted.ticket(), false, "matched by " + match.get().how());
-      } catch (AccessDeniedException e) {
-        // Someone else's ticket: never add to it. The sender gets a ticket of their own.
-        log.warn(
-            "Mail {} from {} names {} of another customer; opening a new ticket instead",
-            messageId.orElse("-"),
-            mail.from(),
-            ticket.key());
-      }
+    Customer requester = ticket.requester();
+    if (requester.email().value().equalsIgnoreCase(mail.from().value())) {
+      return true;
     }
-    return open(mail, customer);
+    return desk.customerByEmail(system, mail.from())
+        .filter(c -> c.id().equals(requester.id()))
+        .isPresent();
+  }
+
+  /** The requester's reply; on a CLOSED ticket a follow-up, acknowledged as a new ticket is. */
+  private IntakeResult reply(InboundMail mail, Match m) {
+    Ticket ticket = m.ticket();
+    // Only a follow-up is acknowledged; the limit is spent only for one. A ticket closed after
+    // this read gets a follow-up without acknowledgement, which is the safe side.
+    Acknowledgement ack =
+        ticket.status() == Status.CLOSED ? acknowledgement(mail) : Acknowledgement.NOT_NEEDED;
+    Posted posted =
+        desk.reply(
+            Actor.customer(ticket.requester().id()), ticket.id(), draft(mail, true), ack.send());
+    remember(mail, posted.ticket().id());
+    Outcome outcome = posted.followUp() ? Outcome.FOLLOW_UP_OPENED : Outcome.REPLIED;
+    boolean acknowledged = posted.followUp() && ack.send();
+    log.info(
+        "Mail {} from {} {} {} (matched by {}{})",
+        mail.messageId().orElse("-"),
+        mail.from(),
+        outcome == Outcome.REPLIED ? "replied on" : "opened follow-up",
+        posted.ticket().key(),
+        m.how(),
+        posted.followUp() ? "; " + ack.why() : "");
+    String why = "matched by " + m.how() + (posted.followUp() ? "; " + ack.why() : "");
+    return result(outcome, posted.ticket(), acknowledged, why);
+  }
+
+  /**
+   * A reply to our mail from someone the customer copied: part of the conversation, so it is kept
+   * with the ticket, but as an internal note (tickets have no CC list yet, and the customer's
+   * conversation shows only what the customer or staff wrote). Never acknowledged.
+   */
+  private IntakeResult copied(InboundMail mail, Match m) {
+    MessageDraft draft = draft(mail, true);
+    String note =
+        "Reply from "
+            + mail.fromName()
+            + " <"
+            + mail.from()
+            + ">"
+            + (authenticated(mail)
+                ? ", who is not the requester"
+                : ", whose address the mail server did not authenticate")
+            + " (\""
+            + mail.subject()
+            + "\"):\n\n"
+            + draft.body();
+    if (!draft.attachments().isEmpty()) {
+      note += "\n\n(" + draft.attachments().size() + " attached file(s) not kept: a note has none)";
+    }
+    return noted(mail, m.ticket(), note, Outcome.COPIED_REPLY_RECORDED);
+  }
+
+  /** Machine mail for a CLOSED ticket: dropped, since a closed ticket takes nothing more. */
+  private IntakeResult closed(InboundMail mail, Ticket ticket, String what) {
+    remember(mail, ticket.id());
+    return ignored(mail, what + " for " + ticket.key() + ", which is CLOSED: not recorded");
+  }
+
+  /** Whether a new ticket or follow-up is acknowledged, and why (for the result and the log). */
+  private record Acknowledgement(boolean send, String why) {
+    static final Acknowledgement NOT_NEEDED = new Acknowledgement(false, "no acknowledgement due");
+  }
+
+  /** Loop signals first, then the sender's hourly limit, which this spends when it allows. */
+  private Acknowledgement acknowledgement(InboundMail mail) {
+    List<String> signals = mail.loopSignals();
+    if (!signals.isEmpty()) {
+      return new Acknowledgement(false, "no acknowledgement: " + String.join(", ", signals));
+    }
+    if (!limit.tryAcquire(mail.from())) {
+      return new Acknowledgement(false, "no acknowledgement: sender over the hourly limit");
+    }
+    return new Acknowledgement(true, "acknowledged");
   }
 
   private IntakeResult open(InboundMail mail, Customer customer) {
-    List<String> signals = mail.loopSignals();
-    boolean acknowledge = signals.isEmpty() && limit.tryAcquire(mail.from());
-    String why =
-        !signals.isEmpty()
-            ? "no acknowledgement: " + String.join(", ", signals)
-            : acknowledge ? "acknowledged" : "no acknowledgement: sender over the hourly limit";
+    Acknowledgement ack = acknowledgement(mail);
     MessageDraft draft = draft(mail, false);
     String subject =
         SUBJECT_TOKEN.matcher(mail.subject()).replaceAll("").replaceAll("\\s{2,}", " ").strip();
@@ -196,7 +306,7 @@ public final class MailIntake {
             .subject(subject.isEmpty() ? "(no subject)" : subject)
             .description(draft.body())
             .channel(Channel.EMAIL)
-            .acknowledge(acknowledge)
+            .acknowledge(ack.send())
             .build();
     Ticket ticket = desk.open(Actor.customer(customer.id()), request);
     if (!draft.attachments().isEmpty()) {
@@ -212,12 +322,17 @@ public final class MailIntake {
         mail.messageId().orElse("-"),
         mail.from(),
         ticket.key(),
-        why);
-    return result(Outcome.OPENED, ticket, acknowledge, why);
+        ack.why());
+    return result(Outcome.OPENED, ticket, ack.send(), ack.why());
   }
 
   private IntakeResult noted(InboundMail mail, Ticket ticket, String note, Outcome outcome) {
-    desk.note(system, ticket.id(), truncate(note));
+    try {
+      desk.note(system, ticket.id(), truncate(note));
+    } catch (TicketClosedException e) {
+      // Closed since it was read: the mail is dropped like any for a closed ticket, not retried.
+      return closed(mail, ticket, outcome.name().toLowerCase(Locale.ROOT));
+    }
     remember(mail, ticket.id());
     log.info(
         "Mail {} from {} recorded on {}: {}",
@@ -228,24 +343,39 @@ public final class MailIntake {
     return result(outcome, ticket, false, outcome.name().toLowerCase(Locale.ROOT));
   }
 
-  /** The ticket the mail answers, and how it was found. */
-  private record Match(Ticket ticket, String how) {}
+  /**
+   * The ticket the mail answers, and how it was found.
+   *
+   * @param threaded whether the mail answers a Message-ID of the ticket's conversation (one we
+   *     sent, or one we received on it), rather than naming it by a token anyone can copy
+   */
+  private record Match(Ticket ticket, String how, boolean threaded) {}
 
-  private Optional<Match> match(InboundMail mail) {
+  /**
+   * The ticket the mail names, first hit wins.
+   *
+   * @param oursOnly only by a Message-ID we sent, the one tie a stranger cannot guess
+   */
+  private Optional<Match> match(InboundMail mail, boolean oursOnly) {
     MailThreading threading = settings.threading();
     for (String id : mail.threadIds()) {
-      Optional<TicketId> named =
-          threading.ticketOf(id).map(TicketId::new).or(() -> threads.ticketOf(id));
+      Optional<TicketId> named = threading.ticketOf(id).map(TicketId::new);
+      if (named.isEmpty() && !oursOnly) {
+        named = threads.ticketOf(id);
+      }
       Optional<Ticket> ticket = named.flatMap(this::load);
       if (ticket.isPresent()) {
-        return Optional.of(new Match(ticket.get(), "thread " + id));
+        return Optional.of(new Match(ticket.get(), "thread " + id, true));
       }
+    }
+    if (oursOnly) {
+      return Optional.empty();
     }
     Matcher token = SUBJECT_TOKEN.matcher(mail.subject());
     while (token.find()) {
       try {
         Ticket t = desk.ticket(system, TicketKey.parse(token.group(1))).ticket();
-        return Optional.of(new Match(t, "subject [" + t.key() + "]"));
+        return Optional.of(new Match(t, "subject [" + t.key() + "]", false));
       } catch (NotFoundException | ValidationException e) {
         // Not one of ours: try the next token.
       }
@@ -253,7 +383,7 @@ public final class MailIntake {
     Optional<UUID> body = MailThreading.ticketOfBody(mail.text());
     return body.map(TicketId::new)
         .flatMap(this::load)
-        .map(t -> new Match(t, "body token of " + t.key()));
+        .map(t -> new Match(t, "body token of " + t.key(), false));
   }
 
   private Optional<Ticket> load(TicketId id) {
@@ -264,10 +394,22 @@ public final class MailIntake {
     }
   }
 
-  /** The customer known by the sender's address, else one whose id is derived from it. */
+  /**
+   * The customer known by the sender's address, else one whose id is derived from it. Mail the
+   * settings do not consider authenticated is never a known customer's.
+   */
   private Customer customerOf(InboundMail mail) {
-    return desk.customerByEmail(system, mail.from())
-        .orElseGet(() -> new Customer(derivedId(mail), mail.fromName(), mail.from()));
+    Optional<Customer> known =
+        authenticated(mail) ? desk.customerByEmail(system, mail.from()) : Optional.empty();
+    return known.orElseGet(() -> new Customer(derivedId(mail), mail.fromName(), mail.from()));
+  }
+
+  /** Whether the From: address may be believed: always, unless the settings require DMARC. */
+  private boolean authenticated(InboundMail mail) {
+    return settings
+        .authservId()
+        .map(id -> AuthenticationResults.dmarcPass(mail.authenticationResults(), id, mail.from()))
+        .orElse(true);
   }
 
   private static CustomerId derivedId(InboundMail mail) {

@@ -157,7 +157,23 @@ public final class MailParser {
         walk.attachments,
         signals,
         automated,
-        bounce);
+        bounce,
+        authenticationResults(m));
+  }
+
+  /** The Authentication-Results headers, topmost (added last, by the nearest server) first. */
+  private static List<String> authenticationResults(MimeMessage m) throws MessagingException {
+    String[] values = m.getHeader("Authentication-Results");
+    List<String> results = new ArrayList<>();
+    if (values != null) {
+      for (String v : values) {
+        if (results.size() == InboundMail.MAX_AUTHENTICATION_RESULTS) {
+          break;
+        }
+        results.add(oneLine(v, 2_000));
+      }
+    }
+    return results;
   }
 
   private static InternetAddress sender(MimeMessage m) throws MessagingException {

@@ -263,14 +263,24 @@ class InboundFixturesTest {
   }
 
   @Test
-  void aSenderReplyingToSomeoneElsesTicketGetsATicketOfTheirOwn() {
-    int before = details(ana.id()).conversation().size();
+  void someoneElseReplyingToOurMailIsANoteOnTheTicketNeverTheCustomersReply() {
+    // Bob answers a mail of Ana's ticket (she copied him): part of the conversation, but Ana's
+    // ticket shows him to staff only, and Bob is neither acknowledged nor given a ticket.
+    int visible = f.desk.ticket(Actor.customer("c-ana"), ana.id()).conversation().size();
+    int bobs = f.desk.ticketsOf(STAFF, dev.helpdesk.customer.CustomerId.of("c-bob")).size();
+    long queued = f.outbox.undelivered();
     IntakeResult r = process("other-customer-reply.eml");
-    Ticket t = opened(r);
-    assertEquals("c-bob", t.requester().id().value());
-    assertEquals(before, details(ana.id()).conversation().size(), "Ana's ticket is untouched");
-    assertEquals("Re: Seat missing on booking", t.subject(), "Ana's key is not carried over");
-    assertEquals("I have the same problem with my seat.", t.description());
+    assertEquals(Outcome.COPIED_REPLY_RECORDED, r.outcome(), r.reason());
+    assertFalse(r.acknowledged());
+    Message note = last(ana.id());
+    assertFalse(note.isPublic());
+    assertEquals(Actor.system("mail-intake"), note.author());
+    assertTrue(note.body().contains("bob@example.com"), note.body());
+    assertTrue(note.body().endsWith("I have the same problem with my seat."), note.body());
+    assertEquals(visible, f.desk.ticket(Actor.customer("c-ana"), ana.id()).conversation().size());
+    assertEquals(
+        bobs, f.desk.ticketsOf(STAFF, dev.helpdesk.customer.CustomerId.of("c-bob")).size());
+    assertEquals(queued, f.outbox.undelivered());
   }
 
   @Test
