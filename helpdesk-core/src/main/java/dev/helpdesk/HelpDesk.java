@@ -250,11 +250,8 @@ public final class HelpDesk implements AutoCloseable {
   }
 
   /**
-   * Merges a customer's duplicate into another ticket of theirs: its public messages are carried
-   * over, the duplicate is closed, and the two are linked, in one write.
-   *
-   * @return the ticket merged into, after the merge
-   * @throws ValidationException if they are the same or have different requesters ({@code into})
+   * Merges a customer's duplicate into another of their tickets (public messages carried over, the
+   * duplicate closed, the two linked) in one write; returns the ticket merged into.
    */
   public Ticket merge(Actor actor, TicketId duplicate, TicketId into) {
     return s.links().merge(actor, duplicate, into);
@@ -339,10 +336,8 @@ public final class HelpDesk implements AutoCloseable {
   }
 
   /**
-   * Assigns waiting tickets in queue order to eligible agents by the strategy. The desk does so
-   * itself when capacity frees up here; call it from a scheduler too, for capacity freed elsewhere.
-   *
-   * @return how many tickets it assigned
+   * Assigns waiting tickets in queue order by the strategy, and returns how many; the desk does so
+   * itself when capacity frees up here: call it from a scheduler too, for capacity freed elsewhere.
    */
   public int assignQueued() {
     return s.assignment().assignQueued();

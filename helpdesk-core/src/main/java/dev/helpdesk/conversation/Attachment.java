@@ -31,8 +31,21 @@ public record Attachment(String name, String mediaType, long size, AttachmentRef
     Check.present("attachment.ref", ref);
   }
 
+  /**
+   * A file name, never a path: whatever a sender put before the last {@code /} or {@code \\} is
+   * dropped (so {@code ../../etc/passwd} is kept as {@code passwd}), and a name that is no file
+   * name at all ({@code ..}, or a path ending in a separator) is refused. An adapter that writes
+   * files under the name can therefore never be led out of its folder.
+   */
   static String checkName(String name) {
-    return Check.line("attachment.name", name, MAX_NAME_LENGTH);
+    String line = Check.line("attachment.name", name, MAX_NAME_LENGTH);
+    String base =
+        line.substring(Math.max(line.lastIndexOf('/'), line.lastIndexOf('\\')) + 1).strip();
+    if (base.isEmpty() || base.equals(".") || base.equals("..")) {
+      throw new ValidationException(
+          "attachment.name", "must name a file, not a path (was '" + line + "')");
+    }
+    return base;
   }
 
   static String checkMediaType(String mediaType) {
