@@ -71,7 +71,7 @@ class AssignmentDocsTest {
         HelpDesk.builder()
             .build()
             .open(
-                Actor.customer("c-1"),
+                Actor.system("intake"),
                 NewTicket.builder()
                     .requester("c-1", "Ana", "ana@example.com")
                     .subject("Upgrade to first class")

@@ -118,12 +118,12 @@ class BookingDemoApiTest {
     Session ben = Session.customer("c-ben");
     String anas = raise(ana, "BK-1003", "Late arrival at the hotel");
 
-    assertEquals(403, get(ben, "/api/customer/tickets/" + anas).statusCode());
-    assertEquals(403, get(ben, "/api/customer/tickets/" + anas + "/events").statusCode());
+    assertEquals(404, get(ben, "/api/customer/tickets/" + anas).statusCode());
+    assertEquals(404, get(ben, "/api/customer/tickets/" + anas + "/events").statusCode());
     HttpResponse<String> write =
         post(ben, "/api/customer/tickets/" + anas + "/messages", "{\"body\":\"hi\"}");
-    assertEquals(403, write.statusCode(), write.body());
-    assertEquals("forbidden", json(write).get("error").asText());
+    assertEquals(404, write.statusCode(), write.body());
+    assertEquals("not-found", json(write).get("error").asText());
     assertFalse(get(ben, "/api/customer/tickets").body().contains(anas));
     assertEquals(
         1,
@@ -228,7 +228,7 @@ class BookingDemoApiTest {
             Session.customer("c-ana"),
             "/api/customer/tickets/" + id + "/accept",
             "{\"articleId\":\"kb-hotel-late\"}");
-    assertEquals(403, byAnother.statusCode(), byAnother.body());
+    assertEquals(404, byAnother.statusCode(), byAnother.body());
     List<String> suggested = new ArrayList<>();
     body.get("suggestions").forEach(a -> suggested.add(a.get("articleId").asText()));
     String other =
@@ -265,7 +265,7 @@ class BookingDemoApiTest {
     assertTrue(json(get(chloe, "/api/customer/tickets/" + id)).get("canRate").asBoolean());
 
     assertEquals(
-        403, post(Session.customer("c-ana"), rating, "{\"rating\":\"GOOD\"}").statusCode());
+        404, post(Session.customer("c-ana"), rating, "{\"rating\":\"GOOD\"}").statusCode());
     HttpResponse<String> unknown = post(chloe, rating, "{\"rating\":\"SUPERB\"}");
     assertEquals(400, unknown.statusCode());
     assertEquals("rating", json(unknown).get("field").asText());
