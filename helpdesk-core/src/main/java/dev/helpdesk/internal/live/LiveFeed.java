@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The desk's live updates: an in-process publish/subscribe fed by the changes the desk stores. The
  * desk's {@code subscribe} and {@code subscribeQueue} check access and register here; every change
- * the desk stores passes through {@link #write}, which saves it and hands its updates to the
- * subscribers it concerns.
+ * the desk stores is registered through {@link #enter} before it is saved, and its updates go to
+ * the subscribers it concerns once it has committed.
  *
  * <ul>
  *   <li><b>Order.</b> Each subscriber receives its updates one at a time, in the order the changes
@@ -79,15 +79,6 @@ public final class LiveFeed implements AutoCloseable {
   public LiveFeed(Optional<Executor> executor, int bufferSize) {
     this.given = Check.present("executor", executor);
     this.bufferSize = Check.positive("liveBufferSize", bufferSize);
-  }
-
-  /**
-   * Saves {@code change} with {@code save} and, once {@code save} has returned (the desk's unit of
-   * work has committed), queues its updates for the subscribers it concerns, in version order per
-   * ticket. A failed save propagates and tells nobody.
-   */
-  public void write(TicketChange change, Consumer<TicketChange> save) {
-    order.write(change, save);
   }
 
   /**

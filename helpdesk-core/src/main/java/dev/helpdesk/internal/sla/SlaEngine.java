@@ -133,11 +133,6 @@ public final class SlaEngine {
     new Work(edit, load(edit)).crossings();
   }
 
-  /** When the first reply is due by these timers, while it is awaited. */
-  public static Optional<Instant> firstReplyDueBy(TicketTimers timers) {
-    return firstReplyDue(timers);
-  }
-
   /**
    * The earliest due time among the ticket's open timers, if any: what a queue of waiting tickets
    * is served by, so the promise that falls due first is kept first.
@@ -155,7 +150,7 @@ public final class SlaEngine {
 
   /** When the ticket's first reply is due, while it is awaited. */
   public Optional<Instant> firstReplyDue(TicketId ticketId) {
-    return store.byTicket(ticketId).flatMap(SlaEngine::firstReplyDue);
+    return store.byTicket(ticketId).flatMap(SlaEngine::firstReplyDueBy);
   }
 
   /** The ticket's timers as they stand at {@code now}. */
@@ -186,7 +181,8 @@ public final class SlaEngine {
     return result;
   }
 
-  private static Optional<Instant> firstReplyDue(TicketTimers tt) {
+  /** When the first reply is due by these timers, while it is awaited. */
+  public static Optional<Instant> firstReplyDueBy(TicketTimers tt) {
     return tt.timer(SlaTarget.FIRST_REPLY).filter(SlaTimer::isOpen).map(SlaTimer::dueAt);
   }
 
