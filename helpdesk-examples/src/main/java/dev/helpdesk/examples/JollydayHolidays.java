@@ -22,7 +22,6 @@ import java.util.stream.Collectors;
  * free of dependencies; an application brings this adapter of the {@link Holidays} port. Each
  * year's holidays are read once and cached, because the calendar asks about every day it walks.
  */
-// snippet:sla-jollyday
 public final class JollydayHolidays implements Holidays {
 
   private final HolidayManager manager;
@@ -63,4 +62,3 @@ public final class JollydayHolidays implements Holidays {
                 .collect(Collectors.toUnmodifiableSet()));
   }
 }
-// end-snippet

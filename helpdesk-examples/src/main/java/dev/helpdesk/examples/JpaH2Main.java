@@ -45,7 +45,6 @@ public final class JpaH2Main {
 
   /** Runs the example on the H2 database at {@code url}, printing to {@code out}. */
   static TicketDetails run(String url, PrintStream out) {
-    // snippet:jpa-schema
     Flyway.configure()
         .dataSource(url, "sa", "")
         .locations("classpath:db/helpdesk/h2") // or db/helpdesk/postgresql, db/helpdesk/mariadb
@@ -54,7 +53,6 @@ public final class JpaH2Main {
         .baselineVersion("0") // start below V1, so that every desk script runs
         .load()
         .migrate();
-    // end-snippet
     out.printf("1. Flyway applied the desk's schema; %d desk tables%n", count(url, deskTables()));
 
     Ticket ticket;
@@ -104,20 +102,17 @@ public final class JpaH2Main {
 
   /** A standalone JPA desk on the factory's database, mailing by printing. */
   private static HelpDesk deskOver(EntityManagerFactory emf, PrintStream out) {
-    // snippet:jpa-desk
     JpaHelpDeskStore store = JpaHelpDeskStore.standalone(emf, Database.h2());
     HelpDesk desk =
         store
             .configure(HelpDesk.builder()) // tickets, outbox, keys, agents, customers, files, SLA
             .notifier(n -> out.printf("   mail to %s: %s%n", n.recipient().email(), n.kind()))
             .build();
-    // end-snippet
     return desk;
   }
 
   /** Hibernate over the desk's own persistence unit, checking the mapping against the schema. */
   static EntityManagerFactory entityManagerFactory(String url) {
-    // snippet:jpa-emf
     EntityManagerFactory emf =
         Persistence.createEntityManagerFactory(
             JpaHelpDeskStore.PERSISTENCE_UNIT, // "helpdesk", shipped in the jar
@@ -129,7 +124,6 @@ public final class JpaH2Main {
                 "hibernate.jdbc.batch_size", "50",
                 "hibernate.order_inserts", "true",
                 "hibernate.hbm2ddl.auto", "validate")); // check, never create: Flyway owns it
-    // end-snippet
     return emf;
   }
 

@@ -38,7 +38,6 @@ public final class LiveChatMain {
 
   /** Runs the example, printing to {@code out}. */
   public static void run(PrintStream out) throws InterruptedException {
-    // snippet:answers-knowledge-base
     InMemoryKnowledgeBase kb =
         InMemoryKnowledgeBase.of(
             new Article(
@@ -53,8 +52,6 @@ public final class LiveChatMain {
                 "Seat reservations",
                 "Reserve a seat from My bookings up to 15 minutes before departure.",
                 Locale.ENGLISH));
-    // end-snippet
-    // snippet:macro-build
     Macro refunded =
         Macro.builder("refund-issued")
             .reply(
@@ -63,7 +60,6 @@ public final class LiveChatMain {
             .status(Status.SOLVED)
             .tag("refund")
             .build();
-    // end-snippet
     try (HelpDesk desk =
         HelpDesk.builder()
             .clock(SettableClock.at("2026-03-02T09:00:00Z"))
@@ -75,7 +71,6 @@ public final class LiveChatMain {
 
       out.println("1. Ana asks where her e-ticket is; the desk suggests an article");
       Actor ana = Actor.customer("c-ana");
-      // snippet:answers-accept
       Ticket query =
           desk.open(
               ana,
@@ -89,7 +84,6 @@ public final class LiveChatMain {
         out.printf("   suggested: %s - %s%n", a.title(), a.excerpt());
       }
       Ticket solved = desk.acceptAnswer(ana, query.id(), ArticleId.of("kb-eticket")); // SOLVED
-      // end-snippet
       out.printf("   Ana says it solved it: %s is %s%n", solved.key(), solved.status());
 
       out.println("2. Bob opens a chat; he and the agent follow it live");
@@ -107,7 +101,6 @@ public final class LiveChatMain {
       // queue hears those and the internal note, which Bob never sees.
       CountDownLatch bobDone = new CountDownLatch(4);
       CountDownLatch queueDone = new CountDownLatch(5);
-      // snippet:live-subscribe
       Subscription bobSees =
           desk.subscribe(
               bob,
@@ -124,12 +117,9 @@ public final class LiveChatMain {
                 out.printf("   Bea's queue: %s%n", describe(u));
                 queueDone.countDown();
               });
-      // end-snippet
-      // snippet:macro-apply
       desk.assign(agent, chat.id(), AgentId.of("a-7"));
       desk.note(agent, chat.id(), "Cancellation confirmed by the operator.");
       desk.applyMacro(agent, chat.id(), "refund-issued");
-      // end-snippet
       // Delivery runs on the desk's own threads: wait for it before printing the end.
       bobDone.await(10, TimeUnit.SECONDS);
       queueDone.await(10, TimeUnit.SECONDS);

@@ -60,7 +60,6 @@ public final class MailMain {
   private static TicketDetails run(GreenMail server, PrintStream out) {
     int smtpPort = server.getSmtp().getPort();
     int imapPort = server.getImap().getPort();
-    // snippet:mail-desk
     MailSettings mail =
         MailSettings.builder()
             .smtp("127.0.0.1", smtpPort)
@@ -74,7 +73,6 @@ public final class MailMain {
     ImapPoller poller =
         new ImapPoller(
             ImapSettings.of("127.0.0.1", imapPort, "support", "secret").withoutSsl(), intake);
-    // end-snippet
     desk.saveAgent(Actor.system("admin"), Agent.of("a-7", "Bea Agent", "bea@desk.example"));
     Actor agent = Actor.agent("a-7");
 
@@ -101,11 +99,9 @@ public final class MailMain {
     sendAnswer(agentsMail, smtpPort, "I arrive on 12 May.");
 
     out.println("3. The poller reads the support mailbox");
-    // snippet:mail-poll
     // From a scheduler, e.g. every 30 seconds:
     desk.dispatchNotifications(); // sends what is due, retries with backoff, dead-letters
     List<IntakeResult> read = poller.pollOnce(); // reads new mail into the desk
-    // end-snippet
     for (IntakeResult r : read) {
       out.printf("   -> %s: %s%n", r.outcome(), r.reason());
     }

@@ -34,7 +34,6 @@ public final class QuickstartMain {
 
   /** Runs the quickstart, printing to {@code out}; returns the ticket as it ends. */
   public static TicketDetails run(PrintStream out) {
-    // snippet:memory-desk
     SettableClock clock = SettableClock.at("2026-03-02T09:00:00Z"); // tests and examples only
     HelpDesk desk =
         HelpDesk.builder() // every port in memory until you say otherwise
@@ -43,12 +42,10 @@ public final class QuickstartMain {
             .listener(e -> out.printf("  event: %s%n", describe(e)))
             .build();
     desk.saveAgent(Actor.system("admin"), Agent.of("a-7", "Bea Agent", "bea@desk.example"));
-    // end-snippet
     Actor customer = Actor.customer("c-42");
     Actor agent = Actor.agent("a-7");
 
     out.println("1. The customer raises a query about a booking");
-    // snippet:memory-open
     Ticket ticket =
         desk.open(
             customer,
@@ -58,7 +55,6 @@ public final class QuickstartMain {
                 .description("I paid for train RX-881 but got no e-ticket.")
                 .bookingReference("BK-2026-0042")
                 .build());
-    // end-snippet
     out.printf("   -> %s is %s%n", ticket.key(), ticket.status());
     desk.dispatchNotifications();
 
@@ -68,12 +64,10 @@ public final class QuickstartMain {
 
     out.println("3. The agent asks for the payment reference and waits on the customer");
     clock.advance(Duration.ofMinutes(20));
-    // snippet:memory-work
     desk.reply(agent, ticket.id(), "Sorry for this! Could you send the payment reference?");
     desk.note(agent, ticket.id(), "Payment provider shows a timeout at 08:57."); // staff only
     desk.changeStatus(agent, ticket.id(), Status.PENDING); // waiting on the customer
     desk.dispatchNotifications(); // from a scheduler in an application
-    // end-snippet
 
     out.println("4. The customer answers, which reopens the ticket");
     clock.advance(Duration.ofHours(1));

@@ -31,7 +31,6 @@ public final class VipAssignmentMain {
 
   /** Runs the example, printing to {@code out}; returns the tickets as opened. */
   public static List<Ticket> run(PrintStream out) {
-    // snippet:assignment-chain
     HelpDesk desk =
         HelpDesk.builder()
             .clock(SettableClock.at("2026-03-02T09:00:00Z"))
@@ -45,7 +44,6 @@ public final class VipAssignmentMain {
                             Strategies.leastLoaded()))
                     .build())
             .build();
-    // end-snippet
     desk.saveAgent(
         Actor.system("admin"),
         Agent.of("a-sen", "Sam Senior", "sam@desk.example")

@@ -11,7 +11,6 @@ import java.util.Optional;
  * A team's own assignment policy: tickets tagged {@code vip} go to the least loaded agent with the
  * skill {@code senior}; every other ticket passes to the next strategy of the chain.
  */
-// snippet:assignment-vip
 public final class VipToSeniors implements AssignmentStrategy {
 
   @Override
@@ -26,4 +25,3 @@ public final class VipToSeniors implements AssignmentStrategy {
         .map(Candidate::id);
   }
 }
-// end-snippet

@@ -25,7 +25,6 @@ class AssignmentDocsTest {
 
   @Test
   void thePolicyOfTheDocsRoutesByAffinityThenSkillThenLoad() {
-    // snippet:assignment-policy
     HelpDesk desk =
         HelpDesk.builder()
             .assignment(
@@ -50,7 +49,6 @@ class AssignmentDocsTest {
             .withSkills(Set.of("lang:de", "product:rail"))
             .withCapacity(Capacity.of(8).withChannel("CHAT", 2))
             .withEscalationGroup(Optional.of(GroupId.of("rail-leads"))));
-    // end-snippet
     desk.saveAgent(
         Actor.system("admin"),
         Agent.of("a-8", "Cal", "cal@desk.example").withSkills(Set.of("lang:fr")));
@@ -66,7 +64,6 @@ class AssignmentDocsTest {
 
   @Test
   void aStrategyIsTestedWithoutADeskOnAViewOfCandidates() {
-    // snippet:assignment-test-strategy
     Ticket vip =
         HelpDesk.builder()
             .build()
@@ -87,7 +84,6 @@ class AssignmentDocsTest {
                     Agent.of("a-3", "Kim", "kim@desk.example").withSkills(Set.of("senior")), 1)));
 
     assertEquals(Optional.of(AgentId.of("a-3")), new VipToSeniors().choose(vip, candidates));
-    // end-snippet
     Ticket plain = open(HelpDesk.builder().build(), "c-2", "normal");
     assertEquals(Optional.empty(), new VipToSeniors().choose(plain, candidates), "not ours");
   }

@@ -35,13 +35,11 @@ class InsightsDocsTest {
   private final Actor bea = Actor.agent("a-7");
 
   private HelpDesk desk() {
-    // snippet:satisfaction-policy
     HelpDesk desk =
         HelpDesk.builder()
             .clock(clock)
             .onBadRating(BadRatingAction.ESCALATE) // REOPEN (default), ESCALATE or NOTHING
             .build();
-    // end-snippet
     desk.saveAgent(
         Actor.system("admin"),
         Agent.of("a-7", "Bea", "bea@desk.example")
@@ -74,10 +72,8 @@ class InsightsDocsTest {
     HelpDesk desk = desk();
     Ticket refunded = solved(desk, "Refund for RX-881");
     Ticket shortRefund = solved(desk, "Refund for RX-882");
-    // snippet:satisfaction-rate
     desk.rate(ana, refunded.id(), Rating.GOOD, "Quick and kind, thanks!");
     desk.rate(ana, shortRefund.id(), Rating.BAD, null); // a comment is optional
-    // end-snippet
     assertEquals(Status.SOLVED, desk.ticket(bea, refunded.id()).ticket().status());
     Ticket escalated = desk.ticket(bea, shortRefund.id()).ticket();
     assertEquals(Status.OPEN, escalated.status());
@@ -91,12 +87,10 @@ class InsightsDocsTest {
     Ticket newer = open(desk, "Return trip on RX-882?");
     Ticket a = open(desk, "Seat lost");
     Ticket b = open(desk, "Seat lost again");
-    // snippet:links
     desk.link(bea, newer.id(), older.id(), LinkKind.FOLLOW_UP); // newer follows up older
     desk.link(bea, a.id(), b.id(), LinkKind.RELATED); // same incident, same booking
     desk.unlink(bea, a.id(), b.id());
     List<TicketLink> links = desk.ticket(bea, newer.id()).links(); // kind, outgoing, other, ...
-    // end-snippet
     assertEquals(1, links.size());
     assertEquals(LinkKind.FOLLOW_UP, links.get(0).kind());
     assertTrue(links.get(0).outgoing());
@@ -111,9 +105,7 @@ class InsightsDocsTest {
     Ticket into = open(desk, "Refund for RX-881");
     Ticket duplicate = open(desk, "RX-881 refund, again");
     desk.assign(bea, into.id(), AgentId.of("a-7"));
-    // snippet:merge
     Ticket kept = desk.merge(bea, duplicate.id(), into.id());
-    // end-snippet
     assertEquals(into.id(), kept.id());
     assertEquals(Status.CLOSED, desk.ticket(bea, duplicate.id()).ticket().status());
     assertEquals(2, desk.ticket(bea, into.id()).conversation().size());
@@ -132,13 +124,11 @@ class InsightsDocsTest {
     open(desk, "Seat lost").id();
     Instant to = clock.instant().plusSeconds(1);
     Actor lead = Actor.agent("a-lead");
-    // snippet:metrics
     MetricsReport week = desk.metrics(lead, from, to); // [from, to)
     Optional<Duration> firstReply = week.firstReply().average();
     OptionalDouble kept = week.sla().get(SlaTarget.FIRST_REPLY).compliance(); // 0..1, none: empty
     OptionalDouble happy = week.satisfactionByAgent().get(AgentId.of("a-7")).score();
     long waiting = week.queueByPriority().get(Priority.NORMAL); // now
-    // end-snippet
     assertEquals(2, week.opened());
     assertEquals(Optional.of(Duration.ofMinutes(30)), firstReply);
     assertEquals(OptionalDouble.empty(), kept, "no SLA configured");

@@ -51,13 +51,11 @@ class JollydayHolidaysTest {
   @Test
   void anSlaOverEasterInBavariaSkipsGoodFridayAndEasterMonday() {
     ZoneId zone = ZoneId.of("Europe/Berlin");
-    // snippet:sla-jollyday-calendar
     BusinessCalendar office =
         BusinessCalendar.builder(ZoneId.of("Europe/Berlin"))
             .weekdays(LocalTime.of(9, 0), LocalTime.of(17, 0))
             .holidays(new JollydayHolidays(HolidayCalendar.GERMANY, "by"))
             .build();
-    // end-snippet
     var thursday = LocalDateTime.of(2026, 4, 2, 16, 0).atZone(zone).toInstant();
     // One hour on Thursday, then Friday and Monday are holidays: due Tuesday at 12:00.
     assertEquals(

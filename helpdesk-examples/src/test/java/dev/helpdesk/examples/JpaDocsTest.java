@@ -58,7 +58,6 @@ class JpaDocsTest {
             .subject("Refund for my cancelled trip")
             .bookingReference("BK-7781")
             .build();
-    // snippet:jpa-joined
     EntityManager em = emf.createEntityManager(); // Spring: the shared, transaction-bound one
     JpaHelpDeskStore store = JpaHelpDeskStore.joined(() -> em, emf, Database.h2());
     HelpDesk desk = store.configure(HelpDesk.builder()).build();
@@ -68,7 +67,6 @@ class JpaDocsTest {
         .executeUpdate(); // the application's own change
     desk.open(Actor.customer("c-42"), refundRequest); // written in the same transaction
     em.getTransaction().rollback(); // or commit(): both changes or neither
-    // end-snippet
     assertEquals(0L, JpaH2Main.count(url, "select count(*) from hd_ticket"));
     assertEquals(0L, JpaH2Main.count(url, "select count(*) from hd_outbox"));
     assertEquals(
@@ -88,7 +86,6 @@ class JpaDocsTest {
 
   /** Compiled, not run: the production settings of docs/jpa.md, for PostgreSQL. */
   static HelpDesk postgreSql(String secret) {
-    // snippet:jpa-postgresql
     EntityManagerFactory emf =
         Persistence.createEntityManagerFactory(
             JpaHelpDeskStore.PERSISTENCE_UNIT,
@@ -110,7 +107,6 @@ class JpaDocsTest {
                 "validate"));
     JpaHelpDeskStore store = JpaHelpDeskStore.standalone(emf, Database.postgreSql());
     HelpDesk desk = store.configure(HelpDesk.builder()).build();
-    // end-snippet
     return desk;
   }
 }

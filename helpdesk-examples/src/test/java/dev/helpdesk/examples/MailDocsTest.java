@@ -25,7 +25,6 @@ class MailDocsTest {
   @Test
   void theProductionSettingsOfTheDocsBuildAndKeepTheSecretOutOfLogs() {
     String secret = "s3cret-" + System.nanoTime();
-    // snippet:mail-settings
     MailSettings mail =
         MailSettings.builder()
             .smtp("smtp.example.com", 587)
@@ -44,7 +43,6 @@ class MailDocsTest {
     ImapPoller poller =
         new ImapPoller(
             ImapSettings.of("imap.example.com", 993, "support@example.com", secret), intake);
-    // end-snippet
     assertEquals(MailSettings.Security.STARTTLS, mail.security());
     assertFalse(mail.toString().contains(secret), mail.toString());
     assertFalse(
@@ -63,13 +61,11 @@ class MailDocsTest {
             .ticketLink("https://support.example.com/tickets/{key}")
             .build();
     HelpDesk desk = HelpDesk.builder().notifier(new MailNotifier(mail)).build();
-    // snippet:mail-require-dmarc
     IntakeSettings settings =
         IntakeSettings.from(mail)
             // the authserv-id your mail server writes into Authentication-Results
             .requireAuthentication("mx.example.com");
     MailIntake intake = new MailIntake(desk, settings, new InMemoryMailThreads());
-    // end-snippet
     assertEquals(Optional.of("mx.example.com"), settings.authservId());
     desk.open(
         Actor.customer("c-ana"),

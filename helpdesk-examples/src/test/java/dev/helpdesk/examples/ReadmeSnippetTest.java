@@ -4,85 +4,60 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Locale;
+import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
+import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 
-/** Compiles and runs the Java snippets of the README and docs, so they stay true. */
+/**
+ * Runs the README's quickstart, as {@link DocsSnippetTest} compiles it: on its own, with its own
+ * imports.
+ */
 class ReadmeSnippetTest {
-
-  private static final Pattern JAVA_BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
-
-  private static final String IMPORTS =
-      String.join(
-          "\n",
-          "import dev.helpdesk.*;",
-          "import dev.helpdesk.actor.*;",
-          "import dev.helpdesk.agent.*;",
-          "import dev.helpdesk.conversation.*;",
-          "import dev.helpdesk.notification.*;",
-          "import dev.helpdesk.ticket.*;",
-          "import dev.helpdesk.testing.*;",
-          "import java.time.*;",
-          "import java.util.*;");
 
   @Test
   void theReadmeQuickstartCompilesAndRuns() throws Exception {
-    Path readme = repositoryRoot().resolve("README.md");
-    List<String> snippets = javaBlocks(Files.readString(readme, StandardCharsets.UTF_8));
-    assertEquals(1, snippets.size(), "the README has one Java snippet: the quickstart");
-    long lines = snippets.get(0).lines().count();
-    assertTrue(lines <= 15, "the quickstart is at most 15 lines (was " + lines + ")");
-    compileAndRun("ReadmeQuickstart", snippets.get(0));
-  }
-
-  static List<String> javaBlocks(String markdown) {
-    Matcher m = JAVA_BLOCK.matcher(markdown);
-    List<String> blocks = new java.util.ArrayList<>();
-    while (m.find()) {
-      blocks.add(m.group(1));
-    }
-    return blocks;
-  }
-
-  static void compileAndRun(String className, String body) throws Exception {
-    Path dir = Files.createTempDirectory("snippet");
-    String source =
-        IMPORTS
-            + "\npublic class "
-            + className
-            + " implements Runnable {\n  public void run() {\n"
-            + body
-            + "\n  }\n}\n";
-    Path file = dir.resolve(className + ".java");
-    Files.writeString(file, source, StandardCharsets.UTF_8);
+    List<DocsSnippetTest.Block> blocks =
+        DocsSnippetTest.blocks().stream()
+            .filter(b -> b.file().equals(Path.of("README.md")))
+            .toList();
+    assertEquals(1, blocks.size(), "the README has one Java snippet: the quickstart");
+    DocsSnippetTest.Block quickstart = blocks.get(0);
+    long lines =
+        quickstart.code().lines().filter(l -> !l.isBlank() && !l.startsWith("import ")).count();
+    assertTrue(
+        lines <= 15, "the quickstart is at most 15 lines besides imports (was " + lines + ")");
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    java.io.ByteArrayOutputStream errors = new java.io.ByteArrayOutputStream();
-    int rc =
-        javac.run(
-            null,
-            null,
-            errors,
-            "-classpath",
-            System.getProperty("java.class.path"),
-            "-d",
-            dir.toString(),
-            file.toString());
-    assertEquals(0, rc, "snippet does not compile:\n" + errors + "\n" + source);
+    Path out = Files.createTempDirectory("readme");
+    List<String> errors;
+    try (StandardJavaFileManager files =
+        javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8)) {
+      errors = DocsSnippetTest.compile(javac, files, quickstart, out);
+    }
+    assertEquals(List.of(), errors, "the quickstart does not compile");
+    Path classes;
+    try (Stream<Path> dirs = Files.list(out)) {
+      classes = dirs.findFirst().orElseThrow();
+    }
     try (URLClassLoader loader =
         new URLClassLoader(
-            new URL[] {dir.toUri().toURL()}, ReadmeSnippetTest.class.getClassLoader())) {
-      Runnable snippet =
-          (Runnable) loader.loadClass(className).getDeclaredConstructor().newInstance();
-      snippet.run();
+            new URL[] {classes.toUri().toURL()}, ReadmeSnippetTest.class.getClassLoader())) {
+      Class<?> snippet = loader.loadClass("Snippet");
+      Constructor<?> make = snippet.getDeclaredConstructor();
+      make.setAccessible(true);
+      Method run = snippet.getDeclaredMethod("run");
+      run.setAccessible(true);
+      run.invoke(make.newInstance());
     }
   }
 

@@ -37,7 +37,6 @@ class SlaDocsTest {
     SettableClock clock =
         SettableClock.at(
             LocalDateTime.of(2026, 4, 2, 12, 15).atZone(BERLIN).toInstant().toString());
-    // snippet:sla-settings
     BusinessCalendar office =
         BusinessCalendar.builder(ZoneId.of("Europe/Berlin"))
             .weekdays(LocalTime.of(9, 0), LocalTime.of(12, 30)) // several intervals a day:
@@ -69,7 +68,6 @@ class SlaDocsTest {
                 Escalation.notify(
                     new Recipient("Supervisors", EmailAddress.of("sup@desk.example"))))
             .build();
-    // end-snippet
     HelpDesk desk = HelpDesk.builder().clock(clock).sla(sla).notifier(n -> {}).build();
 
     // 12:15 Thursday: 15 minutes before lunch, 15 after it.
@@ -89,12 +87,10 @@ class SlaDocsTest {
         SlaSettings.builder(BusinessCalendar.alwaysOpen())
             .policy(SlaPolicy.named("all").firstReply(Duration.ofHours(1)).build())
             .build();
-    // snippet:sla-monitor
     HelpDesk desk = HelpDesk.builder().sla(sla).build();
     SlaMonitor.Running monitor = desk.slaMonitor().orElseThrow().start(Duration.ofSeconds(1));
     // ... on shutdown:
     monitor.close();
-    // end-snippet
     assertFalse(monitor.isRunning());
   }
 

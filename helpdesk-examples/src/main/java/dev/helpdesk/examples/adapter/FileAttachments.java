@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
  * AttachmentStoreContract} (see {@code FileAttachmentsTest}), which is all the desk asks of it. See
  * {@code docs/adapters.md}.
  */
-// snippet:adapter-file-attachments
 public final class FileAttachments implements AttachmentStore {
 
   private static final Pattern REF = Pattern.compile("file:([0-9a-f-]{36})");
@@ -109,4 +108,3 @@ public final class FileAttachments implements AttachmentStore {
     }
   }
 }
-// end-snippet

@@ -83,7 +83,6 @@ final class Live {
     streams.forEach(EventStream::close);
   }
 
-  // snippet:live-forward
   private void forward(LiveUpdate update, String customerName, EventStream stream) {
     if (update instanceof LiveUpdate.MessagePosted m) {
       stream.send("message", views.message(m.message(), customerName));
@@ -95,8 +94,6 @@ final class Live {
       stream.send("resync", Map.of());
     }
   }
-
-  // end-snippet
 
   private static String id(LiveUpdate update) {
     if (update instanceof LiveUpdate.MessagePosted m) {

@@ -5,7 +5,6 @@ import dev.helpdesk.conversation.AttachmentStore;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
-// snippet:adapter-contract
 /** The core's contract for attachment stores, run against the file adapter. */
 class FileAttachmentsContractTest extends AttachmentStoreContract {
 
@@ -16,4 +15,3 @@ class FileAttachmentsContractTest extends AttachmentStoreContract {
     return new FileAttachments(folder, 10L * 1024 * 1024);
   }
 }
-// end-snippet
