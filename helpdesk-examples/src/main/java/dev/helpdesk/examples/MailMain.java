@@ -67,6 +67,7 @@ public final class MailMain {
             .security(MailSettings.Security.NONE) // a local server; STARTTLS is the default
             .from("support@desk.example", "Example Travel Support")
             .ticketLink("https://travel.example/support/tickets/{id}")
+            .agentTicketLink("https://travel.example/desk/tickets/{id}")
             .build();
     HelpDesk desk = HelpDesk.builder().notifier(new MailNotifier(mail)).build();
 

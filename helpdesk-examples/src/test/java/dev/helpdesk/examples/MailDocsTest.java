@@ -35,6 +35,7 @@ class MailDocsTest {
             .replyTo("support@example.com") // default: the from address
             .messageIdDomain("mail.example.com") // default: the from address's domain
             .ticketLink("https://support.example.com/tickets/{key}")
+            .agentTicketLink("https://desk.example.com/tickets/{key}")
             .satisfactionLink("https://support.example.com/rate/{id}")
             .build();
 
@@ -61,6 +62,7 @@ class MailDocsTest {
             .smtp("smtp.example.com", 587)
             .from("support@example.com", "Example Travel Support")
             .ticketLink("https://support.example.com/tickets/{key}")
+            .agentTicketLink("https://desk.example.com/tickets/{key}")
             .build();
     HelpDesk desk = HelpDesk.builder().notifier(new MailNotifier(mail)).build();
     // snippet:mail-require-dmarc

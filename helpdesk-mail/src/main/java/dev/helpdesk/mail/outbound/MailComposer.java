@@ -197,8 +197,8 @@ final class MailComposer {
 
   private static String link(String template, Notification n) {
     return template
-        .replace("{key}", URLEncoder.encode(n.ticketKey().value(), StandardCharsets.UTF_8))
-        .replace("{id}", n.ticketId().toString());
+        .replace(MailSettings.KEY, URLEncoder.encode(n.ticketKey().value(), StandardCharsets.UTF_8))
+        .replace(MailSettings.ID, n.ticketId().toString());
   }
 
   /** Keeps the Message-ID we chose instead of the random one jakarta.mail makes on save. */

@@ -321,6 +321,7 @@ class MailNotifierTest {
             .smtp("smtp.example.com", 587)
             .from("support@desk.example", "Support")
             .ticketLink("https://support.example/t/{key}")
+            .agentTicketLink("https://desk.example/console/t/{key}")
             .build();
     java.util.Properties p = MailNotifier.properties(s);
     assertEquals("10000", p.get("mail.smtp.connectiontimeout"));
@@ -363,6 +364,38 @@ class MailNotifierTest {
     assertThrows(
         dev.helpdesk.common.ValidationException.class,
         () -> MailTestSupport.settings(25).messageIdDomain("not a domain").build());
+  }
+
+  @Test
+  void aLinkWithoutAPlaceholderIsRefusedNamingTheSetting() {
+    Map<String, java.util.function.UnaryOperator<MailSettings.Builder>> wrong =
+        Map.of(
+            "ticketLink", b -> b.ticketLink("https://support.example/tickets"),
+            "agentTicketLink", b -> b.agentTicketLink("https://desk.example/console"),
+            "satisfactionLink", b -> b.satisfactionLink("https://support.example/rate"));
+    wrong.forEach(
+        (field, change) -> {
+          dev.helpdesk.common.ValidationException e =
+              assertThrows(
+                  dev.helpdesk.common.ValidationException.class,
+                  () -> change.apply(MailTestSupport.settings(25)).build(),
+                  field);
+          assertEquals(field, e.field(), e.getMessage());
+          assertTrue(e.getMessage().contains(MailSettings.KEY), e.getMessage());
+        });
+    assertEquals(
+        "agentTicketLink",
+        assertThrows(
+                dev.helpdesk.common.ValidationException.class,
+                () -> MailTestSupport.settings(25).agentTicketLink(null).build())
+            .field(),
+        "the agents' link is required");
+    assertEquals(
+        "https://support.example/t/" + MailSettings.ID,
+        MailTestSupport.settings(25)
+            .ticketLink("https://support.example/t/" + MailSettings.ID)
+            .build()
+            .ticketLink());
   }
 
   @Test
