@@ -63,6 +63,7 @@ public class MailConnectionReuseBenchmark {
                 .timeouts(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(10))
                 .from("support@desk.example", "Support")
                 .ticketLink("https://support.example/tickets/{key}")
+                .agentTicketLink("https://desk.example/console/tickets/{key}")
                 .build());
     batch = new ArrayList<>();
     TicketId ticket = TicketId.random();

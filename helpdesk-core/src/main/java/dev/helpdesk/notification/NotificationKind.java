@@ -3,15 +3,26 @@ package dev.helpdesk.notification;
 /** What a notification tells its recipient; delivery adapters pick a template by kind. */
 public enum NotificationKind {
   /** To the customer at intake: the ticket key and, where known, when the first reply is due. */
-  TICKET_RECEIVED,
+  TICKET_RECEIVED(Audience.CUSTOMER),
   /** To the customer: an agent's public reply, with its text. */
-  AGENT_REPLIED,
+  AGENT_REPLIED(Audience.CUSTOMER),
   /** To the customer: the ticket moved to a status they should know of (pending, solved). */
-  STATUS_CHANGED,
+  STATUS_CHANGED(Audience.CUSTOMER),
   /** To an agent: a ticket was assigned to them. */
-  TICKET_ASSIGNED,
+  TICKET_ASSIGNED(Audience.AGENT),
   /** To an agent: an SLA target of a ticket is close to its due time. */
-  SLA_WARNING,
+  SLA_WARNING(Audience.AGENT),
   /** To an agent: an SLA target of a ticket was breached. */
-  SLA_BREACHED
+  SLA_BREACHED(Audience.AGENT);
+
+  private final Audience audience;
+
+  NotificationKind(Audience audience) {
+    this.audience = audience;
+  }
+
+  /** Whom this kind is written for: a customer or an agent of the desk. */
+  public Audience audience() {
+    return audience;
+  }
 }

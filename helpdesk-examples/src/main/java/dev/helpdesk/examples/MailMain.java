@@ -8,14 +8,8 @@ import dev.helpdesk.actor.Actor;
 import dev.helpdesk.agent.Agent;
 import dev.helpdesk.agent.AgentId;
 import dev.helpdesk.conversation.Message;
-import dev.helpdesk.mail.MailSettings;
 import dev.helpdesk.mail.inbound.ImapPoller;
-import dev.helpdesk.mail.inbound.ImapSettings;
-import dev.helpdesk.mail.inbound.InMemoryMailThreads;
 import dev.helpdesk.mail.inbound.IntakeResult;
-import dev.helpdesk.mail.inbound.IntakeSettings;
-import dev.helpdesk.mail.inbound.MailIntake;
-import dev.helpdesk.mail.outbound.MailNotifier;
 import dev.helpdesk.ticket.NewTicket;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.Ticket;
@@ -60,19 +54,9 @@ public final class MailMain {
   private static TicketDetails run(GreenMail server, PrintStream out) {
     int smtpPort = server.getSmtp().getPort();
     int imapPort = server.getImap().getPort();
-    MailSettings mail =
-        MailSettings.builder()
-            .smtp("127.0.0.1", smtpPort)
-            .security(MailSettings.Security.NONE) // a local server; STARTTLS is the default
-            .from("support@desk.example", "Example Travel Support")
-            .ticketLink("https://travel.example/support/tickets/{id}")
-            .build();
-    HelpDesk desk = HelpDesk.builder().notifier(new MailNotifier(mail)).build();
-
-    MailIntake intake = new MailIntake(desk, IntakeSettings.from(mail), new InMemoryMailThreads());
-    ImapPoller poller =
-        new ImapPoller(
-            ImapSettings.of("127.0.0.1", imapPort, "support", "secret").withoutSsl(), intake);
+    MailDesk started = MailDesk.start(smtpPort, imapPort);
+    HelpDesk desk = started.desk();
+    ImapPoller poller = started.poller();
     desk.saveAgent(Actor.system("admin"), Agent.of("a-7", "Bea Agent", "bea@desk.example"));
     Actor agent = Actor.agent("a-7");
 

@@ -2,16 +2,19 @@ package dev.helpdesk.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.helpdesk.HelpDesk;
 import dev.helpdesk.actor.Actor;
 import dev.helpdesk.mail.MailSettings;
-import dev.helpdesk.mail.inbound.ImapPoller;
 import dev.helpdesk.mail.inbound.ImapSettings;
 import dev.helpdesk.mail.inbound.InMemoryMailThreads;
 import dev.helpdesk.mail.inbound.IntakeResult;
 import dev.helpdesk.mail.inbound.IntakeSettings;
 import dev.helpdesk.mail.inbound.MailIntake;
+import dev.helpdesk.mail.outbound.MailDeliveryException;
 import dev.helpdesk.mail.outbound.MailNotifier;
 import dev.helpdesk.ticket.NewTicket;
 import dev.helpdesk.ticket.Ticket;
@@ -25,24 +28,7 @@ class MailDocsTest {
   @Test
   void theProductionSettingsOfTheDocsBuildAndKeepTheSecretOutOfLogs() {
     String secret = "s3cret-" + System.nanoTime();
-    MailSettings mail =
-        MailSettings.builder()
-            .smtp("smtp.example.com", 587)
-            .security(MailSettings.Security.STARTTLS) // NONE, STARTTLS (default) or SSL
-            .auth("desk", secret)
-            .from("support@example.com", "Example Travel Support")
-            .replyTo("support@example.com") // default: the from address
-            .messageIdDomain("mail.example.com") // default: the from address's domain
-            .ticketLink("https://support.example.com/tickets/{key}")
-            .satisfactionLink("https://support.example.com/rate/{id}")
-            .build();
-
-    HelpDesk desk = HelpDesk.builder().notifier(new MailNotifier(mail)).build();
-
-    MailIntake intake = new MailIntake(desk, IntakeSettings.from(mail), new InMemoryMailThreads());
-    ImapPoller poller =
-        new ImapPoller(
-            ImapSettings.of("imap.example.com", 993, "support@example.com", secret), intake);
+    MailSettings mail = MailSetup.settings(secret);
     assertEquals(MailSettings.Security.STARTTLS, mail.security());
     assertFalse(mail.toString().contains(secret), mail.toString());
     assertFalse(
@@ -53,19 +39,48 @@ class MailDocsTest {
   }
 
   @Test
+  void theStartUpCheckNamesAServerWithoutStartTls() {
+    GreenMail plain = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    plain.start();
+    try {
+      int port = plain.getSmtp().getPort();
+      MailSettings mail =
+          MailSettings.builder()
+              .smtp("127.0.0.1", port)
+              .from("support@example.com", "Support")
+              .ticketLink("https://support.example.com/tickets/{key}")
+              .agentTicketLink("https://desk.example.com/tickets/{key}")
+              .build();
+      MailDeliveryException e =
+          assertThrows(MailDeliveryException.class, () -> MailSetup.start(mail, "secret"));
+      assertEquals(
+          "127.0.0.1:"
+              + port
+              + " does not offer STARTTLS; set security NONE for a plain relay or use port 465"
+              + " with SSL",
+          e.getMessage());
+    } finally {
+      plain.stop();
+    }
+  }
+
+  @Test
   void theIntakeCanRequireTheMailServersDmarcVerdict() {
     MailSettings mail =
         MailSettings.builder()
             .smtp("smtp.example.com", 587)
             .from("support@example.com", "Example Travel Support")
             .ticketLink("https://support.example.com/tickets/{key}")
+            .agentTicketLink("https://desk.example.com/tickets/{key}")
             .build();
     HelpDesk desk = HelpDesk.builder().notifier(new MailNotifier(mail)).build();
+    // snippet:mail-require-dmarc
     IntakeSettings settings =
         IntakeSettings.from(mail)
             // the authserv-id your mail server writes into Authentication-Results
             .requireAuthentication("mx.example.com");
     MailIntake intake = new MailIntake(desk, settings, new InMemoryMailThreads());
+    // end-snippet
     assertEquals(Optional.of("mx.example.com"), settings.authservId());
     desk.open(
         Actor.customer("c-ana"),

@@ -31,9 +31,12 @@ import java.util.function.Function;
  * @param fromName the display name of {@code from}
  * @param replyTo where replies go: the support address that the inbound intake reads
  * @param threading the Message-ID scheme on the desk's own domain
- * @param ticketLink a link to a ticket, with {@code {key}} and {@code {id}} replaced
- * @param satisfactionLink a link to rate a solved ticket, with {@code {key}} and {@code {id}}
- *     replaced; empty: no satisfaction survey
+ * @param ticketLink the customer's link to a ticket, with {@link #KEY} and {@link #ID} replaced; it
+ *     holds at least one of them
+ * @param agentTicketLink the agents' link to a ticket (their console), with the same placeholders;
+ *     used in the mails addressed to agents
+ * @param satisfactionLink a link to rate a solved ticket, with {@link #KEY} and {@link #ID}
+ *     replaced (at least one of them); empty: no satisfaction survey
  * @param localeOf the language to write to a recipient in
  * @param zone the time zone dates are shown in
  * @param templateRoot where the application's own templates are looked for on the class path before
@@ -54,6 +57,7 @@ public record MailSettings(
     EmailAddress replyTo,
     MailThreading threading,
     String ticketLink,
+    String agentTicketLink,
     Optional<String> satisfactionLink,
     Function<Recipient, Locale> localeOf,
     ZoneId zone,
@@ -68,6 +72,12 @@ public record MailSettings(
     /** TLS from the first byte (port 465). */
     SSL
   }
+
+  /** The placeholder of a link that is replaced by the ticket's key, e.g. {@code HD-1042}. */
+  public static final String KEY = "{key}";
+
+  /** The placeholder of a link that is replaced by the ticket's id. */
+  public static final String ID = "{id}";
 
   /** The default class-path folder of an application's own templates. */
   public static final String DEFAULT_TEMPLATE_ROOT = "helpdesk-mail/templates";
@@ -95,6 +105,7 @@ public record MailSettings(
     Check.present("replyTo", replyTo);
     Check.present("threading", threading);
     link("ticketLink", ticketLink);
+    link("agentTicketLink", agentTicketLink);
     Check.present("satisfactionLink", satisfactionLink).ifPresent(l -> link("satisfactionLink", l));
     Check.present("localeOf", localeOf);
     Check.present("zone", zone);
@@ -138,6 +149,12 @@ public record MailSettings(
     if (!template.startsWith("https://") && !template.startsWith("http://")) {
       throw new ValidationException(field, "must be an http(s) link (was '" + template + "')");
     }
+    // Without a placeholder every mail would link to the same page, which a new user only notices
+    // once customers complain that the link does not show their request.
+    if (!template.contains(KEY) && !template.contains(ID)) {
+      throw new ValidationException(
+          field, "must hold " + KEY + " or " + ID + " for the ticket (was '" + template + "')");
+    }
   }
 
   /** Builds {@link MailSettings}. */
@@ -156,6 +173,7 @@ public record MailSettings(
     private EmailAddress replyTo;
     private String messageIdDomain;
     private String ticketLink;
+    private String agentTicketLink;
     private String satisfactionLink;
     private Locale locale = Locale.ENGLISH;
     private Function<Recipient, Locale> localeOf;
@@ -217,13 +235,29 @@ public record MailSettings(
       return this;
     }
 
-    /** A link to a ticket such as {@code https://support.example/tickets/{key}}; required. */
+    /**
+     * The customer's link to a ticket such as {@code https://support.example/tickets/{key}};
+     * required, with {@link MailSettings#KEY} or {@link MailSettings#ID}.
+     */
     public Builder ticketLink(String template) {
       this.ticketLink = template;
       return this;
     }
 
-    /** A link to rate a solved ticket such as {@code https://support.example/rate/{id}}. */
+    /**
+     * The agents' link to a ticket such as {@code https://desk.example/console/tickets/{id}}, put
+     * in the mails to agents (assignments, SLA warnings and breaches); required, with {@link
+     * MailSettings#KEY} or {@link MailSettings#ID}.
+     */
+    public Builder agentTicketLink(String template) {
+      this.agentTicketLink = template;
+      return this;
+    }
+
+    /**
+     * A link to rate a solved ticket such as {@code https://support.example/rate/{id}}, with {@link
+     * MailSettings#KEY} or {@link MailSettings#ID}.
+     */
     public Builder satisfactionLink(String template) {
       this.satisfactionLink = template;
       return this;
@@ -256,7 +290,10 @@ public record MailSettings(
       return this;
     }
 
-    /** Validates and builds; {@code smtp}, {@code from} and {@code ticketLink} are required. */
+    /**
+     * Validates and builds; {@code smtp}, {@code from}, {@code ticketLink} and {@code
+     * agentTicketLink} are required.
+     */
     public MailSettings build() {
       Check.present("from", from);
       Check.present("locale", locale);
@@ -276,6 +313,7 @@ public record MailSettings(
           replyTo == null ? from : replyTo,
           new MailThreading(messageIdDomain == null ? from.domain() : messageIdDomain),
           ticketLink,
+          agentTicketLink,
           Optional.ofNullable(satisfactionLink),
           localeOf == null ? r -> fixed : localeOf,
           zone,

@@ -60,6 +60,7 @@ public final class MailTestSupport {
         .from("support@desk.example", "Example Travel Support")
         .messageIdDomain("mail.desk.example")
         .ticketLink("https://support.example/tickets/{key}")
+        .agentTicketLink("https://desk.example/console/tickets/{id}")
         .satisfactionLink("https://support.example/rate/{id}");
   }
 

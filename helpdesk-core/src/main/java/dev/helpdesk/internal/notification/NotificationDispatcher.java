@@ -101,18 +101,47 @@ public final class NotificationDispatcher {
         continue;
       }
       int failed = entry.attempts() + 1;
-      String reason = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+      String reason = reason(failure);
       if (failure instanceof UndeliverableException || retry.exhausted(failed)) {
         log.warn("Notification {} dead-lettered after {} attempts: {}", id, failed, reason);
         outbox.deadLetter(id, owner, reason);
         deadLettered++;
       } else {
         Instant next = after.plus(retry.backoff(failed, random.getAsDouble()));
-        log.info("Notification {} failed (attempt {}), retry at {}: {}", id, failed, next, reason);
+        if (failed == 1) {
+          // The first failure is the one an operator must see: a wrong setting fails every
+          // notification from now on, and the retries alone would only say so at INFO.
+          log.warn("Notification {} failed, retry at {}: {}", id, next, reason);
+        } else {
+          log.info(
+              "Notification {} failed (attempt {}), retry at {}: {}", id, failed, next, reason);
+        }
         outbox.retryLater(id, owner, next, reason);
       }
     }
     return new Pass(batch.size(), delivered, deadLettered);
+  }
+
+  /**
+   * Why a delivery failed, as kept in {@link OutboxEntry#lastError()}: the failure's type and
+   * message and, when it wraps another, the innermost cause's too. The wrapper of an adapter often
+   * says only "could not send"; the root cause (a refused connection, a rejected login) is what the
+   * reader of a dead letter can act on.
+   */
+  static String reason(Throwable failure) {
+    String reason = describe(failure);
+    Throwable root = failure;
+    // Bounded so that a cause cycle cannot loop forever.
+    for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 20; depth++) {
+      root = root.getCause();
+    }
+    return root == failure ? reason : reason + "; root cause: " + describe(root);
+  }
+
+  private static String describe(Throwable t) {
+    return t.getMessage() == null
+        ? t.getClass().getSimpleName()
+        : t.getClass().getSimpleName() + ": " + t.getMessage();
   }
 
   /**

@@ -45,6 +45,19 @@ class NotificationDispatcherTest {
   private final FakeNotifier notifier = new FakeNotifier(clock);
 
   @Test
+  void theReasonOfAFailureNamesItsRootCause() {
+    assertEquals(
+        "IllegalStateException: could not send; root cause: IOException: 535 login failed",
+        NotificationDispatcher.reason(
+            new IllegalStateException(
+                "could not send", new UncheckedIOException(new IOException("535 login failed")))));
+    assertEquals(
+        "IllegalStateException: no cause",
+        NotificationDispatcher.reason(new IllegalStateException("no cause")));
+    assertEquals("NullPointerException", NotificationDispatcher.reason(new NullPointerException()));
+  }
+
+  @Test
   void dueNotificationIsDeliveredAndMarkedDelivered() {
     Notification n = add();
 

@@ -141,6 +141,7 @@ public final class BookingDemo implements AutoCloseable {
             .security(MailSettings.Security.NONE)
             .from(SUPPORT_ADDRESS, "Northwind Journeys Support")
             .ticketLink(url + "?ticket={id}")
+            .agentTicketLink(url + "console.html?ticket={id}")
             .satisfactionLink(url + "?ticket={id}&rate=1")
             .zone(DemoData.zone())
             .build();

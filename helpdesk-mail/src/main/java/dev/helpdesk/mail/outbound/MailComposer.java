@@ -3,6 +3,7 @@ package dev.helpdesk.mail.outbound;
 import dev.helpdesk.mail.HeaderInjectionException;
 import dev.helpdesk.mail.MailSettings;
 import dev.helpdesk.mail.MailThreading;
+import dev.helpdesk.notification.Audience;
 import dev.helpdesk.notification.Notification;
 import dev.helpdesk.notification.NotificationKind;
 import dev.helpdesk.ticket.SlaTarget;
@@ -17,9 +18,13 @@ import java.io.UnsupportedEncodingException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.format.FormatStyle;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -105,7 +110,10 @@ final class MailComposer {
     s.put("recipientName", n.recipient().name());
     s.put("ticketKey", n.ticketKey().value());
     s.put("ticketSubject", n.ticketSubject());
-    s.put("ticketLink", link(settings.ticketLink(), n));
+    // An agent works the ticket in the desk's console, not on the customer's page.
+    boolean forAgent = n.kind().audience() == Audience.AGENT;
+    s.put("forAgent", forAgent);
+    s.put("ticketLink", link(forAgent ? settings.agentTicketLink() : settings.ticketLink(), n));
     s.put("bodyToken", MailThreading.bodyToken(n.ticketId().value()));
     s.put("fromName", settings.fromName());
     Map<String, String> v = n.values();
@@ -184,21 +192,43 @@ final class MailComposer {
     scope.put("has" + Character.toUpperCase(key.charAt(0)) + key.substring(1), present);
   }
 
-  private String formatInstant(String iso, Locale locale) {
+  /**
+   * An instant as the recipient's locale writes date and time, followed by the zone ("Dec 5, 2026,
+   * 2:00 PM CET"): a customer or an agent in another zone would otherwise read the desk's time as
+   * their own.
+   */
+  String formatInstant(String iso, Locale locale) {
     try {
-      return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-          .withLocale(locale)
-          .withZone(settings.zone())
-          .format(Instant.parse(iso));
+      return formatter(settings.zone(), locale).format(Instant.parse(iso));
     } catch (DateTimeParseException e) {
       return iso;
     }
   }
 
+  static DateTimeFormatter formatter(ZoneId zone, Locale locale) {
+    DateTimeFormatterBuilder b =
+        new DateTimeFormatterBuilder()
+            .appendLocalized(FormatStyle.MEDIUM, FormatStyle.SHORT)
+            .appendLiteral(' ');
+    ZoneId shown = zone;
+    if (zone instanceof ZoneOffset offset) {
+      // A fixed offset has no name; UTC is named as such, any other offset is written out.
+      if (offset.getTotalSeconds() == 0) {
+        shown = ZoneId.of("UTC");
+        b.appendZoneText(TextStyle.SHORT);
+      } else {
+        b.appendLiteral("UTC").appendOffsetId();
+      }
+    } else {
+      b.appendZoneText(TextStyle.SHORT);
+    }
+    return b.toFormatter(locale).withZone(shown);
+  }
+
   private static String link(String template, Notification n) {
     return template
-        .replace("{key}", URLEncoder.encode(n.ticketKey().value(), StandardCharsets.UTF_8))
-        .replace("{id}", n.ticketId().toString());
+        .replace(MailSettings.KEY, URLEncoder.encode(n.ticketKey().value(), StandardCharsets.UTF_8))
+        .replace(MailSettings.ID, n.ticketId().toString());
   }
 
   /** Keeps the Message-ID we chose instead of the random one jakarta.mail makes on save. */

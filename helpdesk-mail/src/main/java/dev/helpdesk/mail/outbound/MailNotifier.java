@@ -92,7 +92,10 @@ public final class MailNotifier implements Notifier {
         try {
           transport.sendMessage(mail, mail.getAllRecipients());
         } catch (MessagingException e) {
-          failures.put(n.id(), new MailDeliveryException("SMTP refused " + n.id(), e));
+          // The server's own answer (e.g. "550 mailbox unavailable") is what an operator needs.
+          failures.put(
+              n.id(),
+              new MailDeliveryException("SMTP refused " + n.id() + ": " + e.getMessage(), e));
           if (!transport.isConnected()) {
             log.info("SMTP connection lost after a failed send; connecting again");
             close(transport);
@@ -112,6 +115,18 @@ public final class MailNotifier implements Notifier {
     return failures;
   }
 
+  /**
+   * Connects to the SMTP server, logs in if the settings have a login, and closes again, so an
+   * application can find a wrong host, port, security or password at start-up instead of at the
+   * first notification.
+   *
+   * @throws MailDeliveryException with a message that names the cause, e.g. {@code smtp.example:25
+   *     does not offer STARTTLS; set security NONE for a plain relay or use port 465 with SSL}
+   */
+  public void checkConnection() {
+    close(connect());
+  }
+
   /** The settings this notifier sends with. */
   public MailSettings settings() {
     return settings;
@@ -127,8 +142,7 @@ public final class MailNotifier implements Notifier {
           settings.password().orElse(null));
       return t;
     } catch (MessagingException e) {
-      throw new MailDeliveryException(
-          "could not connect to SMTP " + settings.host() + ":" + settings.port(), e);
+      throw new MailDeliveryException(SmtpDiagnosis.connectFailure(settings, e), e);
     }
   }
 

@@ -151,6 +151,61 @@ class MailNotifierTest {
   }
 
   @Test
+  void mailsToAnAgentAreWordedForAnAgentAndLinkToTheConsole() throws Exception {
+    Ticket t = f.desk.open(ANA, MailTestSupport.request("c-ana").build());
+    f.desk.assign(CAL, t.id(), AgentId.of("a-bea"));
+    MimeMessage[] got = deliver();
+    String agentText = part(got[1], "text/plain");
+    String agentHtml = part(got[1], "text/html");
+    String console = "https://desk.example/console/tickets/" + t.id();
+    for (String part : List.of(agentText, agentHtml)) {
+      assertTrue(part.contains(console), part);
+      assertFalse(part.contains("https://support.example/tickets/"), part);
+      assertFalse(part.contains("your request"), part);
+      assertTrue(part.contains("as an agent of the desk"), part);
+    }
+    String customerText = part(got[0], "text/plain");
+    assertTrue(customerText.contains("https://support.example/tickets/" + t.key()), customerText);
+    assertFalse(customerText.contains(console), customerText);
+  }
+
+  @Test
+  void anAgentWritingGermanGetsTheGermanAgentWording() throws Exception {
+    MailTestSupport de =
+        new MailTestSupport(smtp.getSmtp().getPort(), s -> s.locale(Locale.GERMAN), b -> b);
+    Ticket t = de.desk.open(ANA, MailTestSupport.request("c-ana").build());
+    de.desk.assign(CAL, t.id(), AgentId.of("a-bea"));
+    de.desk.dispatchNotifications();
+    MimeMessage[] got = smtp.getReceivedMessages();
+    String text = part(got[1], "text/plain");
+    assertTrue(text.contains("als Bearbeiter des Helpdesks"), text);
+    assertFalse(text.contains("Ihre Anfrage"), text);
+    assertTrue(text.contains("https://desk.example/console/tickets/" + t.id()), text);
+  }
+
+  @Test
+  void timesInMailsCarryTheirZone() throws Exception {
+    MailTestSupport berlin =
+        new MailTestSupport(
+            smtp.getSmtp().getPort(),
+            s -> s.zone(java.time.ZoneId.of("Europe/Berlin")).locale(Locale.UK),
+            b -> b);
+    Notification n =
+        new Notification(
+            NotificationId.random(),
+            NotificationKind.TICKET_RECEIVED,
+            new Recipient("Ana", EmailAddress.of("ana@example.com")),
+            TicketId.random(),
+            new TicketKey("HD-7"),
+            "Seat",
+            Map.of(Notification.FIRST_REPLY_DUE, "2026-12-05T13:00:00Z"),
+            Instant.parse("2026-12-05T09:00:00Z"));
+    berlin.notifier.deliver(n);
+    String text = part(smtp.getReceivedMessages()[0], "text/plain");
+    assertTrue(text.contains("You will hear from us by 5 Dec 2026, 14:00 CET."), text);
+  }
+
+  @Test
   void anInternalNoteIsNeverMailed() {
     Ticket t = openAssigned();
     deliver();
@@ -230,7 +285,7 @@ class MailNotifierTest {
     f.notifier.deliver(ack);
     MimeMessage m = smtp.getReceivedMessages()[0];
     assertTrue(
-        part(m, "text/plain").contains("You will hear from us by Mar 2, 2026, 1:00:00"),
+        part(m, "text/plain").contains("You will hear from us by Mar 2, 2026, 1:00 PM UTC."),
         part(m, "text/plain"));
     assertTrue(part(m, "text/html").contains("You will hear from us by"));
     f.notifier.deliver(forgedKind(NotificationKind.TICKET_RECEIVED));
@@ -321,6 +376,7 @@ class MailNotifierTest {
             .smtp("smtp.example.com", 587)
             .from("support@desk.example", "Support")
             .ticketLink("https://support.example/t/{key}")
+            .agentTicketLink("https://desk.example/console/t/{key}")
             .build();
     java.util.Properties p = MailNotifier.properties(s);
     assertEquals("10000", p.get("mail.smtp.connectiontimeout"));
@@ -363,6 +419,38 @@ class MailNotifierTest {
     assertThrows(
         dev.helpdesk.common.ValidationException.class,
         () -> MailTestSupport.settings(25).messageIdDomain("not a domain").build());
+  }
+
+  @Test
+  void aLinkWithoutAPlaceholderIsRefusedNamingTheSetting() {
+    Map<String, java.util.function.UnaryOperator<MailSettings.Builder>> wrong =
+        Map.of(
+            "ticketLink", b -> b.ticketLink("https://support.example/tickets"),
+            "agentTicketLink", b -> b.agentTicketLink("https://desk.example/console"),
+            "satisfactionLink", b -> b.satisfactionLink("https://support.example/rate"));
+    wrong.forEach(
+        (field, change) -> {
+          dev.helpdesk.common.ValidationException e =
+              assertThrows(
+                  dev.helpdesk.common.ValidationException.class,
+                  () -> change.apply(MailTestSupport.settings(25)).build(),
+                  field);
+          assertEquals(field, e.field(), e.getMessage());
+          assertTrue(e.getMessage().contains(MailSettings.KEY), e.getMessage());
+        });
+    assertEquals(
+        "agentTicketLink",
+        assertThrows(
+                dev.helpdesk.common.ValidationException.class,
+                () -> MailTestSupport.settings(25).agentTicketLink(null).build())
+            .field(),
+        "the agents' link is required");
+    assertEquals(
+        "https://support.example/t/" + MailSettings.ID,
+        MailTestSupport.settings(25)
+            .ticketLink("https://support.example/t/" + MailSettings.ID)
+            .build()
+            .ticketLink());
   }
 
   @Test
