@@ -27,12 +27,11 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Each job runs with a fixed delay between the end of one run and the start of the next, so a
- * slow run never piles up behind itself. Its first run comes after {@value #FIRST_RUN_MILLIS} ms,
- * or its interval if shorter: work that fell due while the application was down (notifications,
- * tickets to close) is done right after a start rather than a whole interval later, and an
- * application restarted more often than every 15 minutes still sweeps. A job that throws is logged
- * at WARN and runs again at its next interval. While a job runs, its thread is named {@code
- * helpdesk-job-<name>}.
+ * slow run never piles up behind itself. Its first run comes after one second, or its interval if
+ * shorter: work that fell due while the application was down (notifications, tickets to close) is
+ * done right after a start rather than a whole interval later, and an application restarted more
+ * often than every 15 minutes still sweeps. A job that throws is logged at WARN and runs again at
+ * its next interval. While a job runs, its thread is named {@code helpdesk-job-<name>}.
  */
 public final class DeskScheduler implements AutoCloseable {
 
