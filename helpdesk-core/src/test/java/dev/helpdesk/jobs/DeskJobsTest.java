@@ -137,8 +137,11 @@ class DeskJobsTest {
                     }));
     Ticket t = open(desk, "c-ana");
     JobIntervals fast = JobIntervals.production().with(DeskJobs.DISPATCH, Duration.ofMillis(5));
-    try (DeskScheduler scheduler = DeskScheduler.start(DeskJobs.standard(desk, fast))) {
+    DeskScheduler scheduler = DeskScheduler.start(DeskJobs.standard(desk, fast));
+    try {
       assertTrue(delivered.await(10, TimeUnit.SECONDS));
+    } finally {
+      scheduler.close();
     }
     assertEquals(NotificationKind.TICKET_RECEIVED, sent.get(0).kind());
     assertEquals(t.id(), sent.get(0).ticketId());

@@ -59,8 +59,11 @@ class DeskSchedulerTest {
               runs.countDown();
               throw new IllegalStateException("mail server down");
             });
-    try (DeskScheduler scheduler = DeskScheduler.start(List.of(failing))) {
+    DeskScheduler scheduler = DeskScheduler.start(List.of(failing));
+    try {
       assertTrue(await(runs), "runs again after failing");
+    } finally {
+      scheduler.close();
     }
   }
 
@@ -79,8 +82,11 @@ class DeskSchedulerTest {
               ran.countDown();
               return 0;
             });
-    try (DeskScheduler scheduler = DeskScheduler.start(List.of(job))) {
+    DeskScheduler scheduler = DeskScheduler.start(List.of(job));
+    try {
       assertTrue(await(ran));
+    } finally {
+      scheduler.close();
     }
     assertEquals("helpdesk-job-close-sweep", name.get());
     assertTrue(thread.get().isDaemon());
@@ -106,8 +112,11 @@ class DeskSchedulerTest {
     // Another scheduler's runs measure time passing, without a sleep: many of its intervals later,
     // the closed one has not run again.
     CountDownLatch later = new CountDownLatch(20);
-    try (DeskScheduler witness = DeskScheduler.start(List.of(counting("witness", later)))) {
+    DeskScheduler witness = DeskScheduler.start(List.of(counting("witness", later)));
+    try {
       assertTrue(await(later));
+    } finally {
+      witness.close();
     }
     assertEquals(atClose, runs.get());
     scheduler.close();
