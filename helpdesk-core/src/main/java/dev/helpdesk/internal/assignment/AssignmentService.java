@@ -19,6 +19,7 @@ import dev.helpdesk.ticket.Ticket;
 import dev.helpdesk.ticket.TicketId;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -172,10 +173,12 @@ public final class AssignmentService {
           continue; // nobody for this one (group, channel, skills): no need to read it again
         }
         try {
-          Ticket after =
-              pipeline.change(
-                  Assignment.SYSTEM, waiting.id(), assignment::assignWaiting, Then.NOTHING);
-          if (after.version() != waiting.version() && after.assignee().isPresent()) {
+          // Counted only when this call assigned it: another instance may have done so first.
+          if (pipeline
+              .changeIfNeeded(
+                  Assignment.SYSTEM, waiting.id(), assignment::assignWaiting, Then.NOTHING)
+              .filter(change -> change.after().assignee().isPresent())
+              .isPresent()) {
             assigned++;
           }
         } catch (CapacityExceededException | ConcurrentUpdateException e) {
@@ -205,8 +208,8 @@ public final class AssignmentService {
           continue;
         }
         try {
-          Ticket after =
-              pipeline.change(
+          Optional<TicketChange> change =
+              pipeline.changeIfNeeded(
                   Assignment.SYSTEM,
                   t.id(),
                   edit -> {
@@ -216,7 +219,8 @@ public final class AssignmentService {
                     }
                   },
                   Then.SERVE_QUEUE);
-          if (after.version() != t.version()) {
+          // Counted only when this call escalated it: another instance may have done so first.
+          if (change.isPresent()) {
             escalated++;
           }
         } catch (RuntimeException e) {

@@ -125,6 +125,36 @@ public final class ChangePipeline {
    */
   public List<Ticket> changeTogether(
       Actor actor, List<Ticket> read, Consumer<List<TicketEdit>> decide, Then then) {
+    return decideAndCommit(actor, read, decide, then).after();
+  }
+
+  /**
+   * Loads the ticket and changes it, like {@link #change(Actor, TicketId, Consumer, Then)}, and
+   * tells whether this call changed it. A job that counts its work counts by this: when several
+   * instances run it at once, a ticket another instance changed between the job's query and its
+   * change is seen fresh, left alone, and must not be counted twice.
+   *
+   * @return the change this call committed; empty when its decision, on the state it was last made
+   *     on, changed nothing
+   */
+  public Optional<TicketChange> changeIfNeeded(
+      Actor actor, TicketId id, Consumer<TicketEdit> decide, Then then) {
+    List<TicketChange> changes =
+        decideAndCommit(actor, List.of(load(id)), edits -> decide.accept(edits.get(0)), then)
+            .changes();
+    return changes.stream().findFirst();
+  }
+
+  /**
+   * What a decision came to.
+   *
+   * @param after the tickets after it, in the order given
+   * @param changes what it committed; empty when it changed nothing
+   */
+  private record Outcome(List<Ticket> after, List<TicketChange> changes) {}
+
+  private Outcome decideAndCommit(
+      Actor actor, List<Ticket> read, Consumer<List<TicketEdit>> decide, Then then) {
     List<Ticket> current = read;
     for (int attempt = 1; ; attempt++) {
       if (attempt > 1) {
@@ -136,7 +166,7 @@ public final class ChangePipeline {
       decide.accept(edits);
       List<TicketEdit> changed = edits.stream().filter(TicketEdit::changed).toList();
       if (changed.isEmpty()) {
-        return current;
+        return new Outcome(current, List.of());
       }
       List<TicketChange> changes;
       try {
@@ -154,7 +184,7 @@ public final class ChangePipeline {
       for (TicketChange c : changes) {
         after.replaceAll(t -> t.id().equals(c.after().id()) ? c.after() : t);
       }
-      return after;
+      return new Outcome(after, changes);
     }
   }
 

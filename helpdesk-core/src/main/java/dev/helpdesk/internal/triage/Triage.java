@@ -113,9 +113,10 @@ public final class Triage {
         }
         handled++;
         try {
-          Ticket after =
-              pipeline.change(SWEEP, t.id(), edit -> closeIfDue(edit, cutoff), Then.NOTHING);
-          if (after.status() == Status.CLOSED) {
+          // Counted only when this call closed it: another instance may have closed it first.
+          if (pipeline
+              .changeIfNeeded(SWEEP, t.id(), edit -> closeIfDue(edit, cutoff), Then.NOTHING)
+              .isPresent()) {
             closed++;
           } else {
             passedOver.add(t.id());

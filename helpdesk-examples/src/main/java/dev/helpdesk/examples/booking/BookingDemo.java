@@ -9,7 +9,10 @@ import dev.helpdesk.HelpDeskBuilder;
 import dev.helpdesk.agent.Agents;
 import dev.helpdesk.assignment.AssignmentPolicy;
 import dev.helpdesk.assignment.Strategies;
-import dev.helpdesk.examples.DeskJobs;
+import dev.helpdesk.jobs.DeskJob;
+import dev.helpdesk.jobs.DeskJobs;
+import dev.helpdesk.jobs.DeskScheduler;
+import dev.helpdesk.jobs.JobIntervals;
 import dev.helpdesk.jpa.JpaHelpDeskStore;
 import dev.helpdesk.jpa.store.Database;
 import dev.helpdesk.knowledge.InMemoryKnowledgeBase;
@@ -40,9 +43,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -67,6 +68,16 @@ public final class BookingDemo implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(BookingDemo.class);
 
+  /** Short intervals, so that a demo feels immediate. */
+  static final JobIntervals DEMO_INTERVALS =
+      JobIntervals.production()
+          .with(DeskJobs.DISPATCH, Duration.ofSeconds(1))
+          .with(DeskJobs.MAIL_POLL, Duration.ofSeconds(2))
+          .with(DeskJobs.SLA_MONITOR, Duration.ofSeconds(5))
+          .with(DeskJobs.QUEUE, Duration.ofSeconds(10))
+          .with(DeskJobs.ESCALATION, Duration.ofMinutes(1))
+          .with(DeskJobs.CLOSE_SWEEP, Duration.ofMinutes(1));
+
   /** The address customers write to and the desk sends from. */
   static final String SUPPORT_ADDRESS = "support@desk.example";
 
@@ -87,7 +98,7 @@ public final class BookingDemo implements AutoCloseable {
   public static BookingDemo start(int port) {
     BookingDemo demo = new BookingDemo();
     try {
-      demo.startAll(port, DeskJobs.Periods.DEMO);
+      demo.startAll(port, DEMO_INTERVALS);
       return demo;
     } catch (RuntimeException | Error e) {
       demo.close();
@@ -104,7 +115,7 @@ public final class BookingDemo implements AutoCloseable {
     return desk;
   }
 
-  private void startAll(int port, DeskJobs.Periods periods) {
+  private void startAll(int port, JobIntervals intervals) {
     // The server binds first: the desk's mails link to its address.
     HttpServer server = bind(port);
     url = URI.create("http://localhost:" + server.getAddress().getPort() + "/");
@@ -194,8 +205,10 @@ public final class BookingDemo implements AutoCloseable {
             intake);
 
     // 5. The desk's time-driven work: mail out and in, SLA timers, the queue, the sweeps.
-    ScheduledExecutorService jobs = DeskJobs.start(desk, Optional.of(poller), periods);
-    closers.add(() -> stop(jobs));
+    List<DeskJob> jobs = new ArrayList<>(DeskJobs.standard(desk, intervals));
+    intervals.job(DeskJobs.MAIL_POLL, () -> poller.pollOnce().size()).ifPresent(jobs::add);
+    DeskScheduler scheduler = DeskScheduler.start(jobs);
+    closers.add(scheduler::close);
 
     // 6. The site.
     Identity identity = new Identity(bookings, agents);
@@ -248,11 +261,6 @@ public final class BookingDemo implements AutoCloseable {
         .baselineVersion("0")
         .load()
         .migrate();
-  }
-
-  private static void stop(ScheduledExecutorService scheduler) throws InterruptedException {
-    scheduler.shutdownNow();
-    scheduler.awaitTermination(10, TimeUnit.SECONDS);
   }
 
   private static void shutDown(JdbcConnectionPool pool) throws SQLException {
