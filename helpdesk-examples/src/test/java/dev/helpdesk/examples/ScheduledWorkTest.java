@@ -42,6 +42,7 @@ class ScheduledWorkTest {
               .security(MailSettings.Security.NONE)
               .from("support@desk.example", "Example Travel Support")
               .ticketLink("https://travel.example/support/tickets/{id}")
+              .agentTicketLink("https://travel.example/console?ticket={id}")
               .build();
       CountDownLatch opened = new CountDownLatch(1);
       HelpDesk desk =
