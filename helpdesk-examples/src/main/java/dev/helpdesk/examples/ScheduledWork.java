@@ -1,6 +1,5 @@
 package dev.helpdesk.examples;
 
-// snippet:operations-jobs
 import dev.helpdesk.HelpDesk;
 import dev.helpdesk.jobs.DeskJob;
 import dev.helpdesk.jobs.DeskJobs;
@@ -31,4 +30,3 @@ final class ScheduledWork {
 
   private ScheduledWork() {}
 }
-// end-snippet

@@ -23,10 +23,28 @@ class AdapterIsolationTest {
     noClasses()
         .that()
         .resideOutsideOfPackages(
-            "dev.helpdesk.jpa..", "dev.helpdesk.mail..", "dev.helpdesk.examples..")
+            "dev.helpdesk.jpa..",
+            "dev.helpdesk.mail..",
+            "dev.helpdesk.spring..",
+            "dev.helpdesk.examples..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("dev.helpdesk.jpa..", "dev.helpdesk.mail..", "dev.helpdesk.examples..")
+        .resideInAnyPackage(
+            "dev.helpdesk.jpa..",
+            "dev.helpdesk.mail..",
+            "dev.helpdesk.spring..",
+            "dev.helpdesk.examples..")
+        .check(ALL);
+  }
+
+  @Test
+  void theAdaptersDoNotDependOnTheSpringStarter() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("dev.helpdesk.jpa..", "dev.helpdesk.mail..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.helpdesk.spring..")
         .check(ALL);
   }
 
@@ -58,7 +76,11 @@ class AdapterIsolationTest {
   void adaptersAndApplicationsUseOnlyTheApiAndTheSpi() {
     noClasses()
         .that()
-        .resideInAnyPackage("dev.helpdesk.jpa..", "dev.helpdesk.mail..", "dev.helpdesk.examples..")
+        .resideInAnyPackage(
+            "dev.helpdesk.jpa..",
+            "dev.helpdesk.mail..",
+            "dev.helpdesk.spring..",
+            "dev.helpdesk.examples..")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("dev.helpdesk.internal..")

@@ -61,8 +61,7 @@ class DocsSnippetTest {
    * Blocks that do not compile on their own yet, by name, with the reason. Last resort: each entry
    * is a block someone is changing elsewhere.
    */
-  static final Map<String, String> NOT_YET_STANDALONE =
-      Map.of();
+  static final Map<String, String> NOT_YET_STANDALONE = Map.of();
 
   private static final Pattern MARKER = Pattern.compile("<!-- snippet: ([a-z0-9-]+) -->");
   private static final Pattern TOP_LEVEL_TYPE =

@@ -1,0 +1,453 @@
+package dev.helpdesk.spring;
+
+import dev.helpdesk.mail.MailSettings;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Locale;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The desk's settings under {@code helpdesk.*}. Every one has a working default; a desk needs none
+ * of them, mail needs {@code helpdesk.mail.host}, {@code helpdesk.mail.from} and {@code
+ * helpdesk.mail.ticket-link}. Values are checked when the application starts, and a wrong one stops
+ * it with a message that names the property.
+ */
+@ConfigurationProperties(prefix = "helpdesk")
+public class HelpDeskProperties {
+
+  /** Whether to configure a desk at all. */
+  private boolean enabled = true;
+
+  /** The prefix of ticket keys such as HD-1000. */
+  private String ticketKeyPrefix = "HD";
+
+  /** How long a solved ticket waits before the close sweep closes it; empty: the desk's default. */
+  private Duration closeSolvedAfter;
+
+  private final Schema schema = new Schema();
+  private final Jobs jobs = new Jobs();
+  private final Mail mail = new Mail();
+  private final Sla sla = new Sla();
+
+  public boolean isEnabled() {
+    return enabled;
+  }
+
+  public void setEnabled(boolean enabled) {
+    this.enabled = enabled;
+  }
+
+  public String getTicketKeyPrefix() {
+    return ticketKeyPrefix;
+  }
+
+  public void setTicketKeyPrefix(String ticketKeyPrefix) {
+    this.ticketKeyPrefix = ticketKeyPrefix;
+  }
+
+  public Duration getCloseSolvedAfter() {
+    return closeSolvedAfter;
+  }
+
+  public void setCloseSolvedAfter(Duration closeSolvedAfter) {
+    this.closeSolvedAfter = closeSolvedAfter;
+  }
+
+  public Schema getSchema() {
+    return schema;
+  }
+
+  public Jobs getJobs() {
+    return jobs;
+  }
+
+  public Mail getMail() {
+    return mail;
+  }
+
+  public Sla getSla() {
+    return sla;
+  }
+
+  /** The desk's tables on the application's database. */
+  public static class Schema {
+
+    /** Whether to create and upgrade the desk's tables at start-up with Flyway. */
+    private boolean migrate = true;
+
+    /**
+     * The table in which Flyway records the desk's migrations, apart from the application's own
+     * history table.
+     */
+    private String historyTable = "helpdesk_schema_history";
+
+    public boolean isMigrate() {
+      return migrate;
+    }
+
+    public void setMigrate(boolean migrate) {
+      this.migrate = migrate;
+    }
+
+    public String getHistoryTable() {
+      return historyTable;
+    }
+
+    public void setHistoryTable(String historyTable) {
+      this.historyTable = historyTable;
+    }
+  }
+
+  /** The desk's scheduled work, each job with its own interval, safe on several instances. */
+  public static class Jobs {
+
+    /** Whether to run the desk's jobs in this instance at all. */
+    private boolean enabled = true;
+
+    /** Delivering due notifications. */
+    private final Job dispatch = new Job(Duration.ofSeconds(5));
+
+    /** Recording SLA warnings and breaches as they fall due (with SLA policies only). */
+    private final Job slaMonitor = new Job(Duration.ofSeconds(10));
+
+    /** Assigning queued tickets to agents with free capacity. */
+    private final Job queue = new Job(Duration.ofSeconds(30));
+
+    /** Escalating tickets no agent replied to in time. */
+    private final Job escalation = new Job(Duration.ofMinutes(5));
+
+    /** Closing tickets solved long enough ago. */
+    private final Job closeSweep = new Job(Duration.ofMinutes(15));
+
+    /** Reading the support mailbox (with helpdesk.mail.imap.host only). */
+    private final Job mailPoll = new Job(Duration.ofSeconds(30));
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    public Job getDispatch() {
+      return dispatch;
+    }
+
+    public Job getSlaMonitor() {
+      return slaMonitor;
+    }
+
+    public Job getQueue() {
+      return queue;
+    }
+
+    public Job getEscalation() {
+      return escalation;
+    }
+
+    public Job getCloseSweep() {
+      return closeSweep;
+    }
+
+    public Job getMailPoll() {
+      return mailPoll;
+    }
+  }
+
+  /** One scheduled job. */
+  public static class Job {
+
+    /** Whether the job runs. */
+    private boolean enabled = true;
+
+    /** The pause between the end of one run and the start of the next. */
+    private Duration interval;
+
+    public Job() {}
+
+    Job(Duration interval) {
+      this.interval = interval;
+    }
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    public Duration getInterval() {
+      return interval;
+    }
+
+    public void setInterval(Duration interval) {
+      this.interval = interval;
+    }
+  }
+
+  /** Mail: notifications by SMTP, and replies read from IMAP when an IMAP host is set. */
+  public static class Mail {
+
+    /** The SMTP host; mail is off until it is set. */
+    private String host;
+
+    /** The SMTP port. */
+    private int port = 587;
+
+    /** How the SMTP connection is protected; NONE only for a relay on the same host. */
+    private MailSettings.Security security = MailSettings.Security.STARTTLS;
+
+    /** The SMTP login, if the server wants one. */
+    private String username;
+
+    /** The SMTP password, with the username. */
+    private String password;
+
+    /** The address mail is from. */
+    private String from;
+
+    /** The display name of the from address. */
+    private String fromName = "Support";
+
+    /** Where replies go: the support mailbox the IMAP poll reads; default: the from address. */
+    private String replyTo;
+
+    /** The domain of the desk's Message-IDs; default: the domain of the from address. */
+    private String messageIdDomain;
+
+    /** A link to a ticket in the customer's pages, with {key} or {id} replaced. */
+    private String ticketLink;
+
+    /** A link to a ticket in the agents' console, with {key} or {id} replaced. */
+    private String agentTicketLink;
+
+    /** A link to rate a solved ticket, with {key} or {id} replaced; empty: no survey. */
+    private String satisfactionLink;
+
+    /** The language mails are written in. */
+    private Locale locale = Locale.ENGLISH;
+
+    /** The time zone in which mails show times. */
+    private ZoneId zone = ZoneId.of("UTC");
+
+    private final Imap imap = new Imap();
+
+    public String getHost() {
+      return host;
+    }
+
+    public void setHost(String host) {
+      this.host = host;
+    }
+
+    public int getPort() {
+      return port;
+    }
+
+    public void setPort(int port) {
+      this.port = port;
+    }
+
+    public MailSettings.Security getSecurity() {
+      return security;
+    }
+
+    public void setSecurity(MailSettings.Security security) {
+      this.security = security;
+    }
+
+    public String getUsername() {
+      return username;
+    }
+
+    public void setUsername(String username) {
+      this.username = username;
+    }
+
+    public String getPassword() {
+      return password;
+    }
+
+    public void setPassword(String password) {
+      this.password = password;
+    }
+
+    public String getFrom() {
+      return from;
+    }
+
+    public void setFrom(String from) {
+      this.from = from;
+    }
+
+    public String getFromName() {
+      return fromName;
+    }
+
+    public void setFromName(String fromName) {
+      this.fromName = fromName;
+    }
+
+    public String getReplyTo() {
+      return replyTo;
+    }
+
+    public void setReplyTo(String replyTo) {
+      this.replyTo = replyTo;
+    }
+
+    public String getMessageIdDomain() {
+      return messageIdDomain;
+    }
+
+    public void setMessageIdDomain(String messageIdDomain) {
+      this.messageIdDomain = messageIdDomain;
+    }
+
+    public String getTicketLink() {
+      return ticketLink;
+    }
+
+    public void setTicketLink(String ticketLink) {
+      this.ticketLink = ticketLink;
+    }
+
+    public String getAgentTicketLink() {
+      return agentTicketLink;
+    }
+
+    public void setAgentTicketLink(String agentTicketLink) {
+      this.agentTicketLink = agentTicketLink;
+    }
+
+    public String getSatisfactionLink() {
+      return satisfactionLink;
+    }
+
+    public void setSatisfactionLink(String satisfactionLink) {
+      this.satisfactionLink = satisfactionLink;
+    }
+
+    public Locale getLocale() {
+      return locale;
+    }
+
+    public void setLocale(Locale locale) {
+      this.locale = locale;
+    }
+
+    public ZoneId getZone() {
+      return zone;
+    }
+
+    public void setZone(ZoneId zone) {
+      this.zone = zone;
+    }
+
+    public Imap getImap() {
+      return imap;
+    }
+  }
+
+  /** The support mailbox that customers' replies arrive in. */
+  public static class Imap {
+
+    /** The IMAP host; reading mail is off until it is set. */
+    private String host;
+
+    /** The IMAP port. */
+    private int port = 993;
+
+    /** The mailbox login. */
+    private String username;
+
+    /** The mailbox password. */
+    private String password;
+
+    /** Whether the connection is TLS from the first byte (false only for a local test server). */
+    private boolean ssl = true;
+
+    public String getHost() {
+      return host;
+    }
+
+    public void setHost(String host) {
+      this.host = host;
+    }
+
+    public int getPort() {
+      return port;
+    }
+
+    public void setPort(int port) {
+      this.port = port;
+    }
+
+    public String getUsername() {
+      return username;
+    }
+
+    public void setUsername(String username) {
+      this.username = username;
+    }
+
+    public String getPassword() {
+      return password;
+    }
+
+    public void setPassword(String password) {
+      this.password = password;
+    }
+
+    public boolean isSsl() {
+      return ssl;
+    }
+
+    public void setSsl(boolean ssl) {
+      this.ssl = ssl;
+    }
+  }
+
+  /**
+   * The business calendar of SLA policies declared as beans, when no {@code BusinessCalendar} or
+   * {@code SlaSettings} bean is declared.
+   */
+  public static class Sla {
+
+    /** The zone of the business hours. */
+    private ZoneId zone = ZoneId.of("UTC");
+
+    /** When the working day starts, Monday to Friday. */
+    private LocalTime opens = LocalTime.of(9, 0);
+
+    /** When the working day ends, Monday to Friday. */
+    private LocalTime closes = LocalTime.of(17, 0);
+
+    public ZoneId getZone() {
+      return zone;
+    }
+
+    public void setZone(ZoneId zone) {
+      this.zone = zone;
+    }
+
+    public LocalTime getOpens() {
+      return opens;
+    }
+
+    public void setOpens(LocalTime opens) {
+      this.opens = opens;
+    }
+
+    public LocalTime getCloses() {
+      return closes;
+    }
+
+    public void setCloses(LocalTime closes) {
+      this.closes = closes;
+    }
+  }
+}

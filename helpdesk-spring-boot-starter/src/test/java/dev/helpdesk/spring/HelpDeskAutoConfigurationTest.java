@@ -1,0 +1,416 @@
+package dev.helpdesk.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.helpdesk.HelpDesk;
+import dev.helpdesk.actor.Actor;
+import dev.helpdesk.agent.Agent;
+import dev.helpdesk.assignment.AssignmentStrategy;
+import dev.helpdesk.assignment.Strategies;
+import dev.helpdesk.jobs.DeskJob;
+import dev.helpdesk.jobs.DeskJobs;
+import dev.helpdesk.jpa.JpaHelpDeskStore;
+import dev.helpdesk.mail.outbound.MailNotifier;
+import dev.helpdesk.memory.InMemoryOutbox;
+import dev.helpdesk.notification.Notification;
+import dev.helpdesk.notification.Notifier;
+import dev.helpdesk.notification.Outbox;
+import dev.helpdesk.sla.SlaPolicy;
+import dev.helpdesk.ticket.NewTicket;
+import dev.helpdesk.ticket.Ticket;
+import dev.helpdesk.ticket.TicketEvent;
+import dev.helpdesk.ticket.TicketEventListener;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+
+/** Every condition and override of the auto-configuration, without a database. */
+class HelpDeskAutoConfigurationTest {
+
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner()
+          .withConfiguration(
+              AutoConfigurations.of(
+                  HelpDeskAutoConfiguration.class, HelpDeskActuatorAutoConfiguration.class));
+
+  static Ticket open(HelpDesk desk) {
+    return desk.open(
+        Actor.customer("c-1"),
+        NewTicket.builder()
+            .requester("c-1", "Ana", "ana@example.com")
+            .subject("Payment failed")
+            .description("Card declined twice")
+            .build());
+  }
+
+  @Test
+  void withoutDataSourceTheDeskIsInMemory() {
+    runner
+        .withPropertyValues("helpdesk.ticket-key-prefix=BK")
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(HelpDesk.class);
+              assertThat(context).doesNotHaveBean(JpaHelpDeskStore.class);
+              assertThat(context).doesNotHaveBean(HelpDeskSchema.class);
+              Ticket ticket = open(context.getBean(HelpDesk.class));
+              assertThat(ticket.key().value()).startsWith("BK-");
+            });
+  }
+
+  @Test
+  void switchedOffThereIsNoDesk() {
+    runner
+        .withPropertyValues("helpdesk.enabled=false")
+        .run(context -> assertThat(context).doesNotHaveBean(HelpDesk.class));
+  }
+
+  @Test
+  void anApplicationsOwnDeskWins() {
+    HelpDesk own = HelpDesk.builder().build();
+    runner
+        .withBean(HelpDesk.class, () -> own)
+        .run(context -> assertThat(context.getBean(HelpDesk.class)).isSameAs(own));
+  }
+
+  @Test
+  void aClockBeanIsTheDesksClock() {
+    Clock fixed = Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"), ZoneOffset.UTC);
+    runner
+        .withBean(Clock.class, () -> fixed)
+        .run(
+            context -> {
+              Ticket ticket = open(context.getBean(HelpDesk.class));
+              assertThat(ticket.createdAt()).isEqualTo(fixed.instant());
+            });
+  }
+
+  @Test
+  void anAssignmentStrategyBeanAssignsNewTickets() {
+    runner
+        .withBean(AssignmentStrategy.class, Strategies::leastLoaded)
+        .run(
+            context -> {
+              HelpDesk desk = context.getBean(HelpDesk.class);
+              desk.saveAgent(Actor.system("admin"), Agent.of("a-7", "Bea", "bea@desk.example"));
+              assertThat(open(desk).assignee())
+                  .hasValueSatisfying(a -> assertThat(a.value()).isEqualTo("a-7"));
+            });
+  }
+
+  @Test
+  void aNotifierBeanDeliversTheDesksNotifications() {
+    List<Notification> sent = new CopyOnWriteArrayList<>();
+    runner
+        .withPropertyValues("helpdesk.jobs.enabled=false")
+        .withBean(Notifier.class, () -> sent::add)
+        .run(
+            context -> {
+              HelpDesk desk = context.getBean(HelpDesk.class);
+              open(desk);
+              assertThat(desk.dispatchNotifications()).isPositive();
+              assertThat(sent).isNotEmpty();
+            });
+  }
+
+  @Test
+  void ticketsWithoutTheirOutboxAreRefused() {
+    runner
+        .withBean(Outbox.class, InMemoryOutbox::new)
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("Declare Tickets and Outbox beans together"));
+  }
+
+  @Test
+  void slaPolicyBeansTurnOnTheMonitorOnTheConfiguredCalendar() {
+    runner
+        .withPropertyValues(
+            "helpdesk.sla.zone=Europe/Berlin",
+            "helpdesk.sla.opens=08:00",
+            "helpdesk.sla.closes=18:00")
+        .withBean(
+            SlaPolicy.class,
+            () -> SlaPolicy.named("standard").firstReply(Duration.ofHours(4)).build())
+        .run(
+            context -> {
+              HelpDesk desk = context.getBean(HelpDesk.class);
+              assertThat(desk.slaMonitor()).isPresent();
+              Ticket ticket = open(desk);
+              assertThat(desk.firstReplyDue(Actor.system("test"), ticket.id())).isPresent();
+            });
+  }
+
+  @Test
+  void aBadSlaCalendarNamesItsProperty() {
+    runner
+        .withPropertyValues("helpdesk.sla.opens=25:00")
+        .withBean(
+            SlaPolicy.class,
+            () -> SlaPolicy.named("standard").firstReply(Duration.ofHours(4)).build())
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .hasStackTraceContaining(
+                        "Failed to bind properties under 'helpdesk.sla.opens'"));
+  }
+
+  @Test
+  void listenersCustomizersAndSpringEventsHearTheDesk() {
+    List<TicketEvent> heard = new CopyOnWriteArrayList<>();
+    List<Object> springEvents = new CopyOnWriteArrayList<>();
+    runner
+        .withBean(TicketEventListener.class, () -> heard::add)
+        .withBean(
+            HelpDeskCustomizer.class, () -> builder -> builder.closeSolvedAfter(Duration.ofDays(9)))
+        .withBean(
+            "spring-listener",
+            ApplicationListener.class,
+            () ->
+                (ApplicationListener<PayloadApplicationEvent<TicketEvent>>)
+                    e -> springEvents.add(e.getPayload()))
+        .run(
+            context -> {
+              Ticket ticket = open(context.getBean(HelpDesk.class));
+              assertThat(heard).first().isInstanceOf(TicketEvent.Created.class);
+              assertThat(springEvents)
+                  .anySatisfy(
+                      e ->
+                          assertThat(e)
+                              .isInstanceOfSatisfying(
+                                  TicketEvent.Created.class,
+                                  c -> assertThat(c.ticketId()).isEqualTo(ticket.id())));
+            });
+  }
+
+  @Test
+  void jobIntervalsComeFromPropertiesAndEachJobCanBeSwitchedOff() {
+    runner
+        .withPropertyValues(
+            "helpdesk.jobs.dispatch.interval=2s", "helpdesk.jobs.close-sweep.enabled=false")
+        .run(
+            context -> {
+              HelpDeskJobs jobs = context.getBean(HelpDeskJobs.class);
+              Map<String, Duration> intervals =
+                  jobs.jobs().stream()
+                      .collect(java.util.stream.Collectors.toMap(DeskJob::name, DeskJob::interval));
+              assertThat(intervals)
+                  .containsEntry(DeskJobs.DISPATCH, Duration.ofSeconds(2))
+                  .containsEntry(DeskJobs.QUEUE, Duration.ofSeconds(30))
+                  .doesNotContainKeys(DeskJobs.CLOSE_SWEEP, DeskJobs.MAIL_POLL);
+            });
+  }
+
+  @Test
+  void aWrongIntervalNamesItsProperty() {
+    runner
+        .withPropertyValues("helpdesk.jobs.queue.interval=0s")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                    .hasMessageContaining("helpdesk.jobs.queue.interval"));
+  }
+
+  @Test
+  void jobsCanBeSwitchedOffForThisInstance() {
+    runner
+        .withPropertyValues("helpdesk.jobs.enabled=false")
+        .run(context -> assertThat(context).doesNotHaveBean(HelpDeskJobs.class));
+  }
+
+  @Test
+  void theJobsRunOnTheirOwnSchedulerAndDeliver() {
+    CountDownLatch delivered = new CountDownLatch(1);
+    runner
+        .withPropertyValues("helpdesk.jobs.dispatch.interval=100ms")
+        .withBean(Notifier.class, () -> n -> delivered.countDown())
+        .run(
+            context -> {
+              open(context.getBean(HelpDesk.class));
+              assertThat(delivered.await(10, TimeUnit.SECONDS)).isTrue();
+            });
+  }
+
+  @Test
+  void theJobsRunOnTheApplicationsTaskScheduler() {
+    CountDownLatch delivered = new CountDownLatch(1);
+    List<String> threads = new CopyOnWriteArrayList<>();
+    runner
+        .withPropertyValues("helpdesk.jobs.dispatch.interval=100ms")
+        .withBean(
+            TaskScheduler.class,
+            () -> {
+              ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+              scheduler.setThreadNamePrefix("app-scheduler-");
+              scheduler.initialize();
+              return scheduler;
+            })
+        .withBean(
+            Notifier.class,
+            () ->
+                n -> {
+                  threads.add(Thread.currentThread().getName());
+                  delivered.countDown();
+                })
+        .run(
+            context -> {
+              open(context.getBean(HelpDesk.class));
+              assertThat(delivered.await(10, TimeUnit.SECONDS)).isTrue();
+              assertThat(threads).first().asString().startsWith("app-scheduler-");
+            });
+  }
+
+  @Test
+  void mailNeedsItsAddressesAndNamesTheMissingProperty() {
+    runner
+        .withPropertyValues("helpdesk.mail.host=localhost")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                    .hasMessageContaining("helpdesk.mail.from"));
+  }
+
+  @Test
+  void aTicketLinkWithoutPlaceholderNamesItsProperty() {
+    runner
+        .withPropertyValues(
+            "helpdesk.mail.host=localhost",
+            "helpdesk.mail.from=support@desk.example",
+            "helpdesk.mail.ticket-link=https://desk.example/tickets",
+            "helpdesk.mail.agent-ticket-link=https://desk.example/agent/{key}")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                    .hasMessageContaining("helpdesk.mail.ticket-link"));
+  }
+
+  @Test
+  void mailPropertiesGiveAMailNotifier() {
+    runner
+        .withPropertyValues(
+            "helpdesk.mail.host=localhost",
+            "helpdesk.mail.port=2525",
+            "helpdesk.mail.security=none",
+            "helpdesk.mail.from=support@desk.example",
+            "helpdesk.mail.ticket-link=https://desk.example/tickets/{key}",
+            "helpdesk.mail.agent-ticket-link=https://desk.example/agent/{key}")
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(MailNotifier.class);
+              assertThat(context).doesNotHaveBean(dev.helpdesk.mail.inbound.ImapPoller.class);
+            });
+  }
+
+  @Test
+  void aPortBeanReplacesTheStoresAdapter() {
+    dev.helpdesk.memory.InMemoryAgents agents = new dev.helpdesk.memory.InMemoryAgents();
+    runner
+        .withBean(dev.helpdesk.agent.Agents.class, () -> agents)
+        .run(
+            context -> {
+              context
+                  .getBean(HelpDesk.class)
+                  .saveAgent(Actor.system("admin"), Agent.of("a-3", "Cem", "cem@desk.example"));
+              assertThat(agents.byId(dev.helpdesk.agent.AgentId.of("a-3"))).isPresent();
+            });
+  }
+
+  @Test
+  void anAssignmentPolicyBeanWinsOverAStrategyBean() {
+    runner
+        .withBean(AssignmentStrategy.class, Strategies::leastLoaded)
+        .withBean(
+            dev.helpdesk.assignment.AssignmentPolicy.class,
+            dev.helpdesk.assignment.AssignmentPolicy::manual)
+        .run(
+            context -> {
+              HelpDesk desk = context.getBean(HelpDesk.class);
+              desk.saveAgent(Actor.system("admin"), Agent.of("a-7", "Bea", "bea@desk.example"));
+              assertThat(open(desk).assignee()).isEmpty();
+            });
+  }
+
+  @Test
+  void withImapTheMailboxIsPolledAsAJob() {
+    runner
+        .withPropertyValues(
+            "helpdesk.mail.host=localhost",
+            "helpdesk.mail.security=none",
+            "helpdesk.mail.from=support@desk.example",
+            "helpdesk.mail.ticket-link=https://desk.example/tickets/{key}",
+            "helpdesk.mail.agent-ticket-link=https://desk.example/agent/{key}",
+            "helpdesk.mail.imap.host=localhost",
+            "helpdesk.mail.imap.username=support",
+            "helpdesk.mail.imap.password=secret",
+            "helpdesk.jobs.mail-poll.interval=1h")
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(dev.helpdesk.mail.inbound.ImapPoller.class);
+              assertThat(context.getBean(HelpDeskJobs.class).jobs())
+                  .anySatisfy(
+                      job -> {
+                        assertThat(job.name()).isEqualTo(DeskJobs.MAIL_POLL);
+                        assertThat(job.interval()).isEqualTo(Duration.ofHours(1));
+                      });
+            });
+  }
+
+  @Test
+  void theHealthIndicatorCanBeSwitchedOff() {
+    runner
+        .withPropertyValues("management.health.helpdesk.enabled=false")
+        .run(context -> assertThat(context).doesNotHaveBean(HelpDeskHealthIndicator.class));
+  }
+
+  @Test
+  void healthAndMetersNeedTheirLibraries() {
+    runner
+        .withClassLoader(
+            new org.springframework.boot.test.context.FilteredClassLoader(
+                "org.springframework.boot.health", "io.micrometer"))
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(HelpDesk.class);
+              assertThat(context).doesNotHaveBean(HelpDeskHealthIndicator.class);
+              assertThat(context).doesNotHaveBean(HelpDeskMeters.class);
+            });
+  }
+
+  @Test
+  void anInMemoryDeskIsHealthyAndShowsItsBacklog() {
+    runner.run(
+        context -> {
+          open(context.getBean(HelpDesk.class));
+          var health = context.getBean(HelpDeskHealthIndicator.class).health();
+          assertThat(health.getStatus())
+              .isEqualTo(org.springframework.boot.health.contributor.Status.UP);
+          assertThat(health.getDetails()).containsKey("outboxBacklog");
+        });
+  }
+}
