@@ -32,6 +32,7 @@ abstract class StarterApplicationContract {
   @Autowired JdbcTemplate jdbc;
   @Autowired JpaHelpDeskStore store;
   @Autowired MeterRegistry meters;
+  @Autowired tools.jackson.databind.json.JsonMapper applicationJson;
 
   @Autowired
   @org.springframework.beans.factory.annotation.Qualifier("helpDeskHealthIndicator")
@@ -64,6 +65,18 @@ abstract class StarterApplicationContract {
         .isPositive();
     assertThat(count("select count(*) from \"flyway_schema_history\" where \"success\" = true"))
         .isPositive();
+  }
+
+  @Test
+  void theApplicationsJacksonThreeLivesBesideTheDesksJson() {
+    Ticket ticket = bookings.bookAndReport(unique("BK"), unique("c"));
+    // The desk stored the ticket's events as JSON with its own Jackson 2 mapper...
+    assertThat(
+            count("select count(*) from hd_ticket_event where ticket_id = ?", ticket.id().value()))
+        .isPositive();
+    // ...and the application's Jackson 3 mapper, configured by Spring Boot, is untouched.
+    assertThat(applicationJson.writeValueAsString(java.util.Map.of("key", ticket.key().value())))
+        .isEqualTo("{\"key\":\"" + ticket.key().value() + "\"}");
   }
 
   @Test
