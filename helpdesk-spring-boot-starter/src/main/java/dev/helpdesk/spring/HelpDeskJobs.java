@@ -63,12 +63,9 @@ public final class HelpDeskJobs implements SmartLifecycle {
         job.interval(),
         () -> {
           try {
-            int done = job.runOnce();
-            runs.finished(job.name());
-            return done;
-          } catch (RuntimeException e) {
-            runs.failed(job.name(), e);
-            throw e;
+            return job.runOnce();
+          } finally {
+            runs.ended(job.name());
           }
         });
   }

@@ -23,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -256,9 +255,5 @@ final class HelpDeskMeters
   public void destroy() {
     refresher.shutdownNow();
     lookups.shutdownNow();
-  }
-
-  Optional<MeterRegistry> registry() {
-    return Optional.ofNullable(registry);
   }
 }
