@@ -26,10 +26,7 @@ import dev.helpdesk.ticket.TicketKey;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.sql.Timestamp;
@@ -55,8 +52,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The JPA adapter on PostgreSQL ({@code HELPDESK_PG_URL}, default 127.0.0.1:5432/test as postgres).
- * DROPS AND RECREATES the desk's {@code hd_} tables in that database.
+ * The JPA adapter on PostgreSQL, in the benchmarks' own database (see {@link BenchDatabase}), which
+ * each trial drops and recreates.
  *
  * <ul>
  *   <li>{@code openBatch*}: opening {@link #BATCH} tickets (each: ticket row, first message,
@@ -79,88 +76,25 @@ public class JpaPostgreSqlBenchmark {
   /** Tickets opened per benchmark invocation. */
   public static final int BATCH = 100;
 
-  static final String URL =
-      env("HELPDESK_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test?reWriteBatchedInserts=true");
-  static final String USER = env("HELPDESK_PG_USER", "postgres");
-  static final String PASSWORD = env("HELPDESK_PG_PASSWORD", "");
-
   private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
   private static final AtomicLong KEYS = new AtomicLong(10_000_000);
 
-  private static String env(String name, String fallback) {
-    String v = System.getenv(name);
-    return v == null || v.isBlank() ? fallback : v;
-  }
-
   static Connection connect() throws Exception {
-    return DriverManager.getConnection(URL, USER, PASSWORD);
+    return BenchDatabase.connect();
   }
 
+  /** Drops and recreates the benchmark's own database with the shipped scripts. */
   static void recreateSchema() throws Exception {
-    StringBuilder script = new StringBuilder();
-    for (String version :
-        List.of("V1__init.sql", "V2__assignment.sql", "V3__sla.sql", "V5__insights.sql")) {
-      try (InputStream in =
-          JpaPostgreSqlBenchmark.class
-              .getClassLoader()
-              .getResourceAsStream("db/helpdesk/postgresql/" + version)) {
-        script.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
-      }
-    }
-    try (Connection c = connect();
-        Statement s = c.createStatement()) {
-      for (String t :
-          List.of(
-              "hd_ticket_link",
-              "hd_metric_fact",
-              "hd_message_attachment",
-              "hd_message",
-              "hd_ticket_event",
-              "hd_ticket",
-              "hd_outbox",
-              "hd_agent_group",
-              "hd_agent_skill",
-              "hd_agent_lock",
-              "hd_sla_timer",
-              "hd_agent",
-              "hd_customer",
-              "hd_attachment_blob")) {
-        s.execute("drop table if exists " + t + " cascade");
-      }
-      for (String q :
-          List.of(
-              "hd_ticket_seq",
-              "hd_message_attachment_seq",
-              "hd_ticket_event_seq",
-              "hd_outbox_seq",
-              "hd_attachment_blob_seq",
-              "hd_ticket_key_seq",
-              "hd_customer_save_seq",
-              "hd_ticket_link_seq",
-              "hd_metric_fact_seq")) {
-        s.execute("drop sequence if exists " + q);
-      }
-      StringBuilder sql = new StringBuilder();
-      for (String line : script.toString().split("\n")) {
-        if (!line.strip().startsWith("--")) {
-          sql.append(line).append('\n');
-        }
-      }
-      for (String statement : sql.toString().split(";\\s*\n")) {
-        if (!statement.isBlank()) {
-          s.execute(statement);
-        }
-      }
-    }
+    BenchDatabase.recreate();
   }
 
   static EntityManagerFactory factory() {
     return Persistence.createEntityManagerFactory(
         JpaHelpDeskStore.PERSISTENCE_UNIT,
         Map.of(
-            "jakarta.persistence.jdbc.url", URL,
-            "jakarta.persistence.jdbc.user", USER,
-            "jakarta.persistence.jdbc.password", PASSWORD,
+            "jakarta.persistence.jdbc.url", BenchDatabase.URL,
+            "jakarta.persistence.jdbc.user", BenchDatabase.USER,
+            "jakarta.persistence.jdbc.password", BenchDatabase.PASSWORD,
             "hibernate.jdbc.batch_size", "50",
             "hibernate.order_inserts", "true",
             "hibernate.jdbc.time_zone", "UTC",

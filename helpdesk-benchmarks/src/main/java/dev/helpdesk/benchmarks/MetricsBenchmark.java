@@ -29,11 +29,12 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * {@code HelpDesk.metrics} over the JPA adapter on PostgreSQL ({@code HELPDESK_PG_URL}; DROPS AND
- * RECREATES the desk's {@code hd_} tables there), with {@code tickets} tickets in the table, opened
- * at {@value #PER_DAY} a day, each with the facts of a first reply, a solve, two met SLA cycles
- * and, for every third, a rating; {@value #UNSOLVED} of them are still unsolved. A report over one
- * day reads the same number of facts whatever the table holds; over every day, all of them.
+ * {@code HelpDesk.metrics} over the JPA adapter on PostgreSQL (in the benchmarks' own database, see
+ * {@link BenchDatabase}, recreated for each trial), with {@code tickets} tickets in the table,
+ * opened at {@value #PER_DAY} a day, each with the facts of a first reply, a solve, two met SLA
+ * cycles and, for every third, a rating; {@value #UNSOLVED} of them are still unsolved. A report
+ * over one day reads the same number of facts whatever the table holds; over every day, all of
+ * them.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
