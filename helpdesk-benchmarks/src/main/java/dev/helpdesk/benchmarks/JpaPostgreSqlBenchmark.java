@@ -1,5 +1,6 @@
 package dev.helpdesk.benchmarks;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.helpdesk.actor.Actor;
 import dev.helpdesk.agent.AgentId;
 import dev.helpdesk.conversation.Message;
@@ -32,9 +33,12 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -149,6 +153,23 @@ public class JpaPostgreSqlBenchmark {
       emf = factory();
       joinedTickets = JpaHelpDeskStore.joined(current::get, emf, Database.postgreSql()).tickets();
       standaloneTickets = JpaHelpDeskStore.standalone(emf, Database.postgreSql()).tickets();
+      // The baseline is only fair if it writes what the adapter writes: compare once, table by
+      // table, before anything is measured.
+      prepare();
+      Map<String, Long> before = rowCounts();
+      standaloneTickets.saveAll(changes);
+      Map<String, Long> afterAdapter = rowCounts();
+      prepare();
+      writeRaw(raw, changes);
+      Map<String, Long> byAdapter = added(before, afterAdapter);
+      Map<String, Long> byRaw = added(afterAdapter, rowCounts());
+      if (!byAdapter.equals(byRaw)) {
+        throw new IllegalStateException(
+            "The raw baseline writes other rows than the adapter: adapter "
+                + byAdapter
+                + ", raw "
+                + byRaw);
+      }
     }
 
     @Setup(Level.Invocation)
@@ -191,7 +212,16 @@ public class JpaPostgreSqlBenchmark {
 
   @Benchmark
   public int openBatchWithRawJdbc(Opening s) throws Exception {
-    Connection c = s.raw;
+    writeRaw(s.raw, s.changes);
+    return s.changes.size();
+  }
+
+  /**
+   * The raw JDBC baseline: the rows the adapter writes for these openings, in one transaction, with
+   * the same event documents (written with Jackson, as the adapter writes them). {@link
+   * Opening#setUp} checks that both write the same number of rows to every desk table.
+   */
+  static void writeRaw(Connection c, List<TicketChange> changes) throws Exception {
     {
       try (PreparedStatement ticket =
               c.prepareStatement(
@@ -217,8 +247,13 @@ public class JpaPostgreSqlBenchmark {
                       + " recipient_email, ticket_id, ticket_key, ticket_subject, values_json,"
                       + " created_at, state, attempts, next_attempt_at, due_at)"
                       + " values (nextval('hd_outbox_seq'), ?, 'TICKET_RECEIVED', ?, ?, ?, ?, ?,"
-                      + " '{}', ?, 'PENDING', 0, ?, ?)")) {
-        for (TicketChange change : s.changes) {
+                      + " '{}', ?, 'PENDING', 0, ?, ?)");
+          PreparedStatement metric =
+              c.prepareStatement(
+                  "insert into hd_metric_fact (id, ticket_id, ticket_version, position, kind,"
+                      + " occurred_at) values (nextval('hd_metric_fact_seq'), ?, 1, 0, 'OPENED',"
+                      + " ?)")) {
+        for (TicketChange change : changes) {
           Ticket t = change.after();
           Timestamp at = Timestamp.from(t.createdAt());
           ticket.setLong(1, 1);
@@ -253,11 +288,7 @@ public class JpaPostgreSqlBenchmark {
             event.setString(3, created ? "CREATED" : "MESSAGE_ADDED");
             event.setString(4, t.requester().id().value());
             event.setTimestamp(5, at);
-            event.setString(
-                6,
-                created
-                    ? "{\"key\":\"" + t.key().value() + "\",\"subject\":\"...\"}"
-                    : "{\"messageId\":\"" + m.id().value() + "\",\"visibility\":\"PUBLIC\"}");
+            event.setString(6, created ? createdDocument(t) : messageDocument(m));
             event.addBatch();
           }
           Notification n = change.notifications().get(0);
@@ -271,15 +302,80 @@ public class JpaPostgreSqlBenchmark {
           outbox.setTimestamp(8, at);
           outbox.setTimestamp(9, at);
           outbox.addBatch();
+          metric.setObject(1, t.id().value());
+          metric.setTimestamp(2, at);
+          metric.addBatch();
         }
         ticket.executeBatch();
         message.executeBatch();
         event.executeBatch();
         outbox.executeBatch();
+        metric.executeBatch();
       }
       c.commit();
     }
-    return s.changes.size();
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The CREATED event's document, field for field as the adapter writes it. */
+  private static String createdDocument(Ticket t) throws Exception {
+    Map<String, Object> requester = new LinkedHashMap<>();
+    requester.put("id", t.requester().id().value());
+    requester.put("name", t.requester().name());
+    requester.put("email", t.requester().email().value());
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("key", t.key().value());
+    doc.put("subject", t.subject());
+    doc.put("description", t.description());
+    doc.put("requester", requester);
+    doc.put("channel", t.channel().name());
+    doc.put("priority", t.priority().name());
+    doc.put("tags", new TreeSet<>(t.tags()));
+    doc.put("customFields", new TreeMap<>(t.customFields()));
+    doc.put("group", null);
+    doc.put("followUpOf", null);
+    return JSON.writeValueAsString(doc);
+  }
+
+  private static String messageDocument(Message m) throws Exception {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("messageId", m.id().value().toString());
+    doc.put("visibility", m.visibility().name());
+    return JSON.writeValueAsString(doc);
+  }
+
+  /** The desk tables an opening can write to. */
+  private static final List<String> TABLES =
+      List.of(
+          "hd_ticket",
+          "hd_message",
+          "hd_message_attachment",
+          "hd_ticket_event",
+          "hd_outbox",
+          "hd_metric_fact",
+          "hd_ticket_link",
+          "hd_sla_timer",
+          "hd_customer");
+
+  private static Map<String, Long> rowCounts() throws Exception {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    try (Connection c = connect();
+        Statement st = c.createStatement()) {
+      for (String table : TABLES) {
+        try (var rs = st.executeQuery("select count(*) from " + table)) {
+          rs.next();
+          counts.put(table, rs.getLong(1));
+        }
+      }
+    }
+    return counts;
+  }
+
+  private static Map<String, Long> added(Map<String, Long> before, Map<String, Long> after) {
+    Map<String, Long> added = new LinkedHashMap<>();
+    before.forEach((table, n) -> added.put(table, after.get(table) - n));
+    return added;
   }
 
   /** The listing benchmarks: {@code tickets} rows, of which a fixed few are queued or c-1's. */
