@@ -1,5 +1,7 @@
 package dev.helpdesk;
 
+import dev.helpdesk.common.Leases;
+import dev.helpdesk.common.UnitOfWork;
 import dev.helpdesk.internal.answers.Answers;
 import dev.helpdesk.internal.assignment.AssignmentService;
 import dev.helpdesk.internal.change.Listeners;
@@ -14,6 +16,7 @@ import dev.helpdesk.internal.satisfaction.Satisfaction;
 import dev.helpdesk.internal.triage.Triage;
 import dev.helpdesk.notification.Outbox;
 import dev.helpdesk.sla.SlaMonitor;
+import dev.helpdesk.ticket.MessageThreads;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -33,4 +36,7 @@ record DeskServices(
     LiveFeed live,
     NotificationDispatcher dispatcher,
     Outbox outbox,
+    UnitOfWork unitOfWork,
+    MessageThreads messageThreads,
+    Leases leases,
     Optional<SlaMonitor> slaMonitor) {}

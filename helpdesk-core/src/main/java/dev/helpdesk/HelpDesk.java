@@ -8,7 +8,9 @@ import dev.helpdesk.agent.Availability;
 import dev.helpdesk.agent.GroupId;
 import dev.helpdesk.common.Check;
 import dev.helpdesk.common.EmailAddress;
+import dev.helpdesk.common.Leases;
 import dev.helpdesk.common.NotFoundException;
+import dev.helpdesk.common.UnitOfWork;
 import dev.helpdesk.common.ValidationException;
 import dev.helpdesk.conversation.AttachmentContent;
 import dev.helpdesk.conversation.AttachmentRef;
@@ -23,11 +25,15 @@ import dev.helpdesk.live.Subscription;
 import dev.helpdesk.macro.Macro;
 import dev.helpdesk.metrics.MetricsReport;
 import dev.helpdesk.notification.OutboxEntry;
+import dev.helpdesk.search.Page;
+import dev.helpdesk.search.PageRequest;
+import dev.helpdesk.search.TicketQuery;
 import dev.helpdesk.sla.SlaMonitor;
 import dev.helpdesk.sla.SlaStatus;
 import dev.helpdesk.ticket.ArticleId;
 import dev.helpdesk.ticket.CapacityExceededException;
 import dev.helpdesk.ticket.LinkKind;
+import dev.helpdesk.ticket.MessageThreads;
 import dev.helpdesk.ticket.NewTicket;
 import dev.helpdesk.ticket.Posted;
 import dev.helpdesk.ticket.Priority;
@@ -43,6 +49,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The help desk: the one entry point of the library. Every use case takes the {@link Actor} who
@@ -276,21 +283,58 @@ public final class HelpDesk implements AutoCloseable {
 
   // ---------------------------------------------------------------- reading
 
-  /** A customer's tickets, newest first (at most {@value #MAX_LISTING}). */
+  /**
+   * The first page of a customer's tickets, newest first: at most {@value #MAX_LISTING}; read the
+   * rest with {@link #ticketsOf(Actor, CustomerId, PageRequest)}.
+   */
   public List<Ticket> ticketsOf(Actor actor, CustomerId customer) {
     return s.reading().ticketsOf(actor, customer);
   }
 
   /**
-   * An agent's unsolved tickets, most urgent first, then oldest (at most {@value #MAX_LISTING}).
+   * A page of a customer's tickets, newest first; pass the page's {@link Page#next() cursor} to
+   * {@link PageRequest#next} for the next one. Customers may list only their own.
+   */
+  public Page<Ticket> ticketsOf(Actor actor, CustomerId customer, PageRequest page) {
+    return s.reading().ticketsOf(actor, customer, page);
+  }
+
+  /**
+   * The first page of an agent's unsolved tickets, most urgent first, then oldest: at most {@value
+   * #MAX_LISTING}; read the rest with {@link #queueOf(Actor, AgentId, PageRequest)}.
    */
   public List<Ticket> queueOf(Actor actor, AgentId agent) {
     return s.reading().queueOf(actor, agent);
   }
 
-  /** Unsolved tickets nobody is assigned to, most urgent first (at most {@value #MAX_LISTING}). */
+  /** A page of an agent's unsolved tickets, most urgent first, then oldest; for staff. */
+  public Page<Ticket> queueOf(Actor actor, AgentId agent, PageRequest page) {
+    return s.reading().queueOf(actor, agent, page);
+  }
+
+  /**
+   * The first page of the unsolved tickets nobody is assigned to, most urgent first, then oldest:
+   * at most {@value #MAX_LISTING}; read the rest with {@link #unassignedQueue(Actor, PageRequest)}.
+   */
   public List<Ticket> unassignedQueue(Actor actor) {
     return s.reading().unassignedQueue(actor);
+  }
+
+  /** A page of the unsolved tickets nobody is assigned to, most urgent first; for staff. */
+  public Page<Ticket> unassignedQueue(Actor actor, PageRequest page) {
+    return s.reading().unassignedQueue(actor, page);
+  }
+
+  /**
+   * One page of the tickets the query finds, as the actor may see them: words of the conversation,
+   * filters, an order, keyset paging (see {@link TicketQuery}). A customer finds only their own
+   * tickets, by the words of public messages only, and may not filter by tags or group ({@link
+   * dev.helpdesk.actor.AccessDeniedException}); staff find any ticket, by internal notes too.
+   *
+   * @throws ValidationException naming the field, e.g. {@code cursor} for an altered cursor
+   */
+  public Page<Ticket> search(Actor actor, TicketQuery query) {
+    return s.reading().search(actor, query);
   }
 
   /**
@@ -373,6 +417,35 @@ public final class HelpDesk implements AutoCloseable {
     return s.clock();
   }
 
+  /**
+   * Where mail channels remember which ticket each received Message-ID landed on: the store's
+   * adapter when the store provides one (shared by every instance of the application), else in
+   * memory.
+   */
+  public MessageThreads messageThreads() {
+    return s.messageThreads();
+  }
+
+  /**
+   * The leases that let one instance at a time do work such as polling a mailbox: the store's
+   * adapter when the store provides one, else in memory.
+   */
+  public Leases leases() {
+    return s.leases();
+  }
+
+  /**
+   * Runs {@code work} in one unit of work of the desk's store: the desk's changes made inside it
+   * and the writes through the store's own ports (such as {@link #messageThreads()}) are kept
+   * together or not at all. When {@code work} throws, the exception propagates after everything it
+   * wrote was undone, where the store has transactions (the in-memory stores have none, see {@link
+   * UnitOfWork#NONE}). A mail channel records a mail's Message-ID this way in the same transaction
+   * as the ticket change the mail made.
+   */
+  public <T> T inOneUnit(Supplier<T> work) {
+    return s.unitOfWork().run(Check.present("work", work));
+  }
+
   // ---------------------------------------------------------------- live updates
 
   /**
@@ -390,9 +463,13 @@ public final class HelpDesk implements AutoCloseable {
     return s.reading().subscribeQueue(actor, agent, listener);
   }
 
-  /** Ends every live subscription and stops the delivery threads the desk started for them. */
+  /**
+   * Ends every live subscription, stops the delivery threads the desk started for them, and closes
+   * the change relay, if one was given.
+   */
   @Override
   public void close() {
     s.live().close();
+    s.assignment().close();
   }
 }

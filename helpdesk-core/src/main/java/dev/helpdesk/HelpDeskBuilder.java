@@ -4,6 +4,7 @@ import dev.helpdesk.actor.Actor;
 import dev.helpdesk.agent.Agents;
 import dev.helpdesk.assignment.AssignmentPolicy;
 import dev.helpdesk.common.Check;
+import dev.helpdesk.common.Leases;
 import dev.helpdesk.common.UnitOfWork;
 import dev.helpdesk.common.ValidationException;
 import dev.helpdesk.conversation.AttachmentStore;
@@ -22,6 +23,7 @@ import dev.helpdesk.internal.insights.Insights;
 import dev.helpdesk.internal.intake.Intake;
 import dev.helpdesk.internal.links.Links;
 import dev.helpdesk.internal.live.LiveFeed;
+import dev.helpdesk.internal.live.RelayLink;
 import dev.helpdesk.internal.notification.NotificationDispatcher;
 import dev.helpdesk.internal.notification.NotificationRules;
 import dev.helpdesk.internal.reading.Reading;
@@ -30,15 +32,19 @@ import dev.helpdesk.internal.sla.Monitor;
 import dev.helpdesk.internal.sla.SlaEngine;
 import dev.helpdesk.internal.triage.Triage;
 import dev.helpdesk.knowledge.KnowledgeBase;
+import dev.helpdesk.live.ChangeRelay;
 import dev.helpdesk.macro.Macro;
 import dev.helpdesk.memory.InMemoryAgents;
 import dev.helpdesk.memory.InMemoryAttachments;
 import dev.helpdesk.memory.InMemoryCustomers;
+import dev.helpdesk.memory.InMemoryLeases;
+import dev.helpdesk.memory.InMemoryMessageThreads;
 import dev.helpdesk.memory.InMemoryOutbox;
 import dev.helpdesk.memory.InMemorySlaTimers;
 import dev.helpdesk.memory.InMemoryTicketKeys;
 import dev.helpdesk.memory.InMemoryTickets;
 import dev.helpdesk.metrics.MetricsQueries;
+import dev.helpdesk.notification.AckWindow;
 import dev.helpdesk.notification.Notifier;
 import dev.helpdesk.notification.Outbox;
 import dev.helpdesk.notification.RetryPolicy;
@@ -46,6 +52,7 @@ import dev.helpdesk.satisfaction.BadRatingAction;
 import dev.helpdesk.sla.SlaSettings;
 import dev.helpdesk.sla.SlaTimers;
 import dev.helpdesk.store.Tickets;
+import dev.helpdesk.ticket.MessageThreads;
 import dev.helpdesk.ticket.StatusTransitions;
 import dev.helpdesk.ticket.TicketEvent;
 import dev.helpdesk.ticket.TicketEventListener;
@@ -70,6 +77,9 @@ public final class HelpDeskBuilder {
 
   private static final Logger log = LoggerFactory.getLogger(HelpDesk.class);
 
+  /** How many tickets' last delivered versions the live feed remembers with a change relay. */
+  static final int RELAY_TRACKED_TICKETS = 100_000;
+
   /** The precision of every instant the desk records. */
   static final Duration RECORDED_PRECISION = Duration.ofNanos(1_000);
 
@@ -80,6 +90,8 @@ public final class HelpDeskBuilder {
   Agents agents = new InMemoryAgents();
   Customers customers = new InMemoryCustomers();
   UnitOfWork unitOfWork = UnitOfWork.NONE;
+  MessageThreads messageThreads = new InMemoryMessageThreads();
+  Leases leases = new InMemoryLeases();
   AttachmentStore attachments = new InMemoryAttachments();
   StatusTransitions transitions = StatusTransitions.defaults();
   Duration closeSolvedAfter = Duration.ofDays(4);
@@ -100,10 +112,12 @@ public final class HelpDeskBuilder {
   MetricsQueries metrics;
   int dispatchBatch = 100;
   Duration dispatchLease = Duration.ofMinutes(5);
+  AckWindow dispatchAckWindow = AckWindow.DEFAULT;
   int closeSweepBatch = 100;
   int queueScanLimit = 10_000;
   Optional<Executor> liveExecutor = Optional.empty();
   int liveBufferSize = LiveFeed.DEFAULT_BUFFER_SIZE;
+  ChangeRelay changeRelay;
   KnowledgeBase knowledgeBase;
   int maxSuggestedAnswers = 3;
   final Map<String, Macro> macros = new LinkedHashMap<>();
@@ -149,6 +163,24 @@ public final class HelpDeskBuilder {
    */
   public HelpDeskBuilder unitOfWork(UnitOfWork unitOfWork) {
     this.unitOfWork = Check.present("unitOfWork", unitOfWork);
+    return this;
+  }
+
+  /**
+   * Where mail channels remember which ticket each received Message-ID landed on; default in
+   * memory. A database store provides one that every instance of the application shares.
+   */
+  public HelpDeskBuilder messageThreads(MessageThreads threads) {
+    this.messageThreads = Check.present("messageThreads", threads);
+    return this;
+  }
+
+  /**
+   * The leases that let one instance at a time do work such as polling a mailbox; default in
+   * memory. A database store provides leases that every instance of the application shares.
+   */
+  public HelpDeskBuilder leases(Leases leases) {
+    this.leases = Check.present("leases", leases);
     return this;
   }
 
@@ -245,6 +277,19 @@ public final class HelpDeskBuilder {
   }
 
   /**
+   * Connects this desk to the other instances of the application that share its store: live
+   * subscribers then see the changes every instance stores (in version order per ticket, each
+   * once), and the assignment roster hears of capacity freed and agents saved on other instances
+   * and serves the waiting queue at once. The JPA module has relays over PostgreSQL {@code
+   * LISTEN}/{@code NOTIFY} and over polling (see {@code docs/operations.md}). The desk starts it
+   * when built and closes it in {@link HelpDesk#close()}. Default: none, for a single instance.
+   */
+  public HelpDeskBuilder changeRelay(ChangeRelay relay) {
+    this.changeRelay = Check.present("changeRelay", relay);
+    return this;
+  }
+
+  /**
    * Offers instant answers: when a ticket is opened, the best articles of this knowledge base for
    * its subject and description, in the customer's language, are recorded on the ticket and listed
    * in the acknowledgement; the customer may accept one ({@link HelpDesk#acceptAnswer}). Default:
@@ -322,6 +367,17 @@ public final class HelpDeskBuilder {
     return this;
   }
 
+  /**
+   * How the dispatcher acknowledges deliveries: in groups of at most {@link
+   * AckWindow#maxMessages()}, recorded once the first of a group is {@link AckWindow#maxDelay()}
+   * old, and at the end of each batch. A dispatcher that dies re-sends at most one group. Default
+   * {@link AckWindow#DEFAULT} (10 messages, 500 ms).
+   */
+  public HelpDeskBuilder dispatchAckWindow(AckWindow window) {
+    this.dispatchAckWindow = Check.present("dispatchAckWindow", window);
+    return this;
+  }
+
   /** How many SOLVED tickets the close sweep reads at a time; default 100. */
   public HelpDeskBuilder closeSweepBatch(int size) {
     this.closeSweepBatch = Check.positive("closeSweepBatch", size);
@@ -388,12 +444,20 @@ public final class HelpDeskBuilder {
       metrics = inMemory.metrics();
     }
     Actor monitor = Actor.system("sla-monitor");
+    AssignmentService assigning =
+        new AssignmentService(pipeline, access, assignment, agents, tickets, queueScanLimit);
+    if (changeRelay != null) {
+      RelayLink link =
+          live.connect(tickets, changeRelay, assigning.rosterSignals(), RELAY_TRACKED_TICKETS);
+      pipeline.announceThrough(link);
+      assigning.announceThrough(link);
+    }
     return new HelpDesk(
         new DeskServices(
             clock,
             intake,
             new Conversation(pipeline, access, intake, attachments, tickets, macros),
-            new AssignmentService(pipeline, access, assignment, agents, tickets, queueScanLimit),
+            assigning,
             new Triage(pipeline, access, tickets, closeSolvedAfter, closeSweepBatch),
             new Satisfaction(onBadRating, assignment, pipeline, access, tickets),
             new Links(pipeline, access, tickets),
@@ -409,8 +473,12 @@ public final class HelpDeskBuilder {
                 retryPolicy,
                 dispatchBatch,
                 dispatchLease,
+                dispatchAckWindow,
                 () -> ThreadLocalRandom.current().nextDouble()),
             outbox,
+            unitOfWork,
+            messageThreads,
+            leases,
             sla.map(
                 engine ->
                     new Monitor(

@@ -3,6 +3,8 @@ package dev.helpdesk;
 import dev.helpdesk.agent.AgentId;
 import dev.helpdesk.conversation.Message;
 import dev.helpdesk.customer.CustomerId;
+import dev.helpdesk.search.TicketSearch;
+import dev.helpdesk.store.ChangesSince;
 import dev.helpdesk.store.TicketChange;
 import dev.helpdesk.store.Tickets;
 import dev.helpdesk.ticket.Ticket;
@@ -76,5 +78,15 @@ class DelegatingTickets implements Tickets {
   @Override
   public List<TicketLink> links(TicketId id) {
     return delegate.links(id);
+  }
+
+  @Override
+  public Optional<ChangesSince> changes(TicketId id, long afterVersion) {
+    return delegate.changes(id, afterVersion);
+  }
+
+  @Override
+  public List<Ticket> search(TicketSearch search) {
+    return delegate.search(search);
   }
 }

@@ -15,6 +15,7 @@ import dev.helpdesk.notification.Notification;
 import dev.helpdesk.notification.NotificationId;
 import dev.helpdesk.notification.NotificationKind;
 import dev.helpdesk.notification.Recipient;
+import dev.helpdesk.search.SearchText;
 import dev.helpdesk.store.TicketChange;
 import dev.helpdesk.store.Tickets;
 import dev.helpdesk.ticket.NewTicket;
@@ -227,9 +228,10 @@ public class JpaPostgreSqlBenchmark {
               c.prepareStatement(
                   "insert into hd_ticket (id, version, ticket_id, ticket_key, subject, description,"
                       + " requester_id, requester_name, requester_email, channel, priority,"
-                      + " tags_json, custom_fields_json, status, unsolved, created_at, updated_at)"
+                      + " tags_json, custom_fields_json, status, unsolved, created_at, updated_at,"
+                      + " booking_reference, search_public, search_all)"
                       + " values (nextval('hd_ticket_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                      + " ?, ?, ?, ?)");
+                      + " ?, ?, ?, ?, ?, ?, ?)");
           PreparedStatement message =
               c.prepareStatement(
                   "insert into hd_message (message_id, ticket_id, ticket_version, position,"
@@ -272,6 +274,12 @@ public class JpaPostgreSqlBenchmark {
           ticket.setBoolean(14, true);
           ticket.setTimestamp(15, at);
           ticket.setTimestamp(16, at);
+          // The search columns the adapter writes with the ticket (V8); PostgreSQL generates
+          // their vectors in the same statement for either writer.
+          SearchText words = SearchText.EMPTY.with(t.subject(), change.messages());
+          ticket.setString(17, "B-17");
+          ticket.setString(18, SearchText.joined(words.publicWords()));
+          ticket.setString(19, SearchText.joined(words.allWords()));
           ticket.addBatch();
           Message m = change.messages().get(0);
           message.setObject(1, m.id().value());

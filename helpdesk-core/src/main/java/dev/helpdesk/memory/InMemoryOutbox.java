@@ -1,5 +1,6 @@
 package dev.helpdesk.memory;
 
+import dev.helpdesk.common.Check;
 import dev.helpdesk.notification.Notification;
 import dev.helpdesk.notification.NotificationId;
 import dev.helpdesk.notification.Outbox;
@@ -8,6 +9,7 @@ import dev.helpdesk.notification.OutboxEntry.State;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -68,13 +70,20 @@ public final class InMemoryOutbox implements Outbox {
   }
 
   @Override
-  public synchronized void delivered(NotificationId id, String owner) {
-    OutboxEntry e = held(id, owner);
-    if (e != null) {
-      put(
-          new OutboxEntry(
-              e.notification(), State.DELIVERED, e.attempts(), e.nextAttemptAt(), e.lastError()));
+  public synchronized int delivered(Collection<NotificationId> ids, String owner) {
+    Check.present("ids", ids);
+    Check.present("owner", owner);
+    int marked = 0;
+    for (NotificationId id : ids) {
+      OutboxEntry e = held(id, owner);
+      if (e != null) {
+        put(
+            new OutboxEntry(
+                e.notification(), State.DELIVERED, e.attempts(), e.nextAttemptAt(), e.lastError()));
+        marked++;
+      }
     }
+    return marked;
   }
 
   @Override

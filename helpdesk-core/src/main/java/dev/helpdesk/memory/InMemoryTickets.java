@@ -7,7 +7,13 @@ import dev.helpdesk.conversation.Message;
 import dev.helpdesk.customer.CustomerId;
 import dev.helpdesk.notification.Notification;
 import dev.helpdesk.notification.Outbox;
+import dev.helpdesk.search.SearchPosition;
+import dev.helpdesk.search.SearchText;
+import dev.helpdesk.search.TicketQuery;
+import dev.helpdesk.search.TicketSearch;
+import dev.helpdesk.store.ChangesSince;
 import dev.helpdesk.store.LinkEnd;
+import dev.helpdesk.store.RecordedChange;
 import dev.helpdesk.store.TicketChange;
 import dev.helpdesk.store.Tickets;
 import dev.helpdesk.ticket.CapacityExceededException;
@@ -21,6 +27,7 @@ import dev.helpdesk.ticket.TicketLink;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
@@ -28,6 +35,7 @@ import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -39,6 +47,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * CapacityGuard}s against the state the change is applied to. Reads take no lock: a ticket read by
  * id or key is always one stored version, never half-way through a change; a listing taken during a
  * change may miss the ticket being changed.
+ *
+ * <p>Search reads an inverted index, word to tickets, one for public words and one for all words
+ * ({@link SearchText}), kept under the write lock with the ticket: a query's words are looked up in
+ * it and the smallest posting list is filtered, so a query costs what its rarest word matches, not
+ * what the store holds. A query without text walks the customer's or the queue's sorted index when
+ * it filters by one, and every ticket otherwise.
  */
 public final class InMemoryTickets implements Tickets {
 
@@ -62,12 +76,16 @@ public final class InMemoryTickets implements Tickets {
   private final Map<TicketKey, TicketId> byKey = new ConcurrentHashMap<>();
   private final Map<TicketId, List<Message>> conversations = new ConcurrentHashMap<>();
   private final Map<TicketId, List<TicketEvent>> histories = new ConcurrentHashMap<>();
+  private final Map<TicketId, List<RecordedChange>> recorded = new ConcurrentHashMap<>();
   private final Map<CustomerId, NavigableSet<Ticket>> byRequester = new ConcurrentHashMap<>();
   private final Map<AgentId, NavigableSet<Ticket>> byAssignee = new ConcurrentHashMap<>();
   private final NavigableSet<Ticket> unassigned = new ConcurrentSkipListSet<>(QUEUE_ORDER);
   private final NavigableSet<Ticket> solved = new ConcurrentSkipListSet<>(SOLVED_ORDER);
   private final InMemoryMetrics metrics = new InMemoryMetrics();
   private final Map<TicketId, List<TicketLink>> links = new ConcurrentHashMap<>();
+  private final Map<TicketId, SearchText> texts = new ConcurrentHashMap<>();
+  private final Map<String, Set<TicketId>> publicWords = new ConcurrentHashMap<>();
+  private final Map<String, Set<TicketId>> allWords = new ConcurrentHashMap<>();
 
   /**
    * @param outbox where the notifications of each change are put, under the same lock as the change
@@ -143,6 +161,10 @@ public final class InMemoryTickets implements Tickets {
     if (stored != null) {
       unindex(stored);
     }
+    // Recorded before the ticket is replaced: a reader who sees the new version finds its change.
+    List<RecordedChange> changes =
+        recorded.computeIfAbsent(after.id(), id -> new CopyOnWriteArrayList<>());
+    changes.add(new RecordedChange(after.version(), change.messages(), change.events()));
     byId.put(after.id(), after);
     byKey.put(after.key(), after.id());
     index(after);
@@ -154,11 +176,15 @@ public final class InMemoryTickets implements Tickets {
     int events = history.size();
     conversation.addAll(change.messages());
     history.addAll(change.events());
+    Runnable undoWords = indexWords(after, change.messages());
     return () -> {
+      undoWords.run();
       unindex(after);
       conversation.subList(messages, conversation.size()).clear();
       history.subList(events, history.size()).clear();
+      changes.remove(changes.size() - 1);
       if (stored == null) {
+        recorded.remove(after.id());
         byId.remove(after.id());
         byKey.remove(after.key());
         conversations.remove(after.id());
@@ -168,6 +194,40 @@ public final class InMemoryTickets implements Tickets {
         index(stored);
       }
     };
+  }
+
+  /**
+   * Adds the ticket's new words to the inverted indexes; returns what takes them out again. Only
+   * words the ticket did not have are posted, so an update costs its new messages' words.
+   */
+  private Runnable indexWords(Ticket after, List<Message> messages) {
+    SearchText stored = texts.get(after.id());
+    SearchText before = stored == null ? SearchText.EMPTY : stored;
+    SearchText now = before.with(after.subject(), messages);
+    List<String> newPublic = post(publicWords, after.id(), now.publicWords(), before.publicWords());
+    List<String> newAll = post(allWords, after.id(), now.allWords(), before.allWords());
+    texts.put(after.id(), now);
+    return () -> {
+      newPublic.forEach(w -> publicWords.get(w).remove(after.id()));
+      newAll.forEach(w -> allWords.get(w).remove(after.id()));
+      if (stored == null) {
+        texts.remove(after.id());
+      } else {
+        texts.put(after.id(), stored);
+      }
+    };
+  }
+
+  private static List<String> post(
+      Map<String, Set<TicketId>> index, TicketId id, Set<String> now, Set<String> before) {
+    List<String> added = new ArrayList<>();
+    for (String w : now) {
+      if (!before.contains(w)) {
+        index.computeIfAbsent(w, k -> ConcurrentHashMap.newKeySet()).add(id);
+        added.add(w);
+      }
+    }
+    return added;
   }
 
   /**
@@ -264,6 +324,63 @@ public final class InMemoryTickets implements Tickets {
   }
 
   @Override
+  public List<Ticket> search(TicketSearch search) {
+    Check.present("search", search);
+    TicketQuery q = search.query();
+    Optional<SearchPosition> after = q.after();
+    return candidates(search).stream()
+        .filter(q::matchesFields)
+        .filter(t -> after.map(p -> q.sort().isAfter(t, p)).orElse(true))
+        .sorted(q.sort().tickets())
+        .limit(search.limit())
+        .toList();
+  }
+
+  /** A superset of what the search finds, as small as the indexes make it. */
+  private Collection<Ticket> candidates(TicketSearch search) {
+    TicketQuery q = search.query();
+    List<String> words = q.words();
+    if (!words.isEmpty()) {
+      Map<String, Set<TicketId>> index = search.internalText() ? allWords : publicWords;
+      Set<TicketId> rarest = null;
+      for (String w : words) {
+        Set<TicketId> posted = index.get(w);
+        if (posted == null || posted.isEmpty()) {
+          return List.of();
+        }
+        if (rarest == null || posted.size() < rarest.size()) {
+          rarest = posted;
+        }
+      }
+      List<Ticket> found = new ArrayList<>();
+      for (TicketId id : rarest) {
+        Ticket t = byId.get(id);
+        SearchText text = texts.get(id);
+        if (t != null && text != null && text.matches(words, search.internalText())) {
+          found.add(t);
+        }
+      }
+      return found;
+    }
+    if (q.customer().isPresent()) {
+      return orEmpty(byRequester.get(q.customer().get()));
+    }
+    boolean unsolvedOnly =
+        !q.statuses().isEmpty() && q.statuses().stream().allMatch(Status::isUnsolved);
+    if (unsolvedOnly && q.assignee().isPresent()) {
+      return orEmpty(byAssignee.get(q.assignee().get()));
+    }
+    if (unsolvedOnly && q.unassigned()) {
+      return unassigned;
+    }
+    return byId.values();
+  }
+
+  private static Collection<Ticket> orEmpty(Collection<Ticket> tickets) {
+    return tickets == null ? List.of() : tickets;
+  }
+
+  @Override
   public List<Message> conversation(TicketId id) {
     return List.copyOf(conversations.getOrDefault(id, List.of()));
   }
@@ -271,6 +388,21 @@ public final class InMemoryTickets implements Tickets {
   @Override
   public List<TicketEvent> history(TicketId id) {
     return List.copyOf(histories.getOrDefault(id, List.of()));
+  }
+
+  @Override
+  public Optional<ChangesSince> changes(TicketId id, long afterVersion) {
+    Ticket ticket = byId.get(id);
+    if (ticket == null) {
+      return Optional.empty();
+    }
+    List<RecordedChange> since = new ArrayList<>();
+    for (RecordedChange c : recorded.getOrDefault(id, List.of())) {
+      if (c.version() > afterVersion && c.version() <= ticket.version()) {
+        since.add(c);
+      }
+    }
+    return Optional.of(new ChangesSince(ticket, since));
   }
 
   @Override

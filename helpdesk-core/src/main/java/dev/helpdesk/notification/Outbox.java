@@ -2,6 +2,7 @@ package dev.helpdesk.notification;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,8 +29,20 @@ public interface Outbox {
    */
   List<OutboxEntry> claim(Instant now, int max, Duration lease, String owner);
 
-  /** Marks a claimed entry delivered. Ignored unless {@code owner} holds its lease. */
-  void delivered(NotificationId id, String owner);
+  /**
+   * Marks claimed entries delivered, all in one step (one statement in a database): how the
+   * dispatcher acknowledges a group of deliveries. An entry whose lease {@code owner} no longer
+   * holds (it expired and another dispatcher took it over) is left as it is, and so is an id the
+   * outbox does not know.
+   *
+   * @return how many entries were marked delivered
+   */
+  int delivered(Collection<NotificationId> ids, String owner);
+
+  /** Marks one claimed entry delivered. Ignored unless {@code owner} holds its lease. */
+  default void delivered(NotificationId id, String owner) {
+    delivered(List.of(id), owner);
+  }
 
   /**
    * Records a failed attempt on a claimed entry and makes it pending again from {@code notBefore}.

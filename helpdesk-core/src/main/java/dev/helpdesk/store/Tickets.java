@@ -3,6 +3,8 @@ package dev.helpdesk.store;
 import dev.helpdesk.agent.AgentId;
 import dev.helpdesk.conversation.Message;
 import dev.helpdesk.customer.CustomerId;
+import dev.helpdesk.search.SearchText;
+import dev.helpdesk.search.TicketSearch;
 import dev.helpdesk.ticket.Ticket;
 import dev.helpdesk.ticket.TicketEvent;
 import dev.helpdesk.ticket.TicketId;
@@ -72,6 +74,16 @@ public interface Tickets {
    */
   List<Ticket> solvedBefore(Instant cutoff, int limit);
 
+  /**
+   * Up to {@link TicketSearch#limit()} tickets that match the search's query, in its {@link
+   * dev.helpdesk.search.TicketSort sort}, starting after its position (keyset paging): the words of
+   * its text must all be among the ticket's {@link SearchText} words (the public ones, or all of
+   * them when {@link TicketSearch#internalText()}), and every filter must hold. A store keeps what
+   * it needs to search (an inverted index, a full-text column) in the same atomic write as the
+   * ticket and its messages, so a search never sees a ticket without its newest words.
+   */
+  List<Ticket> search(TicketSearch search);
+
   /** The ticket's messages in the order they were added; empty for an unknown ticket. */
   List<Message> conversation(TicketId id);
 
@@ -84,4 +96,15 @@ public interface Tickets {
    * LinkEnd#of}), in the same atomic write, both ends of every link.
    */
   List<TicketLink> links(TicketId id);
+
+  /**
+   * The ticket as stored now, with the messages and events each of its versions after {@code
+   * afterVersion} added, oldest first; empty for an unknown ticket. The two must agree: every
+   * change up to the returned ticket's version is included, none after it (read the ticket first,
+   * then the changes up to its version, which committed with or before it). Live updates across
+   * desk instances read what another instance stored through this.
+   *
+   * @param afterVersion the last version already known; 0 for every change since the creation
+   */
+  Optional<ChangesSince> changes(TicketId id, long afterVersion);
 }

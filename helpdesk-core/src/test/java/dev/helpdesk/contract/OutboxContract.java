@@ -230,6 +230,60 @@ public abstract class OutboxContract {
   }
 
   @Test
+  void aGroupIsMarkedDeliveredInOneCallExceptWhatItsOwnerDoesNotHold() {
+    Notification a = notification(T0);
+    Notification b = notification(T0);
+    Notification c = notification(T0);
+    box.add(List.of(a, b, c));
+    box.claim(T0, 10, LEASE, "d1");
+    Notification others = notification(T0);
+    Notification pending = notification(T0);
+    box.add(List.of(others));
+    box.claim(T0, 10, LEASE, "d2");
+    box.add(List.of(pending));
+    NotificationId unknown = notification(T0).id();
+
+    int marked = box.delivered(List.of(a.id(), b.id(), others.id(), pending.id(), unknown), "d1");
+
+    assertEquals(2, marked);
+    assertEquals(State.DELIVERED, box.byId(a.id()).orElseThrow().state());
+    assertEquals(State.DELIVERED, box.byId(b.id()).orElseThrow().state());
+    assertEquals(State.CLAIMED, box.byId(c.id()).orElseThrow().state());
+    assertEquals(State.CLAIMED, box.byId(others.id()).orElseThrow().state());
+    assertEquals(State.PENDING, box.byId(pending.id()).orElseThrow().state());
+    assertEquals(Optional.empty(), box.byId(unknown));
+    assertEquals(3, box.undelivered());
+    assertEquals(0, box.delivered(List.of(a.id(), b.id()), "d1"), "already delivered");
+    assertEquals(0, box.delivered(List.of(), "d1"));
+  }
+
+  @Test
+  void aGroupWhoseLeaseWasTakenOverChangesNothing() {
+    Notification a = notification(T0);
+    Notification b = notification(T0);
+    box.add(List.of(a, b));
+    box.claim(T0, 10, Duration.ofSeconds(30), "crashed");
+    box.claim(T0.plusSeconds(30), 10, LEASE, "d2");
+
+    assertEquals(0, box.delivered(List.of(a.id(), b.id()), "crashed"));
+
+    assertEquals(State.CLAIMED, box.byId(a.id()).orElseThrow().state());
+    assertEquals(2, box.delivered(List.of(a.id(), b.id()), "d2"));
+    assertEquals(0, box.undelivered());
+  }
+
+  @Test
+  void aLargeGroupIsMarkedDelivered() {
+    List<Notification> many = IntStream.range(0, 500).mapToObj(i -> notification(T0)).toList();
+    box.add(many);
+    assertEquals(500, box.claim(T0, 500, LEASE, "d1").size());
+
+    assertEquals(500, box.delivered(many.stream().map(Notification::id).toList(), "d1"));
+
+    assertEquals(0, box.undelivered());
+  }
+
+  @Test
   void outcomesAreIgnoredForEntriesTheOwnerHasNotClaimed() {
     Notification pending = notification(T0);
     Notification othersClaim = notification(T0);

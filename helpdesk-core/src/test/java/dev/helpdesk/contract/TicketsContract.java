@@ -19,6 +19,8 @@ import dev.helpdesk.internal.change.TicketEdit;
 import dev.helpdesk.notification.Notification;
 import dev.helpdesk.notification.Outbox;
 import dev.helpdesk.notification.OutboxEntry;
+import dev.helpdesk.store.ChangesSince;
+import dev.helpdesk.store.RecordedChange;
 import dev.helpdesk.store.TicketChange;
 import dev.helpdesk.store.Tickets;
 import dev.helpdesk.ticket.ArticleId;
@@ -359,6 +361,56 @@ public abstract class TicketsContract {
     assertEquals(concat(TicketChange::messages, openB, b2, b3), store.conversation(idOf(openB)));
     assertEquals(concat(TicketChange::events, openA, a2, a3), store.history(idOf(openA)));
     assertEquals(concat(TicketChange::events, openB, b2, b3), store.history(idOf(openB)));
+  }
+
+  @Test
+  void changesReturnWhatEachVersionAfterTheGivenOneAddedWithTheTicketAsStored() {
+    TicketChange open = opening(TicketId.random(), nextKey(), "c-1", Priority.NORMAL, T0).done();
+    store.save(open);
+    TicketChange v2 =
+        apply(open.after(), T0.plusSeconds(10), e -> e.addMessage(agentReply("one", T0)));
+    TicketChange v3 =
+        apply(
+            v2.after(),
+            T0.plusSeconds(20),
+            e ->
+                e.assign(A1)
+                    .addMessage(agentReply("two", T0.plusSeconds(20)))
+                    .addMessage(internalNote("note", T0.plusSeconds(20))));
+    TicketId id = idOf(open);
+
+    ChangesSince all = store.changes(id, 0).orElseThrow();
+    ChangesSince later = store.changes(id, 1).orElseThrow();
+    ChangesSince none = store.changes(id, 3).orElseThrow();
+
+    assertEquals(v3.after(), all.ticket());
+    assertEquals(
+        List.of(
+            new RecordedChange(1, open.messages(), open.events()),
+            new RecordedChange(2, v2.messages(), v2.events()),
+            new RecordedChange(3, v3.messages(), v3.events())),
+        all.changes());
+    assertEquals(
+        List.of(
+            new RecordedChange(2, v2.messages(), v2.events()),
+            new RecordedChange(3, v3.messages(), v3.events())),
+        later.changes());
+    assertEquals(List.of(), none.changes());
+    assertEquals(v3.after(), none.ticket());
+  }
+
+  @Test
+  void changesOfAnUnknownTicketAreEmptyAndARefusedChangeLeavesNoTrace() {
+    assertEquals(Optional.empty(), store.changes(TicketId.random(), 0));
+    Ticket v1 = open("c-1", T0);
+    TicketChange winner = apply(v1, T0.plusSeconds(60), e -> e.assign(A1));
+    TicketChange stale =
+        edit(v1, T0.plusSeconds(90)).addMessage(agentReply("lost", T0.plusSeconds(90))).done();
+    assertThrows(ConcurrentUpdateException.class, () -> store.save(stale));
+
+    ChangesSince read = store.changes(v1.id(), 1).orElseThrow();
+    assertEquals(List.of(new RecordedChange(2, List.of(), winner.events())), read.changes());
+    assertEquals(winner.after(), read.ticket());
   }
 
   @Test

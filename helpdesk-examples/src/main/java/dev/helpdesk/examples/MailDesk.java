@@ -4,7 +4,6 @@ import dev.helpdesk.HelpDesk;
 import dev.helpdesk.mail.MailSettings;
 import dev.helpdesk.mail.inbound.ImapPoller;
 import dev.helpdesk.mail.inbound.ImapSettings;
-import dev.helpdesk.mail.inbound.InMemoryMailThreads;
 import dev.helpdesk.mail.inbound.IntakeSettings;
 import dev.helpdesk.mail.inbound.MailIntake;
 import dev.helpdesk.mail.outbound.MailNotifier;
@@ -25,7 +24,7 @@ record MailDesk(HelpDesk desk, ImapPoller poller) {
     notifier.checkConnection(); // names what is wrong, e.g. a server without STARTTLS
     HelpDesk desk = HelpDesk.builder().notifier(notifier).build();
 
-    MailIntake intake = new MailIntake(desk, IntakeSettings.from(mail), new InMemoryMailThreads());
+    MailIntake intake = new MailIntake(desk, IntakeSettings.from(mail));
     ImapPoller poller =
         new ImapPoller(
             ImapSettings.of("127.0.0.1", imapPort, "support", "secret").withoutSsl(), intake);

@@ -4,7 +4,6 @@ import dev.helpdesk.HelpDesk;
 import dev.helpdesk.mail.MailSettings;
 import dev.helpdesk.mail.inbound.ImapPoller;
 import dev.helpdesk.mail.inbound.ImapSettings;
-import dev.helpdesk.mail.inbound.InMemoryMailThreads;
 import dev.helpdesk.mail.inbound.IntakeSettings;
 import dev.helpdesk.mail.inbound.MailIntake;
 import dev.helpdesk.mail.outbound.MailNotifier;
@@ -36,7 +35,7 @@ record MailSetup(HelpDesk desk, ImapPoller poller) {
     notifier.checkConnection();
     HelpDesk desk = HelpDesk.builder().notifier(notifier).build();
 
-    MailIntake intake = new MailIntake(desk, IntakeSettings.from(mail), new InMemoryMailThreads());
+    MailIntake intake = new MailIntake(desk, IntakeSettings.from(mail));
     ImapPoller poller =
         new ImapPoller(
             ImapSettings.of("imap.example.com", 993, "support@example.com", secret), intake);

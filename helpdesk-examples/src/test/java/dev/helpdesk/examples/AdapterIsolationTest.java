@@ -26,6 +26,7 @@ class AdapterIsolationTest {
             "dev.helpdesk.jpa..",
             "dev.helpdesk.mail..",
             "dev.helpdesk.spring..",
+            "dev.helpdesk.web..",
             "dev.helpdesk.examples..")
         .should()
         .dependOnClassesThat()
@@ -33,6 +34,7 @@ class AdapterIsolationTest {
             "dev.helpdesk.jpa..",
             "dev.helpdesk.mail..",
             "dev.helpdesk.spring..",
+            "dev.helpdesk.web..",
             "dev.helpdesk.examples..")
         .check(ALL);
   }
@@ -45,6 +47,17 @@ class AdapterIsolationTest {
         .should()
         .dependOnClassesThat()
         .resideInAPackage("dev.helpdesk.spring..")
+        .check(ALL);
+  }
+
+  @Test
+  void onlyApplicationsDependOnTheWebModule() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("dev.helpdesk.jpa..", "dev.helpdesk.mail..", "dev.helpdesk.spring..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.helpdesk.web..")
         .check(ALL);
   }
 
@@ -80,6 +93,7 @@ class AdapterIsolationTest {
             "dev.helpdesk.jpa..",
             "dev.helpdesk.mail..",
             "dev.helpdesk.spring..",
+            "dev.helpdesk.web..",
             "dev.helpdesk.examples..")
         .should()
         .dependOnClassesThat()

@@ -10,7 +10,6 @@ import dev.helpdesk.HelpDesk;
 import dev.helpdesk.actor.Actor;
 import dev.helpdesk.mail.MailSettings;
 import dev.helpdesk.mail.inbound.ImapSettings;
-import dev.helpdesk.mail.inbound.InMemoryMailThreads;
 import dev.helpdesk.mail.inbound.IntakeResult;
 import dev.helpdesk.mail.inbound.IntakeSettings;
 import dev.helpdesk.mail.inbound.MailIntake;
@@ -79,7 +78,7 @@ class MailDocsTest {
         IntakeSettings.from(mail)
             // the authserv-id your mail server writes into Authentication-Results
             .requireAuthentication("mx.example.com");
-    MailIntake intake = new MailIntake(desk, settings, new InMemoryMailThreads());
+    MailIntake intake = new MailIntake(desk, settings);
     // end-snippet
     assertEquals(Optional.of("mx.example.com"), settings.authservId());
     desk.open(

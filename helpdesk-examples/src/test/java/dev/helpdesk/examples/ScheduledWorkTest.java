@@ -14,7 +14,6 @@ import dev.helpdesk.jobs.DeskScheduler;
 import dev.helpdesk.mail.MailSettings;
 import dev.helpdesk.mail.inbound.ImapPoller;
 import dev.helpdesk.mail.inbound.ImapSettings;
-import dev.helpdesk.mail.inbound.InMemoryMailThreads;
 import dev.helpdesk.mail.inbound.IntakeSettings;
 import dev.helpdesk.mail.inbound.MailIntake;
 import dev.helpdesk.mail.outbound.MailNotifier;
@@ -55,8 +54,7 @@ class ScheduledWorkTest {
                     }
                   })
               .build();
-      MailIntake intake =
-          new MailIntake(desk, IntakeSettings.from(mail), new InMemoryMailThreads());
+      MailIntake intake = new MailIntake(desk, IntakeSettings.from(mail));
       ImapPoller poller =
           new ImapPoller(
               ImapSettings.of("127.0.0.1", server.getImap().getPort(), "support", "secret")

@@ -3,22 +3,30 @@ package dev.helpdesk.jpa;
 import dev.helpdesk.HelpDeskBuilder;
 import dev.helpdesk.common.UnitOfWork;
 import dev.helpdesk.jpa.agent.JpaAgents;
+import dev.helpdesk.jpa.common.JpaLeases;
 import dev.helpdesk.jpa.conversation.JpaAttachmentStore;
 import dev.helpdesk.jpa.customer.JpaCustomers;
+import dev.helpdesk.jpa.live.PollingChangeRelay;
+import dev.helpdesk.jpa.live.PostgreSqlChangeRelay;
+import dev.helpdesk.jpa.live.RelaySettings;
 import dev.helpdesk.jpa.metrics.JpaMetrics;
 import dev.helpdesk.jpa.notification.JpaOutbox;
 import dev.helpdesk.jpa.sla.JpaSlaTimers;
 import dev.helpdesk.jpa.store.Database;
 import dev.helpdesk.jpa.store.JoinedUnitOfWork;
+import dev.helpdesk.jpa.store.PostgreSqlDatabase;
 import dev.helpdesk.jpa.store.StandaloneTransactions;
 import dev.helpdesk.jpa.store.Transactions;
+import dev.helpdesk.jpa.ticket.JpaMessageThreads;
 import dev.helpdesk.jpa.ticket.JpaTickets;
 import dev.helpdesk.jpa.ticket.SequenceTicketKeys;
+import dev.helpdesk.live.ChangeRelay;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 
 /**
  * Every JPA adapter of the desk over one database, ready to hand to {@link
@@ -56,7 +64,9 @@ public final class JpaHelpDeskStore {
           "dev.helpdesk.jpa.conversation.BlobEntity",
           "dev.helpdesk.jpa.sla.SlaTimerEntity",
           "dev.helpdesk.jpa.ticket.LinkEntity",
-          "dev.helpdesk.jpa.metrics.MetricFactEntity");
+          "dev.helpdesk.jpa.metrics.MetricFactEntity",
+          "dev.helpdesk.jpa.ticket.MessageThreadEntity",
+          "dev.helpdesk.jpa.common.LeaseEntity");
 
   private final Database database;
   private final Transactions transactions;
@@ -66,6 +76,8 @@ public final class JpaHelpDeskStore {
   private final JpaCustomers customers;
   private final JpaAttachmentStore attachments;
   private final JpaSlaTimers slaTimers;
+  private final JpaMessageThreads messageThreads;
+  private final JpaLeases leases;
   private final UnitOfWork unitOfWork;
 
   private JpaHelpDeskStore(
@@ -82,6 +94,9 @@ public final class JpaHelpDeskStore {
     this.customers = new JpaCustomers(transactions, database);
     this.attachments = new JpaAttachmentStore(transactions);
     this.slaTimers = new JpaSlaTimers(transactions, outboxTransactions, database);
+    this.messageThreads = new JpaMessageThreads(transactions);
+    // A lease must be seen by the other instances at once: it never joins a caller's transaction.
+    this.leases = new JpaLeases(outboxTransactions);
   }
 
   /**
@@ -190,6 +205,45 @@ public final class JpaHelpDeskStore {
     return slaTimers;
   }
 
+  /**
+   * A change relay over this store's database for several desk instances sharing it (give it to
+   * {@code HelpDesk.builder().changeRelay(...)}, which starts and closes it): on PostgreSQL {@link
+   * #postgreSqlRelay LISTEN/NOTIFY}, elsewhere {@link #pollingRelay polling}.
+   *
+   * @param dataSource where the relay's own connection comes from (it holds one while it runs)
+   */
+  public ChangeRelay changeRelay(DataSource dataSource, RelaySettings settings) {
+    return database instanceof PostgreSqlDatabase
+        ? postgreSqlRelay(dataSource, settings)
+        : pollingRelay(dataSource, settings);
+  }
+
+  /**
+   * A relay over PostgreSQL {@code LISTEN}/{@code NOTIFY}: ticket changes are announced inside the
+   * transaction that stores them, so other instances hear of them as they commit.
+   */
+  public PostgreSqlChangeRelay postgreSqlRelay(DataSource dataSource, RelaySettings settings) {
+    return new PostgreSqlChangeRelay(transactions, dataSource, settings);
+  }
+
+  /** A relay that polls the event table every {@link RelaySettings#pollInterval()}. */
+  public PollingChangeRelay pollingRelay(DataSource dataSource, RelaySettings settings) {
+    return new PollingChangeRelay(dataSource, settings);
+  }
+
+  /**
+   * Which ticket each received Message-ID landed on, shared by every instance on the database;
+   * written inside the desk's unit of work, it commits with the ticket change beside it.
+   */
+  public JpaMessageThreads messageThreads() {
+    return messageThreads;
+  }
+
+  /** Named leases shared by every instance on the database; each call commits on its own. */
+  public JpaLeases leases() {
+    return leases;
+  }
+
   /** The database customization in use. */
   public Database database() {
     return database;
@@ -197,7 +251,8 @@ public final class JpaHelpDeskStore {
 
   /**
    * Sets every persistence port of {@code builder} to this store's adapters (keys prefixed {@code
-   * HD}, SLA timers and metrics included) and its {@link #unitOfWork()}, and returns the builder.
+   * HD}, SLA timers, metrics, message threads and leases included) and its {@link #unitOfWork()},
+   * and returns the builder.
    */
   public HelpDeskBuilder configure(HelpDeskBuilder builder) {
     return builder
@@ -208,6 +263,8 @@ public final class JpaHelpDeskStore {
         .agents(agents)
         .customers(customers)
         .attachments(attachments)
-        .slaTimers(slaTimers);
+        .slaTimers(slaTimers)
+        .messageThreads(messageThreads)
+        .leases(leases);
   }
 }

@@ -2,15 +2,19 @@ package dev.helpdesk.jpa;
 
 import dev.helpdesk.HelpDeskBuilder;
 import dev.helpdesk.agent.Agents;
+import dev.helpdesk.common.Leases;
 import dev.helpdesk.contract.AgentsContract;
 import dev.helpdesk.contract.AttachmentStoreContract;
 import dev.helpdesk.contract.CapacityGuardContract;
 import dev.helpdesk.contract.CustomersContract;
 import dev.helpdesk.contract.DeskMetricsContract;
+import dev.helpdesk.contract.LeasesContract;
+import dev.helpdesk.contract.MessageThreadsContract;
 import dev.helpdesk.contract.MetricsQueriesContract;
 import dev.helpdesk.contract.OutboxContract;
 import dev.helpdesk.contract.SlaTimersContract;
 import dev.helpdesk.contract.TicketKeysContract;
+import dev.helpdesk.contract.TicketSearchContract;
 import dev.helpdesk.contract.TicketsContract;
 import dev.helpdesk.conversation.AttachmentStore;
 import dev.helpdesk.customer.Customers;
@@ -18,6 +22,7 @@ import dev.helpdesk.metrics.MetricsQueries;
 import dev.helpdesk.notification.Outbox;
 import dev.helpdesk.sla.SlaTimers;
 import dev.helpdesk.store.Tickets;
+import dev.helpdesk.ticket.MessageThreads;
 import dev.helpdesk.ticket.TicketKeys;
 import org.junit.jupiter.api.Nested;
 
@@ -73,11 +78,41 @@ abstract class JpaContracts {
     }
   }
 
+  /** Search; every example of its property starts from empty tables. */
+  @Nested
+  class Search extends TicketSearchContract {
+    @Override
+    protected Tickets tickets() {
+      return db().freshStore().tickets();
+    }
+
+    @Override
+    protected int examples() {
+      return 25;
+    }
+  }
+
   @Nested
   class StandaloneOutbox extends OutboxContract {
     @Override
     protected Outbox outbox() {
       return store().outbox();
+    }
+  }
+
+  @Nested
+  class StandaloneMessageThreads extends MessageThreadsContract {
+    @Override
+    protected MessageThreads threads() {
+      return store().messageThreads();
+    }
+  }
+
+  @Nested
+  class StandaloneLeases extends LeasesContract {
+    @Override
+    protected Leases leases() {
+      return store().leases();
     }
   }
 

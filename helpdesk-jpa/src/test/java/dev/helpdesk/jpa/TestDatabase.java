@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -63,11 +64,21 @@ public enum TestDatabase {
           "hd_sla_timer",
           "hd_agent",
           "hd_customer",
-          "hd_attachment_blob");
+          "hd_attachment_blob",
+          "hd_live_signal",
+          "hd_message_thread",
+          "hd_lease");
 
   /** The shipped scripts, in the order Flyway applies them. */
   static final List<String> SCRIPTS =
-      List.of("V1__init.sql", "V2__assignment.sql", "V3__sla.sql", "V5__insights.sql");
+      List.of(
+          "V1__init.sql",
+          "V2__assignment.sql",
+          "V3__sla.sql",
+          "V5__insights.sql",
+          "V6__mail_threads_and_leases.sql",
+          "V7__live.sql",
+          "V8__search.sql");
 
   private static final List<String> SEQUENCES =
       List.of(
@@ -155,6 +166,41 @@ public enum TestDatabase {
   public Connection connect() throws SQLException {
     DriverManager.setLoginTimeout(5);
     return DriverManager.getConnection(url, user, password);
+  }
+
+  /**
+   * A data source of this database's driver, for what needs connections of its own (the change
+   * relays), named {@code application} where the database keeps such names (PostgreSQL).
+   */
+  public DataSource dataSource(String application) {
+    require();
+    try {
+      switch (this) {
+        case POSTGRESQL -> {
+          org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+          ds.setURL(url);
+          ds.setUser(user);
+          ds.setPassword(password);
+          ds.setApplicationName(application);
+          return ds;
+        }
+        case MARIADB -> {
+          org.mariadb.jdbc.MariaDbDataSource ds = new org.mariadb.jdbc.MariaDbDataSource(url);
+          ds.setUser(user);
+          ds.setPassword(password);
+          return ds;
+        }
+        default -> {
+          org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
+          ds.setURL(url);
+          ds.setUser(user);
+          ds.setPassword(password);
+          return ds;
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot make a data source for " + name(), e);
+    }
   }
 
   /**

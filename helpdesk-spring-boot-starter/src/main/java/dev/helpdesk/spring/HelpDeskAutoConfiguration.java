@@ -6,15 +6,20 @@ import dev.helpdesk.agent.Agents;
 import dev.helpdesk.assignment.AssignmentPolicy;
 import dev.helpdesk.assignment.AssignmentStrategy;
 import dev.helpdesk.common.UnitOfWork;
+import dev.helpdesk.common.ValidationException;
 import dev.helpdesk.conversation.AttachmentStore;
 import dev.helpdesk.customer.Customers;
 import dev.helpdesk.jpa.JpaHelpDeskStore;
+import dev.helpdesk.jpa.live.RelaySettings;
+import dev.helpdesk.jpa.store.PostgreSqlDatabase;
 import dev.helpdesk.knowledge.KnowledgeBase;
+import dev.helpdesk.live.ChangeRelay;
 import dev.helpdesk.macro.Macro;
 import dev.helpdesk.memory.InMemoryOutbox;
 import dev.helpdesk.memory.InMemoryTicketKeys;
 import dev.helpdesk.memory.InMemoryTickets;
 import dev.helpdesk.metrics.MetricsQueries;
+import dev.helpdesk.notification.AckWindow;
 import dev.helpdesk.notification.Notifier;
 import dev.helpdesk.notification.Outbox;
 import dev.helpdesk.notification.RetryPolicy;
@@ -213,11 +218,63 @@ public class HelpDeskAutoConfiguration {
   /** The tickets and outbox the desk is built on, and the JPA store when it is on a database. */
   record DeskStorage(Tickets tickets, Outbox outbox, Optional<JpaHelpDeskStore> jpa) {}
 
+  /**
+   * The change relay the desk is connected to other instances by, chosen by {@code
+   * helpdesk.live.relay}: an application's own {@code ChangeRelay} bean, else one over the desk's
+   * database. The desk starts it when it is built and closes it when the context closes.
+   */
+  @Bean
+  DeskRelay helpDeskRelay(
+      HelpDeskProperties properties,
+      DeskStorage storage,
+      ObjectProvider<ChangeRelay> own,
+      ObjectProvider<DataSource> dataSource) {
+    ChangeRelay declared = own.getIfUnique();
+    if (declared != null) {
+      return new DeskRelay(Optional.of(declared));
+    }
+    HelpDeskProperties.Live live = properties.getLive();
+    HelpDeskProperties.Relay choice = live.getRelay();
+    if (choice == HelpDeskProperties.Relay.NONE) {
+      return new DeskRelay(Optional.empty());
+    }
+    DataSource source = dataSource.getIfUnique();
+    if (storage.jpa().isEmpty() || source == null) {
+      if (choice == HelpDeskProperties.Relay.AUTO) {
+        return new DeskRelay(Optional.empty()); // in memory: one instance by nature
+      }
+      throw PropertyErrors.invalid(
+          "helpdesk.live.relay", choice, "needs the desk on the application's database");
+    }
+    JpaHelpDeskStore jpa = storage.jpa().get();
+    RelaySettings settings =
+        PropertyErrors.at(
+            "helpdesk.live.poll-interval",
+            live.getPollInterval(),
+            () -> RelaySettings.DEFAULTS.withPollInterval(live.getPollInterval()));
+    boolean postgreSql = jpa.database() instanceof PostgreSqlDatabase;
+    if (choice == HelpDeskProperties.Relay.POSTGRESQL && !postgreSql) {
+      throw PropertyErrors.invalid(
+          "helpdesk.live.relay",
+          choice,
+          "needs PostgreSQL (the database is " + jpa.database() + ")");
+    }
+    ChangeRelay relay =
+        choice == HelpDeskProperties.Relay.POLLING || !postgreSql
+            ? jpa.pollingRelay(source, settings)
+            : jpa.postgreSqlRelay(source, settings);
+    return new DeskRelay(Optional.of(relay));
+  }
+
+  /** The change relay the desk is built with; empty for a single instance. */
+  record DeskRelay(Optional<ChangeRelay> relay) {}
+
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
   HelpDesk helpDesk(
       HelpDeskProperties properties,
       DeskStorage storage,
+      DeskRelay relay,
       BeanFactory beans,
       ObjectProvider<TicketEventListener> listeners,
       ObjectProvider<HelpDeskCustomizer> customizers) {
@@ -240,10 +297,33 @@ public class HelpDeskAutoConfiguration {
           properties.getCloseSolvedAfter(),
           () -> builder.closeSolvedAfter(properties.getCloseSolvedAfter()));
     }
+    outbox(builder, properties.getOutbox());
     new Parts(beans).applyTo(builder, properties);
+    relay.relay().ifPresent(builder::changeRelay);
     listeners.orderedStream().forEach(builder::listener);
     customizers.orderedStream().forEach(c -> c.customize(builder));
     return builder.build();
+  }
+
+  /** The dispatcher's settings, each refused with the name of its property. */
+  private static void outbox(HelpDeskBuilder builder, HelpDeskProperties.Outbox outbox) {
+    PropertyErrors.run(
+        "helpdesk.outbox.batch-size",
+        outbox.getBatchSize(),
+        () -> builder.dispatchBatch(outbox.getBatchSize()));
+    PropertyErrors.run(
+        "helpdesk.outbox.lease", outbox.getLease(), () -> builder.dispatchLease(outbox.getLease()));
+    AckWindow window;
+    try {
+      window = new AckWindow(outbox.getAckMaxMessages(), outbox.getAckMaxDelay());
+    } catch (ValidationException e) {
+      boolean messages = "maxMessages".equals(e.field());
+      throw PropertyErrors.invalid(
+          messages ? "helpdesk.outbox.ack-max-messages" : "helpdesk.outbox.ack-max-delay",
+          messages ? outbox.getAckMaxMessages() : outbox.getAckMaxDelay(),
+          e.getMessage());
+    }
+    builder.dispatchAckWindow(window);
   }
 
   /**

@@ -4,10 +4,8 @@ import dev.helpdesk.HelpDesk;
 import dev.helpdesk.mail.MailSettings;
 import dev.helpdesk.mail.inbound.ImapPoller;
 import dev.helpdesk.mail.inbound.ImapSettings;
-import dev.helpdesk.mail.inbound.InMemoryMailThreads;
 import dev.helpdesk.mail.inbound.IntakeSettings;
 import dev.helpdesk.mail.inbound.MailIntake;
-import dev.helpdesk.mail.inbound.MailThreads;
 import dev.helpdesk.mail.outbound.MailNotifier;
 import dev.helpdesk.notification.Notifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -17,7 +15,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Mail from {@code helpdesk.mail.*}: notifications over SMTP once {@code helpdesk.mail.host} is
- * set, and the support mailbox read over IMAP once {@code helpdesk.mail.imap.host} is set too.
+ * set, and the support mailbox read over IMAP once {@code helpdesk.mail.imap.host} is set too, by
+ * one instance at a time (the lease is the desk's, shared through its database).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "helpdesk.mail", name = "host")
@@ -88,16 +87,11 @@ class HelpDeskMailConfiguration {
   @ConditionalOnProperty(prefix = "helpdesk.mail.imap", name = "host")
   static class Imap {
 
+    /** Remembers Message-IDs in the desk's store, so every instance threads every reply. */
     @Bean
     @ConditionalOnMissingBean
-    MailThreads helpDeskMailThreads() {
-      return new InMemoryMailThreads();
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    MailIntake helpDeskMailIntake(HelpDesk desk, MailSettings settings, MailThreads threads) {
-      return new MailIntake(desk, IntakeSettings.from(settings), threads);
+    MailIntake helpDeskMailIntake(HelpDesk desk, MailSettings settings) {
+      return new MailIntake(desk, IntakeSettings.from(settings));
     }
 
     @Bean
@@ -113,7 +107,15 @@ class HelpDeskMailConfiguration {
             ImapSettings settings =
                 ImapSettings.of(
                     imap.getHost(), imap.getPort(), imap.getUsername(), imap.getPassword());
-            return new ImapPoller(imap.isSsl() ? settings : settings.withoutSsl(), intake);
+            ImapPoller.Builder poller =
+                ImapPoller.builder(imap.isSsl() ? settings : settings.withoutSsl(), intake);
+            PropertyErrors.run(
+                "helpdesk.mail.imap.lease", imap.getLease(), () -> poller.lease(imap.getLease()));
+            if (imap.getOwner() != null) {
+              PropertyErrors.run(
+                  "helpdesk.mail.imap.owner", imap.getOwner(), () -> poller.owner(imap.getOwner()));
+            }
+            return poller.build();
           });
     }
   }

@@ -3,7 +3,6 @@ package dev.helpdesk.spring;
 import dev.helpdesk.HelpDesk;
 import dev.helpdesk.actor.Actor;
 import dev.helpdesk.notification.Notification;
-import dev.helpdesk.notification.NotificationId;
 import dev.helpdesk.notification.Notifier;
 import dev.helpdesk.notification.Outbox;
 import dev.helpdesk.ticket.Channel;
@@ -129,16 +128,23 @@ final class HelpDeskMeters
       }
 
       @Override
-      public Map<NotificationId, RuntimeException> deliverAll(List<Notification> batch) {
-        Map<NotificationId, RuntimeException> failures = notifier.deliverAll(batch);
-        for (Notification n : batch) {
-          count(
-              failures.containsKey(n.id())
-                  ? "helpdesk.notifications.failed"
-                  : "helpdesk.notifications.sent",
-              n);
-        }
-        return failures;
+      public void deliverEach(List<Notification> batch, Outcomes outcomes) {
+        // Counted as each is reported, so the dispatcher still hears of every delivery at once.
+        notifier.deliverEach(
+            batch,
+            new Outcomes() {
+              @Override
+              public void delivered(Notification notification) {
+                count("helpdesk.notifications.sent", notification);
+                outcomes.delivered(notification);
+              }
+
+              @Override
+              public void failed(Notification notification, RuntimeException failure) {
+                count("helpdesk.notifications.failed", notification);
+                outcomes.failed(notification, failure);
+              }
+            });
       }
     };
   }

@@ -29,6 +29,8 @@ public class HelpDeskProperties {
   private final Jobs jobs = new Jobs();
   private final Mail mail = new Mail();
   private final Sla sla = new Sla();
+  private final Live live = new Live();
+  private final Outbox outbox = new Outbox();
 
   public boolean isEnabled() {
     return enabled;
@@ -68,6 +70,113 @@ public class HelpDeskProperties {
 
   public Sla getSla() {
     return sla;
+  }
+
+  public Live getLive() {
+    return live;
+  }
+
+  /**
+   * Live updates and the assignment roster across the application's instances: how each instance
+   * hears of the changes the others store.
+   */
+  public static class Live {
+
+    /**
+     * How instances hear of each other's changes: AUTO (PostgreSQL LISTEN/NOTIFY on PostgreSQL,
+     * polling on other databases, none without a database), POSTGRESQL, POLLING, or NONE (a single
+     * instance).
+     */
+    private Relay relay = Relay.AUTO;
+
+    /** How often the polling relay reads the changes of the last moments. */
+    private Duration pollInterval = Duration.ofMillis(250);
+
+    public Relay getRelay() {
+      return relay;
+    }
+
+    public void setRelay(Relay relay) {
+      this.relay = relay;
+    }
+
+    public Duration getPollInterval() {
+      return pollInterval;
+    }
+
+    public void setPollInterval(Duration pollInterval) {
+      this.pollInterval = pollInterval;
+    }
+  }
+
+  /** The change relays {@code helpdesk.live.relay} chooses from. */
+  public enum Relay {
+    /** PostgreSQL LISTEN/NOTIFY on PostgreSQL, polling on other databases, none in memory. */
+    AUTO,
+    /** PostgreSQL LISTEN/NOTIFY. */
+    POSTGRESQL,
+    /** Polling the event table. */
+    POLLING,
+    /** None: this instance sees its own changes only. */
+    NONE
+  }
+
+  public Outbox getOutbox() {
+    return outbox;
+  }
+
+  /** How the desk delivers the notifications waiting in its outbox. */
+  public static class Outbox {
+
+    /** How many due notifications one dispatch pass claims at a time. */
+    private int batchSize = 100;
+
+    /**
+     * How long a claimed notification is held for the dispatcher that claimed it; after that (say
+     * the instance died mid-batch) another instance may send it.
+     */
+    private Duration lease = Duration.ofMinutes(5);
+
+    /**
+     * How many deliveries are acknowledged together at most: what a dispatcher killed mid-batch may
+     * send twice.
+     */
+    private int ackMaxMessages = 10;
+
+    /** How long the first delivery of an acknowledgement group may wait for the others. */
+    private Duration ackMaxDelay = Duration.ofMillis(500);
+
+    public int getBatchSize() {
+      return batchSize;
+    }
+
+    public void setBatchSize(int batchSize) {
+      this.batchSize = batchSize;
+    }
+
+    public Duration getLease() {
+      return lease;
+    }
+
+    public void setLease(Duration lease) {
+      this.lease = lease;
+    }
+
+    public int getAckMaxMessages() {
+      return ackMaxMessages;
+    }
+
+    public void setAckMaxMessages(int ackMaxMessages) {
+      this.ackMaxMessages = ackMaxMessages;
+    }
+
+    public Duration getAckMaxDelay() {
+      return ackMaxDelay;
+    }
+
+    public void setAckMaxDelay(Duration ackMaxDelay) {
+      this.ackMaxDelay = ackMaxDelay;
+    }
   }
 
   /** The desk's tables on the application's database. */
@@ -370,6 +479,18 @@ public class HelpDeskProperties {
     /** Whether the connection is TLS from the first byte (false only for a local test server). */
     private boolean ssl = true;
 
+    /**
+     * How long one instance holds the mailbox's lease without renewing it: while it polls, the
+     * other instances skip their polls; after a crash, they wait this long before taking over.
+     */
+    private Duration lease = Duration.ofMinutes(5);
+
+    /**
+     * The name this instance holds the mailbox's lease by, unique among the instances; default the
+     * host name, the process id and a random suffix.
+     */
+    private String owner;
+
     public String getHost() {
       return host;
     }
@@ -408,6 +529,22 @@ public class HelpDeskProperties {
 
     public void setSsl(boolean ssl) {
       this.ssl = ssl;
+    }
+
+    public Duration getLease() {
+      return lease;
+    }
+
+    public void setLease(Duration lease) {
+      this.lease = lease;
+    }
+
+    public String getOwner() {
+      return owner;
+    }
+
+    public void setOwner(String owner) {
+      this.owner = owner;
     }
   }
 

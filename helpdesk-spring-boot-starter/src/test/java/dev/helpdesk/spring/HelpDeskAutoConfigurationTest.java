@@ -30,6 +30,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -231,6 +233,43 @@ class HelpDeskAutoConfigurationTest {
                     .hasMessageContaining("helpdesk.jobs.queue.interval"));
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "helpdesk.outbox.batch-size=0",
+        "helpdesk.outbox.lease=0s",
+        "helpdesk.outbox.ack-max-messages=0",
+        "helpdesk.outbox.ack-max-delay=-1ms"
+      })
+  void aWrongOutboxSettingNamesItsProperty(String setting) {
+    String property = setting.substring(0, setting.indexOf('='));
+    runner
+        .withPropertyValues(setting)
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                    .hasMessageContaining(property));
+  }
+
+  @Test
+  void theOutboxSettingsAreTakenWhenValid() {
+    runner
+        .withPropertyValues(
+            "helpdesk.outbox.batch-size=500",
+            "helpdesk.outbox.lease=30s",
+            "helpdesk.outbox.ack-max-messages=1",
+            "helpdesk.outbox.ack-max-delay=0ms")
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context.getBean(HelpDeskProperties.class).getOutbox().getLease())
+                  .isEqualTo(java.time.Duration.ofSeconds(30));
+            });
+  }
+
   @Test
   void jobsCanBeSwitchedOffForThisInstance() {
     runner
@@ -372,6 +411,10 @@ class HelpDeskAutoConfigurationTest {
         .run(
             context -> {
               assertThat(context).hasSingleBean(dev.helpdesk.mail.inbound.ImapPoller.class);
+              dev.helpdesk.mail.inbound.ImapPoller poller =
+                  context.getBean(dev.helpdesk.mail.inbound.ImapPoller.class);
+              assertThat(poller.leaseName()).isEqualTo("imap:support@localhost:993/INBOX");
+              assertThat(poller.owner()).contains("/" + ProcessHandle.current().pid() + "/");
               assertThat(context.getBean(HelpDeskJobs.class).jobs())
                   .anySatisfy(
                       job -> {
@@ -379,6 +422,50 @@ class HelpDeskAutoConfigurationTest {
                         assertThat(job.interval()).isEqualTo(Duration.ofHours(1));
                       });
             });
+  }
+
+  @Test
+  void theImapLeaseAndOwnerComeFromProperties() {
+    runner
+        .withPropertyValues(
+            "helpdesk.mail.host=localhost",
+            "helpdesk.mail.security=none",
+            "helpdesk.mail.from=support@desk.example",
+            "helpdesk.mail.ticket-link=https://desk.example/tickets/{key}",
+            "helpdesk.mail.agent-ticket-link=https://desk.example/agent/{key}",
+            "helpdesk.mail.imap.host=localhost",
+            "helpdesk.mail.imap.username=support",
+            "helpdesk.mail.imap.password=secret",
+            "helpdesk.mail.imap.lease=45s",
+            "helpdesk.mail.imap.owner=app-1")
+        .run(
+            context -> {
+              dev.helpdesk.mail.inbound.ImapPoller poller =
+                  context.getBean(dev.helpdesk.mail.inbound.ImapPoller.class);
+              assertThat(poller.owner()).isEqualTo("app-1");
+              assertThat(poller.lease()).isEqualTo(Duration.ofSeconds(45));
+            });
+  }
+
+  @Test
+  void aBadImapLeaseIsReportedByItsProperty() {
+    runner
+        .withPropertyValues(
+            "helpdesk.mail.host=localhost",
+            "helpdesk.mail.security=none",
+            "helpdesk.mail.from=support@desk.example",
+            "helpdesk.mail.ticket-link=https://desk.example/tickets/{key}",
+            "helpdesk.mail.agent-ticket-link=https://desk.example/agent/{key}",
+            "helpdesk.mail.imap.host=localhost",
+            "helpdesk.mail.imap.username=support",
+            "helpdesk.mail.imap.password=secret",
+            "helpdesk.mail.imap.lease=0s")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("helpdesk.mail.imap.lease"));
   }
 
   @Test

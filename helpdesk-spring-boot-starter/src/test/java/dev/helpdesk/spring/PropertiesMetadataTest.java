@@ -43,4 +43,28 @@ class PropertiesMetadataTest {
       assertThat(defaults).as(job).hasSize(1);
     }
   }
+
+  @Test
+  void theLiveRelayAndItsPollIntervalHaveTheirDefaults() throws IOException {
+    String json = metadata();
+    assertThat(
+            JsonPath.<List<Object>>read(
+                json, "$.properties[?(@.name == 'helpdesk.live.relay')].defaultValue"))
+        .containsExactly("auto");
+    assertThat(
+            JsonPath.<List<Object>>read(
+                json, "$.properties[?(@.name == 'helpdesk.live.poll-interval')].defaultValue"))
+        .containsExactly("250ms");
+  }
+
+  @Test
+  void everyOutboxSettingHasItsDefault() throws IOException {
+    String json = metadata();
+    for (String setting : List.of("batch-size", "lease", "ack-max-messages", "ack-max-delay")) {
+      List<Object> defaults =
+          JsonPath.read(
+              json, "$.properties[?(@.name == 'helpdesk.outbox." + setting + "')].defaultValue");
+      assertThat(defaults).as(setting).hasSize(1);
+    }
+  }
 }

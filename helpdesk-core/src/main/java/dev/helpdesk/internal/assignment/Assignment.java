@@ -329,6 +329,21 @@ public final class Assignment {
   }
 
   /**
+   * Reads the agent and their load from the stores again: another instance saved the agent or
+   * changed their tickets. An agent the agent store no longer has is left as the roster knows them.
+   *
+   * @param reloadAgent also read the agent's details (availability, capacity, groups)
+   */
+  public void reload(AgentId id, boolean reloadAgent) {
+    Check.present("agentId", id);
+    Optional<Agent> agent =
+        reloadAgent
+            ? agents.byId(id)
+            : roster.slot(id).map(Roster.Slot::agent).or(() -> agents.byId(id));
+    agent.ifPresent(a -> roster.put(a, loadInStore(id)));
+  }
+
+  /**
    * Looks again, in the store, at the agents the store refused as full: those with room again are
    * offered tickets again. Run before serving the queue, so capacity freed by a change this desk
    * did not see (another instance sharing the database) is used.

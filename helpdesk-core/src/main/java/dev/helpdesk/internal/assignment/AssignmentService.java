@@ -12,15 +12,21 @@ import dev.helpdesk.internal.access.Access;
 import dev.helpdesk.internal.access.TicketAccess;
 import dev.helpdesk.internal.change.ChangePipeline;
 import dev.helpdesk.internal.change.ChangePipeline.Then;
+import dev.helpdesk.internal.live.RelayLink;
 import dev.helpdesk.store.TicketChange;
 import dev.helpdesk.store.Tickets;
 import dev.helpdesk.ticket.CapacityExceededException;
 import dev.helpdesk.ticket.Ticket;
 import dev.helpdesk.ticket.TicketId;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +44,12 @@ public final class AssignmentService {
   private final Agents agents;
   private final Tickets tickets;
   private final int queueScanLimit;
+  private final Set<AgentId> loadsMoved = ConcurrentHashMap.newKeySet();
+  private final Set<AgentId> agentsSaved = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean catchUpQueued = new AtomicBoolean();
+  private volatile RelayLink relay;
+  private ExecutorService catchUp;
+  private boolean closed;
 
   /**
    * @param queueScanLimit the most waiting tickets one serving of the queue looks at, read in pages
@@ -65,6 +77,7 @@ public final class AssignmentService {
     requireStaff(actor, "save an agent");
     agents.save(agent);
     assignment.agentSaved(agent);
+    announce(agent.id());
     serveQueue(false);
   }
 
@@ -75,6 +88,7 @@ public final class AssignmentService {
     Agent agent = access.agent(agentId).withAvailability(availability);
     agents.save(agent);
     assignment.agentSaved(agent);
+    announce(agentId);
     if (availability == Availability.OFFLINE
         && assignment.policy().onOffline() == AssignmentPolicy.OfflineRule.REQUEUE) {
       for (Ticket t : assignment.activeTicketsOf(agentId)) {
@@ -92,6 +106,111 @@ public final class AssignmentService {
     }
     serveQueue(false);
     return agent;
+  }
+
+  // ------------------------------------------------------------------ other instances
+
+  /**
+   * Announces agents saved here to other desk instances through {@code relay}; set once while the
+   * desk is assembled.
+   */
+  public void announceThrough(RelayLink relay) {
+    this.relay = relay;
+  }
+
+  private void announce(AgentId agent) {
+    RelayLink r = relay;
+    if (r != null) {
+      r.agentSaved(agent);
+    }
+  }
+
+  /**
+   * What the roster hears from other instances: their ticket changes (wanted only with automatic
+   * assignment, to serve the queue with capacity they freed) and the agents they saved. Each signal
+   * is worked through on a thread of this service's, {@code helpdesk-roster}, signals that arrive
+   * meanwhile together: the agents are read again, then the queue is served.
+   */
+  public RelayLink.RosterSignals rosterSignals() {
+    return new RelayLink.RosterSignals() {
+      @Override
+      public boolean wantsTicketChanges() {
+        return assignment.automatic();
+      }
+
+      @Override
+      public void loadsMoved(Set<AgentId> moved) {
+        loadsMoved.addAll(moved);
+        scheduleCatchUp();
+      }
+
+      @Override
+      public void agentsSaved(Set<AgentId> saved) {
+        agentsSaved.addAll(saved);
+        scheduleCatchUp();
+      }
+    };
+  }
+
+  private void scheduleCatchUp() {
+    if (!catchUpQueued.compareAndSet(false, true)) {
+      return; // a run is queued and will see these agents
+    }
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      if (catchUp == null) {
+        catchUp =
+            Executors.newSingleThreadExecutor(
+                task -> {
+                  Thread t = new Thread(task, "helpdesk-roster");
+                  t.setDaemon(true);
+                  return t;
+                });
+      }
+      catchUp.execute(this::catchUp);
+    }
+  }
+
+  /** Reads the agents other instances touched again, then serves the queue. */
+  private void catchUp() {
+    catchUpQueued.set(false);
+    try {
+      for (AgentId a : drain(agentsSaved)) {
+        assignment.reload(a, true);
+      }
+      for (AgentId a : drain(loadsMoved)) {
+        assignment.reload(a, false);
+      }
+      serveQueue(false);
+    } catch (RuntimeException e) {
+      log.warn(
+          "Serving the queue after other instances' changes failed; the scheduled job will", e);
+    }
+  }
+
+  private static List<AgentId> drain(Set<AgentId> agents) {
+    List<AgentId> drained = new ArrayList<>();
+    for (AgentId a : List.copyOf(agents)) {
+      if (agents.remove(a)) {
+        drained.add(a);
+      }
+    }
+    return drained;
+  }
+
+  /** Stops the roster's thread, if it was started. */
+  public void close() {
+    ExecutorService running;
+    synchronized (this) {
+      closed = true;
+      running = catchUp;
+      catchUp = null;
+    }
+    if (running != null) {
+      running.shutdown();
+    }
   }
 
   private void requireStaff(Actor actor, String what) {

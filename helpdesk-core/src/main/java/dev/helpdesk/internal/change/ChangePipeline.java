@@ -6,6 +6,7 @@ import dev.helpdesk.common.ConcurrentUpdateException;
 import dev.helpdesk.common.NotFoundException;
 import dev.helpdesk.common.UnitOfWork;
 import dev.helpdesk.internal.live.LiveFeed;
+import dev.helpdesk.internal.live.RelayLink;
 import dev.helpdesk.sla.TicketTimers;
 import dev.helpdesk.store.TicketChange;
 import dev.helpdesk.store.Tickets;
@@ -64,6 +65,7 @@ public final class ChangePipeline {
   private final Steps steps;
   private final LiveFeed live;
   private volatile Consumer<List<TicketChange>> afterwards = changes -> {};
+  private volatile RelayLink relay;
 
   /** A pipeline over one desk's ports, steps and live feed. */
   public ChangePipeline(
@@ -87,6 +89,14 @@ public final class ChangePipeline {
    */
   public void afterwards(Consumer<List<TicketChange>> action) {
     this.afterwards = action;
+  }
+
+  /**
+   * Announces every change to other desk instances through {@code relay}, inside the unit of work
+   * that stores it; set once while the desk is assembled.
+   */
+  public void announceThrough(RelayLink relay) {
+    this.relay = relay;
   }
 
   /** The desk's clock. */
@@ -227,6 +237,11 @@ public final class ChangePipeline {
               tickets.saveAll(changes);
             }
             steps.storeTimers().accept(timers);
+            RelayLink announce = relay;
+            if (announce != null) {
+              // Inside the unit: other instances hear of the change when, and only if, it commits.
+              announce.announce(changes);
+            }
             handedOver[0] = true;
             unitOfWork.afterCompletion(committed -> completed(changes, inFlight, committed));
             return null;

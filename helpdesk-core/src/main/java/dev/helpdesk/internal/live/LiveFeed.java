@@ -3,9 +3,11 @@ package dev.helpdesk.internal.live;
 import dev.helpdesk.actor.Actor;
 import dev.helpdesk.agent.AgentId;
 import dev.helpdesk.common.Check;
+import dev.helpdesk.live.ChangeRelay;
 import dev.helpdesk.live.LiveListener;
 import dev.helpdesk.live.Subscription;
 import dev.helpdesk.store.TicketChange;
+import dev.helpdesk.store.Tickets;
 import dev.helpdesk.ticket.TicketId;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +45,9 @@ import org.slf4j.LoggerFactory;
  *       updates that follow.
  *   <li><b>Failures.</b> A listener that throws is logged; it stays subscribed and others are not
  *       affected.
- *   <li><b>Scope.</b> Subscribers see the changes made through this desk instance only. With
- *       several instances over one database, see {@code docs/live-and-answers.md}.
+ *   <li><b>Scope.</b> Without a relay, subscribers see the changes made through this desk instance
+ *       only. {@link #connect connected} to a {@link ChangeRelay}, they see the changes of every
+ *       instance sharing the store, in version order per ticket, each once (see {@link Sequencer}).
  * </ul>
  *
  * <p>Without an executor of the application's, the feed starts up to {@value #THREADS} daemon
@@ -63,12 +66,14 @@ public final class LiveFeed implements AutoCloseable {
 
   private final Optional<Executor> given;
   private final int bufferSize;
-  private final ChangeOrder order = new ChangeOrder(this::dispatch);
+  private final ChangeOrder order = new ChangeOrder(this::released);
   private final Map<TicketId, Set<Subscriber>> byTicket = new ConcurrentHashMap<>();
   private final Map<AgentId, Set<Subscriber>> byAgent = new ConcurrentHashMap<>();
   private final Set<Subscriber> open = ConcurrentHashMap.newKeySet();
   private ExecutorService own;
   private volatile boolean closed;
+  private volatile Sequencer sequencer;
+  private RelayLink link;
 
   /**
    * @param executor where updates are delivered; empty to let the feed start its own threads. It
@@ -91,13 +96,55 @@ public final class LiveFeed implements AutoCloseable {
   }
 
   /**
+   * Connects the feed to other desk instances through {@code relay} and starts it: from then on
+   * subscribers also receive the changes other instances store, read from {@code tickets}.
+   *
+   * @param tracked how many tickets' delivered versions are remembered
+   * @return the desk's end of the relay, which announces this instance's changes; closing the feed
+   *     closes it
+   */
+  public synchronized RelayLink connect(
+      Tickets tickets, ChangeRelay relay, RelayLink.RosterSignals roster, int tracked) {
+    Check.present("changeRelay", relay);
+    if (link != null) {
+      throw new IllegalStateException("the live feed is connected to a relay already");
+    }
+    RelayLink[] self = new RelayLink[1];
+    Sequencer s =
+        new Sequencer(
+            tickets,
+            this::dispatch,
+            () -> !open.isEmpty() || self[0].rosterWantsChanges(),
+            (ticket, agents) -> roster.loadsMoved(agents),
+            Check.positive("tracked", tracked));
+    link = new RelayLink(relay, s, roster);
+    self[0] = link;
+    sequencer = s;
+    link.start();
+    return link;
+  }
+
+  /**
    * Subscribes {@code listener} to one ticket: its new messages and its status and assignee
    * changes. A customer {@code viewer} receives public messages only; whether the viewer may read
    * the ticket at all the caller has checked.
    */
   public Subscription ticket(Actor viewer, TicketId ticket, LiveListener listener) {
+    return ticket(viewer, ticket, 0, listener);
+  }
+
+  /**
+   * As {@link #ticket(Actor, TicketId, LiveListener)}, for a subscriber who has read the ticket at
+   * version {@code read}: with a relay, a ticket this instance has not yet delivered anything of is
+   * then followed from that version on, so no later change another instance stores is missed.
+   */
+  public Subscription ticket(Actor viewer, TicketId ticket, long read, LiveListener listener) {
     Check.present("viewer", viewer);
     Check.present("ticketId", ticket);
+    Sequencer s = sequencer;
+    if (s != null && read > 0) {
+      s.readAt(ticket, read);
+    }
     Predicate<Updates.Entry> wants = e -> e.visibleTo(viewer, ticket);
     return register(byTicket, ticket, listener, wants, viewer.describe() + " on ticket " + ticket);
   }
@@ -124,6 +171,17 @@ public final class LiveFeed implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    RelayLink relayed;
+    synchronized (this) {
+      relayed = link;
+    }
+    if (relayed != null) {
+      try {
+        relayed.close();
+      } catch (RuntimeException e) {
+        log.warn("The change relay did not close cleanly", e);
+      }
+    }
     for (Subscriber s : List.copyOf(open)) {
       s.close();
     }
@@ -176,23 +234,29 @@ public final class LiveFeed implements AutoCloseable {
     return s;
   }
 
-  /** Queues a stored change's updates for its subscribers; runs in version order per ticket. */
-  private void dispatch(TicketChange change) {
-    if (open.isEmpty()) {
-      return;
-    }
+  /** A change this instance stored, released in version order per ticket. */
+  private void released(TicketChange change) {
     try {
-      List<Updates.Entry> entries = Updates.of(change);
-      if (entries.isEmpty()) {
-        return;
-      }
-      offer(byTicket.get(change.after().id()), entries);
-      for (AgentId agent : Updates.agents(entries)) {
-        offer(byAgent.get(agent), entries);
+      Sequencer s = sequencer;
+      if (s != null) {
+        s.local(change);
+      } else if (!open.isEmpty()) {
+        dispatch(change.after().id(), Updates.of(change));
       }
     } catch (RuntimeException e) {
       // The change is stored; a fault here must not be reported to the writer as a failed save.
       log.error("Live updates of {} could not be queued", change.after().key(), e);
+    }
+  }
+
+  /** Queues one version's updates for its subscribers; runs in version order per ticket. */
+  private void dispatch(TicketId ticket, List<Updates.Entry> entries) {
+    if (open.isEmpty() || entries.isEmpty()) {
+      return;
+    }
+    offer(byTicket.get(ticket), entries);
+    for (AgentId agent : Updates.agents(entries)) {
+      offer(byAgent.get(agent), entries);
     }
   }
 

@@ -66,13 +66,34 @@ final class Updates {
 
   static List<Entry> of(TicketChange change) {
     Ticket after = change.after();
-    TicketId id = after.id();
+    return of(
+        after.id(),
+        after.requester().id(),
+        change.before().flatMap(Ticket::assignee),
+        change.messages(),
+        change.events());
+  }
+
+  /**
+   * The updates of one change of a ticket, from what it stored.
+   *
+   * @param id the ticket
+   * @param requester its customer
+   * @param assigneeBefore who it was assigned to before the change
+   * @param stored the messages the change added
+   * @param events the events it recorded, in order
+   */
+  static List<Entry> of(
+      TicketId id,
+      CustomerId requester,
+      Optional<AgentId> assigneeBefore,
+      List<Message> stored,
+      List<TicketEvent> events) {
     Map<MessageId, Message> messages = new HashMap<>();
-    change.messages().forEach(m -> messages.put(m.id(), m));
-    CustomerId requester = after.requester().id();
-    Optional<AgentId> assignee = change.before().flatMap(Ticket::assignee);
+    stored.forEach(m -> messages.put(m.id(), m));
+    Optional<AgentId> assignee = assigneeBefore;
     List<Entry> entries = new ArrayList<>();
-    for (TicketEvent event : change.events()) {
+    for (TicketEvent event : events) {
       if (event instanceof TicketEvent.MessageAdded added) {
         Message m = messages.get(added.messageId());
         if (m != null) {

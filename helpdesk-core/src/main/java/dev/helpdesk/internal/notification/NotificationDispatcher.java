@@ -1,6 +1,7 @@
 package dev.helpdesk.internal.notification;
 
 import dev.helpdesk.common.Check;
+import dev.helpdesk.notification.AckWindow;
 import dev.helpdesk.notification.Notification;
 import dev.helpdesk.notification.NotificationId;
 import dev.helpdesk.notification.Notifier;
@@ -11,7 +12,8 @@ import dev.helpdesk.notification.UndeliverableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,10 +24,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers what waits in an {@link Outbox}: claims a batch, hands it to the {@link Notifier}, marks
- * each entry delivered, retried later with backoff, or dead-lettered after {@link
- * RetryPolicy#maxAttempts()} (at once when the notifier throws {@link UndeliverableException}).
- * Safe to run from several threads or instances at once: the outbox leases each entry to one
- * dispatcher.
+ * the entries delivered in small groups (the {@link AckWindow}) as the notifier reports them, and a
+ * failed entry retried later with backoff, or dead-lettered after {@link RetryPolicy#maxAttempts()}
+ * (at once when the notifier throws {@link UndeliverableException}). Safe to run from several
+ * threads or instances at once: the outbox leases each entry to one dispatcher.
  */
 public final class NotificationDispatcher {
 
@@ -37,6 +39,7 @@ public final class NotificationDispatcher {
   private final RetryPolicy retry;
   private final int batchSize;
   private final Duration lease;
+  private final AckWindow ackWindow;
   private final String owner;
   private final DoubleSupplier random;
 
@@ -47,6 +50,7 @@ public final class NotificationDispatcher {
    * @param retry the retry rules
    * @param batchSize how many entries one pass claims at most
    * @param lease how long a claim holds before another dispatcher may take the entry over
+   * @param ackWindow how deliveries are acknowledged in groups
    * @param random draws the jitter, a number in [0, 1)
    */
   public NotificationDispatcher(
@@ -56,6 +60,7 @@ public final class NotificationDispatcher {
       RetryPolicy retry,
       int batchSize,
       Duration lease,
+      AckWindow ackWindow,
       DoubleSupplier random) {
     this.outbox = Objects.requireNonNull(outbox, "outbox");
     this.notifier = Objects.requireNonNull(notifier, "notifier");
@@ -63,12 +68,15 @@ public final class NotificationDispatcher {
     this.retry = Objects.requireNonNull(retry, "retry");
     this.batchSize = Check.positive("batchSize", batchSize);
     this.lease = Objects.requireNonNull(lease, "lease");
+    this.ackWindow = Objects.requireNonNull(ackWindow, "ackWindow");
     this.random = Objects.requireNonNull(random, "random");
     this.owner = "dispatcher-" + UUID.randomUUID();
   }
 
   /**
-   * Runs one pass: claims up to one batch of due entries and tries each once.
+   * Runs one pass: claims up to one batch of due entries and tries each once. Deliveries are
+   * acknowledged in groups within the {@link AckWindow} while the batch is being sent; a failure is
+   * recorded (retry later or dead letter) as soon as the notifier reports it.
    *
    * @return what the pass did
    */
@@ -78,48 +86,120 @@ public final class NotificationDispatcher {
     if (batch.isEmpty()) {
       return new Pass(0, 0, 0);
     }
+    Round round = new Round(batch);
     List<Notification> notifications = batch.stream().map(OutboxEntry::notification).toList();
-    Map<NotificationId, RuntimeException> failures;
     try {
-      failures = notifier.deliverAll(notifications);
+      notifier.deliverEach(notifications, round);
     } catch (RuntimeException e) {
-      // The notifier failed as a whole (e.g. could not connect): every entry of the batch failed.
-      failures = new HashMap<>();
-      for (Notification n : notifications) {
-        failures.put(n.id(), e);
+      if (e == round.outboxFailure) {
+        // The outbox could not record an outcome: leave the rest claimed, so that they are tried
+        // again after the lease, rather than record sent mail as failed.
+        throw e;
+      }
+      // The notifier failed as a whole (e.g. could not connect): every entry it did not report
+      // on failed with this cause.
+      round.failAllUnreported(e);
+    }
+    round.failAllUnreported(
+        new IllegalStateException("the notifier did not report on this notification"));
+    round.acknowledge();
+    return new Pass(batch.size(), round.delivered, round.deadLettered);
+  }
+
+  /**
+   * One batch being delivered: collects deliveries into the current acknowledgement group and
+   * records failures as they are reported. Used by the dispatching thread only.
+   */
+  private final class Round implements Notifier.Outcomes {
+
+    private final Map<NotificationId, OutboxEntry> unreported = new LinkedHashMap<>();
+    private final List<NotificationId> group = new ArrayList<>();
+    private Instant groupStart;
+    private RuntimeException outboxFailure;
+    private int delivered;
+    private int deadLettered;
+
+    Round(List<OutboxEntry> batch) {
+      for (OutboxEntry entry : batch) {
+        unreported.put(entry.notification().id(), entry);
       }
     }
-    Instant after = clock.instant();
-    int delivered = 0;
-    int deadLettered = 0;
-    for (OutboxEntry entry : batch) {
-      NotificationId id = entry.notification().id();
-      RuntimeException failure = failures.get(id);
-      if (failure == null) {
-        outbox.delivered(id, owner);
-        delivered++;
-        continue;
+
+    @Override
+    public void delivered(Notification notification) {
+      if (unreported.remove(notification.id()) == null) {
+        return; // not of this batch, or reported already
       }
+      Instant at = clock.instant();
+      if (group.isEmpty()) {
+        groupStart = at;
+      }
+      group.add(notification.id());
+      delivered++;
+      if (group.size() >= ackWindow.maxMessages()
+          || Duration.between(groupStart, at).compareTo(ackWindow.maxDelay()) >= 0) {
+        acknowledge();
+      }
+    }
+
+    @Override
+    public void failed(Notification notification, RuntimeException failure) {
+      OutboxEntry entry = unreported.remove(notification.id());
+      if (entry != null) {
+        recordFailure(entry, failure);
+      }
+    }
+
+    void failAllUnreported(RuntimeException failure) {
+      for (OutboxEntry entry : List.copyOf(unreported.values())) {
+        failed(entry.notification(), failure);
+      }
+    }
+
+    /** Records the current group delivered in one outbox call. */
+    void acknowledge() {
+      if (group.isEmpty()) {
+        return;
+      }
+      List<NotificationId> ids = List.copyOf(group);
+      group.clear();
+      recording(() -> outbox.delivered(ids, owner));
+    }
+
+    /**
+     * Runs an outbox call, remembering its failure: it surfaces through the notifier's loop, and
+     * must not be taken for a failed delivery.
+     */
+    private void recording(Runnable call) {
+      try {
+        call.run();
+      } catch (RuntimeException e) {
+        outboxFailure = e;
+        throw e;
+      }
+    }
+
+    private void recordFailure(OutboxEntry entry, RuntimeException failure) {
+      NotificationId id = entry.notification().id();
       int failed = entry.attempts() + 1;
       String reason = reason(failure);
       if (failure instanceof UndeliverableException || retry.exhausted(failed)) {
         log.warn("Notification {} dead-lettered after {} attempts: {}", id, failed, reason);
-        outbox.deadLetter(id, owner, reason);
+        recording(() -> outbox.deadLetter(id, owner, reason));
         deadLettered++;
-      } else {
-        Instant next = after.plus(retry.backoff(failed, random.getAsDouble()));
-        if (failed == 1) {
-          // The first failure is the one an operator must see: a wrong setting fails every
-          // notification from now on, and the retries alone would only say so at INFO.
-          log.warn("Notification {} failed, retry at {}: {}", id, next, reason);
-        } else {
-          log.info(
-              "Notification {} failed (attempt {}), retry at {}: {}", id, failed, next, reason);
-        }
-        outbox.retryLater(id, owner, next, reason);
+        return;
       }
+      // The backoff counts from when the attempt ended, not from the claim.
+      Instant next = clock.instant().plus(retry.backoff(failed, random.getAsDouble()));
+      if (failed == 1) {
+        // The first failure is the one an operator must see: a wrong setting fails every
+        // notification from now on, and the retries alone would only say so at INFO.
+        log.warn("Notification {} failed, retry at {}: {}", id, next, reason);
+      } else {
+        log.info("Notification {} failed (attempt {}), retry at {}: {}", id, failed, next, reason);
+      }
+      recording(() -> outbox.retryLater(id, owner, next, reason));
     }
-    return new Pass(batch.size(), delivered, deadLettered);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.helpdesk.internal.reading;
 
+import dev.helpdesk.actor.AccessDeniedException;
 import dev.helpdesk.actor.Actor;
 import dev.helpdesk.agent.AgentId;
 import dev.helpdesk.common.Check;
@@ -14,6 +15,11 @@ import dev.helpdesk.internal.live.LiveFeed;
 import dev.helpdesk.internal.sla.SlaEngine;
 import dev.helpdesk.live.LiveListener;
 import dev.helpdesk.live.Subscription;
+import dev.helpdesk.search.Page;
+import dev.helpdesk.search.PageRequest;
+import dev.helpdesk.search.TicketQuery;
+import dev.helpdesk.search.TicketSearch;
+import dev.helpdesk.search.TicketSort;
 import dev.helpdesk.sla.SlaStatus;
 import dev.helpdesk.store.Tickets;
 import dev.helpdesk.ticket.Ticket;
@@ -56,29 +62,85 @@ public final class Reading {
     this.clock = clock;
   }
 
-  /** A customer's tickets, newest first. */
+  /** The first {@value #MAX_LISTING} of a customer's tickets, newest first. */
   public List<Ticket> ticketsOf(Actor actor, CustomerId customer) {
-    access.requireKnown(actor);
-    Check.present("customerId", customer);
-    TicketAccess.requireCanActFor(actor, customer);
-    return tickets.byRequester(customer, MAX_LISTING).stream()
-        .map(t -> TicketAccess.view(actor, t))
-        .toList();
+    return ticketsOf(actor, customer, PageRequest.first(MAX_LISTING)).items();
   }
 
-  /** An agent's unsolved tickets. */
+  /** A page of a customer's tickets, newest first. */
+  public Page<Ticket> ticketsOf(Actor actor, CustomerId customer, PageRequest page) {
+    access.requireKnown(actor);
+    Check.present("customerId", customer);
+    Check.present("page", page);
+    TicketAccess.requireCanActFor(actor, customer);
+    return search(
+        actor,
+        page.applyTo(
+            TicketQuery.builder().customer(customer).sort(TicketSort.CREATED_NEWEST).build()));
+  }
+
+  /** The first {@value #MAX_LISTING} of an agent's unsolved tickets. */
   public List<Ticket> queueOf(Actor actor, AgentId agent) {
+    return queueOf(actor, agent, PageRequest.first(MAX_LISTING)).items();
+  }
+
+  /** A page of an agent's unsolved tickets, most urgent first, then oldest. */
+  public Page<Ticket> queueOf(Actor actor, AgentId agent, PageRequest page) {
     access.requireKnown(actor);
     Access.requireNotCustomer(actor, "read an agent's queue");
     access.agent(agent);
-    return tickets.byAssignee(agent, MAX_LISTING);
+    Check.present("page", page);
+    return search(
+        actor,
+        page.applyTo(
+            TicketQuery.builder().assignee(agent).unsolved().sort(TicketSort.MOST_URGENT).build()));
   }
 
-  /** Unsolved tickets nobody is assigned to. */
+  /** The first {@value #MAX_LISTING} unsolved tickets nobody is assigned to. */
   public List<Ticket> unassignedQueue(Actor actor) {
+    return unassignedQueue(actor, PageRequest.first(MAX_LISTING)).items();
+  }
+
+  /** A page of the unsolved tickets nobody is assigned to, most urgent first, then oldest. */
+  public Page<Ticket> unassignedQueue(Actor actor, PageRequest page) {
     access.requireKnown(actor);
     Access.requireNotCustomer(actor, "read the unassigned queue");
-    return tickets.unassigned(MAX_LISTING);
+    Check.present("page", page);
+    return search(
+        actor,
+        page.applyTo(
+            TicketQuery.builder().unassigned().unsolved().sort(TicketSort.MOST_URGENT).build()));
+  }
+
+  /**
+   * One page of the tickets the query finds, as the actor may see them. A customer finds only their
+   * own tickets, matched by the words of public messages only, and may not filter by the team's own
+   * fields (tags, group); staff find every ticket, by internal notes too.
+   */
+  public Page<Ticket> search(Actor actor, TicketQuery query) {
+    access.requireKnown(actor);
+    Check.present("query", query);
+    TicketQuery effective = query;
+    boolean internal = true;
+    if (actor instanceof Actor.Customer c) {
+      if (query.customer().filter(other -> !other.equals(c.id())).isPresent()) {
+        throw new AccessDeniedException(actor, "search the tickets of " + query.customer().get());
+      }
+      if (!query.tags().isEmpty() || query.group().isPresent()) {
+        throw new AccessDeniedException(actor, "search by tags or group");
+      }
+      effective = query.withCustomer(c.id());
+      internal = false;
+    }
+    List<Ticket> found =
+        tickets.search(new TicketSearch(effective, internal, query.pageSize() + 1));
+    boolean more = found.size() > query.pageSize();
+    List<Ticket> items = more ? found.subList(0, query.pageSize()) : found;
+    // The cursor is made from the query as given, so that the caller's next query, which the desk
+    // restricts in the same way, accepts it.
+    Optional<String> next =
+        more ? Optional.of(query.cursorAfter(items.get(items.size() - 1))) : Optional.empty();
+    return new Page<>(items.stream().map(t -> TicketAccess.view(actor, t)).toList(), next);
   }
 
   /** One ticket as the actor may see it. */
@@ -152,8 +214,8 @@ public final class Reading {
   public Subscription subscribe(Actor viewer, TicketId id, LiveListener listener) {
     access.requireKnown(viewer);
     Check.present("listener", listener);
-    access.readable(viewer, id);
-    return live.ticket(viewer, id, listener);
+    Ticket read = access.readable(viewer, id);
+    return live.ticket(viewer, id, read.version(), listener);
   }
 
   /** Subscribes staff to an agent's queue. */

@@ -3,13 +3,17 @@ package dev.helpdesk.internal.notification;
 import static dev.helpdesk.contract.ContractFixtures.T0;
 import static dev.helpdesk.contract.ContractFixtures.notification;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.helpdesk.common.ValidationException;
 import dev.helpdesk.internal.notification.NotificationDispatcher.Pass;
 import dev.helpdesk.memory.InMemoryOutbox;
+import dev.helpdesk.notification.AckWindow;
 import dev.helpdesk.notification.Notification;
 import dev.helpdesk.notification.NotificationId;
 import dev.helpdesk.notification.Notifier;
+import dev.helpdesk.notification.Outbox;
 import dev.helpdesk.notification.OutboxEntry;
 import dev.helpdesk.notification.OutboxEntry.State;
 import dev.helpdesk.notification.RetryPolicy;
@@ -203,6 +207,156 @@ class NotificationDispatcherTest {
   }
 
   @Test
+  void deliveriesAreAcknowledgedInGroupsOfTheWindowAndAtTheEndOfTheBatch() {
+    IntStream.range(0, 25).forEach(i -> add());
+    GroupCountingOutbox counting = new GroupCountingOutbox(outbox);
+    NotificationDispatcher dispatcher =
+        new NotificationDispatcher(
+            counting,
+            notifier,
+            clock,
+            NO_JITTER,
+            100,
+            LEASE,
+            new AckWindow(10, Duration.ofHours(1)),
+            () -> 0.0);
+
+    assertEquals(new Pass(25, 25, 0), dispatcher.dispatchDue());
+
+    assertEquals(List.of(10, 10, 5), counting.groups);
+    assertEquals(0, outbox.undelivered());
+  }
+
+  @Test
+  void aGroupIsAcknowledgedOnceItsFirstDeliveryIsMaxDelayOld() {
+    IntStream.range(0, 10).forEach(i -> add());
+    notifier.takes = Duration.ofMillis(200);
+    GroupCountingOutbox counting = new GroupCountingOutbox(outbox);
+    NotificationDispatcher dispatcher =
+        new NotificationDispatcher(
+            counting,
+            notifier,
+            clock,
+            NO_JITTER,
+            100,
+            LEASE,
+            new AckWindow(10, Duration.ofMillis(500)),
+            () -> 0.0);
+
+    dispatcher.dispatchDue();
+
+    // Deliveries end 200 ms apart: a group's fourth comes 600 ms after its first.
+    assertEquals(List.of(4, 4, 2), counting.groups);
+  }
+
+  @Test
+  void aDispatcherThatDiesMidBatchLeavesAtMostOneGroupToBeSentAgainAfterTheLease() {
+    List<Notification> all = IntStream.range(0, 100).mapToObj(i -> add()).toList();
+    Notifier dying =
+        new Notifier() {
+          private int sent;
+
+          @Override
+          public void deliver(Notification n) {
+            if (sent == 37) {
+              // An Error is not a failed delivery: like a killed process, it records nothing.
+              throw new OutOfMemoryError("simulated death after 37 mails");
+            }
+            sent++;
+            notifier.deliver(n);
+          }
+        };
+    NotificationDispatcher first =
+        new NotificationDispatcher(
+            outbox, dying, clock, NO_JITTER, 100, LEASE, AckWindow.DEFAULT, () -> 0.0);
+    try {
+      first.dispatchDue();
+    } catch (OutOfMemoryError expected) {
+      // the dispatcher died
+    }
+    assertEquals(
+        30,
+        all.stream()
+            .filter(n -> outbox.byId(n.id()).orElseThrow().state() == State.DELIVERED)
+            .count(),
+        "three groups of ten were acknowledged");
+
+    NotificationDispatcher second = dispatcher(NO_JITTER, 100);
+    assertEquals(0, second.dispatchAllDue(), "nothing is due before the lease ends");
+    clock.advance(LEASE);
+    assertEquals(70, second.dispatchAllDue());
+
+    int resent = notifier.totalDeliveries() - all.size();
+    assertEquals(7, resent, "the unacknowledged tail of the last group");
+    assertTrue(resent <= AckWindow.DEFAULT.maxMessages());
+    assertEquals(0, outbox.undelivered());
+  }
+
+  @Test
+  void anOutboxThatCannotRecordDeliveriesFailsThePassWithoutCountingThemFailed() {
+    Notification n = add();
+    Outbox broken =
+        new GroupCountingOutbox(outbox) {
+          @Override
+          public int delivered(java.util.Collection<NotificationId> ids, String owner) {
+            throw new IllegalStateException("database down");
+          }
+        };
+    NotificationDispatcher dispatcher =
+        new NotificationDispatcher(
+            broken,
+            notifier,
+            clock,
+            NO_JITTER,
+            10,
+            LEASE,
+            new AckWindow(1, Duration.ZERO),
+            () -> 0);
+
+    IllegalStateException e = assertThrows(IllegalStateException.class, dispatcher::dispatchDue);
+
+    assertEquals("database down", e.getMessage());
+    OutboxEntry entry = outbox.byId(n.id()).orElseThrow();
+    assertEquals(State.CLAIMED, entry.state(), "sent again after the lease, not counted failed");
+    assertEquals(0, entry.attempts());
+  }
+
+  @Test
+  void aNotifierThatReportsNothingFailsTheUnreportedEntries() {
+    Notification n = add();
+    Notifier silent =
+        new Notifier() {
+          @Override
+          public void deliver(Notification notification) {}
+
+          @Override
+          public void deliverEach(List<Notification> batch, Outcomes outcomes) {}
+        };
+    NotificationDispatcher dispatcher =
+        new NotificationDispatcher(
+            outbox, silent, clock, NO_JITTER, 10, LEASE, AckWindow.DEFAULT, () -> 0);
+
+    assertEquals(new Pass(1, 0, 0), dispatcher.dispatchDue());
+
+    OutboxEntry entry = outbox.byId(n.id()).orElseThrow();
+    assertEquals(State.PENDING, entry.state());
+    assertTrue(entry.lastError().orElseThrow().contains("did not report"));
+  }
+
+  @Test
+  void theAckWindowNamesTheFieldItRejects() {
+    assertEquals(
+        "maxMessages",
+        assertThrows(ValidationException.class, () -> new AckWindow(0, Duration.ZERO)).field());
+    assertEquals(
+        "maxDelay",
+        assertThrows(ValidationException.class, () -> new AckWindow(1, Duration.ofMillis(-1)))
+            .field());
+    assertEquals(
+        "maxDelay", assertThrows(ValidationException.class, () -> new AckWindow(1, null)).field());
+  }
+
+  @Test
   void passClaimsAtMostOneBatchAndDispatchAllDueRunsUntilNothingIsLeft() {
     IntStream.range(0, 10).forEach(i -> add());
     NotificationDispatcher dispatcher = dispatcher(NO_JITTER, 3);
@@ -292,7 +446,8 @@ class NotificationDispatcherTest {
           delivered.add(n);
         };
     NotificationDispatcher dispatcher =
-        new NotificationDispatcher(outbox, refusing, clock, NO_JITTER, 10, LEASE, () -> 0);
+        new NotificationDispatcher(
+            outbox, refusing, clock, NO_JITTER, 10, LEASE, AckWindow.DEFAULT, () -> 0);
 
     assertEquals(new Pass(2, 1, 1), dispatcher.dispatchDue());
     OutboxEntry dead = outbox.byId(poisoned.id()).orElseThrow();
@@ -314,7 +469,8 @@ class NotificationDispatcherTest {
 
   private NotificationDispatcher dispatcher(
       RetryPolicy policy, int batchSize, DoubleSupplier random) {
-    return new NotificationDispatcher(outbox, notifier, clock, policy, batchSize, LEASE, random);
+    return new NotificationDispatcher(
+        outbox, notifier, clock, policy, batchSize, LEASE, AckWindow.DEFAULT, random);
   }
 
   /** Delivers by counting, and fails the notifications it is told to. Thread-safe. */
@@ -332,11 +488,11 @@ class NotificationDispatcherTest {
     }
 
     @Override
-    public Map<NotificationId, RuntimeException> deliverAll(List<Notification> batch) {
+    public void deliverEach(List<Notification> batch, Outcomes outcomes) {
       if (down) {
         throw new UncheckedIOException(new IOException("connection refused"));
       }
-      return Notifier.super.deliverAll(batch);
+      Notifier.super.deliverEach(batch, outcomes);
     }
 
     @Override
@@ -364,6 +520,58 @@ class NotificationDispatcherTest {
 
     int totalDeliveries() {
       return deliveries.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+  }
+
+  /** Passes every call on, and keeps the size of each group marked delivered. */
+  private static class GroupCountingOutbox implements Outbox {
+    private final Outbox real;
+    final List<Integer> groups = new ArrayList<>();
+
+    GroupCountingOutbox(Outbox real) {
+      this.real = real;
+    }
+
+    @Override
+    public void add(List<Notification> notifications) {
+      real.add(notifications);
+    }
+
+    @Override
+    public List<OutboxEntry> claim(java.time.Instant now, int max, Duration lease, String owner) {
+      return real.claim(now, max, lease, owner);
+    }
+
+    @Override
+    public int delivered(java.util.Collection<NotificationId> ids, String owner) {
+      groups.add(ids.size());
+      return real.delivered(ids, owner);
+    }
+
+    @Override
+    public void retryLater(
+        NotificationId id, String owner, java.time.Instant notBefore, String error) {
+      real.retryLater(id, owner, notBefore, error);
+    }
+
+    @Override
+    public void deadLetter(NotificationId id, String owner, String error) {
+      real.deadLetter(id, owner, error);
+    }
+
+    @Override
+    public java.util.Optional<OutboxEntry> byId(NotificationId id) {
+      return real.byId(id);
+    }
+
+    @Override
+    public List<OutboxEntry> deadLetters(int limit) {
+      return real.deadLetters(limit);
+    }
+
+    @Override
+    public long undelivered() {
+      return real.undelivered();
     }
   }
 }

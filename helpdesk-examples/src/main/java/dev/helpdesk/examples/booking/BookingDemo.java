@@ -19,7 +19,6 @@ import dev.helpdesk.knowledge.InMemoryKnowledgeBase;
 import dev.helpdesk.mail.MailSettings;
 import dev.helpdesk.mail.inbound.ImapPoller;
 import dev.helpdesk.mail.inbound.ImapSettings;
-import dev.helpdesk.mail.inbound.InMemoryMailThreads;
 import dev.helpdesk.mail.inbound.IntakeSettings;
 import dev.helpdesk.mail.inbound.MailIntake;
 import dev.helpdesk.mail.outbound.MailNotifier;
@@ -196,8 +195,7 @@ public final class BookingDemo implements AutoCloseable {
     DemoData.agents(desk);
     DemoData.conversations(site, desk);
 
-    MailIntake intake =
-        new MailIntake(desk, IntakeSettings.from(mailSettings), new InMemoryMailThreads());
+    MailIntake intake = new MailIntake(desk, IntakeSettings.from(mailSettings));
     ImapPoller poller =
         new ImapPoller(
             ImapSettings.of("127.0.0.1", mail.getImap().getPort(), "support", "support")

@@ -17,6 +17,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -29,9 +30,10 @@ import java.util.Set;
  * The outbox in table {@code hd_outbox}. A claim runs in one short transaction of its own: it
  * selects due rows with {@code FOR UPDATE SKIP LOCKED} (so concurrent claimants, in this process or
  * another, never pick the same row and never wait for each other), sets their lease, and commits.
- * The outcome calls are single guarded updates ({@code ... WHERE state = 'CLAIMED' AND lease_owner
- * = ?}), so a dispatcher whose lease was taken over changes nothing. Rows of a crashed dispatcher
- * are due again when their lease ends, because a claim sets {@code due_at} to the lease's end.
+ * The outcome calls are single guarded updates, a group of deliveries included ({@code ... WHERE
+ * state = 'CLAIMED' AND lease_owner = ?}), so a dispatcher whose lease was taken over changes
+ * nothing. Rows of a crashed dispatcher are due again when their lease ends, because a claim sets
+ * {@code due_at} to the lease's end.
  *
  * <p>Give it transactions that commit on their own ({@link Transactions#resourceLocal}), not the
  * application's: a claim must be visible to other instances at once.
@@ -149,15 +151,29 @@ public final class JpaOutbox implements Outbox {
         });
   }
 
+  /** One guarded update for the whole group, in a transaction of its own. */
   @Override
-  public void delivered(NotificationId id, String owner) {
-    outcome(
-        id,
-        owner,
-        "update HdOutboxEntry o set o.state = :to, o.dueAt = null, o.leaseOwner = null",
-        State.DELIVERED,
-        null,
-        null);
+  public int delivered(Collection<NotificationId> ids, String owner) {
+    Check.present("ids", ids);
+    Check.present("owner", owner);
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    List<java.util.UUID> values = new ArrayList<>(ids.size());
+    for (NotificationId id : ids) {
+      values.add(Check.present("notificationId", id).value());
+    }
+    return transactions.inTransaction(
+        em ->
+            em.createQuery(
+                    "update HdOutboxEntry o set o.state = :to, o.dueAt = null,"
+                        + " o.leaseOwner = null where o.notificationId in :ids"
+                        + " and o.state = :claimed and o.leaseOwner = :owner")
+                .setParameter("to", State.DELIVERED)
+                .setParameter("ids", values)
+                .setParameter("claimed", State.CLAIMED)
+                .setParameter("owner", owner)
+                .executeUpdate());
   }
 
   @Override
@@ -204,9 +220,7 @@ public final class JpaOutbox implements Outbox {
           if (notBefore != null) {
             update.setParameter("notBefore", notBefore);
           }
-          if (to != State.DELIVERED) {
-            update.setParameter("error", cut(error));
-          }
+          update.setParameter("error", cut(error));
           return update.executeUpdate();
         });
   }

@@ -1,5 +1,7 @@
 package dev.helpdesk.jpa.store;
 
+import java.util.List;
+
 /**
  * What differs between the databases the JPA adapters support: the SQL that JPQL cannot express
  * (reading a sequence, claiming rows with {@code FOR UPDATE SKIP LOCKED}) and where the schema
@@ -9,9 +11,21 @@ package dev.helpdesk.jpa.store;
  */
 public interface Database {
 
-  /** PostgreSQL 9.5 or later (tested with 15). */
+  /**
+   * PostgreSQL 12 or later (tested with 15), searching with the text search configuration {@code
+   * simple}, the one the shipped schema indexes with.
+   */
   static Database postgreSql() {
-    return new PostgreSqlDatabase();
+    return new PostgreSqlDatabase("simple");
+  }
+
+  /**
+   * PostgreSQL, searching with another text search configuration (such as {@code english}, which
+   * stems): the search columns' vectors must be generated with the same one (see {@code
+   * V8__search.sql}).
+   */
+  static Database postgreSql(String textSearchConfiguration) {
+    return new PostgreSqlDatabase(textSearchConfiguration);
   }
 
   /** MariaDB 10.6 or later (tested with 10.11); 10.6 brought {@code SKIP LOCKED}. */
@@ -73,6 +87,51 @@ public interface Database {
    * {@code FOR UPDATE}: the one part of the claim queries that differs between the databases.
    */
   String limitClause(int max);
+
+  /**
+   * How a word is written in the search columns ({@code search_public}, {@code search_all}) and in
+   * a query against them; as it is, unless the database's full-text index needs otherwise. Must be
+   * undone by dropping trailing {@code '_'} characters, which no word contains.
+   */
+  default String indexedWord(String word) {
+    return word;
+  }
+
+  /**
+   * A condition, for a native query over {@code hd_ticket t}, that holds when every one of {@code
+   * words} is a word of the search column {@code column} ({@code search_public} or {@code
+   * search_all}); the values it binds are added to {@code params}, and it refers to them as {@code
+   * ?n} by their position there (from 1). This one matches {@code LIKE '% word %'} for each word: a
+   * scan; the PostgreSQL and MariaDB customizations use their full-text indexes.
+   */
+  default String wordsMatch(String column, List<String> words, List<Object> params) {
+    StringBuilder sql = new StringBuilder();
+    for (String w : words) {
+      params.add("% " + indexedWord(w) + " %");
+      sql.append(sql.length() == 0 ? "" : " and ")
+          .append("t.")
+          .append(Sql.identifier(column))
+          .append(" like ?")
+          .append(params.size());
+    }
+    return sql.toString();
+  }
+
+  /**
+   * The ticket key as the tie-breaker of every search order: it must compare character by character
+   * (binary), as {@code TicketSort} does.
+   */
+  default String ticketKeyOrder() {
+    return "t.ticket_key";
+  }
+
+  /**
+   * Whether a keyset condition may be written as a row-value comparison ({@code (a, b) < (?, ?)}),
+   * which the database then reads as one index range.
+   */
+  default boolean rowValueComparisons() {
+    return false;
+  }
 
   /** Where the Flyway-named scripts of this database are, e.g. {@code db/helpdesk/h2}. */
   default String scriptFolder() {

@@ -1,6 +1,11 @@
 package dev.helpdesk.jpa.store;
 
-/** MariaDB 10.6+: {@code nextval(seq)} and {@code LIMIT n FOR UPDATE SKIP LOCKED}. */
+import java.util.List;
+
+/**
+ * MariaDB 10.6+: {@code nextval(seq)}, {@code LIMIT n FOR UPDATE SKIP LOCKED}, and search over the
+ * FULLTEXT indexes of the ticket's words.
+ */
 public final class MariaDbDatabase implements Database {
 
   MariaDbDatabase() {}
@@ -25,6 +30,31 @@ public final class MariaDbDatabase implements Database {
   @Override
   public String latestReadSuffix() {
     return " lock in share mode";
+  }
+
+  /**
+   * Pads a word shorter than three letters with {@code '_'}: InnoDB leaves shorter words out of a
+   * FULLTEXT index ({@code innodb_ft_min_token_size}), and counts {@code '_'} as a letter.
+   */
+  @Override
+  public String indexedWord(String word) {
+    int letters = word.codePointCount(0, word.length());
+    return letters >= 3 ? word : word + "_".repeat(3 - letters);
+  }
+
+  /** {@code MATCH (column) AGAINST ('+word +word' IN BOOLEAN MODE)} over its FULLTEXT index. */
+  @Override
+  public String wordsMatch(String column, List<String> words, List<Object> params) {
+    StringBuilder all = new StringBuilder();
+    for (String w : words) {
+      all.append(all.length() == 0 ? "+" : " +").append(indexedWord(w));
+    }
+    params.add(all.toString());
+    return "match (t."
+        + Sql.identifier(column)
+        + ") against (?"
+        + params.size()
+        + " in boolean mode)";
   }
 
   @Override

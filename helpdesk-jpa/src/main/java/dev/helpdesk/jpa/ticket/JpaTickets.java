@@ -11,11 +11,20 @@ import dev.helpdesk.jpa.notification.JpaOutbox;
 import dev.helpdesk.jpa.store.Database;
 import dev.helpdesk.jpa.store.Failures;
 import dev.helpdesk.jpa.store.Transactions;
+import dev.helpdesk.search.SearchPosition;
+import dev.helpdesk.search.SearchText;
+import dev.helpdesk.search.TicketQuery;
+import dev.helpdesk.search.TicketSearch;
+import dev.helpdesk.search.TicketSort;
+import dev.helpdesk.store.ChangesSince;
 import dev.helpdesk.store.LinkEnd;
+import dev.helpdesk.store.RecordedChange;
 import dev.helpdesk.store.TicketChange;
 import dev.helpdesk.store.Tickets;
 import dev.helpdesk.ticket.CapacityExceededException;
 import dev.helpdesk.ticket.CapacityGuard;
+import dev.helpdesk.ticket.Channel;
+import dev.helpdesk.ticket.Priority;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.Ticket;
 import dev.helpdesk.ticket.TicketEvent;
@@ -35,6 +44,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -136,6 +146,7 @@ public final class JpaTickets implements Tickets {
       // constraint (hd_ticket_id_uq, hd_ticket_key_uq), which save reports as a lost race.
       TicketEntity row = new TicketEntity();
       TicketMapping.copy(after, row);
+      writeWords(row, SearchText.EMPTY.with(after.subject(), change.messages()));
       row.version = after.version();
       em.persist(row);
     } else {
@@ -144,6 +155,7 @@ public final class JpaTickets implements Tickets {
         throw conflict(change);
       }
       TicketMapping.copy(after, row);
+      writeWords(row, storedWords(row).with(after.subject(), change.messages()));
       // The UPDATE ... WHERE version = ? runs now, before anything else of the change is written:
       // a loser fails here, and on MariaDB the row lock is taken before the child rows' foreign
       // key checks take shared locks on it (which would otherwise make racers deadlock).
@@ -181,6 +193,43 @@ public final class JpaTickets implements Tickets {
     }
     outbox.appendTo(em, change.notifications());
     metrics.appendTo(em, change);
+  }
+
+  /**
+   * Sets the ticket's search columns, in the row's own INSERT or UPDATE: the words are never a
+   * statement of their own, and on PostgreSQL the columns' full-text vectors are generated from
+   * them by the same statement.
+   */
+  private void writeWords(TicketEntity row, SearchText words) {
+    row.searchPublic = joined(words.publicWords());
+    row.searchAll = joined(words.allWords());
+  }
+
+  private String joined(Set<String> words) {
+    List<String> indexed = new ArrayList<>();
+    for (String w : words) {
+      indexed.add(database.indexedWord(w));
+    }
+    return SearchText.joined(new TreeSet<>(indexed));
+  }
+
+  /** The words stored with the row, as they were before the database's padding. */
+  private static SearchText storedWords(TicketEntity row) {
+    return new SearchText(words(row.searchPublic), words(row.searchAll));
+  }
+
+  private static SortedSet<String> words(String joined) {
+    SortedSet<String> words = new TreeSet<>();
+    for (String w : SearchText.split(joined == null ? " " : joined)) {
+      int end = w.length();
+      while (end > 0 && w.charAt(end - 1) == '_') {
+        end--;
+      }
+      if (end > 0) {
+        words.add(w.substring(0, end));
+      }
+    }
+    return words;
   }
 
   /** Removes, then writes again, each link end the changes touch. */
@@ -428,6 +477,183 @@ public final class JpaTickets implements Tickets {
                 .toList());
   }
 
+  private static final Set<Status> UNSOLVED =
+      Set.copyOf(java.util.Arrays.stream(Status.values()).filter(Status::isUnsolved).toList());
+
+  /** The mapped columns of {@code hd_ticket}, which a native query must all select. */
+  private static final String COLUMNS =
+      "t.id, t.version, t.ticket_id, t.ticket_key, t.subject, t.description, t.requester_id,"
+          + " t.requester_name, t.requester_email, t.channel, t.priority, t.tags_json,"
+          + " t.custom_fields_json, t.status, t.unsolved, t.assignee_id, t.group_id,"
+          + " t.follow_up_of, t.created_at, t.updated_at, t.solved_at, t.booking_reference,"
+          + " t.search_public, t.search_all";
+
+  /**
+   * One native statement: the words through the database's full-text index ({@link
+   * Database#wordsMatch}), every filter as a condition on an indexed column where there is one, the
+   * position as a keyset condition on the sort's columns, and the sort's {@code ORDER BY} with the
+   * limit, which an index in that order can serve without sorting.
+   */
+  @Override
+  public List<Ticket> search(TicketSearch search) {
+    Check.present("search", search);
+    TicketQuery q = search.query();
+    List<Object> params = new ArrayList<>();
+    List<String> where = new ArrayList<>();
+    List<String> words = q.words();
+    if (!words.isEmpty()) {
+      where.add(
+          database.wordsMatch(
+              search.internalText() ? "search_all" : "search_public", words, params));
+    }
+    if (q.statuses().equals(UNSOLVED)) {
+      // Every status that needs work: the column the queue indexes lead with says it in one.
+      where.add("t.unsolved = true");
+    } else if (!q.statuses().isEmpty()) {
+      where.add(
+          "t.status in (" + marks(params, q.statuses().stream().map(Status::name).toList()) + ")");
+    }
+    if (!q.priorities().isEmpty()) {
+      where.add(
+          "t.priority in ("
+              + marks(params, q.priorities().stream().map(JpaTickets::rank).toList())
+              + ")");
+    }
+    q.assignee().ifPresent(a -> where.add("t.assignee_id = " + mark(params, a.value())));
+    if (q.unassigned()) {
+      where.add("t.assignee_id is null");
+    }
+    q.group().ifPresent(g -> where.add("t.group_id = " + mark(params, g.value())));
+    for (String tag : q.tags()) {
+      // Tags are stored as a JSON array of plain strings: ["a","b"]; '!' escapes LIKE's wildcards.
+      String escaped = tag.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+      where.add("t.tags_json like " + mark(params, "%\"" + escaped + "\"%") + " escape '!'");
+    }
+    q.customer().ifPresent(c -> where.add("t.requester_id = " + mark(params, c.value())));
+    q.bookingReference().ifPresent(b -> where.add("t.booking_reference = " + mark(params, b)));
+    if (!q.channels().isEmpty()) {
+      where.add(
+          "t.channel in ("
+              + marks(params, q.channels().stream().map(Channel::name).toList())
+              + ")");
+    }
+    q.createdFrom().ifPresent(i -> where.add("t.created_at >= " + mark(params, i)));
+    q.createdBefore().ifPresent(i -> where.add("t.created_at < " + mark(params, i)));
+    q.updatedFrom().ifPresent(i -> where.add("t.updated_at >= " + mark(params, i)));
+    q.updatedBefore().ifPresent(i -> where.add("t.updated_at < " + mark(params, i)));
+    q.after().ifPresent(p -> where.add(keyset(q.sort(), p, params)));
+    String key = database.ticketKeyOrder();
+    String order =
+        switch (q.sort()) {
+          case UPDATED_NEWEST -> "t.updated_at desc, " + key + " desc";
+          case CREATED_NEWEST -> "t.created_at desc, " + key + " desc";
+          case CREATED_OLDEST -> "t.created_at, " + key;
+          case MOST_URGENT ->
+              database.rowValueComparisons()
+                  ? "-t.priority, t.created_at, " + key
+                  : "t.priority desc, t.created_at, " + key;
+        };
+    String sql =
+        "select "
+            + COLUMNS
+            + " from hd_ticket t"
+            + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+            + " order by "
+            + order
+            + database.limitClause(search.limit());
+    return transactions.read(
+        em -> {
+          Query query = em.createNativeQuery(sql, TicketEntity.class);
+          // Loaded read-only: no snapshot to keep and nothing to check for changes at commit.
+          query.setHint("org.hibernate.readOnly", true);
+          for (int i = 0; i < params.size(); i++) {
+            query.setParameter(i + 1, params.get(i));
+          }
+          @SuppressWarnings("unchecked")
+          List<TicketEntity> rows = query.getResultList();
+          return rows.stream().map(TicketMapping::toTicket).toList();
+        });
+  }
+
+  /**
+   * The tickets after {@code p} in {@code sort}: a row-value comparison where the database reads
+   * one as an index range, otherwise the same spelled out with a leading range on the first column
+   * so that an index still bounds the scan.
+   */
+  private String keyset(TicketSort sort, SearchPosition p, List<Object> params) {
+    String key = database.ticketKeyOrder();
+    String k = p.key().value();
+    return switch (sort) {
+      case UPDATED_NEWEST -> before("t.updated_at", p.updatedAt(), key, k, "<", params);
+      case CREATED_NEWEST -> before("t.created_at", p.createdAt(), key, k, "<", params);
+      case CREATED_OLDEST -> before("t.created_at", p.createdAt(), key, k, ">", params);
+      case MOST_URGENT -> {
+        if (database.rowValueComparisons()) {
+          // Priority descending is minus the rank ascending: one direction, one row value, one
+          // index range (the PostgreSQL queue indexes are on -priority).
+          yield "(-t.priority, t.created_at, "
+              + key
+              + ") > ("
+              + mark(params, -rank(p.priority()))
+              + ", "
+              + mark(params, p.createdAt())
+              + ", "
+              + mark(params, k)
+              + ")";
+        }
+        String rank = mark(params, rank(p.priority()));
+        String rank2 = mark(params, rank(p.priority()));
+        yield "(t.priority <= "
+            + rank
+            + " and (t.priority < "
+            + rank2
+            + " or "
+            + before("t.created_at", p.createdAt(), key, k, ">", params)
+            + "))";
+      }
+    };
+  }
+
+  /** {@code (column, key) op (at, k)} for one direction. */
+  private String before(
+      String column, Instant at, String key, String k, String op, List<Object> params) {
+    if (database.rowValueComparisons()) {
+      return "("
+          + column
+          + ", "
+          + key
+          + ") "
+          + op
+          + " ("
+          + mark(params, at)
+          + ", "
+          + mark(params, k)
+          + ")";
+    }
+    String a1 = mark(params, at);
+    String a2 = mark(params, at);
+    String kk = mark(params, k);
+    return "(" + column + " " + op + "= " + a1 + " and (" + column + " " + op + " " + a2 + " or "
+        + key + " " + op + " " + kk + "))";
+  }
+
+  private static String mark(List<Object> params, Object value) {
+    params.add(value);
+    return "?" + params.size();
+  }
+
+  private static String marks(List<Object> params, List<?> values) {
+    List<String> marks = new ArrayList<>();
+    for (Object v : values) {
+      marks.add(mark(params, v));
+    }
+    return String.join(", ", marks);
+  }
+
+  private static int rank(Priority p) {
+    return new PriorityRank().convertToDatabaseColumn(p);
+  }
+
   @Override
   public List<Message> conversation(TicketId id) {
     Check.present("ticketId", id);
@@ -500,5 +726,88 @@ public final class JpaTickets implements Tickets {
                 .stream()
                 .map(EventPayloads::toEvent)
                 .toList());
+  }
+
+  /**
+   * Reads the ticket first, then the messages and events of its versions after {@code afterVersion}
+   * up to the one read: a change's rows commit with its ticket row, so every version up to the one
+   * read is there, whatever commits meanwhile.
+   */
+  @Override
+  public Optional<ChangesSince> changes(TicketId id, long afterVersion) {
+    Check.present("ticketId", id);
+    return transactions.read(
+        em -> {
+          Optional<Ticket> read =
+              em
+                  .createQuery(
+                      "select t from HdTicket t where t.ticketId = :id", TicketEntity.class)
+                  .setParameter("id", id.value())
+                  .getResultList()
+                  .stream()
+                  .findFirst()
+                  .map(TicketMapping::toTicket);
+          if (read.isEmpty()) {
+            return Optional.<ChangesSince>empty();
+          }
+          Ticket ticket = read.get();
+          long upTo = ticket.version();
+          List<EventEntity> events =
+              em.createQuery(
+                      "select e from HdTicketEvent e where e.ticketId = :id"
+                          + " and e.ticketVersion > :after and e.ticketVersion <= :upTo"
+                          + " order by e.ticketVersion, e.position",
+                      EventEntity.class)
+                  .setParameter("id", id.value())
+                  .setParameter("after", afterVersion)
+                  .setParameter("upTo", upTo)
+                  .getResultList();
+          List<MessageEntity> messages =
+              em.createQuery(
+                      "select m from HdMessage m where m.ticketId = :id"
+                          + " and m.ticketVersion > :after and m.ticketVersion <= :upTo"
+                          + " order by m.ticketVersion, m.position",
+                      MessageEntity.class)
+                  .setParameter("id", id.value())
+                  .setParameter("after", afterVersion)
+                  .setParameter("upTo", upTo)
+                  .getResultList();
+          Map<UUID, List<AttachmentEntity>> files = new HashMap<>();
+          if (!messages.isEmpty()) {
+            for (AttachmentEntity a :
+                em.createQuery(
+                        "select a from HdMessageAttachment a where a.ticketId = :id"
+                            + " and a.messageId in :messages order by a.messageId, a.position",
+                        AttachmentEntity.class)
+                    .setParameter("id", id.value())
+                    .setParameter("messages", messages.stream().map(m -> m.messageId).toList())
+                    .getResultList()) {
+              files.computeIfAbsent(a.messageId, k -> new ArrayList<>()).add(a);
+            }
+          }
+          TreeMap<Long, List<Message>> messagesByVersion = new TreeMap<>();
+          TreeMap<Long, List<TicketEvent>> eventsByVersion = new TreeMap<>();
+          for (MessageEntity m : messages) {
+            messagesByVersion
+                .computeIfAbsent(m.ticketVersion, v -> new ArrayList<>())
+                .add(TicketMapping.toMessage(m, files.getOrDefault(m.messageId, List.of())));
+          }
+          for (EventEntity e : events) {
+            eventsByVersion
+                .computeIfAbsent(e.ticketVersion, v -> new ArrayList<>())
+                .add(EventPayloads.toEvent(e));
+          }
+          TreeSet<Long> versions = new TreeSet<>(eventsByVersion.keySet());
+          versions.addAll(messagesByVersion.keySet());
+          List<RecordedChange> changes = new ArrayList<>(versions.size());
+          for (long v : versions) {
+            changes.add(
+                new RecordedChange(
+                    v,
+                    messagesByVersion.getOrDefault(v, List.of()),
+                    eventsByVersion.getOrDefault(v, List.of())));
+          }
+          return Optional.of(new ChangesSince(ticket, changes));
+        });
   }
 }

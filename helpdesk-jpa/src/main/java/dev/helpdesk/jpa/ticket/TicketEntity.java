@@ -97,5 +97,17 @@ class TicketEntity {
   @Column(name = "solved_at")
   Instant solvedAt;
 
+  /** The custom field {@code booking_reference}, copied out for an indexed look-up. */
+  @Column(name = "booking_reference", length = 1000)
+  String bookingReference;
+
+  /** The words of the subject and public messages, as {@code SearchText.joined} writes them. */
+  @Column(name = "search_public", nullable = false, length = 1_048_576)
+  String searchPublic;
+
+  /** Those and the words of internal notes. */
+  @Column(name = "search_all", nullable = false, length = 1_048_576)
+  String searchAll;
+
   protected TicketEntity() {}
 }

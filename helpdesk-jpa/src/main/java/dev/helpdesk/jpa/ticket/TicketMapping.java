@@ -36,6 +36,7 @@ final class TicketMapping {
     row.priority = t.priority();
     row.tagsJson = Json.strings(t.tags());
     row.customFieldsJson = Json.stringMap(t.customFields());
+    row.bookingReference = t.bookingReference().orElse(null);
     row.status = t.status();
     row.unsolved = t.status().isUnsolved();
     row.assigneeId = t.assignee().map(AgentId::value).orElse(null);

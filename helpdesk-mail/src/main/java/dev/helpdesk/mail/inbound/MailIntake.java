@@ -12,6 +12,7 @@ import dev.helpdesk.customer.CustomerId;
 import dev.helpdesk.mail.MailThreading;
 import dev.helpdesk.mail.inbound.IntakeResult.Outcome;
 import dev.helpdesk.ticket.Channel;
+import dev.helpdesk.ticket.MessageThreads;
 import dev.helpdesk.ticket.NewTicket;
 import dev.helpdesk.ticket.Posted;
 import dev.helpdesk.ticket.Status;
@@ -41,18 +42,25 @@ import org.slf4j.LoggerFactory;
  * lookups and notes and as the customer for what the customer wrote.
  *
  * <p>A mail is matched to a ticket, first hit wins, by: its {@code In-Reply-To} and {@code
- * References} (the desk's own Message-IDs name their ticket; other ids are looked up in {@link
- * MailThreads}); the {@code [HD-1042]} token in the subject; the hidden {@code [hd-ref:...]} token
- * in the text. A match appends the text, quoted history stripped, as the customer's reply (a CLOSED
- * ticket gets a linked follow-up). A sender who is not the ticket's customer never lands on it:
- * they get a ticket of their own. Without a match, a new ticket is opened for the sender.
+ * References} (the desk's own Message-IDs name their ticket; other ids are looked up in the desk's
+ * {@link MessageThreads}); the {@code [HD-1042]} token in the subject; the hidden {@code
+ * [hd-ref:...]} token in the text. A match appends the text, quoted history stripped, as the
+ * customer's reply (a CLOSED ticket gets a linked follow-up). A sender who is not the ticket's
+ * customer never lands on it: they get a ticket of their own. Without a match, a new ticket is
+ * opened for the sender.
  *
  * <p>Loops and bounces: a delivery report is recorded on its ticket as an internal note, never as a
  * reply; so is an auto-reply to our mail. No acknowledgement goes to mail that carries a loop
  * signal ({@code Auto-Submitted}, {@code X-Loop}, {@code Precedence: bulk|list|junk}, {@code
  * X-Auto-Response-Suppress}, {@code List-Unsubscribe}, {@code List-Id}, a mailer-daemon or
  * postmaster sender), nor beyond {@link IntakeSettings#acknowledgementsPerHour()} to one sender.
- * Our own mail come back is ignored. Thread-safe.
+ * Our own mail come back is ignored.
+ *
+ * <p>Each mail is processed once, also with several instances: its Message-ID is recorded in the
+ * desk's {@link MessageThreads} in the same unit of work as the ticket change it makes ({@link
+ * HelpDesk#inOneUnit}), and a mail whose Message-ID is recorded already is a {@link
+ * Outcome#DUPLICATE}. When two instances process the same mail at once, the one that records the
+ * Message-ID second has its change undone (on a store with transactions). Thread-safe.
  */
 public final class MailIntake {
 
@@ -67,19 +75,19 @@ public final class MailIntake {
 
   private final HelpDesk desk;
   private final IntakeSettings settings;
-  private final MailThreads threads;
+  private final MessageThreads threads;
   private final AcknowledgementLimit limit;
   private final Actor system = Actor.system(ACTOR);
 
   /**
-   * @param desk the desk to write to
+   * @param desk the desk to write to, whose {@link HelpDesk#messageThreads()} remember the
+   *     Message-IDs received (shared by every instance when the desk's store is a database)
    * @param settings the support address, Message-ID domain and limits
-   * @param threads where received Message-IDs are remembered
    */
-  public MailIntake(HelpDesk desk, IntakeSettings settings, MailThreads threads) {
+  public MailIntake(HelpDesk desk, IntakeSettings settings) {
     this.desk = Check.present("desk", desk);
     this.settings = Check.present("settings", settings);
-    this.threads = Check.present("threads", threads);
+    this.threads = desk.messageThreads();
     this.limit = new AcknowledgementLimit(settings.acknowledgementsPerHour(), desk.clock());
   }
 
@@ -130,6 +138,22 @@ public final class MailIntake {
     if (mail.from().equals(settings.supportAddress())) {
       return ignored(mail, "mail from our own support address");
     }
+    try {
+      // The ticket change and the record of the Message-ID commit together or not at all: a
+      // poller that dies after the commit leaves a mail that the next one recognises.
+      return desk.inOneUnit(() -> route(mail));
+    } catch (AlreadyProcessed e) {
+      return result(
+          Outcome.DUPLICATE,
+          threads.ticketOf(e.messageId),
+          false,
+          "already processed " + e.messageId + " (at the same time, elsewhere)");
+    }
+  }
+
+  /** What to do with a mail not seen before, done inside the unit of work of {@link #handle}. */
+  private IntakeResult route(InboundMail mail) {
+    Optional<String> messageId = mail.messageId();
     if (mail.isBounce() || mail.automated()) {
       return automatic(mail);
     }
@@ -445,8 +469,32 @@ public final class MailIntake {
         : text.substring(0, Message.MAX_BODY_LENGTH - 1) + "…";
   }
 
+  /**
+   * Records the mail's Message-ID on its ticket, in the unit of work of the change; if another
+   * thread or instance recorded it first, undoes the change by throwing {@link AlreadyProcessed}.
+   */
   private void remember(InboundMail mail, TicketId ticket) {
-    mail.messageId().ifPresent(id -> threads.remember(id, ticket));
+    Optional<String> id = mail.messageId();
+    if (id.isPresent() && !threads.remember(id.get(), ticket)) {
+      throw new AlreadyProcessed(id.get());
+    }
+  }
+
+  /** The mail was processed elsewhere meanwhile: thrown to roll back this processing. */
+  private static final class AlreadyProcessed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    final String messageId;
+
+    AlreadyProcessed(String messageId) {
+      super("already processed " + messageId, null, false, false);
+      this.messageId = messageId;
+    }
+  }
+
+  /** The desk this intake writes to (the poller takes its leases and clock from it). */
+  HelpDesk desk() {
+    return desk;
   }
 
   private long sizeOf(MimeMessage message) {

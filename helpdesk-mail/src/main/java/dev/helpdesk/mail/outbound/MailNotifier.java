@@ -4,16 +4,13 @@ import dev.helpdesk.common.Check;
 import dev.helpdesk.common.HelpDeskException;
 import dev.helpdesk.mail.MailSettings;
 import dev.helpdesk.notification.Notification;
-import dev.helpdesk.notification.NotificationId;
 import dev.helpdesk.notification.Notifier;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,10 +20,10 @@ import org.slf4j.LoggerFactory;
  * MailNotifier(settings))}; the desk's outbox and dispatcher then retry what fails with backoff and
  * dead-letter what keeps failing.
  *
- * <p>{@link #deliverAll} sends a whole batch over one connection. A mail the server refuses fails
- * alone, and the rest of the batch still goes; if the connection drops, it is opened again once. A
- * notification whose subject or names would inject a header fails with {@link
- * dev.helpdesk.mail.HeaderInjectionException} and is never sent. Thread-safe.
+ * <p>{@link #deliverEach} (and so {@link #deliverAll}) sends a whole batch over one connection. A
+ * mail the server refuses fails alone, and the rest of the batch still goes; if the connection
+ * drops, it is opened again once. A notification whose subject or names would inject a header fails
+ * with {@link dev.helpdesk.mail.HeaderInjectionException} and is never sent. Thread-safe.
  */
 public final class MailNotifier implements Notifier {
 
@@ -64,10 +61,12 @@ public final class MailNotifier implements Notifier {
     }
   }
 
-  /** Sends the batch over one connection; returns the failures by notification id. */
+  /**
+   * Sends the batch over one connection and reports each mail as soon as the server accepted or
+   * refused it.
+   */
   @Override
-  public Map<NotificationId, RuntimeException> deliverAll(List<Notification> batch) {
-    Map<NotificationId, RuntimeException> failures = new LinkedHashMap<>();
+  public void deliverEach(List<Notification> batch, Outcomes outcomes) {
     List<Notification> ready = new ArrayList<>();
     List<MimeMessage> mails = new ArrayList<>();
     for (Notification n : batch) {
@@ -76,43 +75,46 @@ public final class MailNotifier implements Notifier {
         ready.add(n);
       } catch (HelpDeskException e) {
         log.warn("Notification {} ({}) not sent: {}", n.id(), n.kind(), e.getMessage());
-        failures.put(n.id(), e);
+        outcomes.failed(n, e);
       }
     }
     if (ready.isEmpty()) {
-      return failures;
+      return;
     }
     Transport transport = null;
+    // The first mail not reported on yet.
     int next = 0;
     try {
       transport = connect();
-      for (; next < ready.size(); next++) {
+      while (next < ready.size()) {
         Notification n = ready.get(next);
         MimeMessage mail = mails.get(next);
         try {
           transport.sendMessage(mail, mail.getAllRecipients());
         } catch (MessagingException e) {
+          next++;
           // The server's own answer (e.g. "550 mailbox unavailable") is what an operator needs.
-          failures.put(
-              n.id(),
-              new MailDeliveryException("SMTP refused " + n.id() + ": " + e.getMessage(), e));
+          outcomes.failed(
+              n, new MailDeliveryException("SMTP refused " + n.id() + ": " + e.getMessage(), e));
           if (!transport.isConnected()) {
             log.info("SMTP connection lost after a failed send; connecting again");
             close(transport);
             transport = connect();
           }
+          continue;
         }
+        next++;
+        outcomes.delivered(n);
       }
     } catch (MailDeliveryException e) {
       // Could not connect (again): what was not tried yet fails with this cause; what was sent
       // before the connection dropped stays delivered, so it is not sent twice.
       for (int i = next; i < ready.size(); i++) {
-        failures.putIfAbsent(ready.get(i).id(), e);
+        outcomes.failed(ready.get(i), e);
       }
     } finally {
       close(transport);
     }
-    return failures;
   }
 
   /**

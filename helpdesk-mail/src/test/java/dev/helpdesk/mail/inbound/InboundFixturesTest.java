@@ -48,9 +48,7 @@ class InboundFixturesTest {
 
   private void setUp(UnaryOperator<IntakeSettings> settings) {
     f = new MailTestSupport(MailTestSupport.freePort(), s -> s, b -> b.attachments(files));
-    intake =
-        new MailIntake(
-            f.desk, settings.apply(IntakeSettings.from(f.settings)), new InMemoryMailThreads());
+    intake = new MailIntake(f.desk, settings.apply(IntakeSettings.from(f.settings)));
     ana =
         f.desk.open(
             Actor.customer("c-ana"),

@@ -83,8 +83,7 @@ class IntakePropertiesTest {
   private void check(Sender sender, MatchBy by, Kind kind, boolean closed, boolean bobsTicket) {
     String example = sender + " " + by + " " + kind + (closed ? " closed" : " open");
     MailTestSupport f = new MailTestSupport(MailTestSupport.freePort());
-    MailIntake intake =
-        new MailIntake(f.desk, IntakeSettings.from(f.settings), new InMemoryMailThreads());
+    MailIntake intake = new MailIntake(f.desk, IntakeSettings.from(f.settings));
     Ticket ana = open(f, "c-ana", "ana@example.com");
     Ticket bob = open(f, "c-bob", "bob@example.com");
     open(f, "c-mal", "bob@example.com"); // c-mal claims Bob's address

@@ -42,9 +42,7 @@ class IntakeTrustTest {
 
   private void setUp(UnaryOperator<IntakeSettings> settings) {
     f = new MailTestSupport(MailTestSupport.freePort());
-    intake =
-        new MailIntake(
-            f.desk, settings.apply(IntakeSettings.from(f.settings)), new InMemoryMailThreads());
+    intake = new MailIntake(f.desk, settings.apply(IntakeSettings.from(f.settings)));
     ana = open("c-ana", "Ana Example", "ana@example.com");
   }
 

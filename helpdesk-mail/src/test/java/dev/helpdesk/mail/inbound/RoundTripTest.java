@@ -44,8 +44,7 @@ class RoundTripTest {
     mail.setUser("support@desk.example", "support", "secret");
     mail.setUser("ana@example.com", "ana", "secret");
     f = new MailTestSupport(mail.getSmtp().getPort());
-    MailIntake intake =
-        new MailIntake(f.desk, IntakeSettings.from(f.settings), new InMemoryMailThreads());
+    MailIntake intake = new MailIntake(f.desk, IntakeSettings.from(f.settings));
     poller =
         new ImapPoller(
             ImapSettings.of("127.0.0.1", mail.getImap().getPort(), "support", "secret")

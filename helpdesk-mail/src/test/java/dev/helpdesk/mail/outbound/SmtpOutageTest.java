@@ -45,9 +45,9 @@ class SmtpOutageTest {
     }
 
     @Override
-    public Map<NotificationId, RuntimeException> deliverAll(List<Notification> batch) {
+    public void deliverEach(List<Notification> batch, Outcomes outcomes) {
       batch.forEach(n -> attempted.add(n.id()));
-      return real.deliverAll(batch);
+      real.deliverEach(batch, outcomes);
     }
   }
 

@@ -1,26 +1,28 @@
-package dev.helpdesk.mail.inbound;
+package dev.helpdesk.memory;
 
 import dev.helpdesk.common.Check;
+import dev.helpdesk.ticket.MessageThreads;
 import dev.helpdesk.ticket.TicketId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@link MailThreads} in memory, keeping the most recent {@code capacity} Message-IDs (oldest
- * forgotten first) so a long-running desk does not grow without bound.
+ * {@link MessageThreads} in memory, keeping the most recent {@code capacity} Message-IDs (oldest
+ * forgotten first) so a long-running desk does not grow without bound. One instance only: several
+ * instances of an application need the database store's adapter.
  */
-public final class InMemoryMailThreads implements MailThreads {
+public final class InMemoryMessageThreads implements MessageThreads {
 
   private final Map<String, TicketId> byMessageId;
 
   /** Keeps the last 100,000 Message-IDs. */
-  public InMemoryMailThreads() {
+  public InMemoryMessageThreads() {
     this(100_000);
   }
 
   /** Keeps the last {@code capacity} Message-IDs. */
-  public InMemoryMailThreads(int capacity) {
+  public InMemoryMessageThreads(int capacity) {
     Check.positive("capacity", capacity);
     this.byMessageId =
         new LinkedHashMap<>() {
@@ -32,14 +34,15 @@ public final class InMemoryMailThreads implements MailThreads {
   }
 
   @Override
-  public synchronized void remember(String messageId, TicketId ticket) {
-    Check.line("messageId", messageId, 1_000);
+  public synchronized boolean remember(String messageId, TicketId ticket) {
+    Check.line("messageId", messageId, MAX_LENGTH);
     Check.present("ticketId", ticket);
-    byMessageId.put(messageId, ticket);
+    return byMessageId.putIfAbsent(messageId, ticket) == null;
   }
 
   @Override
   public synchronized Optional<TicketId> ticketOf(String messageId) {
+    Check.present("messageId", messageId);
     return Optional.ofNullable(byMessageId.get(messageId));
   }
 }

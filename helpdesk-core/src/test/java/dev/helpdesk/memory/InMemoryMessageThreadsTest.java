@@ -1,21 +1,23 @@
-package dev.helpdesk.mail.inbound;
+package dev.helpdesk.memory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.helpdesk.contract.MessageThreadsContract;
+import dev.helpdesk.ticket.MessageThreads;
 import dev.helpdesk.ticket.TicketId;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class InMemoryMailThreadsTest extends MailThreadsContract {
+class InMemoryMessageThreadsTest extends MessageThreadsContract {
 
   @Override
-  protected MailThreads threads() {
-    return new InMemoryMailThreads();
+  protected MessageThreads threads() {
+    return new InMemoryMessageThreads();
   }
 
   @Test
   void forgetsTheOldestBeyondItsCapacity() {
-    InMemoryMailThreads threads = new InMemoryMailThreads(2);
+    InMemoryMessageThreads threads = new InMemoryMessageThreads(2);
     TicketId t = TicketId.random();
     threads.remember("<1@x.example>", t);
     threads.remember("<2@x.example>", t);

@@ -1,0 +1,22 @@
+-- Helpdesk SDK schema, version 6, for MariaDB: the Message-IDs mail channels turned into ticket
+-- changes, and named leases. Flyway-compatible name: db/helpdesk/mariadb/V6__mail_threads_and_leases.sql.
+
+-- One row per Message-ID, the first ticket it landed on. A Message-ID may be up to a header line
+-- long (998 characters), more than an index key allows: rows are keyed by its SHA-256 (lower-case
+-- hex), and the full id is kept beside it.
+create table hd_message_thread (
+    id_hash varchar(64) not null,
+    message_id varchar(998) not null,
+    ticket_id uuid not null,
+    constraint hd_message_thread_pk primary key (id_hash)
+) engine=InnoDB;
+
+-- One row per lease ever taken (a released one is deleted): who holds it, until when. Taken with
+-- a conditional update, or an insert that the primary key lets only one owner win.
+create table hd_lease (
+    -- Compared exactly, as on the other databases (MariaDB's default collation ignores case).
+    name varchar(200) character set utf8mb4 collate utf8mb4_bin not null,
+    owner varchar(200) character set utf8mb4 collate utf8mb4_bin not null,
+    expires_at datetime(6) not null,
+    constraint hd_lease_pk primary key (name)
+) engine=InnoDB;

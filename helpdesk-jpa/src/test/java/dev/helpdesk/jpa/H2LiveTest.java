@@ -1,0 +1,14 @@
+package dev.helpdesk.jpa;
+
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
+
+/** Live updates across two instances on H2, through the polling relay. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class H2LiveTest extends LiveAcrossInstancesScenario {
+
+  @Override
+  TestDatabase db() {
+    return TestDatabase.H2;
+  }
+}

@@ -1,0 +1,555 @@
+package dev.helpdesk.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import dev.helpdesk.HelpDesk;
+import dev.helpdesk.actor.Actor;
+import dev.helpdesk.agent.Agent;
+import dev.helpdesk.testing.SettableClock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * Every endpoint of the API over MockMvc on the in-memory desk, with its access rules: anonymous,
+ * customer A on customer B's ticket, agents, CSRF, If-Match, rate limits and problems.
+ */
+@SpringBootTest(
+    classes = WebTestApplication.class,
+    properties = {
+      "spring.autoconfigure.exclude="
+          + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
+          + "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+      "helpdesk.jobs.enabled=false",
+      "helpdesk.web.ticket-creation.limit=3",
+      "helpdesk.web.ticket-creation.period=10m",
+    })
+@AutoConfigureMockMvc
+class WebApiTest {
+
+  static final String API = "/helpdesk/api";
+
+  @Autowired MockMvc mvc;
+  @Autowired HelpDesk desk;
+  @Autowired SettableClock clock;
+
+  // Each test uses customers of its own, so rate limits and listings do not interfere.
+  final String ana = "ana-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+  final String ben = "ben-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+
+  static RequestPostProcessor customer(String email) {
+    return user(email).roles("USER");
+  }
+
+  static RequestPostProcessor agent() {
+    return user("agent-1").roles("HELPDESK_AGENT");
+  }
+
+  @BeforeEach
+  void agents() {
+    desk.saveAgent(Actor.system("test"), Agent.of("agent-1", "Alex Agent", "alex@example.com"));
+  }
+
+  String raise(String email, String subject) throws Exception {
+    MvcResult r =
+        mvc.perform(
+                json(post(API + "/tickets"), raiseBody(subject, "BK-4711"))
+                    .with(customer(email))
+                    .with(csrf()))
+            .andExpect(status().isCreated())
+            .andReturn();
+    return JsonPath.read(r.getResponse().getContentAsString(), "$.ticket.id");
+  }
+
+  static String raiseBody(String subject, String booking) {
+    return "{\"subject\":\""
+        + subject
+        + "\",\"description\":\"The confirmation shows no seat\",\"bookingReference\":\""
+        + booking
+        + "\",\"context\":{\"flight\":\"LH 123\"},\"locale\":\"de\"}";
+  }
+
+  static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
+    return request.contentType(MediaType.APPLICATION_JSON).content(body);
+  }
+
+  String etag(String id, RequestPostProcessor who) throws Exception {
+    return mvc.perform(get(API + "/tickets/" + id).with(who))
+        .andExpect(status().isOk())
+        .andReturn()
+        .getResponse()
+        .getHeader("ETag");
+  }
+
+  // ------------------------------------------------------------------ identity and security
+
+  @Test
+  void anonymousCallersGetAProblemNotAPage() throws Exception {
+    mvc.perform(get(API + "/tickets"))
+        .andExpect(status().isUnauthorized())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.code").value("unauthenticated"));
+    mvc.perform(get("/helpdesk/openapi.json")).andExpect(status().isUnauthorized());
+  }
+
+  @Test
+  void theHostsOwnChainStillRulesTheRestOfTheApplication() throws Exception {
+    mvc.perform(get("/public/hello")).andExpect(status().isOk());
+    mvc.perform(get("/private/hello"))
+        .andExpect(status().isUnauthorized())
+        .andExpect(header().exists("WWW-Authenticate"));
+  }
+
+  @Test
+  void meTellsCustomersAndAgentsApart() throws Exception {
+    mvc.perform(get(API + "/me").with(customer(ana)))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.kind").value("customer"))
+        .andExpect(jsonPath("$.id").value(ana));
+    mvc.perform(get(API + "/me").with(agent()))
+        .andExpect(jsonPath("$.kind").value("agent"))
+        .andExpect(jsonPath("$.id").value("agent-1"));
+  }
+
+  @Test
+  void aChangeWithoutOrWithAForgedCsrfTokenIsRefused() throws Exception {
+    mvc.perform(json(post(API + "/tickets"), raiseBody("Seat", "BK-1")).with(customer(ana)))
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.code").value("csrf"));
+    mvc.perform(
+            json(post(API + "/tickets"), raiseBody("Seat", "BK-1"))
+                .with(customer(ana))
+                .with(csrf().useInvalidToken()))
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.code").value("csrf"));
+    mvc.perform(get(API + "/tickets").with(customer(ana))).andExpect(status().isOk());
+  }
+
+  @Test
+  void aCustomerWithoutAnAddressCannotRaiseATicket() throws Exception {
+    mvc.perform(
+            json(post(API + "/tickets"), raiseBody("Seat", "BK-1"))
+                .with(user("plainname").roles("USER"))
+                .with(csrf()))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.code").value("validation"))
+        .andExpect(jsonPath("$.field").value("requester"));
+  }
+
+  @Test
+  void anAgentTheDeskDoesNotKnowIsRefused() throws Exception {
+    mvc.perform(get(API + "/queue/unassigned").with(user("stranger").roles("HELPDESK_AGENT")))
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.code").value("access-denied"));
+  }
+
+  // ------------------------------------------------------------------ raising and reading
+
+  @Test
+  void raisingAQueryAcknowledgesWithKeyPromiseAndSuggestedAnswers() throws Exception {
+    // Within business hours, the four hours of the first-reply SLA run at once.
+    String promised = clock.instant().plus(Duration.ofHours(4)).toString();
+    mvc.perform(
+            json(post(API + "/tickets"), raiseBody("Seats missing on my booking", "BK-4711"))
+                .with(customer(ana))
+                .with(csrf()))
+        .andExpect(status().isCreated())
+        .andExpect(header().string("ETag", "\"1\""))
+        .andExpect(header().string("Location", org.hamcrest.Matchers.startsWith(API + "/tickets/")))
+        .andExpect(jsonPath("$.ticket.key").value(org.hamcrest.Matchers.startsWith("HD-")))
+        .andExpect(jsonPath("$.ticket.status").value("NEW"))
+        .andExpect(jsonPath("$.ticket.bookingReference").value("BK-4711"))
+        .andExpect(jsonPath("$.ticket.fields.flight").value("LH 123"))
+        .andExpect(jsonPath("$.ticket.fields.locale").value("de"))
+        .andExpect(jsonPath("$.ticket.requester.email").value(ana))
+        .andExpect(jsonPath("$.firstReplyDue").value(promised))
+        .andExpect(jsonPath("$.suggestedAnswers[0].articleId").value("kb-seats"));
+  }
+
+  @Test
+  void badInputIsAProblemNamingTheField() throws Exception {
+    mvc.perform(
+            json(post(API + "/tickets"), raiseBody(" ", "BK-1")).with(customer(ana)).with(csrf()))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.code").value("validation"))
+        .andExpect(jsonPath("$.field").value("subject"));
+    mvc.perform(get(API + "/tickets/not-a-uuid").with(customer(ana)))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("ticketId"));
+    mvc.perform(json(post(API + "/tickets"), "{\"subject\":").with(customer(ana)).with(csrf()))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.code").value("malformed-body"));
+    mvc.perform(get(API + "/metrics").param("from", "yesterday").with(agent()))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("from"));
+  }
+
+  @Test
+  void aCustomerListsAndReadsOwnTicketsOnly() throws Exception {
+    String mine = raise(ana, "My seat");
+    String theirs = raise(ben, "Their seat");
+    mvc.perform(get(API + "/tickets").with(customer(ana)))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.length()").value(1))
+        .andExpect(jsonPath("$[0].id").value(mine));
+    mvc.perform(get(API + "/tickets/" + mine).with(customer(ana)))
+        .andExpect(status().isOk())
+        .andExpect(header().string("ETag", "\"1\""))
+        .andExpect(jsonPath("$.ticket.subject").value("My seat"))
+        .andExpect(jsonPath("$.conversation[0].body").value("The confirmation shows no seat"))
+        .andExpect(jsonPath("$.firstReplyDue").exists());
+    String key =
+        JsonPath.read(
+            mvc.perform(get(API + "/tickets/" + theirs).with(customer(ben)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(),
+            "$.ticket.key");
+    mvc.perform(get(API + "/tickets/by-key/" + key).with(customer(ben)))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.ticket.id").value(theirs));
+    // Another customer's ticket does not exist for Ana: 404, as for an id nobody has.
+    for (String path :
+        List.of(
+            "/tickets/" + theirs,
+            "/tickets/by-key/" + key,
+            "/tickets/" + theirs + "/suggested-answers",
+            "/tickets/" + theirs + "/stream",
+            "/tickets/" + UUID.randomUUID())) {
+      mvc.perform(get(API + path).with(customer(ana)))
+          .andExpect(status().isNotFound())
+          .andExpect(jsonPath("$.code").value("not-found"));
+    }
+    mvc.perform(
+            json(post(API + "/tickets/" + theirs + "/replies"), "{\"body\":\"mine now\"}")
+                .with(customer(ana))
+                .with(csrf()))
+        .andExpect(status().isNotFound());
+    // Staff list a customer's tickets by naming the customer.
+    mvc.perform(get(API + "/tickets").param("customer", ben).with(agent()))
+        .andExpect(jsonPath("$[0].id").value(theirs));
+    mvc.perform(get(API + "/tickets").with(agent()))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("customer"));
+  }
+
+  @Test
+  void agentsCannotRaiseThroughTheCustomersEndpoint() throws Exception {
+    mvc.perform(json(post(API + "/tickets"), raiseBody("Seat", "BK-1")).with(agent()).with(csrf()))
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.code").value("access-denied"));
+  }
+
+  // ------------------------------------------------------------------ conversation
+
+  @Test
+  void internalNotesAreForStaffOnly() throws Exception {
+    String id = raise(ana, "Seat");
+    mvc.perform(
+            json(post(API + "/tickets/" + id + "/notes"), "{\"body\":\"VIP, be quick\"}")
+                .with(agent())
+                .with(csrf()))
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.visibility").value("INTERNAL"));
+    mvc.perform(
+            json(post(API + "/tickets/" + id + "/notes"), "{\"body\":\"a note\"}")
+                .with(customer(ana))
+                .with(csrf()))
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.code").value("access-denied"));
+    String asCustomer =
+        mvc.perform(get(API + "/tickets/" + id).with(customer(ana)))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(asCustomer).doesNotContain("VIP, be quick").doesNotContain("INTERNAL");
+    mvc.perform(get(API + "/tickets/" + id).with(agent()))
+        .andExpect(jsonPath("$.conversation[1].body").value("VIP, be quick"))
+        .andExpect(jsonPath("$.conversation[1].visibility").value("INTERNAL"));
+  }
+
+  @Test
+  void aStaleIfMatchIsRefusedAndACurrentOneAccepted() throws Exception {
+    String id = raise(ana, "Seat");
+    String tag = etag(id, agent());
+    mvc.perform(
+            json(post(API + "/tickets/" + id + "/replies"), "{\"body\":\"We are on it\"}")
+                .header("If-Match", tag)
+                .with(agent())
+                .with(csrf()))
+        .andExpect(status().isCreated())
+        .andExpect(header().string("ETag", "\"2\""))
+        .andExpect(jsonPath("$.message.body").value("We are on it"))
+        .andExpect(jsonPath("$.message.author.kind").value("agent"));
+    mvc.perform(
+            json(put(API + "/tickets/" + id + "/priority"), "{\"priority\":\"HIGH\"}")
+                .header("If-Match", tag)
+                .with(agent())
+                .with(csrf()))
+        .andExpect(status().isPreconditionFailed())
+        .andExpect(jsonPath("$.code").value("stale-version"));
+    assertThat(
+            desk.ticket(Actor.agent("agent-1"), dev.helpdesk.ticket.TicketId.parse(id))
+                .ticket()
+                .priority())
+        .isEqualTo(dev.helpdesk.ticket.Priority.NORMAL);
+    mvc.perform(
+            json(put(API + "/tickets/" + id + "/priority"), "{\"priority\":\"HIGH\"}")
+                .header("If-Match", "\"2\"")
+                .with(agent())
+                .with(csrf()))
+        .andExpect(status().isOk())
+        .andExpect(header().string("ETag", "\"3\""))
+        .andExpect(jsonPath("$.priority").value("HIGH"));
+  }
+
+  @Test
+  void filesGoUpAsMultipartAndComeDownAsDownloadsNeverAsPages() throws Exception {
+    String id = raise(ana, "Seat");
+    MockMultipartFile page =
+        new MockMultipartFile(
+            "files", "../seat<script>.html", "text/html", "<script>alert(1)</script>".getBytes());
+    MvcResult posted =
+        mvc.perform(
+                multipart(API + "/tickets/" + id + "/replies")
+                    .file(page)
+                    .param("body", "See the file")
+                    .with(customer(ana))
+                    .with(csrf()))
+            .andExpect(status().isCreated())
+            .andExpect(jsonPath("$.message.attachments[0].name").value("seat<script>.html"))
+            .andReturn();
+    String href =
+        JsonPath.read(posted.getResponse().getContentAsString(), "$.message.attachments[0].href");
+    mvc.perform(get(href).with(customer(ana)))
+        .andExpect(status().isOk())
+        .andExpect(header().string("Content-Type", "text/html"))
+        .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+        .andExpect(
+            header().string("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment;")))
+        .andExpect(
+            header()
+                .string(
+                    "Content-Disposition",
+                    org.hamcrest.Matchers.containsString("filename*=UTF-8''seat%3Cscript%3E.html")))
+        .andExpect(content().string("<script>alert(1)</script>"));
+    mvc.perform(get(href).with(agent())).andExpect(status().isOk());
+    mvc.perform(get(href).with(customer(ben))).andExpect(status().isNotFound());
+    mvc.perform(get(href.replaceAll("/0$", "/1")).with(customer(ana)))
+        .andExpect(status().isNotFound())
+        .andExpect(jsonPath("$.kind").value("attachment"));
+  }
+
+  // ------------------------------------------------------------------ limits
+
+  @Test
+  void raisingIsRateLimitedPerUser() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      raise(ana, "Seat " + i);
+    }
+    mvc.perform(
+            json(post(API + "/tickets"), raiseBody("One more", "BK-1"))
+                .with(customer(ana))
+                .with(csrf()))
+        .andExpect(status().isTooManyRequests())
+        .andExpect(header().string("Retry-After", "600"))
+        .andExpect(jsonPath("$.code").value("rate-limited"));
+    // Another user is not held up; the first may raise again once the window has passed.
+    raise(ben, "Seat");
+    clock.advance(Duration.ofMinutes(10));
+    raise(ana, "Seat again");
+  }
+
+  // ------------------------------------------------------------------ working the ticket
+
+  @Test
+  void agentsWorkTheQueue() throws Exception {
+    String id = raise(ana, "Seat for the queue");
+    mvc.perform(get(API + "/queue/unassigned").with(agent()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$[?(@.id == '" + id + "')]").exists());
+    mvc.perform(get(API + "/queue/unassigned").param("priority", "URGENT").with(agent()))
+        .andExpect(jsonPath("$[?(@.id == '" + id + "')]").doesNotExist());
+    mvc.perform(get(API + "/queue/unassigned").with(customer(ana)))
+        .andExpect(status().isForbidden());
+    mvc.perform(
+            json(put(API + "/tickets/" + id + "/assignee"), "{\"agentId\":\"agent-1\"}")
+                .with(agent())
+                .with(csrf()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.assignee").value("agent-1"))
+        .andExpect(jsonPath("$.status").value("OPEN"));
+    mvc.perform(get(API + "/agents/me/queue").with(agent()))
+        .andExpect(jsonPath("$[?(@.id == '" + id + "')]").exists());
+    mvc.perform(get(API + "/agents/agent-1/queue").param("status", "PENDING").with(agent()))
+        .andExpect(jsonPath("$[?(@.id == '" + id + "')]").doesNotExist());
+    mvc.perform(get(API + "/agents/agent-1/queue").with(customer(ana)))
+        .andExpect(status().isForbidden());
+    mvc.perform(get(API + "/tickets/" + id + "/sla").with(agent()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$[0].target").value("FIRST_REPLY"));
+    mvc.perform(get(API + "/tickets/" + id + "/sla").with(customer(ana)))
+        .andExpect(status().isForbidden());
+    mvc.perform(get(API + "/macros").with(agent()))
+        .andExpect(jsonPath("$[0].name").value("seat-info"))
+        .andExpect(jsonPath("$[0].status").value("PENDING"));
+    mvc.perform(get(API + "/macros").with(customer(ana))).andExpect(status().isForbidden());
+    mvc.perform(
+            json(post(API + "/tickets/" + id + "/macro"), "{\"name\":\"seat-info\"}")
+                .with(agent())
+                .with(csrf()))
+        .andExpect(status().isOk())
+        .andExpect(
+            jsonPath("$.message.body").value(org.hamcrest.Matchers.containsString("BK-4711")))
+        .andExpect(jsonPath("$.ticket.status").value("PENDING"));
+    mvc.perform(
+            json(post(API + "/tickets/" + id + "/macro"), "{\"name\":\"nope\"}")
+                .with(agent())
+                .with(csrf()))
+        .andExpect(status().isNotFound());
+    mvc.perform(
+            json(put(API + "/tickets/" + id + "/group"), "{\"group\":\"seats\"}")
+                .with(agent())
+                .with(csrf()))
+        .andExpect(jsonPath("$.group").value("seats"));
+    mvc.perform(get(API + "/queue/unassigned").param("group", "seats").with(agent()))
+        .andExpect(jsonPath("$[?(@.id == '" + id + "')]").doesNotExist());
+    mvc.perform(delete(API + "/tickets/" + id + "/group").with(agent()).with(csrf()))
+        .andExpect(jsonPath("$.group").doesNotExist());
+    mvc.perform(
+            json(post(API + "/tickets/" + id + "/escalation"), "{\"reason\":\"angry\"}")
+                .with(agent())
+                .with(csrf()))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.code").value("validation"));
+    mvc.perform(delete(API + "/tickets/" + id + "/assignee").with(agent()).with(csrf()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.assignee").doesNotExist());
+    mvc.perform(
+            json(put(API + "/tickets/" + id + "/status"), "{\"status\":\"NEW\"}")
+                .with(agent())
+                .with(csrf()))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.code").value("illegal-transition"));
+    mvc.perform(
+            json(put(API + "/agents/me/availability"), "{\"availability\":\"AWAY\"}")
+                .with(agent())
+                .with(csrf()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.availability").value("AWAY"));
+    mvc.perform(
+            json(put(API + "/agents/agent-1/availability"), "{\"availability\":\"ONLINE\"}")
+                .with(customer(ana))
+                .with(csrf()))
+        .andExpect(status().isForbidden());
+    mvc.perform(get(API + "/customers").param("email", ana).with(agent()))
+        .andExpect(jsonPath("$.id").value(ana));
+    mvc.perform(get(API + "/customers").param("email", ana).with(customer(ana)))
+        .andExpect(status().isForbidden());
+    mvc.perform(get(API + "/metrics").with(agent()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.opened").isNumber())
+        .andExpect(jsonPath("$.queueByPriority.NORMAL").isNumber());
+    mvc.perform(get(API + "/metrics").with(customer(ana))).andExpect(status().isForbidden());
+  }
+
+  @Test
+  void aSolvedTicketIsRatedByItsCustomer() throws Exception {
+    String id = raise(ana, "Seat");
+    mvc.perform(
+            json(put(API + "/tickets/" + id + "/assignee"), "{\"agentId\":\"agent-1\"}")
+                .with(agent())
+                .with(csrf()))
+        .andExpect(status().isOk());
+    mvc.perform(
+            json(put(API + "/tickets/" + id + "/status"), "{\"status\":\"SOLVED\"}")
+                .with(agent())
+                .with(csrf()))
+        .andExpect(jsonPath("$.status").value("SOLVED"));
+    mvc.perform(
+            json(
+                    post(API + "/tickets/" + id + "/rating"),
+                    "{\"rating\":\"GOOD\",\"comment\":\"thanks\"}")
+                .with(customer(ben))
+                .with(csrf()))
+        .andExpect(status().isNotFound());
+    mvc.perform(
+            json(
+                    post(API + "/tickets/" + id + "/rating"),
+                    "{\"rating\":\"GOOD\",\"comment\":\"thanks\"}")
+                .with(customer(ana))
+                .with(csrf()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.status").value("SOLVED"));
+    mvc.perform(
+            json(post(API + "/tickets/" + id + "/rating"), "{\"rating\":\"GOOD\"}")
+                .with(customer(ana))
+                .with(csrf()))
+        .andExpect(status().isBadRequest());
+  }
+
+  @Test
+  void aSuggestedAnswerSolvesTheTicket() throws Exception {
+    String id = raise(ana, "Seats missing on the confirmation");
+    mvc.perform(get(API + "/tickets/" + id + "/suggested-answers").with(customer(ana)))
+        .andExpect(jsonPath("$[0].title").value("Seats missing on the confirmation"));
+    mvc.perform(
+            post(API + "/tickets/" + id + "/suggested-answers/kb-seats/accept")
+                .with(customer(ana))
+                .with(csrf()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.status").value("SOLVED"));
+  }
+
+  @Test
+  void ticketsAreLinkedUnlinkedAndMerged() throws Exception {
+    String first = raise(ana, "Seat");
+    String second = raise(ana, "Seat again");
+    mvc.perform(
+            json(
+                    post(API + "/tickets/" + first + "/links"),
+                    "{\"ticketId\":\"" + second + "\",\"kind\":\"RELATED\"}")
+                .with(agent())
+                .with(csrf()))
+        .andExpect(status().isOk());
+    mvc.perform(get(API + "/tickets/" + first).with(agent()))
+        .andExpect(jsonPath("$.links[0].ticketId").value(second));
+    mvc.perform(delete(API + "/tickets/" + first + "/links/" + second).with(agent()).with(csrf()))
+        .andExpect(status().isOk());
+    mvc.perform(delete(API + "/tickets/" + first + "/links/" + second).with(agent()).with(csrf()))
+        .andExpect(status().isNotFound());
+    mvc.perform(
+            json(post(API + "/tickets/" + second + "/merge"), "{\"into\":\"" + first + "\"}")
+                .with(agent())
+                .with(csrf()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.id").value(first));
+    mvc.perform(get(API + "/tickets/" + second).with(agent()))
+        .andExpect(jsonPath("$.ticket.status").value("CLOSED"));
+  }
+}
