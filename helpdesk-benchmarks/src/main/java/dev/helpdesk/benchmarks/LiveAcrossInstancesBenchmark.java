@@ -1,5 +1,6 @@
 package dev.helpdesk.benchmarks;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.helpdesk.HelpDesk;
 import dev.helpdesk.actor.Actor;
 import dev.helpdesk.agent.Agent;
@@ -12,11 +13,6 @@ import dev.helpdesk.ticket.Ticket;
 import dev.helpdesk.ticket.TicketId;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,12 +31,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * Live updates across desk instances on PostgreSQL ({@code HELPDESK_BENCH_PG_URL}, default
- * 127.0.0.1:5432/bench_live as postgres). DROPS AND RECREATES the desk's {@code hd_} tables in that
- * database.
+ * Live updates across desk instances on PostgreSQL, in the benchmarks' own database (see {@link
+ * BenchDatabase}), recreated for each trial. Each desk has its own HikariCP pool, as an application
+ * instance would.
  *
  * <p>Each operation is one public reply, from the call until a customer's subscriber has received
  * it:
@@ -60,23 +55,14 @@ import org.postgresql.ds.PGSimpleDataSource;
 @Measurement(iterations = 5, time = 4)
 public class LiveAcrossInstancesBenchmark {
 
-  static final String URL =
-      env("HELPDESK_BENCH_PG_URL", "jdbc:postgresql://127.0.0.1:5432/bench_live");
-  static final String USER = env("HELPDESK_PG_USER", "postgres");
-  static final String PASSWORD = env("HELPDESK_PG_PASSWORD", "");
-
   private static final Actor AGENT = Actor.agent("a-bea");
   private static final int TICKETS = 20;
-
-  private static String env(String name, String fallback) {
-    String v = System.getenv(name);
-    return v == null || v.isBlank() ? fallback : v;
-  }
 
   /** Two instances with relays, and one without; tickets with a customer subscribed. */
   @State(Scope.Benchmark)
   public static class Desks {
     private final List<EntityManagerFactory> factories = new ArrayList<>();
+    private final List<HikariDataSource> pools = new ArrayList<>();
     HelpDesk single;
     HelpDesk a;
     HelpDesk b;
@@ -89,7 +75,7 @@ public class LiveAcrossInstancesBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-      recreateSchema();
+      BenchDatabase.recreate();
       single = desk(false);
       a = desk(true);
       b = desk(true);
@@ -114,26 +100,22 @@ public class LiveAcrossInstancesBenchmark {
     }
 
     private HelpDesk desk(boolean relayed) {
+      HikariDataSource pool = OutboxDispatchBenchmark.pool("desk-" + pools.size(), 4);
+      pools.add(pool);
       EntityManagerFactory emf =
           Persistence.createEntityManagerFactory(
               JpaHelpDeskStore.PERSISTENCE_UNIT,
               Map.of(
-                  "jakarta.persistence.jdbc.url", URL,
-                  "jakarta.persistence.jdbc.user", USER,
-                  "jakarta.persistence.jdbc.password", PASSWORD,
+                  "jakarta.persistence.nonJtaDataSource", pool,
                   "hibernate.jdbc.batch_size", "50",
                   "hibernate.order_inserts", "true",
-                  "hibernate.jdbc.time_zone", "UTC",
-                  "hibernate.connection.pool_size", "4"));
+                  "hibernate.jdbc.time_zone", "UTC"));
       factories.add(emf);
       JpaHelpDeskStore store = JpaHelpDeskStore.standalone(emf, Database.postgreSql());
       var builder = store.configure(HelpDesk.builder()).notifier(n -> {});
       if (relayed) {
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setURL(URL);
-        ds.setUser(USER);
-        ds.setPassword(PASSWORD);
-        builder.changeRelay(store.postgreSqlRelay(ds, RelaySettings.DEFAULTS));
+        // The relay holds one connection of the instance's pool while it runs.
+        builder.changeRelay(store.postgreSqlRelay(pool, RelaySettings.DEFAULTS));
       }
       return builder.build();
     }
@@ -144,6 +126,7 @@ public class LiveAcrossInstancesBenchmark {
         d.close();
       }
       factories.forEach(EntityManagerFactory::close);
+      pools.forEach(HikariDataSource::close);
     }
 
     TicketId nextOf(List<TicketId> tickets) {
@@ -199,38 +182,5 @@ public class LiveAcrossInstancesBenchmark {
   @Benchmark
   public void acrossInstancesAt50PerSecond(Desks d, Pace pace) throws InterruptedException {
     replyAndAwait(d.a, d.nextOf(d.sharedTickets), d.heardB);
-  }
-
-  static void recreateSchema() throws Exception {
-    try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD);
-        Statement s = c.createStatement()) {
-      s.execute("drop schema public cascade");
-      s.execute("create schema public");
-      for (String version :
-          List.of(
-              "V1__init.sql",
-              "V2__assignment.sql",
-              "V3__sla.sql",
-              "V5__insights.sql",
-              "V7__live.sql")) {
-        try (InputStream in =
-            LiveAcrossInstancesBenchmark.class
-                .getClassLoader()
-                .getResourceAsStream("db/helpdesk/postgresql/" + version)) {
-          String script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-          StringBuilder statement = new StringBuilder();
-          for (String line : script.split("\n")) {
-            if (line.trim().startsWith("--")) {
-              continue;
-            }
-            statement.append(line).append('\n');
-            if (line.trim().endsWith(";")) {
-              s.execute(statement.toString());
-              statement.setLength(0);
-            }
-          }
-        }
-      }
-    }
   }
 }

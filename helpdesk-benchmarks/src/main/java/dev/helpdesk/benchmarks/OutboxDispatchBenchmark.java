@@ -19,10 +19,7 @@ import dev.helpdesk.ticket.TicketId;
 import dev.helpdesk.ticket.TicketKey;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -72,8 +69,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>One invocation is the whole drain, from the start of dispatching until the queue's table holds
  * nothing left to do; queueing the 10,000 rows (and building the desks, creating the schedulers) is
- * setup, outside the measured time. The database is {@code HELPDESK_BENCH_PG_URL}, by default
- * {@code bench_outbox} on the local server, created when missing; never the tests' database.
+ * setup, outside the measured time. The database is the benchmarks' own (see {@link
+ * BenchDatabase}), recreated for each trial; never the tests' database.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -85,15 +82,9 @@ public class OutboxDispatchBenchmark {
   /** Jobs drained per invocation. */
   public static final int JOBS = 10_000;
 
-  static final String URL =
-      env(
-          "HELPDESK_BENCH_PG_URL",
-          "jdbc:postgresql://127.0.0.1:5432/bench_outbox?reWriteBatchedInserts=true");
-  static final String USER = env("HELPDESK_PG_USER", "postgres");
-  static final String PASSWORD = env("HELPDESK_PG_PASSWORD", "");
-
-  private static final List<String> SCRIPTS =
-      List.of("V1__init.sql", "V2__assignment.sql", "V3__sla.sql", "V5__insights.sql");
+  static final String URL = BenchDatabase.URL;
+  static final String USER = BenchDatabase.USER;
+  static final String PASSWORD = BenchDatabase.PASSWORD;
 
   private static final String SCHEDULED_TASKS =
       "create table scheduled_tasks (task_name text not null, task_instance text not null,"
@@ -107,58 +98,14 @@ public class OutboxDispatchBenchmark {
           + "create index priority_execution_time_idx on scheduled_tasks"
           + " (priority desc, execution_time asc);\n";
 
-  private static String env(String name, String fallback) {
-    String v = System.getenv(name);
-    return v == null || v.isBlank() ? fallback : v;
-  }
-
-  /** The desk's schema and db-scheduler's table, fresh, in the benchmark's own database. */
+  /** The desk's schema (every shipped script) and db-scheduler's table, in a fresh database. */
   static void recreateSchema() throws Exception {
-    createDatabaseIfMissing();
-    StringBuilder script = new StringBuilder();
-    for (String version : SCRIPTS) {
-      try (InputStream in =
-          OutboxDispatchBenchmark.class
-              .getClassLoader()
-              .getResourceAsStream("db/helpdesk/postgresql/" + version)) {
-        script.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
-      }
-    }
-    script.append(SCHEDULED_TASKS);
-    try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD);
+    BenchDatabase.recreate();
+    try (Connection c = BenchDatabase.connect();
         Statement s = c.createStatement()) {
-      // The benchmark owns this database: start from an empty schema.
-      s.execute("drop schema public cascade");
-      s.execute("create schema public");
-      StringBuilder sql = new StringBuilder();
-      for (String line : script.toString().split("\n")) {
-        if (!line.strip().startsWith("--")) {
-          sql.append(line).append('\n');
-        }
-      }
-      for (String statement : sql.toString().split(";\\s*\n")) {
+      for (String statement : SCHEDULED_TASKS.split(";\\s*\n")) {
         if (!statement.isBlank()) {
           s.execute(statement);
-        }
-      }
-    }
-  }
-
-  private static void createDatabaseIfMissing() throws Exception {
-    String name = URL.replaceFirst("^jdbc:postgresql://[^/]+/", "").replaceFirst("\\?.*$", "");
-    if (!name.matches("[a-z_][a-z0-9_]*")) {
-      throw new IllegalArgumentException("not a plain database name: " + name);
-    }
-    String server = URL.substring(0, URL.indexOf(name)) + "postgres";
-    try (Connection c = DriverManager.getConnection(server, USER, PASSWORD);
-        PreparedStatement exists =
-            c.prepareStatement("select 1 from pg_database where datname = ?")) {
-      exists.setString(1, name);
-      try (ResultSet rs = exists.executeQuery()) {
-        if (!rs.next()) {
-          try (Statement s = c.createStatement()) {
-            s.execute("create database " + name);
-          }
         }
       }
     }
