@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,11 +37,8 @@ public final class PollingChangeRelay implements ChangeRelay {
 
   private final DataSource dataSource;
   private final RelaySettings settings;
-  private final Object lock = new Object();
   private final Map<Long, Timestamp> seenSignals = new HashMap<>();
-  private final CountDownLatch started = new CountDownLatch(1);
-  private Thread poller;
-  private volatile boolean closed;
+  private final RelayThread thread = new RelayThread("helpdesk-relay-poll");
 
   /**
    * @param dataSource where the relay's connections come from: one for polling, held while it runs,
@@ -55,25 +50,11 @@ public final class PollingChangeRelay implements ChangeRelay {
     this.settings = Check.present("settings", settings);
   }
 
+  /** Starts polling, and waits up to ten seconds for the first read, which marks the start. */
   @Override
   public void start(Receiver receiver) {
     Check.present("receiver", receiver);
-    synchronized (lock) {
-      if (poller != null) {
-        throw new IllegalStateException("the relay was started already");
-      }
-      poller = new Thread(() -> poll(receiver), "helpdesk-relay-poll");
-      poller.setDaemon(true);
-      poller.start();
-    }
-    try {
-      // The first read marks where this instance starts; wait for it, briefly.
-      if (!started.await(PostgreSqlChangeRelay.START_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-        log.warn("The change relay has not read the database yet; it keeps trying");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    thread.start(() -> poll(receiver));
   }
 
   /** Ticket changes are found through their events; agent signals are written as rows. */
@@ -102,7 +83,7 @@ public final class PollingChangeRelay implements ChangeRelay {
     Timestamp from = null;
     int polls = 0;
     Connection c = null;
-    while (!closed) {
+    while (!thread.closed()) {
       try {
         if (c == null) {
           c = dataSource.getConnection();
@@ -128,30 +109,21 @@ public final class PollingChangeRelay implements ChangeRelay {
               found.stream().filter(r -> r instanceof RelayedChange.TicketChanged).toList());
         }
         from = now;
-        started.countDown();
+        thread.reachedDatabase();
         if (++polls % PRUNE_EVERY == 0) {
           ChangeLog.prune(c, now);
         }
       } catch (SQLException | RuntimeException e) {
-        if (closed) {
+        if (thread.closed()) {
           break;
         }
         log.warn("Polling for other instances' changes failed; trying again", e);
         closeQuietly(c);
         c = null;
       }
-      sleep(settings.pollInterval().toMillis());
+      thread.pause(settings.pollInterval());
     }
     closeQuietly(c);
-  }
-
-  private void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      closed = true;
-    }
   }
 
   private static void closeQuietly(Connection c) {
@@ -166,19 +138,7 @@ public final class PollingChangeRelay implements ChangeRelay {
 
   @Override
   public void close() {
-    closed = true;
-    Thread running;
-    synchronized (lock) {
-      running = poller;
-    }
-    if (running != null) {
-      running.interrupt();
-      try {
-        running.join(5_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    thread.close();
   }
 
   @Override

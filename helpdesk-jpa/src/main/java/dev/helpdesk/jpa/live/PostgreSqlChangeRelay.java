@@ -13,11 +13,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -49,16 +46,10 @@ public final class PostgreSqlChangeRelay implements ChangeRelay {
   /** Notification payloads stay below PostgreSQL's limit of 8000 bytes. */
   private static final int MAX_PAYLOAD = 7_000;
 
-  /** How long {@link #start} waits for the first {@code LISTEN}. */
-  static final Duration START_WAIT = Duration.ofSeconds(10);
-
   private final Transactions transactions;
   private final DataSource dataSource;
   private final RelaySettings settings;
-  private final Object lock = new Object();
-  private final CountDownLatch started = new CountDownLatch(1);
-  private Thread listener;
-  private volatile boolean closed;
+  private final RelayThread thread = new RelayThread("helpdesk-relay-listen");
 
   /**
    * @param transactions the desk store's transactions, which the notifications join (so they go out
@@ -75,28 +66,13 @@ public final class PostgreSqlChangeRelay implements ChangeRelay {
   }
 
   /**
-   * Starts listening, and waits up to {@link #START_WAIT} for the first {@code LISTEN}, so that the
-   * desk's own first changes are heard too; a database not reachable yet is retried in the
-   * background.
+   * Starts listening, and waits up to ten seconds for the first {@code LISTEN}, so that the desk's
+   * own first changes are heard too; a database not reachable yet is retried in the background.
    */
   @Override
   public void start(Receiver receiver) {
     Check.present("receiver", receiver);
-    synchronized (lock) {
-      if (listener != null) {
-        throw new IllegalStateException("the relay was started already");
-      }
-      listener = new Thread(() -> listen(receiver), "helpdesk-relay-listen");
-      listener.setDaemon(true);
-      listener.start();
-    }
-    try {
-      if (!started.await(START_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-        log.warn("The change relay is not listening yet; it keeps trying");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    thread.start(() -> listen(receiver));
   }
 
   /** Notifies inside the caller's transaction (the desk's unit of work), or one of its own. */
@@ -172,7 +148,7 @@ public final class PostgreSqlChangeRelay implements ChangeRelay {
 
   private void listen(Receiver receiver) {
     Timestamp alive = null;
-    while (!closed) {
+    while (!thread.closed()) {
       try (Connection c = dataSource.getConnection()) {
         c.setAutoCommit(true);
         try (Statement s = c.createStatement()) {
@@ -187,11 +163,11 @@ public final class PostgreSqlChangeRelay implements ChangeRelay {
           receiver.received(missed);
         }
         alive = ChangeLog.now(c);
-        started.countDown();
+        thread.reachedDatabase();
         PGConnection pg = c.unwrap(PGConnection.class);
         int timeout = (int) Math.max(1, settings.pollInterval().toMillis());
         long checked = System.nanoTime();
-        while (!closed) {
+        while (!thread.closed()) {
           PGNotification[] notifications = pg.getNotifications(timeout);
           if (notifications != null && notifications.length > 0) {
             List<RelayedChange> batch = new ArrayList<>();
@@ -208,17 +184,14 @@ public final class PostgreSqlChangeRelay implements ChangeRelay {
           }
         }
       } catch (SQLException | RuntimeException e) {
-        if (closed) {
+        if (thread.closed()) {
           break;
         }
         log.warn(
             "The change relay lost its connection; listening again in {}",
             settings.reconnectDelay(),
             e);
-        try {
-          Thread.sleep(settings.reconnectDelay().toMillis());
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
+        if (!thread.pause(settings.reconnectDelay())) {
           break;
         }
       }
@@ -227,19 +200,7 @@ public final class PostgreSqlChangeRelay implements ChangeRelay {
 
   @Override
   public void close() {
-    closed = true;
-    Thread running;
-    synchronized (lock) {
-      running = listener;
-    }
-    if (running != null) {
-      running.interrupt();
-      try {
-        running.join(5_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    thread.close();
   }
 
   @Override
