@@ -6,6 +6,7 @@ import static dev.helpdesk.DeskFixture.BEA_ID;
 import static dev.helpdesk.DeskFixture.CAL;
 import static dev.helpdesk.DeskFixture.CAL_ID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.helpdesk.notification.Notification;
@@ -13,7 +14,10 @@ import dev.helpdesk.notification.NotificationKind;
 import dev.helpdesk.ticket.Priority;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.Ticket;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class NotificationRulesTest {
@@ -32,6 +36,42 @@ class NotificationRulesTest {
     assertEquals(t.key(), ack.ticketKey());
     assertEquals(t.id(), ack.ticketId());
     assertEquals(f.clock.instant(), ack.createdAt());
+  }
+
+  @Test
+  void everyMailToTheCustomerOfATicketWithALocaleCarriesItAndAgentMailsDoNot() {
+    Ticket t =
+        desk.open(ANA, DeskFixture.request("c-ana").locale(Locale.forLanguageTag("fr-CH")).build());
+    desk.assign(CAL, t.id(), BEA_ID);
+    desk.reply(BEA, t.id(), "Votre place est 42A.");
+    desk.changeStatus(BEA, t.id(), Status.SOLVED);
+    List<Notification> sent = f.deliver();
+    List<NotificationKind> toCustomer = new ArrayList<>();
+    for (Notification n : sent) {
+      if (n.kind() == NotificationKind.TICKET_ASSIGNED) {
+        assertEquals(Optional.empty(), n.locale(), "the agent's mail");
+        assertFalse(n.values().containsKey(Notification.LOCALE));
+      } else {
+        assertEquals(Optional.of(Locale.forLanguageTag("fr-CH")), n.locale(), n.kind().name());
+        assertEquals("fr-CH", n.values().get(Notification.LOCALE));
+        toCustomer.add(n.kind());
+      }
+    }
+    assertEquals(
+        List.of(
+            NotificationKind.TICKET_RECEIVED,
+            NotificationKind.AGENT_REPLIED,
+            NotificationKind.STATUS_CHANGED),
+        toCustomer);
+    assertTrue(sent.stream().anyMatch(n -> n.kind() == NotificationKind.TICKET_ASSIGNED));
+  }
+
+  @Test
+  void aTicketWithoutALocaleLeavesTheLanguageToTheDeliveryAdapter() {
+    f.openByAna();
+    Notification ack = single(f.deliver());
+    assertEquals(Optional.empty(), ack.locale());
+    assertFalse(ack.values().containsKey(Notification.LOCALE));
   }
 
   @Test

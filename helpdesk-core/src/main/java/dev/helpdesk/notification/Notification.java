@@ -4,7 +4,9 @@ import dev.helpdesk.common.Check;
 import dev.helpdesk.ticket.TicketId;
 import dev.helpdesk.ticket.TicketKey;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A message to deliver to a customer or an agent, self-contained so that it can wait in an outbox
@@ -18,7 +20,7 @@ import java.util.Map;
  * @param ticketSubject the ticket's subject when the notification was made
  * @param values what the template needs beyond the ticket: see {@link #BODY}, {@link #STATUS},
  *     {@link #FIRST_REPLY_DUE}, {@link #AUTHOR}, {@link #SLA_TARGET}, {@link #SLA_DUE}, {@link
- *     #answerTitle}
+ *     #answerTitle}, {@link #LOCALE}
  * @param createdAt when the desk made it
  */
 public record Notification(
@@ -53,6 +55,13 @@ public record Notification(
   public static final String AUTHOR = "author";
 
   /**
+   * Key of {@link #values}: the language of the ticket's customer as a BCP 47 tag, on notifications
+   * written for the customer of a ticket that has one ({@link
+   * dev.helpdesk.ticket.Ticket#locale()}). Delivery adapters write in it; see {@link #locale()}.
+   */
+  public static final String LOCALE = "locale";
+
+  /**
    * Key of {@link #values}: the title of the {@code position}-th answer (from 1) suggested to the
    * customer at intake, in the acknowledgement; numbered on while there are more.
    */
@@ -80,5 +89,16 @@ public record Notification(
     Check.present("ticketSubject", ticketSubject);
     values = Map.copyOf(Check.present("values", values));
     Check.present("createdAt", createdAt);
+  }
+
+  /**
+   * The language to write this notification in, when the desk knows it: the ticket's locale on a
+   * notification to its customer ({@link #LOCALE}); empty otherwise (an agent's, or a ticket
+   * without a locale), where the delivery adapter's own choice applies.
+   */
+  public Optional<Locale> locale() {
+    return Optional.ofNullable(values.get(LOCALE))
+        .map(Locale::forLanguageTag)
+        .filter(l -> !l.getLanguage().isEmpty());
   }
 }

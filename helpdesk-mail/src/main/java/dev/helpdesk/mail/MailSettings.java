@@ -37,7 +37,8 @@ import java.util.function.Function;
  *     used in the mails addressed to agents
  * @param satisfactionLink a link to rate a solved ticket, with {@link #KEY} and {@link #ID}
  *     replaced (at least one of them); empty: no satisfaction survey
- * @param localeOf the language to write to a recipient in
+ * @param localeOf the language to write to a recipient in, when the notification carries none (a
+ *     customer's mail about a ticket with a locale is written in the ticket's language)
  * @param zone the time zone dates are shown in
  * @param templateRoot where the application's own templates are looked for on the class path before
  *     the built-in ones
@@ -269,7 +270,10 @@ public record MailSettings(
       return this;
     }
 
-    /** Picks the language per recipient; default: {@link #locale(Locale)} for everyone. */
+    /**
+     * Picks the language per recipient; default: {@link #locale(Locale)} for everyone. A customer's
+     * mail about a ticket opened with a locale is written in that locale instead.
+     */
     public Builder localeOf(Function<Recipient, Locale> localeOf) {
       this.localeOf = localeOf;
       return this;

@@ -7,6 +7,7 @@ import dev.helpdesk.conversation.Message;
 import dev.helpdesk.conversation.MessageId;
 import dev.helpdesk.internal.answers.InstantAnswers;
 import dev.helpdesk.internal.change.TicketEdit;
+import dev.helpdesk.notification.Audience;
 import dev.helpdesk.notification.Notification;
 import dev.helpdesk.notification.NotificationId;
 import dev.helpdesk.notification.NotificationKind;
@@ -126,6 +127,13 @@ public final class NotificationRules {
       Ticket ticket,
       TicketEdit edit,
       Map<String, String> values) {
+    if (kind.audience() == Audience.CUSTOMER && ticket.locale().isPresent()) {
+      // The customer is written to in the language of their ticket, whatever the recipient-wide
+      // default of the delivery adapter says.
+      Map<String, String> withLocale = new HashMap<>(values);
+      withLocale.put(Notification.LOCALE, ticket.locale().get().toLanguageTag());
+      values = withLocale;
+    }
     return new Notification(
         NotificationId.random(),
         kind,

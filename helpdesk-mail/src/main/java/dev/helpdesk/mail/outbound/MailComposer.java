@@ -64,7 +64,8 @@ final class MailComposer {
     MailThreading threading = settings.threading();
     String messageId = threading.messageId(n.ticketId().value(), n.id().value());
     String root = threading.threadRoot(n.ticketId().value());
-    Locale locale = settings.localeOf().apply(n.recipient());
+    // The ticket's language, on a customer's mail, comes first: it is what the customer wrote in.
+    Locale locale = n.locale().orElseGet(() -> settings.localeOf().apply(n.recipient()));
     MailTemplates.Rendered r = templates.render(n.kind(), locale, scope(n, locale));
     String subject = HeaderInjectionException.requireSafe("subject", r.subject());
     try {

@@ -1,6 +1,7 @@
 package dev.helpdesk.mail.outbound;
 
 import static dev.helpdesk.mail.MailTestSupport.BEA;
+import static dev.helpdesk.mail.MailTestSupport.CAL;
 import static dev.helpdesk.mail.MailTestSupport.part;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -156,6 +157,45 @@ class LocalizedMailTest {
       assertTrue(part(solved, "text/plain").contains(rate), part(solved, "text/plain"));
       assertTrue(part(solved, "text/html").contains("href=\"" + rate + "\""));
     }
+  }
+
+  @Test
+  void theTicketsLocaleChoosesTheCustomersLanguageWhileTheAgentKeepsTheirs() throws Exception {
+    // The application writes to everyone in English unless told otherwise; the customer opened
+    // the ticket in Swiss French, and an unknown customer in Portuguese, which has no templates.
+    MailTestSupport d =
+        new MailTestSupport(
+            smtp.getSmtp().getPort(), s -> s.zone(PARIS).locale(Locale.ENGLISH), b -> b);
+    Ticket fr =
+        d.desk.open(
+            Actor.customer("c-chf"),
+            MailTestSupport.request("c-chf").locale(Locale.forLanguageTag("fr-CH")).build());
+    Ticket pt =
+        d.desk.open(
+            Actor.customer("c-pt"),
+            MailTestSupport.request("c-pt").locale(Locale.forLanguageTag("pt-BR")).build());
+    d.desk.assign(CAL, fr.id(), AgentId.of("a-bea"));
+    d.desk.changeStatus(BEA, fr.id(), Status.PENDING);
+    d.desk.dispatchNotifications();
+    assertEquals(0, d.outbox.undelivered());
+
+    String prefix = "[" + fr.key() + "] ";
+    List<MimeMessage> customer = to("c-chf@example.com");
+    assertEquals(2, customer.size(), "acknowledgement and pending");
+    MimeMessage ack = withSubject(customer, prefix + "Nous avons bien reçu votre demande : ");
+    assertTrue(part(ack, "text/html").contains("<html lang=\"fr\">"));
+    assertFalse(part(ack, "text/plain").contains("We have received"), part(ack, "text/plain"));
+    withSubject(customer, prefix + "En attente de votre réponse : ");
+
+    MimeMessage assigned = to("bea@desk.example").get(0);
+    assertTrue(
+        part(assigned, "text/html").contains("<html lang=\"en\">"),
+        "the agent reads the application's language: " + part(assigned, "text/html"));
+
+    MimeMessage portuguese = to("c-pt@example.com").get(0);
+    assertTrue(
+        part(portuguese, "text/html").contains("<html lang=\"en\">"),
+        "a language without templates falls back to the built-in English");
   }
 
   @Test
