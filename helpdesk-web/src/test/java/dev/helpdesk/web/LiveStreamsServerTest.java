@@ -65,11 +65,20 @@ class LiveStreamsServerTest {
     desk.saveAgent(Actor.system("test"), Agent.of("agent-1", "Alex Agent", "alex@example.com"));
   }
 
+  /**
+   * Closes this test's streams and waits until the server has given their places back (a heartbeat
+   * finds each one gone), so that the next test starts under its bounds again.
+   */
   @AfterEach
-  void closeStreams() throws IOException {
+  void closeStreams() throws IOException, InterruptedException {
     for (Socket s : open) {
       s.close();
     }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (streams.openStreams() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(streams.openStreams()).as("streams still open after the test").isZero();
   }
 
   /** A client with its own cookie jar, signed in with HTTP Basic. */
