@@ -10,6 +10,8 @@ import dev.helpdesk.agent.AgentId;
 import dev.helpdesk.common.ConcurrentUpdateException;
 import dev.helpdesk.common.EmailAddress;
 import dev.helpdesk.common.ValidationException;
+import dev.helpdesk.conversation.Attachment;
+import dev.helpdesk.conversation.AttachmentRef;
 import dev.helpdesk.conversation.Message;
 import dev.helpdesk.conversation.MessageId;
 import dev.helpdesk.conversation.Visibility;
@@ -375,8 +377,9 @@ public abstract class TicketsContract {
             T0.plusSeconds(20),
             e ->
                 e.assign(A1)
-                    .addMessage(agentReply("two", T0.plusSeconds(20)))
-                    .addMessage(internalNote("note", T0.plusSeconds(20))));
+                    .addMessage(withFiles(agentReply("two", T0.plusSeconds(20)), "a.pdf", "b.png"))
+                    .addMessage(internalNote("note", T0.plusSeconds(20)))
+                    .addMessage(withFiles(agentReply("three", T0.plusSeconds(20)), "c.txt")));
     TicketId id = idOf(open);
 
     ChangesSince all = store.changes(id, 0).orElseThrow();
@@ -885,6 +888,16 @@ public abstract class TicketsContract {
 
   private static Message agentReply(String body, Instant at) {
     return new Message(MessageId.random(), AGENT, Visibility.PUBLIC, body, List.of(), at);
+  }
+
+  /** The message with files of these names, in this order. */
+  private static Message withFiles(Message m, String... names) {
+    List<Attachment> files = new ArrayList<>();
+    for (String name : names) {
+      files.add(
+          new Attachment(name, "application/octet-stream", 3, new AttachmentRef("ref-" + name)));
+    }
+    return new Message(m.id(), m.author(), m.visibility(), m.body(), files, m.at());
   }
 
   private static Message internalNote(String body, Instant at) {

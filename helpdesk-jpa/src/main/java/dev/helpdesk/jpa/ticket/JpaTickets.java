@@ -762,26 +762,27 @@ public final class JpaTickets implements Tickets {
                   .setParameter("after", afterVersion)
                   .setParameter("upTo", upTo)
                   .getResultList();
-          List<MessageEntity> messages =
+          // The messages with their files in one query (one round trip less on the path of a
+          // live update to another instance): a message with several files comes once per file.
+          List<MessageEntity> messages = new ArrayList<>();
+          Map<UUID, List<AttachmentEntity>> files = new HashMap<>();
+          for (Object[] row :
               em.createQuery(
-                      "select m from HdMessage m where m.ticketId = :id"
+                      "select m, a from HdMessage m left join HdMessageAttachment a"
+                          + " on a.ticketId = m.ticketId and a.messageId = m.messageId"
+                          + " where m.ticketId = :id"
                           + " and m.ticketVersion > :after and m.ticketVersion <= :upTo"
-                          + " order by m.ticketVersion, m.position",
-                      MessageEntity.class)
+                          + " order by m.ticketVersion, m.position, a.position",
+                      Object[].class)
                   .setParameter("id", id.value())
                   .setParameter("after", afterVersion)
                   .setParameter("upTo", upTo)
-                  .getResultList();
-          Map<UUID, List<AttachmentEntity>> files = new HashMap<>();
-          if (!messages.isEmpty()) {
-            for (AttachmentEntity a :
-                em.createQuery(
-                        "select a from HdMessageAttachment a where a.ticketId = :id"
-                            + " and a.messageId in :messages order by a.messageId, a.position",
-                        AttachmentEntity.class)
-                    .setParameter("id", id.value())
-                    .setParameter("messages", messages.stream().map(m -> m.messageId).toList())
-                    .getResultList()) {
+                  .getResultList()) {
+            MessageEntity m = (MessageEntity) row[0];
+            if (messages.isEmpty() || messages.get(messages.size() - 1) != m) {
+              messages.add(m);
+            }
+            if (row[1] instanceof AttachmentEntity a) {
               files.computeIfAbsent(a.messageId, k -> new ArrayList<>()).add(a);
             }
           }
