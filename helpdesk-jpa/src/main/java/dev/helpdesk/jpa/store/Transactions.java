@@ -24,9 +24,10 @@ public interface Transactions {
   <T> T inTransaction(Function<EntityManager, T> work);
 
   /**
-   * Runs {@code work} that only reads. By default the same as {@link #inTransaction}; the joining
-   * variant also reads where the caller has no transaction (Spring's shared entity manager allows
-   * that) and skips the flush.
+   * Runs {@code work} that only reads. By default the same as {@link #inTransaction}; the
+   * resource-local variant reads without beginning a transaction (each statement on its own), and
+   * the joining variant also reads where the caller has no transaction (Spring's shared entity
+   * manager allows that) and skips the flush.
    */
   default <T> T read(Function<EntityManager, T> work) {
     return inTransaction(work);
