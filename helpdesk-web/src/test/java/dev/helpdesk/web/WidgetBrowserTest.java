@@ -223,6 +223,26 @@ class WidgetBrowserTest {
     assertThat(inWidget("label[for=reply]").getText()).isEqualTo("Ihre Antwort");
     Chromium.screenshot(browser, "widget-06-german");
     assertAccessible("the German acknowledgement");
+
+    // A suggested answer solves it; the widget asks for a rating in German.
+    WebElement accept = waitFor(visibleInWidget("#suggestions button[data-article]"));
+    assertThat(accept.getText()).isEqualTo("Das hat mein Problem gelöst");
+    assertThat(accept.getAttribute("aria-label")).startsWith("Das hat mein Problem gelöst: ");
+    accept.click();
+    waitFor(textInWidget("#status", "Gelöst"));
+    waitFor(visibleInWidget("#rating-form"));
+    assertThat(inWidget("#rating-form legend").getText()).isEqualTo("Wie zufrieden sind Sie?");
+    assertThat(inWidget("label[for=rate-good]").getText()).isEqualTo("Gut");
+  }
+
+  @Test
+  void aVisitorWhoHasNotSignedInIsAskedToSignIn() {
+    browser.get("http://localhost:" + port + "/public/bookings/BK-4713");
+    // The script loads without a login; the API does not answer.
+    waitFor(textInWidget("#sign-in", "Please sign in to contact us about your booking."));
+    assertThat(widget().findElements(By.cssSelector("form"))).isEmpty();
+    Chromium.screenshot(browser, "widget-07-signed-out");
+    assertAccessible("the widget for a visitor");
   }
 
   // ------------------------------------------------------------------ helpers

@@ -64,10 +64,11 @@ public class WidgetHostApplication {
         User.withUsername("ben@example.com").password("{noop}ben-pw").roles("USER").build());
   }
 
-  /** The host's own chain: every page behind its form login. */
+  /** The host's own chain: every page behind its form login, but a public help page. */
   @Bean
   SecurityFilterChain hostChain(HttpSecurity http) throws Exception {
-    return http.authorizeHttpRequests(a -> a.anyRequest().authenticated())
+    return http.authorizeHttpRequests(
+            a -> a.requestMatchers("/public/**").permitAll().anyRequest().authenticated())
         .formLogin(Customizer.withDefaults())
         .build();
   }
@@ -75,6 +76,12 @@ public class WidgetHostApplication {
   /** The host's booking page, with the widget: one script tag, one element. */
   @RestController
   static class BookingPage {
+
+    /** The same page, open to visitors who have not signed in. */
+    @GetMapping(path = "/public/bookings/{reference}", produces = MediaType.TEXT_HTML_VALUE)
+    String publicBooking(@PathVariable("reference") String reference) {
+      return booking(reference, "en");
+    }
 
     @GetMapping(path = "/bookings/{reference}", produces = MediaType.TEXT_HTML_VALUE)
     String booking(

@@ -161,6 +161,7 @@
       color: var(--helpdesk-accent-text, #ffffff);
       cursor: pointer;
     }
+    button[type=submit] { display: block; }
     button.secondary {
       background: transparent;
       color: var(--helpdesk-accent, #1a56db);
