@@ -199,6 +199,20 @@ class WidgetBrowserTest {
     waitFor(textInWidget("#ack-key", key));
     waitFor(textInWidget("#rated", "Thank you for your rating."));
     assertThat(inWidget("#conversation").getText()).contains(REPLY, ANSWER);
+
+    // Closed later, a reply starts a follow-up query, which the widget then shows.
+    desk.changeStatus(AGENT, id, Status.CLOSED);
+    waitFor(textInWidget("#status", "Closed"));
+    inWidget("#reply").sendKeys("One more thing: can I choose a window seat?");
+    inWidget("#reply-send").click();
+    waitFor(d -> !inWidget("#ack-key").getText().equals(key));
+    String followUp = inWidget("#ack-key").getText();
+    assertThat(followUp).startsWith("HD-");
+    waitFor(textInWidget("#notice", "Your reply opened a new query: " + followUp + "."));
+    waitFor(textInWidget("#conversation", "can I choose a window seat?"));
+    waitFor(attributeInWidget("#live", "data-live", "true"));
+    assertThat(desk.ticket(AGENT, TicketKey.parse(followUp)).ticket().followUpOf()).contains(id);
+    Chromium.screenshot(browser, "widget-08-follow-up");
   }
 
   @Test

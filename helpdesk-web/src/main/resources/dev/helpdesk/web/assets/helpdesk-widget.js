@@ -172,7 +172,8 @@
       color: var(--helpdesk-error, #b3261e);
       font-weight: 600;
     }
-    .error:empty { display: none; }
+    .error:empty, .notice:empty { display: none; }
+    .notice { font-weight: 600; }
     .ack {
       border-left: 4px solid var(--helpdesk-accent, #1a56db);
       padding: .25rem 0 .25rem .75rem;
@@ -267,6 +268,7 @@
       this.dates = new Intl.DateTimeFormat(this.lang_, { dateStyle: 'medium', timeStyle: 'short' });
 
       this.error = h('p', { id: 'error', class: 'error', role: 'alert' });
+      this.notice = h('p', { id: 'notice', class: 'notice', role: 'status' });
       this.body = h('div', { id: 'body' }, h('p', { text: this.t.loading }));
       this.shadowRoot.replaceChildren(
         h('style', { text: STYLE }),
@@ -276,6 +278,7 @@
           h('h2', { id: 'title', text: this.t.title }),
           this.booking ? h('p', { class: 'booking', text: this.t.booking + ' ' + this.booking }) : null,
           this.error,
+          this.notice,
           this.body,
         ),
       );
@@ -364,8 +367,12 @@
       this.body.replaceChildren(...nodes);
     }
 
+    /** Says a refusal in the alert region; an empty message clears it and the last notice. */
     say(message) {
       this.error.textContent = message;
+      if (!message) {
+        this.notice.textContent = '';
+      }
     }
 
     fail(e) {
@@ -571,8 +578,7 @@
               files.value = '';
               if (posted.followUp) {
                 await this.showTicket(posted.ticket.id, null);
-                this.say('');
-                this.error.textContent = fill(t.followUp, { key: posted.ticket.key });
+                this.notice.textContent = fill(t.followUp, { key: posted.ticket.key });
                 return;
               }
               this.addMessage(posted.message);
