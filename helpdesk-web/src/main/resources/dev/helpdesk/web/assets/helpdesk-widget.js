@@ -262,7 +262,7 @@
         document.documentElement.lang || navigator.language || 'en').toLowerCase();
       this.lang_ = tag.startsWith('de') ? 'de' : 'en';
       this.t = TEXTS[this.lang_];
-      this.api = (this.getAttribute('base-path') || SCRIPT_BASE).replace(/\/$/, '') + '/api';
+      this.api = SCRIPT_BASE + '/api';
       this.booking = this.getAttribute('booking-reference') || null;
       this.context = this.parseContext(this.getAttribute('booking-context'));
       this.dates = new Intl.DateTimeFormat(this.lang_, { dateStyle: 'medium', timeStyle: 'short' });
