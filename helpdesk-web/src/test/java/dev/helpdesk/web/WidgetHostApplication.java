@@ -87,7 +87,7 @@ public class WidgetHostApplication {
     String booking(
         @PathVariable("reference") String reference,
         @RequestParam(name = "lang", defaultValue = "en") String lang) {
-      if (!reference.matches("[A-Z0-9-]{1,20}") || !lang.matches("en|de")) {
+      if (!reference.matches("[A-Z0-9-]{1,20}") || !lang.matches("en|en-GB|de")) {
         throw new IllegalArgumentException("no such booking page");
       }
       return """

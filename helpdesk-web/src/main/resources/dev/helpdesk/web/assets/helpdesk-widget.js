@@ -232,6 +232,16 @@
     return template.replace(/\{(\w+)\}/g, (all, name) => (name in values ? values[name] : all));
   }
 
+  /** Dates in the page's own variant of the language (en-GB: 2 Mar 2026, 13:00), if it is valid. */
+  function dateFormat(tag) {
+    const style = { dateStyle: 'medium', timeStyle: 'short' };
+    try {
+      return new Intl.DateTimeFormat(tag, style);
+    } catch (e) {
+      return new Intl.DateTimeFormat(tag.slice(0, 2), style);
+    }
+  }
+
   function csrfToken() {
     const cookie = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='));
     return cookie ? decodeURIComponent(cookie.slice('XSRF-TOKEN='.length)) : null;
@@ -260,12 +270,12 @@
     connectedCallback() {
       const tag = (this.getAttribute('lang') || this.closest('[lang]')?.getAttribute('lang') ||
         document.documentElement.lang || navigator.language || 'en').toLowerCase();
-      this.lang_ = tag.startsWith('de') ? 'de' : 'en';
-      this.t = TEXTS[this.lang_];
+      this.language = tag.startsWith('de') ? 'de' : 'en';
+      this.t = TEXTS[this.language];
       this.api = SCRIPT_BASE + '/api';
       this.booking = this.getAttribute('booking-reference') || null;
       this.context = this.parseContext(this.getAttribute('booking-context'));
-      this.dates = new Intl.DateTimeFormat(this.lang_, { dateStyle: 'medium', timeStyle: 'short' });
+      this.dates = dateFormat(tag.startsWith(this.language) ? tag : this.language);
 
       this.error = h('p', { id: 'error', class: 'error', role: 'alert' });
       this.notice = h('p', { id: 'notice', class: 'notice', role: 'status' });
@@ -439,7 +449,7 @@
                 description: description.value,
                 bookingReference: this.booking,
                 context: this.context,
-                locale: this.lang_,
+                locale: this.language,
               });
               await this.showTicket(ack.ticket.id, ack);
             });
