@@ -18,10 +18,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,7 +38,8 @@ import org.springframework.web.servlet.DispatcherServlet;
  *
  * <p>Its filter chain matches the base path only, so the application's own chains keep ruling every
  * other path; under the base path every request must be authenticated by the application's login
- * (its session, or what a {@link HelpDeskWebSecurityCustomizer} adds).
+ * (its session, or what a {@link HelpDeskWebSecurityCustomizer} adds), except reading the customer
+ * widget's static files under {@code <base-path>/assets/}.
  */
 @AutoConfiguration(
     after = HelpDeskAutoConfiguration.class,
@@ -127,6 +131,12 @@ public class HelpDeskWebAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
+  WidgetAssets helpDeskWidgetAssets(HelpDeskWebProperties properties) {
+    return new WidgetAssets(basePath(properties));
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
   Problems helpDeskProblems() {
     return new Problems();
   }
@@ -154,6 +164,28 @@ public class HelpDeskWebAutoConfiguration {
       customizer.customize(http);
     }
     return http.build();
+  }
+
+  /**
+   * The widget's static files hold no data, so a host page may load them before its login: this
+   * chain, ahead of the desk's, lets anyone GET {@code <base-path>/assets/**} and nothing else. It
+   * keeps no session and writes no cookie (not even the CSRF one the desk's chain writes on every
+   * answer), so caches may share the files.
+   */
+  @Bean
+  @Order(SECURITY_ORDER - 1)
+  @ConditionalOnMissingBean(name = "helpDeskAssetsFilterChain")
+  SecurityFilterChain helpDeskAssetsFilterChain(HttpSecurity http, HelpDeskWebProperties properties)
+      throws Exception {
+    return http.securityMatcher(
+            PathPatternRequestMatcher.withDefaults()
+                .matcher(HttpMethod.GET, WidgetAssets.pattern(basePath(properties))))
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .csrf(csrf -> csrf.disable())
+        .requestCache(cache -> cache.disable())
+        .sessionManagement(
+            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .build();
   }
 
   /** Spring Security's filter chain, when the application has not switched it on itself. */

@@ -33,7 +33,9 @@ class HelpDeskWebAutoConfigurationTest {
           assertThat(context).hasSingleBean(TicketEndpoints.class);
           assertThat(context).hasSingleBean(StaffEndpoints.class);
           assertThat(context).hasSingleBean(DefaultActorResolver.class);
+          assertThat(context).hasSingleBean(WidgetAssets.class);
           assertThat(context).hasBean("helpDeskSecurityFilterChain");
+          assertThat(context).hasBean("helpDeskAssetsFilterChain");
         });
   }
 
@@ -44,7 +46,9 @@ class HelpDeskWebAutoConfigurationTest {
         .run(
             context -> {
               assertThat(context).doesNotHaveBean(TicketEndpoints.class);
+              assertThat(context).doesNotHaveBean(WidgetAssets.class);
               assertThat(context).doesNotHaveBean("helpDeskSecurityFilterChain");
+              assertThat(context).doesNotHaveBean("helpDeskAssetsFilterChain");
             });
   }
 
@@ -69,7 +73,14 @@ class HelpDeskWebAutoConfigurationTest {
               assertThat(context).hasNotFailed();
               assertThat(context.getBean(ActorResolver.class)).isSameAs(everyoneIsAgentOne);
               assertThat(context).doesNotHaveBean(DefaultActorResolver.class);
-              assertThat(context.getBeansOfType(SecurityFilterChain.class)).hasSize(1);
+              // The application's chain in place of the desk's; the widget's files stay open.
+              assertThat(context.getBeansOfType(SecurityFilterChain.class))
+                  .containsOnlyKeys("helpDeskSecurityFilterChain", "helpDeskAssetsFilterChain");
+              assertThat(
+                      context
+                          .getBean("helpDeskSecurityFilterChain", SecurityFilterChain.class)
+                          .getFilters())
+                  .isEmpty();
             });
   }
 
