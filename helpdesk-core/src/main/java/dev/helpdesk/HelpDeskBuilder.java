@@ -406,12 +406,16 @@ public final class HelpDeskBuilder {
       tickets = new InMemoryTickets(outbox);
     }
     Clock clock = Clock.tick(this.clock, RECORDED_PRECISION);
+    SlaTimers engineTimers = slaTimers;
+    if (engineTimers == null) {
+      // The in-memory store's own timers give it the SLA state that search filters and sorts by.
+      engineTimers =
+          tickets instanceof InMemoryTickets memory ? memory.slaTimers() : new InMemorySlaTimers();
+    }
+    SlaTimers chosenTimers = engineTimers;
     Optional<SlaEngine> sla =
         Optional.ofNullable(this.sla)
-            .map(
-                settings ->
-                    new SlaEngine(
-                        settings, slaTimers != null ? slaTimers : new InMemorySlaTimers(), agents));
+            .map(settings -> new SlaEngine(settings, chosenTimers, agents));
     AssignmentPolicy policy = assignmentPolicy;
     if (policy.queueOrder() == AssignmentPolicy.PRIORITY_THEN_AGE && sla.isPresent()) {
       // With SLAs kept, the ticket whose promise falls due first is served first.

@@ -3,6 +3,7 @@ package dev.helpdesk;
 import dev.helpdesk.agent.AgentId;
 import dev.helpdesk.conversation.Message;
 import dev.helpdesk.customer.CustomerId;
+import dev.helpdesk.search.SearchHit;
 import dev.helpdesk.search.TicketSearch;
 import dev.helpdesk.store.ChangesSince;
 import dev.helpdesk.store.TicketChange;
@@ -86,7 +87,7 @@ class DelegatingTickets implements Tickets {
   }
 
   @Override
-  public List<Ticket> search(TicketSearch search) {
+  public List<SearchHit> search(TicketSearch search) {
     return delegate.search(search);
   }
 }

@@ -1,5 +1,6 @@
 package dev.helpdesk.memory;
 
+import dev.helpdesk.sla.SlaState;
 import dev.helpdesk.sla.SlaTimers;
 import dev.helpdesk.sla.TicketTimers;
 import dev.helpdesk.ticket.TicketId;
@@ -13,11 +14,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 
 /**
  * SLA timers in memory, indexed by next check in a sorted set, so a claim reads the head of the
  * index only: what is due, plus what is due but claimed by another monitor. One lock serializes
  * every method.
+ *
+ * <p>The timers of an {@link InMemoryTickets} store ({@link InMemoryTickets#slaTimers()}) also give
+ * that store each ticket's {@link SlaState}, under the same lock as the timers, for search; those
+ * made with the public constructor keep the timers only.
  */
 public final class InMemorySlaTimers implements SlaTimers {
 
@@ -30,6 +36,19 @@ public final class InMemorySlaTimers implements SlaTimers {
   private final Map<TicketId, Due> keys = new HashMap<>();
   private final Map<TicketId, Instant> claims = new HashMap<>();
   private final TreeSet<Due> index = new TreeSet<>(ORDER);
+  private final BiConsumer<TicketId, SlaState> states;
+
+  /** Timers on their own, which no ticket store searches by. */
+  public InMemorySlaTimers() {
+    this((id, state) -> {});
+  }
+
+  /**
+   * @param states told each ticket's SLA state whenever its timers are stored
+   */
+  InMemorySlaTimers(BiConsumer<TicketId, SlaState> states) {
+    this.states = Objects.requireNonNull(states, "states");
+  }
 
   @Override
   public synchronized void save(TicketTimers timers) {
@@ -40,6 +59,7 @@ public final class InMemorySlaTimers implements SlaTimers {
       return;
     }
     byTicket.put(id, timers);
+    states.accept(id, SlaState.of(timers));
     claims.remove(id);
     Due old = keys.remove(id);
     if (old != null) {

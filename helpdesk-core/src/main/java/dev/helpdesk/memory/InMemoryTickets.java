@@ -7,10 +7,12 @@ import dev.helpdesk.conversation.Message;
 import dev.helpdesk.customer.CustomerId;
 import dev.helpdesk.notification.Notification;
 import dev.helpdesk.notification.Outbox;
+import dev.helpdesk.search.SearchHit;
 import dev.helpdesk.search.SearchPosition;
 import dev.helpdesk.search.SearchText;
 import dev.helpdesk.search.TicketQuery;
 import dev.helpdesk.search.TicketSearch;
+import dev.helpdesk.sla.SlaState;
 import dev.helpdesk.store.ChangesSince;
 import dev.helpdesk.store.LinkEnd;
 import dev.helpdesk.store.RecordedChange;
@@ -86,6 +88,8 @@ public final class InMemoryTickets implements Tickets {
   private final Map<TicketId, SearchText> texts = new ConcurrentHashMap<>();
   private final Map<String, Set<TicketId>> publicWords = new ConcurrentHashMap<>();
   private final Map<String, Set<TicketId>> allWords = new ConcurrentHashMap<>();
+  private final Map<TicketId, SlaState> slaStates = new ConcurrentHashMap<>();
+  private final InMemorySlaTimers slaTimers = new InMemorySlaTimers(slaStates::put);
 
   /**
    * @param outbox where the notifications of each change are put, under the same lock as the change
@@ -323,15 +327,26 @@ public final class InMemoryTickets implements Tickets {
     return result;
   }
 
+  /**
+   * The SLA timers of the tickets of this store: a desk built on this store uses them unless given
+   * others, and search reads the {@link SlaState} they write with each ticket's timers. Timers kept
+   * elsewhere leave every ticket of this store at {@link SlaState#NONE} for search.
+   */
+  public InMemorySlaTimers slaTimers() {
+    return slaTimers;
+  }
+
   @Override
-  public List<Ticket> search(TicketSearch search) {
+  public List<SearchHit> search(TicketSearch search) {
     Check.present("search", search);
     TicketQuery q = search.query();
     Optional<SearchPosition> after = q.after();
+    Instant now = search.now();
     return candidates(search).stream()
-        .filter(q::matchesFields)
-        .filter(t -> after.map(p -> q.sort().isAfter(t, p)).orElse(true))
-        .sorted(q.sort().tickets())
+        .map(t -> new SearchHit(t, slaStates.getOrDefault(t.id(), SlaState.NONE)))
+        .filter(h -> q.matchesFields(h, now))
+        .filter(h -> after.map(p -> q.sort().isAfter(h, p)).orElse(true))
+        .sorted(q.sort().hits())
         .limit(search.limit())
         .toList();
   }

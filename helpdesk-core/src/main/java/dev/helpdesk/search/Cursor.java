@@ -14,10 +14,15 @@ import java.util.zip.CRC32;
  * truncated or comes from another query is refused with a {@link ValidationException} naming {@code
  * cursor}. It is not a secret: whoever forges one still gets only what their query and their access
  * allow.
+ *
+ * <p>Version {@code c2} added the SLA due instant ({@link TicketSort#SLA_DUE}); a {@code c1} cursor
+ * of an older desk is refused like an altered one, and its reader starts again from the first page.
  */
 final class Cursor {
 
-  private static final String VERSION = "c1";
+  private static final String VERSION = "c2";
+
+  private static final String FORMER_VERSION = "c1";
 
   private Cursor() {}
 
@@ -32,6 +37,8 @@ final class Cursor {
             Integer.toString(p.createdAt().getNano()),
             Long.toString(p.updatedAt().getEpochSecond()),
             Integer.toString(p.updatedAt().getNano()),
+            Long.toString(p.slaDue().getEpochSecond()),
+            Integer.toString(p.slaDue().getNano()),
             p.key().value());
     String signed = body + "|" + Long.toHexString(checksum(body));
     return Base64.getUrlEncoder()
@@ -55,7 +62,11 @@ final class Cursor {
     }
     String body = signed.substring(0, last);
     String[] f = body.split("\\|", -1);
-    if (f.length != 8
+    if (f[0].equals(FORMER_VERSION)) {
+      throw new ValidationException(
+          "cursor", "comes from an older version of the desk; start again from the first page");
+    }
+    if (f.length != 10
         || !f[0].equals(VERSION)
         || !signed.substring(last + 1).equals(Long.toHexString(checksum(body)))) {
       throw invalid();
@@ -69,7 +80,8 @@ final class Cursor {
           Priority.valueOf(f[2]),
           Instant.ofEpochSecond(Long.parseLong(f[3]), Integer.parseInt(f[4])),
           Instant.ofEpochSecond(Long.parseLong(f[5]), Integer.parseInt(f[6])),
-          TicketKey.parse(f[7]));
+          Instant.ofEpochSecond(Long.parseLong(f[7]), Integer.parseInt(f[8])),
+          TicketKey.parse(f[9]));
     } catch (RuntimeException e) {
       throw invalid();
     }

@@ -5,11 +5,13 @@ import dev.helpdesk.agent.GroupId;
 import dev.helpdesk.common.Check;
 import dev.helpdesk.common.ValidationException;
 import dev.helpdesk.customer.CustomerId;
+import dev.helpdesk.sla.SlaState;
 import dev.helpdesk.ticket.Channel;
 import dev.helpdesk.ticket.Priority;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.Ticket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -44,6 +46,12 @@ import java.util.zip.CRC32;
  * @param createdBefore only tickets opened before this instant
  * @param updatedFrom only tickets last changed at or after this instant
  * @param updatedBefore only tickets last changed before this instant
+ * @param slaBreached only tickets whose latest cycle of some SLA target is breached ({@link
+ *     SlaState#breached()}), fulfilled since or not
+ * @param slaDueWithin only tickets with a running SLA timer due within this much of the search's
+ *     instant: due at or before {@code now + slaDueWithin}, overdue ones that the monitor has not
+ *     yet marked breached included ({@link SlaState#isDueBy}); positive, at most {@link
+ *     #MAX_SLA_DUE_WITHIN}
  * @param sort the order
  * @param pageSize the most tickets one page holds, 1 to {@value #MAX_PAGE_SIZE}
  * @param after where the page before ended, decoded from its cursor; empty: the first page
@@ -63,6 +71,8 @@ public record TicketQuery(
     Optional<Instant> createdBefore,
     Optional<Instant> updatedFrom,
     Optional<Instant> updatedBefore,
+    boolean slaBreached,
+    Optional<Duration> slaDueWithin,
     TicketSort sort,
     int pageSize,
     Optional<SearchPosition> after) {
@@ -78,6 +88,9 @@ public record TicketQuery(
 
   /** The most words a text may hold. */
   public static final int MAX_WORDS = 32;
+
+  /** The longest {@code slaDueWithin}: ten years, far beyond any SLA goal. */
+  public static final Duration MAX_SLA_DUE_WITHIN = Duration.ofDays(3653);
 
   /** Validates the query and freezes its sets. */
   public TicketQuery {
@@ -112,6 +125,15 @@ public record TicketQuery(
     channels = frozen("channels", channels, Channel.class);
     checkRange("createdFrom", createdFrom, createdBefore);
     checkRange("updatedFrom", updatedFrom, updatedBefore);
+    Check.present("slaDueWithin", slaDueWithin);
+    if (slaDueWithin.filter(d -> d.isNegative() || d.isZero()).isPresent()) {
+      throw new ValidationException(
+          "slaDueWithin", "must be positive (was " + slaDueWithin.get() + ")");
+    }
+    if (slaDueWithin.filter(d -> d.compareTo(MAX_SLA_DUE_WITHIN) > 0).isPresent()) {
+      throw new ValidationException(
+          "slaDueWithin", "must be at most " + MAX_SLA_DUE_WITHIN.toDays() + " days");
+    }
     Check.present("sort", sort);
     if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
       throw new ValidationException(
@@ -175,6 +197,8 @@ public record TicketQuery(
         createdBefore,
         updatedFrom,
         updatedBefore,
+        slaBreached,
+        slaDueWithin,
         sort,
         size,
         after);
@@ -197,6 +221,8 @@ public record TicketQuery(
         createdBefore,
         updatedFrom,
         updatedBefore,
+        slaBreached,
+        slaDueWithin,
         sort,
         pageSize,
         after);
@@ -218,14 +244,25 @@ public record TicketQuery(
         createdBefore,
         updatedFrom,
         updatedBefore,
+        slaBreached,
+        slaDueWithin,
         sort,
         pageSize,
         position);
   }
 
   /** The cursor of a page of this query that ends with {@code last}. */
-  public String cursorAfter(Ticket last) {
+  public String cursorAfter(SearchHit last) {
     return Cursor.encode(fingerprint(), SearchPosition.of(Check.present("last", last)));
+  }
+
+  /**
+   * The latest SLA due instant a ticket may have to pass {@code slaDueWithin} when searching at
+   * {@code now}; empty without that filter.
+   */
+  public Optional<Instant> slaDueBy(Instant now) {
+    Check.present("now", now);
+    return slaDueWithin.map(now::plus);
   }
 
   /** The distinct words of the text; empty without text. */
@@ -234,11 +271,15 @@ public record TicketQuery(
   }
 
   /**
-   * Whether the ticket passes every filter but the text and the position: for stores that filter in
-   * memory, and for tests.
+   * Whether the hit passes every filter but the text and the position, searching at {@code now}
+   * (which {@code slaDueWithin} counts from): for stores that filter in memory, and for tests.
    */
-  public boolean matchesFields(Ticket t) {
-    return (statuses.isEmpty() || statuses.contains(t.status()))
+  public boolean matchesFields(SearchHit hit, Instant now) {
+    Ticket t = Check.present("hit", hit).ticket();
+    SlaState sla = hit.sla();
+    return (!slaBreached || sla.breached())
+        && slaDueBy(now).map(sla::isDueBy).orElse(true)
+        && (statuses.isEmpty() || statuses.contains(t.status()))
         && (priorities.isEmpty() || priorities.contains(t.priority()))
         && assignee.map(a -> t.assignee().equals(Optional.of(a))).orElse(true)
         && (!unassigned || t.assignee().isEmpty())
@@ -275,7 +316,9 @@ public record TicketQuery(
             createdFrom.map(Instant::toString).orElse("-"),
             createdBefore.map(Instant::toString).orElse("-"),
             updatedFrom.map(Instant::toString).orElse("-"),
-            updatedBefore.map(Instant::toString).orElse("-"));
+            updatedBefore.map(Instant::toString).orElse("-"),
+            Boolean.toString(slaBreached),
+            slaDueWithin.map(Duration::toString).orElse("-"));
     CRC32 crc = new CRC32();
     crc.update(canonical.getBytes(StandardCharsets.UTF_8));
     return crc.getValue();
@@ -297,6 +340,8 @@ public record TicketQuery(
     private Instant createdBefore;
     private Instant updatedFrom;
     private Instant updatedBefore;
+    private boolean slaBreached;
+    private Duration slaDueWithin;
     private TicketSort sort = TicketSort.UPDATED_NEWEST;
     private int pageSize = DEFAULT_PAGE_SIZE;
     private String cursor;
@@ -387,6 +432,21 @@ public record TicketQuery(
       return this;
     }
 
+    /** Only tickets with a breached SLA target ({@link SlaState#breached()}). */
+    public Builder slaBreached() {
+      this.slaBreached = true;
+      return this;
+    }
+
+    /**
+     * Only tickets with a running SLA timer due within {@code duration} of the search's instant,
+     * overdue ones included; positive, at most {@link #MAX_SLA_DUE_WITHIN}.
+     */
+    public Builder slaDueWithin(Duration duration) {
+      this.slaDueWithin = Check.present("slaDueWithin", duration);
+      return this;
+    }
+
     /** The order; default {@link TicketSort#UPDATED_NEWEST}. */
     public Builder sort(TicketSort sort) {
       this.sort = sort;
@@ -428,6 +488,8 @@ public record TicketQuery(
               Optional.ofNullable(createdBefore),
               Optional.ofNullable(updatedFrom),
               Optional.ofNullable(updatedBefore),
+              slaBreached,
+              Optional.ofNullable(slaDueWithin),
               sort,
               pageSize,
               Optional.empty());

@@ -1,6 +1,5 @@
 package dev.helpdesk.search;
 
-import dev.helpdesk.ticket.Ticket;
 import java.util.Comparator;
 
 /**
@@ -26,7 +25,12 @@ public enum TicketSort {
   MOST_URGENT(
       Comparator.comparing(SearchPosition::priority, Comparator.reverseOrder())
           .thenComparing(SearchPosition::createdAt)
-          .thenComparing(p -> p.key().value()));
+          .thenComparing(p -> p.key().value())),
+  /**
+   * Earliest SLA due first ({@link dev.helpdesk.sla.SlaState#due()}: the earliest due instant of a
+   * running timer, overdue ones first of all); tickets with no running timer last.
+   */
+  SLA_DUE(Comparator.comparing(SearchPosition::slaDue).thenComparing(p -> p.key().value()));
 
   private final Comparator<SearchPosition> positions;
 
@@ -39,13 +43,13 @@ public enum TicketSort {
     return positions;
   }
 
-  /** The order of tickets. */
-  public Comparator<Ticket> tickets() {
+  /** The order of hits. */
+  public Comparator<SearchHit> hits() {
     return Comparator.comparing(SearchPosition::of, positions);
   }
 
-  /** Whether {@code ticket} comes after {@code position} in this order. */
-  public boolean isAfter(Ticket ticket, SearchPosition position) {
-    return positions.compare(SearchPosition.of(ticket), position) > 0;
+  /** Whether {@code hit} comes after {@code position} in this order. */
+  public boolean isAfter(SearchHit hit, SearchPosition position) {
+    return positions.compare(SearchPosition.of(hit), position) > 0;
   }
 }

@@ -21,7 +21,9 @@ public interface SlaTimers {
   /**
    * Stores the ticket's timers, replacing what is stored unless that belongs to the same or a newer
    * ticket version (changes stored out of order do not go back in time). Re-indexes the ticket by
-   * its next check (none: not indexed) and ends any claim on it.
+   * its next check (none: not indexed) and ends any claim on it. When the timers replace what is
+   * stored, an adapter that belongs to a ticket store also gives that store the ticket's {@link
+   * SlaState} ({@link SlaState#of}) in the same atomic write, which its search reads.
    */
   void save(TicketTimers timers);
 

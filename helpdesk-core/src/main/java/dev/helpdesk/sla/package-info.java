@@ -4,6 +4,7 @@
  * timers} count them, pause and resume with the ticket's status, warn and breach once per cycle;
  * the {@link dev.helpdesk.sla.SlaMonitor monitor} finds what is due through the {@link
  * dev.helpdesk.sla.SlaTimers} index. Business time comes from {@link
- * dev.helpdesk.sla.calendar.BusinessCalendar}.
+ * dev.helpdesk.sla.calendar.BusinessCalendar}. A ticket's {@link dev.helpdesk.sla.SlaState} (its
+ * earliest running due instant, whether a target is breached) is what search filters and sorts by.
  */
 package dev.helpdesk.sla;

@@ -3,6 +3,7 @@ package dev.helpdesk.store;
 import dev.helpdesk.agent.AgentId;
 import dev.helpdesk.conversation.Message;
 import dev.helpdesk.customer.CustomerId;
+import dev.helpdesk.search.SearchHit;
 import dev.helpdesk.search.SearchText;
 import dev.helpdesk.search.TicketSearch;
 import dev.helpdesk.ticket.Ticket;
@@ -81,8 +82,14 @@ public interface Tickets {
    * them when {@link TicketSearch#internalText()}), and every filter must hold. A store keeps what
    * it needs to search (an inverted index, a full-text column) in the same atomic write as the
    * ticket and its messages, so a search never sees a ticket without its newest words.
+   *
+   * <p>Each hit carries the ticket's {@link dev.helpdesk.sla.SlaState}, which the SLA filters and
+   * the {@link dev.helpdesk.search.TicketSort#SLA_DUE} order read. The store keeps it beside the
+   * ticket, written by its {@link dev.helpdesk.sla.SlaTimers} adapter in the same atomic write as
+   * the timers ({@link dev.helpdesk.sla.SlaState#of}); a ticket without timers has {@link
+   * dev.helpdesk.sla.SlaState#NONE}.
    */
-  List<Ticket> search(TicketSearch search);
+  List<SearchHit> search(TicketSearch search);
 
   /** The ticket's messages in the order they were added; empty for an unknown ticket. */
   List<Message> conversation(TicketId id);

@@ -19,22 +19,33 @@ import dev.helpdesk.conversation.Visibility;
 import dev.helpdesk.customer.Customer;
 import dev.helpdesk.customer.CustomerId;
 import dev.helpdesk.internal.change.TicketEdit;
+import dev.helpdesk.search.SearchHit;
 import dev.helpdesk.search.SearchText;
 import dev.helpdesk.search.TicketQuery;
 import dev.helpdesk.search.TicketSearch;
 import dev.helpdesk.search.TicketSort;
+import dev.helpdesk.sla.SlaState;
+import dev.helpdesk.sla.SlaTimer;
+import dev.helpdesk.sla.SlaTimers;
+import dev.helpdesk.sla.TargetRule;
+import dev.helpdesk.sla.TicketTimers;
+import dev.helpdesk.sla.TimerState;
+import dev.helpdesk.sla.WarningLead;
 import dev.helpdesk.store.TicketChange;
 import dev.helpdesk.store.Tickets;
 import dev.helpdesk.ticket.Channel;
 import dev.helpdesk.ticket.NewTicket;
 import dev.helpdesk.ticket.Priority;
+import dev.helpdesk.ticket.SlaTarget;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.StatusTransitions;
 import dev.helpdesk.ticket.Ticket;
 import dev.helpdesk.ticket.TicketId;
 import dev.helpdesk.ticket.TicketKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -51,14 +62,27 @@ import org.junit.jupiter.api.Test;
  * after page by keyset, with no ticket twice or missing; and, as a property, return for random
  * tickets, conversations and queries exactly what a brute-force filter over a plain list returns.
  *
- * <p>Extend it in the adapter's tests and implement {@link #tickets()}; it is called once per test
- * and once per example of the property, and must return an empty store each time. Timestamps in
- * this suite are whole seconds.
+ * <p>The SLA filters and the {@link TicketSort#SLA_DUE} order read the {@link SlaState} the store
+ * keeps from the timers its {@link SlaTimers} adapter stores: breached, due soon, overdue, paused,
+ * met, and none at all, each hit carrying the state it was found by.
+ *
+ * <p>Extend it in the adapter's tests and implement {@link #tickets()} and {@link #slaTimers()};
+ * they are called once per test and once per example of the property, and must return an empty
+ * store each time. Timestamps in this suite are whole seconds; searches run at {@link #NOW}.
  */
 public abstract class TicketSearchContract {
 
   /** A ticket store holding no tickets. */
   protected abstract Tickets tickets();
+
+  /**
+   * The SLA timers of the store {@link #tickets()} returned last, whose state its search reads;
+   * called after it.
+   */
+  protected abstract SlaTimers slaTimers();
+
+  /** The instant every search of this suite runs at. */
+  protected static final Instant NOW = T0.plusSeconds(100);
 
   /** How many random examples the property tries; stores on a network may ask for fewer. */
   protected int examples() {
@@ -73,6 +97,13 @@ public abstract class TicketSearchContract {
   /** Words of the random conversations; "ab" is shorter and "www" a stop word on some engines. */
   private static final List<String> VOCABULARY =
       List.of("train", "late", "refund", "seat", "wifi", "ab", "www", "zug9", "delay", "cancelled");
+
+  private static final TargetRule FIRST_REPLY_RULE =
+      new TargetRule(
+          SlaTarget.FIRST_REPLY, Duration.ofHours(1), Set.of(), WarningLead.percentElapsed(50));
+  private static final TargetRule RESOLUTION_RULE =
+      new TargetRule(
+          SlaTarget.RESOLUTION, Duration.ofHours(8), Set.of(), WarningLead.percentElapsed(50));
 
   private long nextKey = 1000;
 
@@ -155,7 +186,12 @@ public abstract class TicketSearchContract {
       all.add(open(store, spec("c-" + (i % 2), "Late train", T0.plusSeconds(i / 3)).priority(p)));
     }
     for (TicketSort sort : TicketSort.values()) {
-      List<Ticket> expected = all.stream().sorted(sort.tickets()).toList();
+      List<Ticket> expected =
+          all.stream()
+              .map(t -> new SearchHit(t, SlaState.NONE))
+              .sorted(sort.hits())
+              .map(SearchHit::ticket)
+              .toList();
       assertEquals(expected, find(store, query().sort(sort).pageSize(100), true), sort.name());
       assertEquals(expected, allPages(store, query().text("late").sort(sort).pageSize(2), true));
     }
@@ -168,7 +204,7 @@ public abstract class TicketSearchContract {
       open(store, spec("c-1", "Late train", T0.plusSeconds(i)));
     }
     TicketQuery first = query().text("train").pageSize(1).build();
-    String cursor = first.cursorAfter(find(store, query().text("train").pageSize(1), true).get(0));
+    String cursor = first.cursorAfter(hits(store, query().text("train").pageSize(1), true).get(0));
     String altered =
         cursor.substring(0, cursor.length() - 2)
             + (cursor.charAt(cursor.length() - 2) == 'A' ? 'B' : 'A')
@@ -186,6 +222,113 @@ public abstract class TicketSearchContract {
   }
 
   @Test
+  void slaFiltersFindBreachedAndDueTicketsAndEachHitCarriesItsState() {
+    Tickets store = tickets();
+    SlaTimers timers = slaTimers();
+    Ticket none = open(store, spec("c-1", "No promise", T0));
+    Ticket soon = open(store, spec("c-1", "Due soon", T0));
+    Ticket overdue = open(store, spec("c-1", "Overdue", T0));
+    Ticket later = open(store, spec("c-1", "Due later", T0));
+    Ticket breached = open(store, spec("c-1", "Breached", T0));
+    Ticket paused = open(store, spec("c-1", "Paused", T0));
+    Ticket met = open(store, spec("c-1", "Met", T0));
+    timers.save(
+        timers(
+            soon,
+            1,
+            timer(FIRST_REPLY_RULE, TimerState.RUNNING, NOW.plusSeconds(600)),
+            timer(RESOLUTION_RULE, TimerState.RUNNING, NOW.plusSeconds(7200))));
+    timers.save(
+        timers(overdue, 1, timer(FIRST_REPLY_RULE, TimerState.RUNNING, NOW.minusSeconds(300))));
+    timers.save(
+        timers(later, 1, timer(FIRST_REPLY_RULE, TimerState.RUNNING, NOW.plusSeconds(7200))));
+    timers.save(
+        timers(
+            breached,
+            1,
+            timer(FIRST_REPLY_RULE, TimerState.BREACHED, NOW.minusSeconds(3600)),
+            timer(RESOLUTION_RULE, TimerState.RUNNING, NOW.plusSeconds(3600))));
+    timers.save(timers(paused, 1, timer(FIRST_REPLY_RULE, TimerState.PAUSED, NOW.plusSeconds(60))));
+    timers.save(timers(met, 1, timer(FIRST_REPLY_RULE, TimerState.MET, NOW.plusSeconds(60))));
+
+    assertEquals(List.of(breached), find(store, query().slaBreached(), true));
+    assertEquals(
+        List.of(overdue, soon),
+        find(store, query().slaDueWithin(Duration.ofMinutes(30)).sort(TicketSort.SLA_DUE), true));
+    assertEquals(
+        List.of(overdue, soon, breached, later),
+        find(store, query().slaDueWithin(Duration.ofHours(2)).sort(TicketSort.SLA_DUE), true));
+    assertEquals(
+        List.of(breached),
+        find(store, query().slaBreached().slaDueWithin(Duration.ofHours(1)), true),
+        "due exactly at the end of the window counts");
+    assertEquals(
+        List.of(), find(store, query().slaBreached().slaDueWithin(Duration.ofMinutes(59)), true));
+    assertEquals(
+        List.of(
+            new SearchHit(overdue, due(NOW.minusSeconds(300), false)),
+            new SearchHit(soon, due(NOW.plusSeconds(600), false)),
+            new SearchHit(breached, due(NOW.plusSeconds(3600), true)),
+            new SearchHit(later, due(NOW.plusSeconds(7200), false)),
+            new SearchHit(none, SlaState.NONE),
+            new SearchHit(paused, SlaState.NONE),
+            new SearchHit(met, SlaState.NONE)),
+        hits(store, query().sort(TicketSort.SLA_DUE), true),
+        "earliest due first, then those with no running timer by key");
+  }
+
+  @Test
+  void theNewestTimersDecideTheSlaStateAndAStaleSaveChangesNothing() {
+    Tickets store = tickets();
+    SlaTimers timers = slaTimers();
+    Ticket t = open(store, spec("c-1", "Late train", T0));
+    timers.save(timers(t, 2, timer(FIRST_REPLY_RULE, TimerState.BREACHED, NOW.minusSeconds(60))));
+    timers.save(timers(t, 1, timer(FIRST_REPLY_RULE, TimerState.RUNNING, NOW.plusSeconds(60))));
+
+    assertEquals(List.of(t), find(store, query().slaBreached(), true));
+    assertEquals(List.of(), find(store, query().slaDueWithin(Duration.ofHours(1)), true));
+
+    timers.save(
+        timers(
+            t,
+            3,
+            timer(FIRST_REPLY_RULE, TimerState.MET, NOW.minusSeconds(60)),
+            timer(RESOLUTION_RULE, TimerState.RUNNING, NOW.plusSeconds(60))));
+
+    assertEquals(List.of(), find(store, query().slaBreached(), true));
+    assertEquals(List.of(t), find(store, query().slaDueWithin(Duration.ofMinutes(1)), true));
+    assertEquals(List.of(), find(store, query().slaDueWithin(Duration.ofSeconds(59)), true));
+  }
+
+  @Test
+  void theSlaDueOrderPagesThroughSharedDueInstantsAndTicketsWithoutTimersByKey() {
+    Tickets store = tickets();
+    SlaTimers timers = slaTimers();
+    List<Ticket> opened = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      Ticket t = open(store, spec("c-1", "Late train", T0));
+      opened.add(t);
+      if (i % 3 != 0) {
+        Instant due = NOW.plusSeconds(60L * (i % 2));
+        timers.save(timers(t, 1, timer(FIRST_REPLY_RULE, TimerState.RUNNING, due)));
+      }
+    }
+    List<Ticket> expected = List.of(2, 4, 1, 5, 0, 3, 6).stream().map(opened::get).toList();
+
+    assertEquals(expected, allPages(store, query().sort(TicketSort.SLA_DUE).pageSize(2), true));
+    assertEquals(
+        expected.subList(0, 4),
+        allPages(
+            store,
+            query()
+                .text("late")
+                .slaDueWithin(Duration.ofMinutes(5))
+                .sort(TicketSort.SLA_DUE)
+                .pageSize(1),
+            true));
+  }
+
+  @Test
   void randomTicketsAndQueriesFindWhatABruteForceFilterFinds() {
     qt().withExamples(examples())
         .withShrinkCycles(20)
@@ -197,7 +340,9 @@ public abstract class TicketSearchContract {
   private void agree(long seed) {
     Random r = new Random(seed);
     Tickets store = tickets();
+    SlaTimers slaTimers = slaTimers();
     Map<TicketId, Ticket> model = new HashMap<>();
+    Map<TicketId, SlaState> slaModel = new HashMap<>();
     Map<TicketId, List<Message>> conversations = new HashMap<>();
     int count = 1 + r.nextInt(14);
     for (int i = 0; i < count; i++) {
@@ -249,6 +394,7 @@ public abstract class TicketSearchContract {
       }
       model.put(t.id(), t);
       conversations.put(t.id(), said);
+      slaModel.put(t.id(), randomTimers(r, slaTimers, t));
     }
     for (int q = 0; q < 6; q++) {
       TicketQuery.Builder b = query().sort(pick(r, TicketSort.values())).pageSize(1 + r.nextInt(4));
@@ -288,21 +434,72 @@ public abstract class TicketSearchContract {
       if (r.nextInt(5) == 0) {
         b.updated(null, T0.plusSeconds(1 + r.nextInt(6)));
       }
+      if (r.nextInt(4) == 0) {
+        b.slaBreached();
+      }
+      if (r.nextInt(3) == 0) {
+        b.slaDueWithin(Duration.ofSeconds(1 + r.nextInt(300)));
+      }
       TicketQuery query = b.build();
       boolean internal = r.nextBoolean();
-      List<Ticket> expected =
+      List<SearchHit> expected =
           model.values().stream()
-              .filter(t -> bruteForce(query, internal, t, conversations.get(t.id())))
-              .sorted(query.sort().tickets())
+              .map(t -> new SearchHit(t, slaModel.get(t.id())))
+              .filter(h -> bruteForce(query, internal, h, conversations.get(h.ticket().id())))
+              .sorted(query.sort().hits())
               .toList();
-      List<Ticket> pages = allPages(store, query, internal);
+      List<SearchHit> pages = allPages(store, query, internal);
       assertEquals(expected, pages, () -> "seed " + seed + ", query " + query);
     }
   }
 
-  /** The query checked field by field against the ticket and every word of its conversation. */
+  /**
+   * Random timers for the ticket, stored (sometimes after older ones, sometimes followed by a stale
+   * save that must change nothing), and the SLA state they must give it, worked out by hand.
+   */
+  private static SlaState randomTimers(Random r, SlaTimers store, Ticket t) {
+    int kind = r.nextInt(5);
+    if (kind == 0) {
+      return SlaState.NONE;
+    }
+    if (r.nextInt(4) == 0) {
+      // Older timers, which the newer ones replace.
+      store.save(timers(t, 1, timer(FIRST_REPLY_RULE, TimerState.BREACHED, T0)));
+    }
+    Instant first = T0.plusSeconds(60L * r.nextInt(6));
+    Instant resolution = T0.plusSeconds(60L * r.nextInt(6));
+    boolean resolutionRuns = r.nextBoolean();
+    TimerState state =
+        switch (kind) {
+          case 1 -> TimerState.RUNNING;
+          case 2 -> TimerState.BREACHED;
+          case 3 -> TimerState.PAUSED;
+          default -> TimerState.MET;
+        };
+    List<SlaTimer> timers = new ArrayList<>();
+    timers.add(timer(FIRST_REPLY_RULE, state, first));
+    if (resolutionRuns) {
+      timers.add(timer(RESOLUTION_RULE, TimerState.RUNNING, resolution));
+    }
+    store.save(timers(t, 2, timers.toArray(SlaTimer[]::new)));
+    if (r.nextInt(4) == 0) {
+      store.save(timers(t, 2, timer(RESOLUTION_RULE, TimerState.BREACHED, T0)));
+    }
+    Instant due = null;
+    if (state == TimerState.RUNNING) {
+      due = first;
+    }
+    if (resolutionRuns && (due == null || resolution.isBefore(due))) {
+      due = resolution;
+    }
+    return new SlaState(Optional.ofNullable(due), state == TimerState.BREACHED);
+  }
+
+  /** The query checked field by field against the hit and every word of its conversation. */
   private static boolean bruteForce(
-      TicketQuery q, boolean internal, Ticket t, List<Message> conversation) {
+      TicketQuery q, boolean internal, SearchHit hit, List<Message> conversation) {
+    Ticket t = hit.ticket();
+    Optional<Instant> due = hit.sla().due();
     Set<String> words = new HashSet<>(SearchText.words(t.subject()));
     for (Message m : conversation) {
       if (internal || m.visibility() == Visibility.PUBLIC) {
@@ -322,17 +519,21 @@ public abstract class TicketSearchContract {
         && (q.createdFrom().isEmpty() || t.createdAt().compareTo(q.createdFrom().get()) >= 0)
         && (q.createdBefore().isEmpty() || t.createdAt().compareTo(q.createdBefore().get()) < 0)
         && (q.updatedFrom().isEmpty() || t.updatedAt().compareTo(q.updatedFrom().get()) >= 0)
-        && (q.updatedBefore().isEmpty() || t.updatedAt().compareTo(q.updatedBefore().get()) < 0);
+        && (q.updatedBefore().isEmpty() || t.updatedAt().compareTo(q.updatedBefore().get()) < 0)
+        && (!q.slaBreached() || hit.sla().breached())
+        && (q.slaDueWithin().isEmpty()
+            || (due.isPresent() && due.get().compareTo(NOW.plus(q.slaDueWithin().get())) <= 0));
   }
 
   /** Every page of the query, read through cursors, each checked to be at most a page long. */
-  private static List<Ticket> allPages(Tickets store, TicketQuery query, boolean internal) {
-    List<Ticket> all = new ArrayList<>();
+  private static List<SearchHit> allPages(Tickets store, TicketQuery query, boolean internal) {
+    List<SearchHit> all = new ArrayList<>();
     TicketQuery page = query;
     for (int n = 0; n < 200; n++) {
-      List<Ticket> found = store.search(new TicketSearch(page, internal, query.pageSize() + 1));
+      List<SearchHit> found =
+          store.search(new TicketSearch(page, internal, query.pageSize() + 1, NOW));
       assertTrue(found.size() <= query.pageSize() + 1, "a page longer than asked");
-      List<Ticket> items = found.subList(0, Math.min(found.size(), query.pageSize()));
+      List<SearchHit> items = found.subList(0, Math.min(found.size(), query.pageSize()));
       all.addAll(items);
       if (found.size() <= query.pageSize()) {
         return all;
@@ -343,7 +544,7 @@ public abstract class TicketSearchContract {
   }
 
   private static List<Ticket> allPages(Tickets store, TicketQuery.Builder query, boolean internal) {
-    return allPages(store, query.build(), internal);
+    return allPages(store, query.build(), internal).stream().map(SearchHit::ticket).toList();
   }
 
   private static List<Ticket> find(Tickets store, TicketQuery.Builder query, boolean internal) {
@@ -351,8 +552,12 @@ public abstract class TicketSearchContract {
   }
 
   private static List<Ticket> search(Tickets store, TicketQuery.Builder query, boolean internal) {
+    return hits(store, query, internal).stream().map(SearchHit::ticket).toList();
+  }
+
+  private static List<SearchHit> hits(Tickets store, TicketQuery.Builder query, boolean internal) {
     TicketQuery q = query.build();
-    return store.search(new TicketSearch(q, internal, q.pageSize()));
+    return store.search(new TicketSearch(q, internal, q.pageSize(), NOW));
   }
 
   private static ValidationException invalid(Runnable r) {
@@ -461,6 +666,33 @@ public abstract class TicketSearchContract {
     TicketChange change = operations.apply(TicketEdit.of(ticket, AGENT, at, RULES)).done();
     store.save(change);
     return change.after();
+  }
+
+  private static SlaTimer timer(TargetRule rule, TimerState state, Instant due) {
+    Instant start = due.minus(rule.goal());
+    return new SlaTimer(
+        rule,
+        1,
+        start,
+        Duration.ZERO,
+        state == TimerState.PAUSED ? Optional.of(start) : Optional.empty(),
+        state,
+        due,
+        start.plus(rule.goal().dividedBy(2)),
+        state == TimerState.BREACHED,
+        state == TimerState.MET ? Optional.of(start) : Optional.empty());
+  }
+
+  private static TicketTimers timers(Ticket t, long version, SlaTimer... timers) {
+    Map<SlaTarget, SlaTimer> byTarget = new EnumMap<>(SlaTarget.class);
+    for (SlaTimer timer : timers) {
+      byTarget.put(timer.target(), timer);
+    }
+    return new TicketTimers(t.id(), version, Optional.of("contract"), byTarget);
+  }
+
+  private static SlaState due(Instant at, boolean breached) {
+    return new SlaState(Optional.of(at), breached);
   }
 
   private static Message reply(String body, int second) {

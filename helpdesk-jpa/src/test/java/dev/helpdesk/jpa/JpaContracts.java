@@ -25,6 +25,7 @@ import dev.helpdesk.store.Tickets;
 import dev.helpdesk.ticket.MessageThreads;
 import dev.helpdesk.ticket.TicketKeys;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
 /**
  * The core's port contract suites against one database, standalone and joined to the application's
@@ -81,14 +82,31 @@ abstract class JpaContracts {
   /** Search; every example of its property starts from empty tables. */
   @Nested
   class Search extends TicketSearchContract {
+    private JpaHelpDeskStore fresh;
+
     @Override
     protected Tickets tickets() {
-      return db().freshStore().tickets();
+      fresh = db().freshStore();
+      return fresh.tickets();
+    }
+
+    @Override
+    protected SlaTimers slaTimers() {
+      return fresh.slaTimers();
     }
 
     @Override
     protected int examples() {
       return 25;
+    }
+  }
+
+  /** The backfill of {@code V9__search_sla.sql}. */
+  @Nested
+  class SearchSlaMigration {
+    @Test
+    void theScriptGivesTicketsStoredBeforeItTheirSlaState() throws Exception {
+      SlaStateBackfill.check(db());
     }
   }
 

@@ -78,7 +78,8 @@ public enum TestDatabase {
           "V5__insights.sql",
           "V6__mail_threads_and_leases.sql",
           "V7__live.sql",
-          "V8__search.sql");
+          "V8__search.sql",
+          "V9__search_sla.sql");
 
   private static final List<String> SEQUENCES =
       List.of(

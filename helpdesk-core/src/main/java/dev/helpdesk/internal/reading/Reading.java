@@ -17,6 +17,7 @@ import dev.helpdesk.live.LiveListener;
 import dev.helpdesk.live.Subscription;
 import dev.helpdesk.search.Page;
 import dev.helpdesk.search.PageRequest;
+import dev.helpdesk.search.SearchHit;
 import dev.helpdesk.search.TicketQuery;
 import dev.helpdesk.search.TicketSearch;
 import dev.helpdesk.search.TicketSort;
@@ -132,15 +133,16 @@ public final class Reading {
       effective = query.withCustomer(c.id());
       internal = false;
     }
-    List<Ticket> found =
-        tickets.search(new TicketSearch(effective, internal, query.pageSize() + 1));
+    List<SearchHit> found =
+        tickets.search(
+            new TicketSearch(effective, internal, query.pageSize() + 1, clock.instant()));
     boolean more = found.size() > query.pageSize();
-    List<Ticket> items = more ? found.subList(0, query.pageSize()) : found;
+    List<SearchHit> items = more ? found.subList(0, query.pageSize()) : found;
     // The cursor is made from the query as given, so that the caller's next query, which the desk
     // restricts in the same way, accepts it.
     Optional<String> next =
         more ? Optional.of(query.cursorAfter(items.get(items.size() - 1))) : Optional.empty();
-    return new Page<>(items.stream().map(t -> TicketAccess.view(actor, t)).toList(), next);
+    return new Page<>(items.stream().map(h -> TicketAccess.view(actor, h.ticket())).toList(), next);
   }
 
   /** One ticket as the actor may see it. */

@@ -4,6 +4,7 @@ import dev.helpdesk.common.Check;
 import dev.helpdesk.jpa.store.Database;
 import dev.helpdesk.jpa.store.Failures;
 import dev.helpdesk.jpa.store.Transactions;
+import dev.helpdesk.sla.SlaState;
 import dev.helpdesk.sla.SlaTimers;
 import dev.helpdesk.sla.TicketTimers;
 import dev.helpdesk.ticket.TicketId;
@@ -27,6 +28,11 @@ import java.util.UUID;
  * ... FOR UPDATE SKIP LOCKED}, then sets {@code claimed_until}, and commits. Monitors on several
  * instances therefore share the due tickets without waiting for each other, and the tickets of a
  * monitor that dies are due again when its claim lapses.
+ *
+ * <p>Each save also writes the ticket's {@link SlaState} into its {@code hd_ticket} row ({@code
+ * sla_due_at}, {@code sla_breached}, added by {@code V9__search_sla.sql}), in the same transaction
+ * as the timers, which is what search filters and sorts by. A save that changes nothing (older
+ * timers) leaves it as it is; timers of a ticket not stored (yet) have no row to write to.
  *
  * <p>The columns keep microseconds. The next check is rounded up and the claim's end rounded up
  * when stored, and {@code now} rounded down when claiming, so a ticket is never claimed before it
@@ -82,7 +88,30 @@ public final class JpaSlaTimers implements SlaTimers {
     if (fresh) {
       em.persist(row);
     }
+    writeSlaState(em, timers);
     return null;
+  }
+
+  /**
+   * The ticket's SLA state into its row of {@code hd_ticket}: found by its key through JPQL (which
+   * flushes the ticket's own pending write first, and binds the UUID as each database wants), then
+   * set by its surrogate id, since the entity leaves these columns unmapped. The due instant is
+   * rounded up to the microsecond, like the next check: never due earlier than it is.
+   */
+  private static void writeSlaState(EntityManager em, TicketTimers timers) {
+    List<Long> rows =
+        em.createQuery("select t.id from HdTicket t where t.ticketId = :id", Long.class)
+            .setParameter("id", timers.ticketId().value())
+            .getResultList();
+    if (rows.isEmpty()) {
+      return;
+    }
+    SlaState state = SlaState.of(timers);
+    em.createNativeQuery("update hd_ticket set sla_due_at = ?1, sla_breached = ?2 where id = ?3")
+        .setParameter(1, state.due().map(JpaSlaTimers::roundUp).orElse(SlaState.NO_DUE))
+        .setParameter(2, state.breached())
+        .setParameter(3, rows.get(0))
+        .executeUpdate();
   }
 
   @Override

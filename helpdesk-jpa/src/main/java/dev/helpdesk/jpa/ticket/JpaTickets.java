@@ -11,11 +11,13 @@ import dev.helpdesk.jpa.notification.JpaOutbox;
 import dev.helpdesk.jpa.store.Database;
 import dev.helpdesk.jpa.store.Failures;
 import dev.helpdesk.jpa.store.Transactions;
+import dev.helpdesk.search.SearchHit;
 import dev.helpdesk.search.SearchPosition;
 import dev.helpdesk.search.SearchText;
 import dev.helpdesk.search.TicketQuery;
 import dev.helpdesk.search.TicketSearch;
 import dev.helpdesk.search.TicketSort;
+import dev.helpdesk.sla.SlaState;
 import dev.helpdesk.store.ChangesSince;
 import dev.helpdesk.store.LinkEnd;
 import dev.helpdesk.store.RecordedChange;
@@ -36,6 +38,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -486,16 +489,18 @@ public final class JpaTickets implements Tickets {
           + " t.requester_name, t.requester_email, t.channel, t.priority, t.tags_json,"
           + " t.custom_fields_json, t.status, t.unsolved, t.assignee_id, t.group_id,"
           + " t.follow_up_of, t.created_at, t.updated_at, t.solved_at, t.booking_reference,"
-          + " t.search_public, t.search_all";
+          + " t.search_public, t.search_all, t.sla_due_at, t.sla_breached";
 
   /**
    * One native statement: the words through the database's full-text index ({@link
    * Database#wordsMatch}), every filter as a condition on an indexed column where there is one, the
    * position as a keyset condition on the sort's columns, and the sort's {@code ORDER BY} with the
-   * limit, which an index in that order can serve without sorting.
+   * limit, which an index in that order can serve without sorting. The SLA state comes from the
+   * columns the SLA timers adapter ({@code JpaSlaTimers}) writes with the timers; the due-within
+   * limit is truncated to the microsecond those columns keep (due instants are rounded up there).
    */
   @Override
-  public List<Ticket> search(TicketSearch search) {
+  public List<SearchHit> search(TicketSearch search) {
     Check.present("search", search);
     TicketQuery q = search.query();
     List<Object> params = new ArrayList<>();
@@ -541,6 +546,13 @@ public final class JpaTickets implements Tickets {
     q.createdBefore().ifPresent(i -> where.add("t.created_at < " + mark(params, i)));
     q.updatedFrom().ifPresent(i -> where.add("t.updated_at >= " + mark(params, i)));
     q.updatedBefore().ifPresent(i -> where.add("t.updated_at < " + mark(params, i)));
+    if (q.slaBreached()) {
+      where.add("t.sla_breached = true");
+    }
+    search
+        .slaDueBy()
+        .ifPresent(
+            by -> where.add("t.sla_due_at <= " + mark(params, by.truncatedTo(ChronoUnit.MICROS))));
     q.after().ifPresent(p -> where.add(keyset(q.sort(), p, params)));
     String key = database.ticketKeyOrder();
     String order =
@@ -552,6 +564,7 @@ public final class JpaTickets implements Tickets {
               database.rowValueComparisons()
                   ? "-t.priority, t.created_at, " + key
                   : "t.priority desc, t.created_at, " + key;
+          case SLA_DUE -> "t.sla_due_at, " + key;
         };
     String sql =
         "select "
@@ -563,16 +576,26 @@ public final class JpaTickets implements Tickets {
             + database.limitClause(search.limit());
     return transactions.read(
         em -> {
-          Query query = em.createNativeQuery(sql, TicketEntity.class);
+          Query query = em.createNativeQuery(sql, TicketEntity.WITH_SLA_STATE);
           // Loaded read-only: no snapshot to keep and nothing to check for changes at commit.
           query.setHint("org.hibernate.readOnly", true);
           for (int i = 0; i < params.size(); i++) {
             query.setParameter(i + 1, params.get(i));
           }
           @SuppressWarnings("unchecked")
-          List<TicketEntity> rows = query.getResultList();
-          return rows.stream().map(TicketMapping::toTicket).toList();
+          List<Object[]> rows = query.getResultList();
+          return rows.stream().map(JpaTickets::hit).toList();
         });
+  }
+
+  /** A search row: the ticket, its SLA due column (the sentinel: none) and breached flag. */
+  private static SearchHit hit(Object[] row) {
+    Instant due = (Instant) row[1];
+    boolean breached = Boolean.TRUE.equals(row[2]);
+    return new SearchHit(
+        TicketMapping.toTicket((TicketEntity) row[0]),
+        new SlaState(
+            due.isBefore(SlaState.NO_DUE) ? Optional.of(due) : Optional.empty(), breached));
   }
 
   /**
@@ -587,6 +610,7 @@ public final class JpaTickets implements Tickets {
       case UPDATED_NEWEST -> before("t.updated_at", p.updatedAt(), key, k, "<", params);
       case CREATED_NEWEST -> before("t.created_at", p.createdAt(), key, k, "<", params);
       case CREATED_OLDEST -> before("t.created_at", p.createdAt(), key, k, ">", params);
+      case SLA_DUE -> before("t.sla_due_at", p.slaDue(), key, k, ">", params);
       case MOST_URGENT -> {
         if (database.rowValueComparisons()) {
           // Priority descending is minus the rank ascending: one direction, one row value, one
