@@ -17,6 +17,7 @@ import dev.helpdesk.notification.Outbox;
 import dev.helpdesk.notification.OutboxEntry;
 import dev.helpdesk.notification.RetryPolicy;
 import dev.helpdesk.testing.SettableClock;
+import dev.helpdesk.ticket.IllegalTransitionException;
 import dev.helpdesk.ticket.NewTicket;
 import dev.helpdesk.ticket.Priority;
 import dev.helpdesk.ticket.Ticket;
@@ -303,6 +304,23 @@ public abstract class WebhooksContract {
     assertEquals(OutboxEntry.State.DELIVERED, outbox.byId(id).orElseThrow().state());
     assertThrows(NotFoundException.class, () -> desk.redeliver(id));
     assertThrows(NotFoundException.class, () -> desk.redeliver(NotificationId.random()));
+  }
+
+  @Test
+  void aRefusedChangeWritesNoDelivery() throws Exception {
+    desk(crm(WebhookEvent.TICKET_CREATED, WebhookEvent.STATUS_CHANGED));
+    Ticket t = open();
+    desk.dispatchNotifications();
+    assertEquals(1, received.size());
+
+    // Solving needs an assignee: the change is refused as a whole, its delivery with it.
+    assertThrows(
+        IllegalTransitionException.class,
+        () -> desk.changeStatus(STAFF, t.id(), dev.helpdesk.ticket.Status.SOLVED));
+    clock.advance(Duration.ofMinutes(1));
+    desk.dispatchNotifications();
+
+    assertEquals(1, received.size(), received::toString);
   }
 
   @Test
