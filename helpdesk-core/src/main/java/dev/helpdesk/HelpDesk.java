@@ -24,6 +24,7 @@ import dev.helpdesk.live.LiveListener;
 import dev.helpdesk.live.Subscription;
 import dev.helpdesk.macro.Macro;
 import dev.helpdesk.metrics.MetricsReport;
+import dev.helpdesk.notification.NotificationId;
 import dev.helpdesk.notification.OutboxEntry;
 import dev.helpdesk.search.Page;
 import dev.helpdesk.search.PageRequest;
@@ -410,6 +411,24 @@ public final class HelpDesk implements AutoCloseable {
   /** Up to {@code limit} notifications given up on after the maximum attempts, oldest first. */
   public List<OutboxEntry> deadLetters(int limit) {
     return s.outbox().deadLetters(Check.positive("limit", limit));
+  }
+
+  /**
+   * Gives a dead-lettered notification or webhook delivery another chance: it is pending again, due
+   * now, with the full retry policy, and keeps its id, so a webhook receiver sees the same {@code
+   * Helpdesk-Webhook-Id} (idempotency key) as on the attempts before. The next {@link
+   * #dispatchNotifications()} tries it.
+   *
+   * @return the entry, pending now
+   * @throws NotFoundException (kind {@code dead letter}) if the outbox holds no dead entry of that
+   *     id; nothing was changed
+   */
+  public OutboxEntry redeliver(NotificationId id) {
+    Check.present("notificationId", id);
+    if (!s.outbox().redeliver(id, s.clock().instant())) {
+      throw new NotFoundException("dead letter", id.toString());
+    }
+    return s.outbox().byId(id).orElseThrow();
   }
 
   /** The clock the desk reads: the configured one, at microsecond precision. */

@@ -24,6 +24,7 @@ import dev.helpdesk.internal.intake.Intake;
 import dev.helpdesk.internal.links.Links;
 import dev.helpdesk.internal.live.LiveFeed;
 import dev.helpdesk.internal.live.RelayLink;
+import dev.helpdesk.internal.notification.Channels;
 import dev.helpdesk.internal.notification.NotificationDispatcher;
 import dev.helpdesk.internal.notification.NotificationRules;
 import dev.helpdesk.internal.reading.Reading;
@@ -31,6 +32,8 @@ import dev.helpdesk.internal.satisfaction.Satisfaction;
 import dev.helpdesk.internal.sla.Monitor;
 import dev.helpdesk.internal.sla.SlaEngine;
 import dev.helpdesk.internal.triage.Triage;
+import dev.helpdesk.internal.webhook.WebhookRules;
+import dev.helpdesk.internal.webhook.WebhookSender;
 import dev.helpdesk.knowledge.KnowledgeBase;
 import dev.helpdesk.live.ChangeRelay;
 import dev.helpdesk.macro.Macro;
@@ -57,6 +60,7 @@ import dev.helpdesk.ticket.StatusTransitions;
 import dev.helpdesk.ticket.TicketEvent;
 import dev.helpdesk.ticket.TicketEventListener;
 import dev.helpdesk.ticket.TicketKeys;
+import dev.helpdesk.webhook.Webhook;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -121,6 +125,8 @@ public final class HelpDeskBuilder {
   KnowledgeBase knowledgeBase;
   int maxSuggestedAnswers = 3;
   final Map<String, Macro> macros = new LinkedHashMap<>();
+  final Map<String, Webhook> webhooks = new LinkedHashMap<>();
+  Duration webhookTimeout = Duration.ofSeconds(10);
 
   HelpDeskBuilder() {}
 
@@ -326,6 +332,36 @@ public final class HelpDeskBuilder {
   }
 
   /**
+   * Registers an endpoint that hears of the ticket changes it asks for: each change that records
+   * one of its {@link Webhook#events()} writes a delivery to the outbox in the same transaction,
+   * which {@link HelpDesk#dispatchNotifications()} posts, signed, with the {@link
+   * #retryPolicy(RetryPolicy) retry policy} of every notification (see {@code docs/webhooks.md}).
+   *
+   * @throws ValidationException on field {@code webhook.id} if a webhook of that id was registered
+   *     already
+   */
+  public HelpDeskBuilder webhook(Webhook webhook) {
+    Check.present("webhook", webhook);
+    if (webhooks.putIfAbsent(webhook.id(), webhook) != null) {
+      throw new ValidationException("webhook.id", "'" + webhook.id() + "' is registered already");
+    }
+    return this;
+  }
+
+  /**
+   * How long posting a webhook delivery may take: to connect, and then to get the answer, each;
+   * default 10 seconds. A delivery that times out is retried.
+   */
+  public HelpDeskBuilder webhookTimeout(Duration timeout) {
+    Check.present("webhookTimeout", timeout);
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new ValidationException("webhookTimeout", "must be positive (was " + timeout + ")");
+    }
+    this.webhookTimeout = timeout;
+    return this;
+  }
+
+  /**
    * What a {@link dev.helpdesk.ticket.Rating#BAD} rating does besides being recorded: {@link
    * BadRatingAction#REOPEN} (the default), {@link BadRatingAction#ESCALATE} to the supervisor
    * group, or {@link BadRatingAction#NOTHING}.
@@ -424,6 +460,8 @@ public final class HelpDeskBuilder {
     }
     Assignment assignment = new Assignment(policy, tickets, agents, clock);
     NotificationRules rules = new NotificationRules(agents);
+    List<Webhook> webhooks = List.copyOf(this.webhooks.values());
+    WebhookRules webhookRules = new WebhookRules(webhooks);
     Optional<InstantAnswers> answers =
         Optional.ofNullable(knowledgeBase).map(kb -> new InstantAnswers(kb, maxSuggestedAnswers));
     Listeners listeners = new Listeners(this.listeners);
@@ -432,8 +470,10 @@ public final class HelpDeskBuilder {
             assignment::beforeSave,
             edit -> answers.ifPresent(a -> a.suggest(edit)),
             edit -> sla.map(engine -> engine.plan(edit)),
-            (edit, acknowledge, timers) ->
-                rules.addTo(edit, acknowledge, timers.flatMap(SlaEngine::firstReplyDueBy)),
+            (edit, acknowledge, timers) -> {
+              rules.addTo(edit, acknowledge, timers.flatMap(SlaEngine::firstReplyDueBy));
+              webhookRules.addTo(edit);
+            },
             timers -> sla.ifPresent(engine -> engine.store(timers)),
             assignment::refused,
             assignment::stored,
@@ -472,7 +512,7 @@ public final class HelpDeskBuilder {
             live,
             new NotificationDispatcher(
                 outbox,
-                notifier,
+                new Channels(notifier, new WebhookSender(webhooks, webhookTimeout, clock)),
                 clock,
                 retryPolicy,
                 dispatchBatch,

@@ -112,6 +112,18 @@ public final class InMemoryOutbox implements Outbox {
   }
 
   @Override
+  public synchronized boolean redeliver(NotificationId id, Instant notBefore) {
+    Check.present("notificationId", id);
+    Check.present("notBefore", notBefore);
+    OutboxEntry e = entries.get(id);
+    if (e == null || e.state() != State.DEAD) {
+      return false;
+    }
+    put(new OutboxEntry(e.notification(), State.PENDING, 0, notBefore, e.lastError()));
+    return true;
+  }
+
+  @Override
   public synchronized Optional<OutboxEntry> byId(NotificationId id) {
     return Optional.ofNullable(entries.get(id));
   }

@@ -8,5 +8,7 @@ public enum Audience {
   /** The customer who asked: the ticket is "your request", its link the customer's page. */
   CUSTOMER,
   /** An agent of the desk: the ticket is work to do, its link the agents' console. */
-  AGENT
+  AGENT,
+  /** A system of the host's: a webhook endpoint, posted the change as JSON, never mailed. */
+  ENDPOINT
 }

@@ -1,6 +1,7 @@
 package dev.helpdesk.notification;
 
 import dev.helpdesk.common.Check;
+import dev.helpdesk.common.ValidationException;
 import dev.helpdesk.ticket.TicketId;
 import dev.helpdesk.ticket.TicketKey;
 import java.time.Instant;
@@ -62,6 +63,22 @@ public record Notification(
   public static final String LOCALE = "locale";
 
   /**
+   * Key of {@link #values}: on a {@link NotificationKind#WEBHOOK} delivery, the id of the webhook
+   * it is for. The recipient repeats it as its name, at the address {@code <id>@webhook.invalid} (a
+   * domain reserved never to resolve), so that an outbox shared with mail keeps one shape.
+   */
+  public static final String WEBHOOK = "webhook";
+
+  /** Key of {@link #values}: on a webhook delivery, its event type, e.g. {@code ticket.created}. */
+  public static final String EVENT = "event";
+
+  /**
+   * Key of {@link #values}: on a webhook delivery, the JSON body posted, made once when the change
+   * is stored so that every retry sends the same bytes.
+   */
+  public static final String PAYLOAD = "payload";
+
+  /**
    * Key of {@link #values}: the title of the {@code position}-th answer (from 1) suggested to the
    * customer at intake, in the acknowledgement; numbered on while there are more.
    */
@@ -89,6 +106,13 @@ public record Notification(
     Check.present("ticketSubject", ticketSubject);
     values = Map.copyOf(Check.present("values", values));
     Check.present("createdAt", createdAt);
+    if (kind == NotificationKind.WEBHOOK
+        && !(values.containsKey(WEBHOOK)
+            && values.containsKey(EVENT)
+            && values.containsKey(PAYLOAD))) {
+      throw new ValidationException(
+          "values", "a webhook delivery needs webhook, event and payload");
+    }
   }
 
   /**

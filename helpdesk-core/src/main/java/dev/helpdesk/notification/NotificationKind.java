@@ -1,6 +1,9 @@
 package dev.helpdesk.notification;
 
-/** What a notification tells its recipient; delivery adapters pick a template by kind. */
+/**
+ * What a notification tells its recipient; delivery adapters pick a template by kind. Every kind
+ * but {@link #WEBHOOK} is handed to the host's {@link Notifier}.
+ */
 public enum NotificationKind {
   /** To the customer at intake: the ticket key and, where known, when the first reply is due. */
   TICKET_RECEIVED(Audience.CUSTOMER),
@@ -13,7 +16,13 @@ public enum NotificationKind {
   /** To an agent: an SLA target of a ticket is close to its due time. */
   SLA_WARNING(Audience.AGENT),
   /** To an agent: an SLA target of a ticket was breached. */
-  SLA_BREACHED(Audience.AGENT);
+  SLA_BREACHED(Audience.AGENT),
+  /**
+   * To a {@link dev.helpdesk.webhook.Webhook} endpoint: a ticket change it asked for, posted as
+   * {@link Notification#PAYLOAD}. Its recipient's name is the webhook's id; see {@link
+   * Notification#WEBHOOK}. The desk delivers it itself, never through the host's {@link Notifier}.
+   */
+  WEBHOOK(Audience.ENDPOINT);
 
   private final Audience audience;
 

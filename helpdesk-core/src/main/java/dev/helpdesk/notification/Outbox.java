@@ -56,6 +56,16 @@ public interface Outbox {
    */
   void deadLetter(NotificationId id, String owner, String error);
 
+  /**
+   * Gives a dead-lettered entry another chance: makes it pending from {@code notBefore}, its
+   * attempts counted from zero again and its last error kept, so that the dispatcher delivers the
+   * same notification (same id, hence the same idempotency key) with the full retry policy. Ignored
+   * unless the entry is {@link OutboxEntry.State#DEAD}.
+   *
+   * @return whether the entry was dead and is pending now
+   */
+  boolean redeliver(NotificationId id, Instant notBefore);
+
   /** The entry for this notification, if the outbox has it. */
   Optional<OutboxEntry> byId(NotificationId id);
 

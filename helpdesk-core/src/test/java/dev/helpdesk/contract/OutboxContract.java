@@ -3,6 +3,7 @@ package dev.helpdesk.contract;
 import static dev.helpdesk.contract.ContractFixtures.T0;
 import static dev.helpdesk.contract.ContractFixtures.notification;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.helpdesk.notification.Notification;
@@ -364,6 +365,55 @@ public abstract class OutboxContract {
     assertEquals(List.of(dead), box.deadLetters(10));
     assertEquals(0, box.undelivered());
     assertEquals(List.of(), box.claim(T0.plus(Duration.ofDays(30)), 10, LEASE, "d2"));
+  }
+
+  @Test
+  void aRedeliveredDeadEntryIsPendingAgainWithItsIdItsLastErrorAndNoAttempts() {
+    Notification a = notification(T0);
+    Notification b = notification(T0);
+    box.add(List.of(a, b));
+    box.claim(T0, 10, LEASE, "d1");
+    box.retryLater(a.id(), "d1", T0.plusSeconds(10), "HTTP 500");
+    box.claim(T0.plusSeconds(10), 10, LEASE, "d1");
+    box.deadLetter(a.id(), "d1", "HTTP 503");
+
+    assertTrue(box.redeliver(a.id(), T0.plusSeconds(60)));
+
+    OutboxEntry again = box.byId(a.id()).orElseThrow();
+    assertEquals(a, again.notification());
+    assertEquals(State.PENDING, again.state());
+    assertEquals(0, again.attempts());
+    assertEquals(T0.plusSeconds(60), again.nextAttemptAt());
+    assertEquals(Optional.of("HTTP 503"), again.lastError());
+    assertEquals(List.of(), box.deadLetters(10));
+    assertEquals(2, box.undelivered());
+    // b is still leased to d1 until T0 + 5 min; a is due from T0 + 60 s.
+    assertEquals(List.of(), box.claim(T0.plusSeconds(59), 10, LEASE, "d2"));
+    assertEquals(List.of(a.id()), ids(box.claim(T0.plusSeconds(60), 10, LEASE, "d2")));
+    box.delivered(a.id(), "d2");
+    assertEquals(State.DELIVERED, box.byId(a.id()).orElseThrow().state());
+  }
+
+  @Test
+  void onlyDeadEntriesAreRedelivered() {
+    Notification pending = notification(T0);
+    Notification claimed = notification(T0);
+    Notification delivered = notification(T0);
+    box.add(List.of(claimed, delivered));
+    box.claim(T0, 10, LEASE, "d1");
+    box.delivered(delivered.id(), "d1");
+    box.add(List.of(pending));
+
+    assertFalse(box.redeliver(pending.id(), T0.plusSeconds(60)));
+    assertFalse(box.redeliver(claimed.id(), T0.plusSeconds(60)));
+    assertFalse(box.redeliver(delivered.id(), T0.plusSeconds(60)));
+    assertFalse(box.redeliver(NotificationId.random(), T0.plusSeconds(60)));
+
+    assertEquals(State.PENDING, box.byId(pending.id()).orElseThrow().state());
+    assertEquals(T0, box.byId(pending.id()).orElseThrow().nextAttemptAt());
+    assertEquals(State.CLAIMED, box.byId(claimed.id()).orElseThrow().state());
+    assertEquals(State.DELIVERED, box.byId(delivered.id()).orElseThrow().state());
+    assertEquals(Optional.empty(), box.byId(NotificationId.random()));
   }
 
   @Test

@@ -16,6 +16,7 @@ import dev.helpdesk.contract.SlaTimersContract;
 import dev.helpdesk.contract.TicketKeysContract;
 import dev.helpdesk.contract.TicketSearchContract;
 import dev.helpdesk.contract.TicketsContract;
+import dev.helpdesk.contract.WebhooksContract;
 import dev.helpdesk.conversation.AttachmentStore;
 import dev.helpdesk.customer.Customers;
 import dev.helpdesk.metrics.MetricsQueries;
@@ -241,6 +242,17 @@ abstract class JpaContracts {
     @Override
     protected int examples() {
       return 25;
+    }
+  }
+
+  /** Webhooks through a whole desk on this database, against the JDK's HTTP server. */
+  @Nested
+  class Webhooks extends WebhooksContract {
+    @Override
+    protected Outbox withFreshStore(HelpDeskBuilder builder) {
+      JpaHelpDeskStore fresh = db().freshStore();
+      fresh.configure(builder);
+      return fresh.outbox();
     }
   }
 

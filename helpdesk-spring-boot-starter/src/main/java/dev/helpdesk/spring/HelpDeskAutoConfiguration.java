@@ -34,6 +34,7 @@ import dev.helpdesk.ticket.StatusTransitions;
 import dev.helpdesk.ticket.TicketEvent;
 import dev.helpdesk.ticket.TicketEventListener;
 import dev.helpdesk.ticket.TicketKeys;
+import dev.helpdesk.webhook.Webhook;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -364,6 +365,7 @@ public class HelpDeskAutoConfiguration {
       bean(StatusTransitions.class).ifUnique(builder::transitions);
       bean(RetryPolicy.class).ifUnique(builder::retryPolicy);
       bean(Macro.class).orderedStream().forEach(builder::macro);
+      bean(Webhook.class).orderedStream().forEach(builder::webhook);
       bean(BadRatingAction.class).ifUnique(builder::onBadRating);
     }
 

@@ -2,6 +2,7 @@ package dev.helpdesk.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.helpdesk.HelpDesk;
 import dev.helpdesk.actor.Actor;
 import dev.helpdesk.agent.Agent;
@@ -20,6 +21,11 @@ import dev.helpdesk.ticket.NewTicket;
 import dev.helpdesk.ticket.Ticket;
 import dev.helpdesk.ticket.TicketEvent;
 import dev.helpdesk.ticket.TicketEventListener;
+import dev.helpdesk.webhook.Webhook;
+import dev.helpdesk.webhook.WebhookEvent;
+import dev.helpdesk.webhook.WebhookSignature;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -126,6 +132,40 @@ class HelpDeskAutoConfigurationTest {
               assertThat(desk.dispatchNotifications()).isPositive();
               assertThat(sent).isNotEmpty();
             });
+  }
+
+  @Test
+  void webhookBeansAreRegisteredAndPostedTo() throws Exception {
+    List<String> events = new CopyOnWriteArrayList<>();
+    HttpServer receiver =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    receiver.createContext(
+        "/",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          events.add(exchange.getRequestHeaders().getFirst(WebhookSignature.EVENT_HEADER));
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
+    receiver.start();
+    try {
+      String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/in";
+      runner
+          .withPropertyValues("helpdesk.jobs.enabled=false")
+          .withBean(
+              "crm",
+              Webhook.class,
+              () -> Webhook.of("crm", url, "whsec-0123456789abcdef", WebhookEvent.TICKET_CREATED))
+          .run(
+              context -> {
+                HelpDesk desk = context.getBean(HelpDesk.class);
+                open(desk);
+                desk.dispatchNotifications();
+                assertThat(events).containsExactly("ticket.created");
+              });
+    } finally {
+      receiver.stop(0);
+    }
   }
 
   @Test

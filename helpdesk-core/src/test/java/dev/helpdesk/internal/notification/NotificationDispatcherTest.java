@@ -560,6 +560,11 @@ class NotificationDispatcherTest {
     }
 
     @Override
+    public boolean redeliver(NotificationId id, java.time.Instant notBefore) {
+      return real.redeliver(id, notBefore);
+    }
+
+    @Override
     public java.util.Optional<OutboxEntry> byId(NotificationId id) {
       return real.byId(id);
     }

@@ -225,6 +225,26 @@ public final class JpaOutbox implements Outbox {
         });
   }
 
+  /** One guarded update ({@code ... WHERE state = 'DEAD'}), in a transaction of its own. */
+  @Override
+  public boolean redeliver(NotificationId id, Instant notBefore) {
+    Check.present("notificationId", id);
+    Check.present("notBefore", notBefore);
+    return transactions.inTransaction(
+            em ->
+                em.createQuery(
+                        "update HdOutboxEntry o set o.state = :pending, o.attempts = 0,"
+                            + " o.nextAttemptAt = :notBefore, o.dueAt = :notBefore,"
+                            + " o.leaseOwner = null where o.notificationId = :id"
+                            + " and o.state = :dead")
+                    .setParameter("pending", State.PENDING)
+                    .setParameter("notBefore", notBefore)
+                    .setParameter("id", id.value())
+                    .setParameter("dead", State.DEAD)
+                    .executeUpdate())
+        == 1;
+  }
+
   @Override
   public Optional<OutboxEntry> byId(NotificationId id) {
     Check.present("notificationId", id);

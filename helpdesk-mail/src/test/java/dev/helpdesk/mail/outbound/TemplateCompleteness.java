@@ -2,6 +2,7 @@ package dev.helpdesk.mail.outbound;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.MustacheException;
+import dev.helpdesk.notification.Audience;
 import dev.helpdesk.notification.NotificationKind;
 import java.io.IOException;
 import java.io.StringReader;
@@ -82,9 +83,13 @@ final class TemplateCompleteness {
 
   private TemplateCompleteness() {}
 
-  /** The lower-case names of every {@link NotificationKind}: each needs its templates. */
+  /**
+   * The lower-case names of every mailed {@link NotificationKind}: each needs its templates. A
+   * webhook delivery ({@link Audience#ENDPOINT}) is posted by the desk, never mailed.
+   */
   static Set<String> kinds() {
     return Arrays.stream(NotificationKind.values())
+        .filter(k -> k.audience() != Audience.ENDPOINT)
         .map(k -> k.name().toLowerCase(Locale.ROOT))
         .collect(Collectors.toCollection(TreeSet::new));
   }
