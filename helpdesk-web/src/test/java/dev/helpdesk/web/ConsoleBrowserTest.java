@@ -260,8 +260,19 @@ class ConsoleBrowserTest {
     assertThat(in(agent, CONSOLE, "#mine-title").getText()).isEqualTo("Meine Warteschlange");
     assertThat(in(agent, CONSOLE, "label[for=availability]").getText())
         .isEqualTo("Meine Verf\u00fcgbarkeit");
+    // A query raised meanwhile joins the unassigned queue without a reload.
+    js(agent, "window.__samePage = true;");
+    Ticket later = raise("ben@example.com", "Ben", "Koffer verloren", "BK-5153");
+    waitFor(agent, text(agent, CONSOLE, "#unassigned", later.key().value()));
+    assertThat(js(agent, "return window.__samePage === true;")).as("not reloaded").isEqualTo(true);
 
-    in(agent, CONSOLE, "#unassigned button[data-ticket='" + ticket.id() + "']").click();
+    // The queue is read again every two seconds: click whichever button is there now.
+    waitFor(
+        agent,
+        d -> {
+          in(agent, CONSOLE, "#unassigned button[data-ticket='" + ticket.id() + "']").click();
+          return true;
+        });
     waitFor(agent, text(agent, CONSOLE, "#ticket-booking", "BK-5151"));
     assertThat(in(agent, CONSOLE, "#ticket-status").getText()).isEqualTo("Neu");
     assertThat(in(agent, CONSOLE, "#send-note").getText())

@@ -110,7 +110,7 @@ public class WidgetHostApplication {
           <body>
             <main>
               <h1>Support</h1>
-              <helpdesk-console lang="%1$s" page-size="10"></helpdesk-console>
+              <helpdesk-console lang="%1$s" page-size="10" refresh-seconds="2"></helpdesk-console>
             </main>
           </body>
           </html>

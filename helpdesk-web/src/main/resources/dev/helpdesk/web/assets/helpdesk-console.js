@@ -397,6 +397,7 @@
     }
 
     disconnectedCallback() {
+      clearInterval(this.timers.poll);
       this.closeStreams();
       this.closeTicketStream();
     }
@@ -521,6 +522,15 @@
       );
       await this.loadQueues();
       this.openQueueStream();
+      // The unassigned queue has no stream of its own: it is read again every few seconds.
+      const seconds = Number.parseInt(this.getAttribute('refresh-seconds') || '30', 10);
+      if (seconds > 0) {
+        this.timers.poll = setInterval(() => {
+          if (!document.hidden) {
+            this.loadQueues().catch((e) => this.fail(e));
+          }
+        }, seconds * 1000);
+      }
     }
 
     availabilityForm() {
@@ -663,7 +673,15 @@
       if (next) {
         list.list.append(...items);
       } else {
+        // Read again under the keyboard's focus, the list keeps it on the same ticket.
+        const focused = this.shadowRoot.activeElement;
+        const kept =
+          focused && list.list.contains(focused) ? focused.getAttribute('data-ticket') : null;
         list.list.replaceChildren(...items);
+        if (kept) {
+          const again = list.list.querySelector('button[data-ticket="' + CSS.escape(kept) + '"]');
+          (again || list.more).focus();
+        }
         if (!items.length) {
           list.list.append(
             h('li', { class: 'muted', text: name === 'results' ? this.t.noResults : this.t.empty }),
