@@ -774,6 +774,7 @@
       const t = this.t;
       this.say('');
       this.closeTicketStream();
+      clearTimeout(this.timers.ticket);
       this.messageIds = new Set();
       const details = await this.call('GET', '/tickets/' + encodeURIComponent(id));
       this.facts = h('dl', { id: 'facts', class: 'facts' });
@@ -974,14 +975,21 @@
           ]),
       );
       this.facts.querySelector('#ticket-status').setAttribute('data-status', ticket.status);
-      this.statusSelect.value = ticket.status;
+      // A live update does not undo a status the agent is choosing.
+      if (this.shadowRoot.activeElement !== this.statusSelect) {
+        this.statusSelect.value = ticket.status;
+      }
       this.take.hidden = ticket.assignee === this.me.id;
       this.markCurrent();
     }
 
     async loadSla() {
       const t = this.t;
-      const timers = await this.call('GET', '/tickets/' + encodeURIComponent(this.ticket.id) + '/sla');
+      const id = this.ticket.id;
+      const timers = await this.call('GET', '/tickets/' + encodeURIComponent(id) + '/sla');
+      if (this.ticket.id !== id) {
+        return;
+      }
       this.slaList.replaceChildren(
         ...timers.map((timer) => {
           const parts = [
@@ -1004,9 +1012,15 @@
       }
     }
 
+    /** Reads the shown ticket again; what arrives after another ticket was opened is dropped. */
     async reloadTicket() {
-      if (this.ticket) {
-        this.apply(await this.call('GET', '/tickets/' + encodeURIComponent(this.ticket.id)));
+      if (!this.ticket) {
+        return;
+      }
+      const id = this.ticket.id;
+      const details = await this.call('GET', '/tickets/' + encodeURIComponent(id));
+      if (this.ticket && this.ticket.id === id) {
+        this.apply(details);
         await this.loadSla();
       }
     }
