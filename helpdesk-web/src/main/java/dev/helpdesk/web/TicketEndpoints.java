@@ -15,6 +15,8 @@ import dev.helpdesk.conversation.MessageId;
 import dev.helpdesk.conversation.NewAttachment;
 import dev.helpdesk.customer.Customer;
 import dev.helpdesk.customer.CustomerId;
+import dev.helpdesk.search.TicketQuery;
+import dev.helpdesk.search.TicketSort;
 import dev.helpdesk.ticket.ArticleId;
 import dev.helpdesk.ticket.LinkKind;
 import dev.helpdesk.ticket.NewTicket;
@@ -32,6 +34,7 @@ import dev.helpdesk.web.Views.PostedView;
 import dev.helpdesk.web.Views.SlaView;
 import dev.helpdesk.web.Views.SuggestedAnswerView;
 import dev.helpdesk.web.Views.TicketDetailsView;
+import dev.helpdesk.web.Views.TicketPageView;
 import dev.helpdesk.web.Views.TicketView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -191,6 +194,28 @@ class TicketEndpoints {
       throw new ValidationException("customer", "is required for staff: whose tickets to list");
     }
     return calls.inTransaction(() -> TicketView.all(desk.ticketsOf(actor, whose), actor));
+  }
+
+  /**
+   * Finds tickets by words and filters, one page at a time: staff any ticket, customers their own
+   * (the desk decides what each may search and see).
+   */
+  @GetMapping("/tickets/search")
+  TicketPageView search(
+      @RequestParam(name = "text", required = false) String text,
+      @RequestParam(name = "status", required = false) List<Status> status,
+      @RequestParam(name = "priority", required = false) List<Priority> priority,
+      @RequestParam(name = "assignee", required = false) String assignee,
+      @RequestParam(name = "bookingReference", required = false) String bookingReference,
+      @RequestParam(name = "sort", required = false) TicketSort sort,
+      @RequestParam(name = "cursor", required = false) String cursor,
+      @RequestParam(name = "size", required = false) Integer size,
+      Authentication authentication) {
+    Actor actor = calls.actor(authentication);
+    TicketQuery query =
+        new SearchParameters(text, status, priority, assignee, bookingReference, sort, cursor, size)
+            .query(actor);
+    return calls.inTransaction(() -> TicketPageView.of(desk.search(actor, query), actor));
   }
 
   @GetMapping("/tickets/{id}")

@@ -11,6 +11,7 @@ import dev.helpdesk.macro.Macro;
 import dev.helpdesk.metrics.DurationStats;
 import dev.helpdesk.metrics.MetricsReport;
 import dev.helpdesk.metrics.SatisfactionScore;
+import dev.helpdesk.search.Page;
 import dev.helpdesk.sla.SlaStatus;
 import dev.helpdesk.ticket.Posted;
 import dev.helpdesk.ticket.SuggestedAnswer;
@@ -101,6 +102,13 @@ final class Views {
 
     static List<TicketView> all(List<Ticket> tickets, Actor viewer) {
       return tickets.stream().map(t -> of(t, viewer)).toList();
+    }
+  }
+
+  /** One page of tickets found, and the cursor of the next page (null on the last). */
+  record TicketPageView(List<TicketView> items, String next) {
+    static TicketPageView of(Page<Ticket> page, Actor viewer) {
+      return new TicketPageView(TicketView.all(page.items(), viewer), page.next().orElse(null));
     }
   }
 

@@ -6,10 +6,11 @@ import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Serves the customer widget's static files ({@code helpdesk-widget.js} and what it loads) from
- * {@code assets/} beside this class at {@code <base-path>/assets/}. They hold no data, so anyone
- * may read them (the filter chain opens this path to GET only) and caches may keep them for an
- * hour; the {@code Last-Modified} of the jar entry lets a browser revalidate cheaply after that.
+ * Serves the customer widget's and the agent console's static files ({@code helpdesk-widget.js},
+ * {@code helpdesk-console.js}) from {@code assets/} beside this class at {@code
+ * <base-path>/assets/}. They hold no data, so anyone may read them (the filter chain opens this
+ * path to GET only) and caches may keep them for an hour; the {@code Last-Modified} of the jar
+ * entry lets a browser revalidate cheaply after that.
  */
 final class WidgetAssets implements WebMvcConfigurer {
 

@@ -388,6 +388,100 @@ class WebApiTest {
   // ------------------------------------------------------------------ working the ticket
 
   @Test
+  void staffSearchEveryTicketCustomersTheirOwnPageByPage() throws Exception {
+    // A word of this test's own, so tickets of other tests never match.
+    String word = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    String anas = raise(ana, "Seat missing " + word);
+    String bens = raise(ben, "Refund for " + word);
+
+    mvc.perform(
+            get(API + "/tickets/search")
+                .param("text", word)
+                .param("status", "NEW", "OPEN")
+                .with(agent()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.items.length()").value(2))
+        .andExpect(jsonPath("$.items[?(@.id == '" + anas + "')].bookingReference").value("BK-4711"))
+        .andExpect(jsonPath("$.next").isEmpty());
+    mvc.perform(
+            get(API + "/tickets/search")
+                .param("text", word)
+                .param("status", "SOLVED")
+                .with(agent()))
+        .andExpect(jsonPath("$.items.length()").value(0));
+    mvc.perform(
+            get(API + "/tickets/search")
+                .param("text", word)
+                .param("assignee", "unassigned")
+                .with(agent()))
+        .andExpect(jsonPath("$.items.length()").value(2));
+
+    // Taken by agent-1: "me" finds it, "unassigned" no longer does.
+    mvc.perform(
+            json(put(API + "/tickets/" + anas + "/assignee"), "{\"agentId\":\"agent-1\"}")
+                .with(agent())
+                .with(csrf()))
+        .andExpect(status().isOk());
+    mvc.perform(
+            get(API + "/tickets/search").param("text", word).param("assignee", "me").with(agent()))
+        .andExpect(jsonPath("$.items[*].id", org.hamcrest.Matchers.contains(anas)));
+    mvc.perform(
+            get(API + "/tickets/search")
+                .param("text", word)
+                .param("assignee", "unassigned")
+                .with(agent()))
+        .andExpect(jsonPath("$.items[*].id", org.hamcrest.Matchers.contains(bens)));
+
+    // One ticket a page: the cursor leads to the other, and the last page has no cursor.
+    MvcResult first =
+        mvc.perform(
+                get(API + "/tickets/search")
+                    .param("text", word)
+                    .param("sort", "CREATED_OLDEST")
+                    .param("size", "1")
+                    .with(agent()))
+            .andExpect(jsonPath("$.items[*].id", org.hamcrest.Matchers.contains(anas)))
+            .andReturn();
+    String next = JsonPath.read(first.getResponse().getContentAsString(), "$.next");
+    mvc.perform(
+            get(API + "/tickets/search")
+                .param("text", word)
+                .param("sort", "CREATED_OLDEST")
+                .param("size", "1")
+                .param("cursor", next)
+                .with(agent()))
+        .andExpect(jsonPath("$.items[*].id", org.hamcrest.Matchers.contains(bens)));
+
+    // A customer finds her own ticket only, and may not ask for "me".
+    mvc.perform(get(API + "/tickets/search").param("text", word).with(customer(ana)))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.items[*].id", org.hamcrest.Matchers.contains(anas)))
+        .andExpect(jsonPath("$.items[0].tags").isEmpty());
+    mvc.perform(
+            get(API + "/tickets/search")
+                .param("text", word)
+                .param("assignee", "me")
+                .with(customer(ana)))
+        .andExpect(status().isForbidden());
+    mvc.perform(get(API + "/tickets/search").param("text", word))
+        .andExpect(status().isUnauthorized());
+
+    // Bad parameters are problems naming them.
+    mvc.perform(get(API + "/tickets/search").param("status", "LOST").with(agent()))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("status"));
+    mvc.perform(get(API + "/tickets/search").param("size", "0").with(agent()))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("size"));
+    mvc.perform(get(API + "/tickets/search").param("cursor", "forged").with(agent()))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("cursor"));
+    mvc.perform(get(API + "/tickets/search").param("text", "the").with(agent()))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("text"));
+  }
+
+  @Test
   void agentsWorkTheQueue() throws Exception {
     String id = raise(ana, "Seat for the queue");
     mvc.perform(get(API + "/queue/unassigned").with(agent()))

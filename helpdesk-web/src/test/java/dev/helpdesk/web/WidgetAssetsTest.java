@@ -12,6 +12,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -39,10 +41,12 @@ class WidgetAssetsTest {
 
   @Autowired MockMvc mvc;
 
-  @Test
-  void anyoneMayLoadTheScriptAndCachesMayKeepItForAnHour() throws Exception {
+  @ParameterizedTest
+  @CsvSource({"helpdesk-widget, HelpdeskWidget", "helpdesk-console, HelpdeskConsole"})
+  void anyoneMayLoadTheScriptsAndCachesMayKeepThemForAnHour(String element, String type)
+      throws Exception {
     MvcResult r =
-        mvc.perform(get(SCRIPT))
+        mvc.perform(get("/helpdesk/assets/" + element + ".js"))
             .andExpect(status().isOk())
             .andExpect(header().string(HttpHeaders.CACHE_CONTROL, "max-age=3600, public"))
             .andExpect(header().exists(HttpHeaders.LAST_MODIFIED))
@@ -51,7 +55,7 @@ class WidgetAssetsTest {
             .andReturn();
     assertThat(r.getResponse().getContentType()).startsWith("text/javascript");
     String script = r.getResponse().getContentAsString();
-    assertThat(script).contains("customElements.define('helpdesk-widget', HelpdeskWidget)");
+    assertThat(script).contains("customElements.define('" + element + "', " + type + ")");
     // Served without a charset: plain ASCII reads the same in a host page of any charset.
     assertThat(script.chars()).allMatch(c -> c < 128);
   }

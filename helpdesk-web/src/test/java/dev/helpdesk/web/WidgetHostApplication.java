@@ -3,8 +3,10 @@ package dev.helpdesk.web;
 import dev.helpdesk.knowledge.Article;
 import dev.helpdesk.knowledge.InMemoryKnowledgeBase;
 import dev.helpdesk.knowledge.KnowledgeBase;
+import dev.helpdesk.macro.Macro;
 import dev.helpdesk.sla.SlaPolicy;
 import dev.helpdesk.testing.SettableClock;
+import dev.helpdesk.ticket.Status;
 import java.time.Duration;
 import java.util.Locale;
 import org.springframework.boot.SpringBootConfiguration;
@@ -23,9 +25,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A host application for the customer widget: its own form login, a booking page that includes the
- * widget with one script tag and one element, the starter's desk in memory, and the desk under a
- * base path of its own ({@code /support}), which the widget finds from its script's address.
+ * A host application for the customer widget and the agent console: its own form login with two
+ * customers and an agent, a booking page that includes the widget and a staff page that includes
+ * the console, each with one script tag and one element, the starter's desk in memory with a macro,
+ * and the desk under a base path of its own ({@code /support}), which both find from their script's
+ * address.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -58,10 +62,19 @@ public class WidgetHostApplication {
   }
 
   @Bean
+  Macro seatMacro() {
+    return Macro.builder("seat-info")
+        .reply("Hello {{customer.name}}, seats for {{booking_reference}} come at check-in.")
+        .status(Status.PENDING)
+        .build();
+  }
+
+  @Bean
   UserDetailsService users() {
     return new InMemoryUserDetailsManager(
         User.withUsername("ana@example.com").password("{noop}ana-pw").roles("USER").build(),
-        User.withUsername("ben@example.com").password("{noop}ben-pw").roles("USER").build());
+        User.withUsername("ben@example.com").password("{noop}ben-pw").roles("USER").build(),
+        User.withUsername("agent-1").password("{noop}agent-pw").roles("HELPDESK_AGENT").build());
   }
 
   /** The host's own chain: every page behind its form login, but a public help page. */
@@ -71,6 +84,39 @@ public class WidgetHostApplication {
             a -> a.requestMatchers("/public/**").permitAll().anyRequest().authenticated())
         .formLogin(Customizer.withDefaults())
         .build();
+  }
+
+  /** The host's staff page, with the console: one script tag, one element. */
+  @RestController
+  static class ConsolePage {
+
+    @GetMapping(path = "/console", produces = MediaType.TEXT_HTML_VALUE)
+    String console(@RequestParam(name = "lang", defaultValue = "en") String lang) {
+      if (!lang.matches("en|en-GB|de")) {
+        throw new IllegalArgumentException("no such console page");
+      }
+      return """
+          <!doctype html>
+          <html lang="%1$s">
+          <head>
+            <meta charset="utf-8">
+            <title>Support console</title>
+            <script src="/support/assets/helpdesk-console.js" defer></script>
+            <style>
+              body { font-family: sans-serif; margin: 1rem 2rem; }
+              helpdesk-console { --helpdesk-radius: 6px; }
+            </style>
+          </head>
+          <body>
+            <main>
+              <h1>Support</h1>
+              <helpdesk-console lang="%1$s" page-size="10" refresh-seconds="2"></helpdesk-console>
+            </main>
+          </body>
+          </html>
+          """
+          .formatted(lang);
+    }
   }
 
   /** The host's booking page, with the widget: one script tag, one element. */
