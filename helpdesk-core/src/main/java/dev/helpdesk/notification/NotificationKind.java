@@ -13,7 +13,12 @@ public enum NotificationKind {
   /** To an agent: an SLA target of a ticket is close to its due time. */
   SLA_WARNING(Audience.AGENT),
   /** To an agent: an SLA target of a ticket was breached. */
-  SLA_BREACHED(Audience.AGENT);
+  SLA_BREACHED(Audience.AGENT),
+  /**
+   * To the customer: their PENDING ticket still waits for their answer (the first or second
+   * reminder, with when the ticket will be solved without one, if planned).
+   */
+  PENDING_REMINDER(Audience.CUSTOMER);
 
   private final Audience audience;
 
