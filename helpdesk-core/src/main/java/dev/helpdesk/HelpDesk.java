@@ -407,8 +407,9 @@ public final class HelpDesk implements AutoCloseable {
    * the first or second reminder to the customer of a ticket waiting in PENDING, or solves the
    * ticket, through the status table like any solve (its mail and the close after solving follow).
    * Each step is stored with its mail in one unit of work and taken once, however many instances
-   * run this at the same time. A ticket due to be solved that cannot be (no assignee, or the table
-   * forbids it) is logged and left PENDING.
+   * run this at the same time; a ticket whose steps fell due while the desk was down takes one step
+   * per call. A ticket due to be solved that cannot be (no assignee, or the table forbids it) is
+   * logged and left PENDING.
    *
    * @return how many steps it took
    */

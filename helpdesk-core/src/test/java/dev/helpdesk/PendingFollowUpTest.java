@@ -365,6 +365,36 @@ class PendingFollowUpTest {
   }
 
   @Test
+  void plansMadeBeforeARestartWithoutAFollowUpStillGoOnceEach() {
+    InMemoryOutbox outbox = new InMemoryOutbox();
+    InMemoryTickets tickets = new InMemoryTickets(outbox);
+    InMemoryPendingFollowUps plans = new InMemoryPendingFollowUps();
+    Desk before =
+        new Desk(
+            p -> p.policy(SlaPolicy.named("default").resolution(Duration.ofDays(30)).build()),
+            b -> b.pendingFollowUp(GLOBAL).tickets(tickets, outbox).pendingFollowUps(plans));
+    Ticket t = before.pending();
+    Desk after =
+        new Desk(
+            p -> p.policy(SlaPolicy.named("default").resolution(Duration.ofDays(30)).build()),
+            b -> b.tickets(tickets, outbox).pendingFollowUps(plans));
+    after.clock.set(berlin(12, 28, 15, 0));
+    assertEquals(1, after.desk.followUpPendingTickets());
+    assertEquals(0, after.desk.followUpPendingTickets(), "the plan moved on past the reminder");
+    after.clock.set(berlin(12, 29, 11, 0));
+    assertEquals(1, after.desk.followUpPendingTickets());
+    assertEquals(0, after.desk.followUpPendingTickets());
+    after.desk.dispatchNotifications();
+    assertEquals(
+        List.of("1", "2"),
+        reminders(after.sent).stream().map(n -> n.values().get(Notification.REMINDER)).toList());
+    after.desk.changeStatus(BEA, t.id(), Status.OPEN);
+    after.clock.set(berlin(12, 30, 11, 0));
+    assertEquals(0, after.desk.followUpPendingTickets(), "leaving PENDING dropped the plan");
+    assertEquals(Status.OPEN, after.status(t));
+  }
+
+  @Test
   void aFollowUpIsValidatedNamingTheField() {
     assertEquals(
         "firstReminder",

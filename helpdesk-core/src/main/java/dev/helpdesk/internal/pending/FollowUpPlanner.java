@@ -55,8 +55,10 @@ public final class FollowUpPlanner {
     this.sla = sla;
     this.calendar = sla.map(SlaSettings::calendar).orElse(BusinessCalendar.alwaysOpen());
     this.store = store;
-    // Without any follow-up configured, no ticket ever has a plan: changes need not touch the
-    // store at all.
+    // Without any follow-up configured no new plan is made, and customers' messages need not
+    // touch the store. Plans made before (the application ran with a follow-up until its last
+    // start) are still moved on after each reminder and dropped when their ticket leaves PENDING,
+    // so that none is sent twice.
     this.configured =
         global.filter(f -> !f.isOff()).isPresent()
             || sla.stream()
@@ -85,7 +87,7 @@ public final class FollowUpPlanner {
    * it leaves the plan as it is.
    */
   public Optional<Runnable> plan(TicketEdit edit) {
-    if (!configured || edit.before().isEmpty()) {
+    if (edit.before().isEmpty()) {
       return Optional.empty();
     }
     Outcome outcome = new Keep();
@@ -96,7 +98,8 @@ public final class FollowUpPlanner {
         } else if (s.from() == Status.PENDING) {
           outcome = new Drop();
         }
-      } else if (e instanceof TicketEvent.MessageAdded m
+      } else if (configured
+          && e instanceof TicketEvent.MessageAdded m
           && m.actor() instanceof Actor.Customer
           && m.visibility() == Visibility.PUBLIC) {
         // The customer answered: what the reminders asked for has come, whatever the status table
@@ -109,7 +112,7 @@ public final class FollowUpPlanner {
     Ticket ticket = edit.current();
     TicketId id = ticket.id();
     long version = edit.before().get().version() + 1;
-    if (outcome instanceof Plan p) {
+    if (outcome instanceof Plan p && configured) {
       Optional<FollowUpPlan> plan = planFor(ticket, version, p.since());
       // A stay that gets no follow-up (say the policy switches it off) leaves no plan behind.
       return Optional.of(
