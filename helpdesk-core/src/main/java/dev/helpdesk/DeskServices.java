@@ -11,6 +11,7 @@ import dev.helpdesk.internal.intake.Intake;
 import dev.helpdesk.internal.links.Links;
 import dev.helpdesk.internal.live.LiveFeed;
 import dev.helpdesk.internal.notification.NotificationDispatcher;
+import dev.helpdesk.internal.pending.FollowUpSweep;
 import dev.helpdesk.internal.reading.Reading;
 import dev.helpdesk.internal.satisfaction.Satisfaction;
 import dev.helpdesk.internal.triage.Triage;
@@ -39,4 +40,5 @@ record DeskServices(
     UnitOfWork unitOfWork,
     MessageThreads messageThreads,
     Leases leases,
+    FollowUpSweep pendingFollowUp,
     Optional<SlaMonitor> slaMonitor) {}

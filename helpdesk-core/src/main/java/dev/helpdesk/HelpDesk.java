@@ -403,6 +403,21 @@ public final class HelpDesk implements AutoCloseable {
     return s.triage().closeSolvedTickets();
   }
 
+  /**
+   * Takes every pending follow-up step due now (see {@link HelpDeskBuilder#pendingFollowUp}): mails
+   * the first or second reminder to the customer of a ticket waiting in PENDING, or solves the
+   * ticket, through the status table like any solve (its mail and the close after solving follow).
+   * Each step is stored with its mail in one unit of work and taken once, however many instances
+   * run this at the same time; a ticket whose steps fell due while the desk was down takes one step
+   * per call. A ticket due to be solved that cannot be (no assignee, or the table forbids it) is
+   * logged and left PENDING.
+   *
+   * @return how many steps it took
+   */
+  public int followUpPendingTickets() {
+    return s.pendingFollowUp().run();
+  }
+
   /** Delivers every notification due now, retrying per the retry policy; returns how many. */
   public int dispatchNotifications() {
     return s.dispatcher().dispatchAllDue();

@@ -27,6 +27,8 @@ import dev.helpdesk.internal.live.RelayLink;
 import dev.helpdesk.internal.notification.Channels;
 import dev.helpdesk.internal.notification.NotificationDispatcher;
 import dev.helpdesk.internal.notification.NotificationRules;
+import dev.helpdesk.internal.pending.FollowUpPlanner;
+import dev.helpdesk.internal.pending.FollowUpSweep;
 import dev.helpdesk.internal.reading.Reading;
 import dev.helpdesk.internal.satisfaction.Satisfaction;
 import dev.helpdesk.internal.sla.Monitor;
@@ -43,6 +45,7 @@ import dev.helpdesk.memory.InMemoryCustomers;
 import dev.helpdesk.memory.InMemoryLeases;
 import dev.helpdesk.memory.InMemoryMessageThreads;
 import dev.helpdesk.memory.InMemoryOutbox;
+import dev.helpdesk.memory.InMemoryPendingFollowUps;
 import dev.helpdesk.memory.InMemorySlaTimers;
 import dev.helpdesk.memory.InMemoryTicketKeys;
 import dev.helpdesk.memory.InMemoryTickets;
@@ -51,6 +54,8 @@ import dev.helpdesk.notification.AckWindow;
 import dev.helpdesk.notification.Notifier;
 import dev.helpdesk.notification.Outbox;
 import dev.helpdesk.notification.RetryPolicy;
+import dev.helpdesk.pending.PendingFollowUp;
+import dev.helpdesk.pending.PendingFollowUps;
 import dev.helpdesk.satisfaction.BadRatingAction;
 import dev.helpdesk.sla.SlaSettings;
 import dev.helpdesk.sla.SlaTimers;
@@ -112,6 +117,8 @@ public final class HelpDeskBuilder {
   AssignmentPolicy assignmentPolicy = AssignmentPolicy.manual();
   SlaSettings sla;
   SlaTimers slaTimers;
+  Optional<PendingFollowUp> pendingFollowUp = Optional.empty();
+  PendingFollowUps pendingFollowUps;
   BadRatingAction onBadRating = BadRatingAction.REOPEN;
   MetricsQueries metrics;
   int dispatchBatch = 100;
@@ -257,6 +264,26 @@ public final class HelpDeskBuilder {
   /** Where SLA timers are kept; default in memory. Only used with {@link #sla(SlaSettings)}. */
   public HelpDeskBuilder slaTimers(SlaTimers slaTimers) {
     this.slaTimers = Check.present("slaTimers", slaTimers);
+    return this;
+  }
+
+  /**
+   * What tickets get while they wait in PENDING for their customer: reminders mailed to the
+   * customer and an auto-solve, each after a business time (see {@link PendingFollowUp}). An SLA
+   * policy's own {@code pendingFollowUp} wins over this one for its tickets. The steps are taken by
+   * {@link HelpDesk#followUpPendingTickets()} (the {@code pending-follow-up} job). Default: none.
+   */
+  public HelpDeskBuilder pendingFollowUp(PendingFollowUp followUp) {
+    this.pendingFollowUp = Optional.of(Check.present("pendingFollowUp", followUp));
+    return this;
+  }
+
+  /**
+   * Where the follow-up plans of pending tickets are kept; default in memory. A database store
+   * provides one that every instance of the application shares.
+   */
+  public HelpDeskBuilder pendingFollowUps(PendingFollowUps store) {
+    this.pendingFollowUps = Check.present("pendingFollowUps", store);
     return this;
   }
 
@@ -465,6 +492,11 @@ public final class HelpDeskBuilder {
     Optional<InstantAnswers> answers =
         Optional.ofNullable(knowledgeBase).map(kb -> new InstantAnswers(kb, maxSuggestedAnswers));
     Listeners listeners = new Listeners(this.listeners);
+    FollowUpPlanner followUps =
+        new FollowUpPlanner(
+            pendingFollowUp,
+            Optional.ofNullable(this.sla),
+            pendingFollowUps != null ? pendingFollowUps : new InMemoryPendingFollowUps());
     Steps steps =
         new Steps(
             assignment::beforeSave,
@@ -475,6 +507,7 @@ public final class HelpDeskBuilder {
               webhookRules.addTo(edit);
             },
             timers -> sla.ifPresent(engine -> engine.store(timers)),
+            followUps::plan,
             assignment::refused,
             assignment::stored,
             listeners::publish);
@@ -488,6 +521,7 @@ public final class HelpDeskBuilder {
       metrics = inMemory.metrics();
     }
     Actor monitor = Actor.system("sla-monitor");
+    Actor followingUp = Actor.system("pending-follow-up");
     AssignmentService assigning =
         new AssignmentService(pipeline, access, assignment, agents, tickets, queueScanLimit);
     if (changeRelay != null) {
@@ -523,6 +557,12 @@ public final class HelpDeskBuilder {
             unitOfWork,
             messageThreads,
             leases,
+            new FollowUpSweep(
+                followUps.store(),
+                transitions,
+                clock,
+                (id, operation) ->
+                    pipeline.changeIfNeeded(followingUp, id, operation, Then.SERVE_QUEUE)),
             sla.map(
                 engine ->
                     new Monitor(

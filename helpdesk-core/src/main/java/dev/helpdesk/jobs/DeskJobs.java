@@ -27,19 +27,26 @@ public final class DeskJobs {
   /** Closes tickets solved long enough ago ({@link HelpDesk#closeSolvedTickets()}). */
   public static final String CLOSE_SWEEP = "close-sweep";
 
+  /**
+   * Reminds the customers of tickets waiting in PENDING and solves those that waited long enough
+   * ({@link HelpDesk#followUpPendingTickets()}).
+   */
+  public static final String PENDING_FOLLOW_UP = "pending-follow-up";
+
   /** Reads the support mailbox ({@code ImapPoller.pollOnce()} in {@code helpdesk-mail}). */
   public static final String MAIL_POLL = "mail-poll";
 
   /** Every job name, in the order the jobs are listed. */
   public static final List<String> NAMES =
-      List.of(DISPATCH, SLA_MONITOR, QUEUE, ESCALATION, CLOSE_SWEEP, MAIL_POLL);
+      List.of(DISPATCH, SLA_MONITOR, QUEUE, ESCALATION, CLOSE_SWEEP, PENDING_FOLLOW_UP, MAIL_POLL);
 
   private DeskJobs() {}
 
   /**
    * The desk's own jobs at {@code intervals}, leaving out those switched off: dispatch, the SLA
-   * monitor (only when the desk has SLA settings), queue serving, escalation and the close sweep.
-   * Every one is safe to run on several instances over one store at the same time.
+   * monitor (only when the desk has SLA settings), queue serving, escalation, the close sweep and
+   * the pending follow-up. Every one is safe to run on several instances over one store at the same
+   * time.
    *
    * @return the jobs, in {@link #NAMES} order
    */
@@ -54,6 +61,7 @@ public final class DeskJobs {
     intervals.job(QUEUE, desk::assignQueued).ifPresent(jobs::add);
     intervals.job(ESCALATION, desk::escalateOverdue).ifPresent(jobs::add);
     intervals.job(CLOSE_SWEEP, desk::closeSolvedTickets).ifPresent(jobs::add);
+    intervals.job(PENDING_FOLLOW_UP, desk::followUpPendingTickets).ifPresent(jobs::add);
     return List.copyOf(jobs);
   }
 }

@@ -21,7 +21,7 @@ import java.util.Optional;
  * @param ticketSubject the ticket's subject when the notification was made
  * @param values what the template needs beyond the ticket: see {@link #BODY}, {@link #STATUS},
  *     {@link #FIRST_REPLY_DUE}, {@link #AUTHOR}, {@link #SLA_TARGET}, {@link #SLA_DUE}, {@link
- *     #answerTitle}, {@link #LOCALE}
+ *     #REMINDER}, {@link #AUTO_SOLVE_AT}, {@link #answerTitle}, {@link #LOCALE}
  * @param createdAt when the desk made it
  */
 public record Notification(
@@ -51,6 +51,15 @@ public record Notification(
 
   /** Key of {@link #values}: ISO-8601 instant at which the SLA target is (or was) due. */
   public static final String SLA_DUE = "slaDue";
+
+  /** Key of {@link #values}: which reminder of a pending ticket this is, {@code 1} or {@code 2}. */
+  public static final String REMINDER = "reminder";
+
+  /**
+   * Key of {@link #values}: ISO-8601 instant at which a pending ticket will be solved unless its
+   * customer answers; on a reminder whose follow-up plans it.
+   */
+  public static final String AUTO_SOLVE_AT = "autoSolveAt";
 
   /** Key of {@link #values}: the display name of who wrote or did what is announced. */
   public static final String AUTHOR = "author";

@@ -22,7 +22,13 @@ public enum NotificationKind {
    * {@link Notification#PAYLOAD}. Its recipient's name is the webhook's id; see {@link
    * Notification#WEBHOOK}. The desk delivers it itself, never through the host's {@link Notifier}.
    */
-  WEBHOOK(Audience.ENDPOINT);
+  WEBHOOK(Audience.ENDPOINT),
+
+  /**
+   * To the customer: their PENDING ticket still waits for their answer (the first or second
+   * reminder, with when the ticket will be solved without one, if planned).
+   */
+  PENDING_REMINDER(Audience.CUSTOMER);
 
   private final Audience audience;
 

@@ -2,6 +2,7 @@ package dev.helpdesk.sla;
 
 import dev.helpdesk.common.Check;
 import dev.helpdesk.common.ValidationException;
+import dev.helpdesk.pending.PendingFollowUp;
 import dev.helpdesk.ticket.Priority;
 import dev.helpdesk.ticket.SlaTarget;
 import dev.helpdesk.ticket.Status;
@@ -31,12 +32,15 @@ import java.util.Set;
  * @param priorities the priorities it applies to; not empty
  * @param condition what else the ticket must satisfy
  * @param targets its targets; at least one
+ * @param pendingFollowUp what its tickets get while PENDING, ahead of the desk's global follow-up;
+ *     empty to use the global one
  */
 public record SlaPolicy(
     String name,
     Set<Priority> priorities,
     TicketMatch condition,
-    Map<SlaTarget, TargetRule> targets) {
+    Map<SlaTarget, TargetRule> targets,
+    Optional<PendingFollowUp> pendingFollowUp) {
 
   /** Validates the policy and freezes its collections. */
   public SlaPolicy {
@@ -58,6 +62,7 @@ public record SlaPolicy(
           }
         });
     targets = Collections.unmodifiableMap(new EnumMap<>(targets));
+    Check.present("pendingFollowUp", pendingFollowUp);
   }
 
   /** Starts a policy of this name. */
@@ -84,6 +89,7 @@ public record SlaPolicy(
     private final Map<SlaTarget, Set<Status>> pausedBy = new EnumMap<>(SlaTarget.class);
     private final Map<SlaTarget, WarningLead> warnings = new EnumMap<>(SlaTarget.class);
     private WarningLead warning = WarningLead.percentElapsed(75);
+    private Optional<PendingFollowUp> pendingFollowUp = Optional.empty();
 
     private Builder(String name) {
       this.name = name;
@@ -150,6 +156,15 @@ public record SlaPolicy(
     }
 
     /**
+     * What the policy's tickets get while PENDING (reminders, auto-solve), in place of the desk's
+     * global {@code pendingFollowUp}; {@link PendingFollowUp#off()} gives them none.
+     */
+    public Builder pendingFollowUp(PendingFollowUp followUp) {
+      this.pendingFollowUp = Optional.of(Check.present("pendingFollowUp", followUp));
+      return this;
+    }
+
+    /**
      * Builds the policy.
      *
      * @throws ValidationException naming the target whose goal is zero or negative, a warning lead
@@ -166,7 +181,7 @@ public record SlaPolicy(
                       goal,
                       pausedBy.getOrDefault(target, TargetRule.defaultPausedBy(target)),
                       warnings.getOrDefault(target, warning))));
-      return new SlaPolicy(name, priorities, condition, rules);
+      return new SlaPolicy(name, priorities, condition, rules, pendingFollowUp);
     }
   }
 }

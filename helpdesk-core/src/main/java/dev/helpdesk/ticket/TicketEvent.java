@@ -45,7 +45,8 @@ public sealed interface TicketEvent
         TicketEvent.Linked,
         TicketEvent.Unlinked,
         TicketEvent.Merged,
-        TicketEvent.MergedInto {
+        TicketEvent.MergedInto,
+        TicketEvent.PendingReminderSent {
 
   /** The ticket it happened to. */
   TicketId ticketId();
@@ -225,6 +226,14 @@ public sealed interface TicketEvent
      * @return the result for it
      */
     R mergedInto(MergedInto event);
+
+    /**
+     * Handles {@link PendingReminderSent}: the customer of a pending ticket was reminded.
+     *
+     * @param event the event
+     * @return the result for it
+     */
+    R pendingReminderSent(PendingReminderSent event);
   }
 
   /**
@@ -774,5 +783,34 @@ public sealed interface TicketEvent
     Check.present("ticketId", ticketId);
     Check.present("actor", actor);
     Check.present("at", at);
+  }
+
+  /**
+   * The customer of a ticket waiting in PENDING was reminded that the desk waits for their answer
+   * (a mail goes out with this event). Recorded by the pending follow-up job, once per reminder and
+   * stay in PENDING.
+   *
+   * @param ticketId the ticket
+   * @param actor the system actor of the job
+   * @param at when
+   * @param reminder which reminder of this stay in PENDING: 1 or 2
+   * @param autoSolveAt when the ticket will be solved if the customer does not answer, if planned
+   */
+  record PendingReminderSent(
+      TicketId ticketId, Actor actor, Instant at, int reminder, Optional<Instant> autoSolveAt)
+      implements TicketEvent {
+    /** Validates the event. */
+    public PendingReminderSent {
+      common(ticketId, actor, at);
+      if (reminder != 1 && reminder != 2) {
+        throw new ValidationException("reminder", "must be 1 or 2 (was " + reminder + ")");
+      }
+      Check.present("autoSolveAt", autoSolveAt);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.pendingReminderSent(this);
+    }
   }
 }

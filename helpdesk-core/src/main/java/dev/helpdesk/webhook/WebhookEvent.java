@@ -47,7 +47,12 @@ public enum WebhookEvent {
   /** {@link TicketEvent.Merged}: a duplicate was merged into the ticket. */
   MERGED("ticket.merged"),
   /** {@link TicketEvent.MergedInto}: the ticket was merged into another and closed. */
-  MERGED_INTO("ticket.merged_into");
+  MERGED_INTO("ticket.merged_into"),
+  /**
+   * {@link TicketEvent.PendingReminderSent}: the customer was reminded of a ticket waiting for
+   * their answer.
+   */
+  PENDING_REMINDER_SENT("ticket.pending_reminder_sent");
 
   private final String type;
 
@@ -167,6 +172,11 @@ public enum WebhookEvent {
         @Override
         public WebhookEvent mergedInto(TicketEvent.MergedInto e) {
           return MERGED_INTO;
+        }
+
+        @Override
+        public WebhookEvent pendingReminderSent(TicketEvent.PendingReminderSent e) {
+          return PENDING_REMINDER_SENT;
         }
       };
 }

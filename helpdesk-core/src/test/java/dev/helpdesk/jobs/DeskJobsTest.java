@@ -93,13 +93,19 @@ class DeskJobsTest {
     Map<String, Duration> intervals =
         jobs.stream().collect(Collectors.toMap(DeskJob::name, DeskJob::interval));
     assertEquals(
-        List.of(DeskJobs.DISPATCH, DeskJobs.QUEUE, DeskJobs.ESCALATION, DeskJobs.CLOSE_SWEEP),
+        List.of(
+            DeskJobs.DISPATCH,
+            DeskJobs.QUEUE,
+            DeskJobs.ESCALATION,
+            DeskJobs.CLOSE_SWEEP,
+            DeskJobs.PENDING_FOLLOW_UP),
         jobs.stream().map(DeskJob::name).toList(),
         "no SLA monitor on a desk without SLA settings, and no mail poll: that is the caller's");
     assertEquals(Duration.ofSeconds(5), intervals.get(DeskJobs.DISPATCH));
     assertEquals(Duration.ofSeconds(30), intervals.get(DeskJobs.QUEUE));
     assertEquals(Duration.ofMinutes(5), intervals.get(DeskJobs.ESCALATION));
     assertEquals(Duration.ofMinutes(15), intervals.get(DeskJobs.CLOSE_SWEEP));
+    assertEquals(Duration.ofMinutes(5), intervals.get(DeskJobs.PENDING_FOLLOW_UP));
   }
 
   @Test
@@ -119,7 +125,11 @@ class DeskJobsTest {
             desk(b -> b.sla(firstReplyWithinAnHour())),
             JobIntervals.production().without(DeskJobs.QUEUE).without(DeskJobs.SLA_MONITOR));
     assertEquals(
-        List.of(DeskJobs.DISPATCH, DeskJobs.ESCALATION, DeskJobs.CLOSE_SWEEP),
+        List.of(
+            DeskJobs.DISPATCH,
+            DeskJobs.ESCALATION,
+            DeskJobs.CLOSE_SWEEP,
+            DeskJobs.PENDING_FOLLOW_UP),
         jobs.stream().map(DeskJob::name).toList());
   }
 

@@ -22,9 +22,17 @@ class JobIntervalsTest {
     assertEquals(Optional.of(Duration.ofSeconds(30)), production.of(DeskJobs.QUEUE));
     assertEquals(Optional.of(Duration.ofMinutes(5)), production.of(DeskJobs.ESCALATION));
     assertEquals(Optional.of(Duration.ofMinutes(15)), production.of(DeskJobs.CLOSE_SWEEP));
+    assertEquals(Optional.of(Duration.ofMinutes(5)), production.of(DeskJobs.PENDING_FOLLOW_UP));
     assertEquals(Optional.of(Duration.ofSeconds(30)), production.of(DeskJobs.MAIL_POLL));
     assertEquals(
-        List.of("dispatch", "sla-monitor", "queue", "escalation", "close-sweep", "mail-poll"),
+        List.of(
+            "dispatch",
+            "sla-monitor",
+            "queue",
+            "escalation",
+            "close-sweep",
+            "pending-follow-up",
+            "mail-poll"),
         DeskJobs.NAMES);
   }
 

@@ -79,6 +79,8 @@ public final class EventFixtures {
         new TicketEvent.Unlinked(TICKET, agent, T0, link),
         new TicketEvent.Merged(
             TICKET, agent, T0, other, TicketKey.parse("EV-2"), List.of(MessageId.random())),
-        new TicketEvent.MergedInto(TICKET, agent, T0, other, TicketKey.parse("EV-2")));
+        new TicketEvent.MergedInto(TICKET, agent, T0, other, TicketKey.parse("EV-2")),
+        new TicketEvent.PendingReminderSent(
+            TICKET, Actor.system("pending-follow-up"), T0, 2, Optional.of(T0.plusSeconds(86_400))));
   }
 }

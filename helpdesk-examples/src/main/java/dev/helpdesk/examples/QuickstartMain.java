@@ -198,6 +198,15 @@ public final class QuickstartMain {
     }
 
     @Override
+    public String pendingReminderSent(TicketEvent.PendingReminderSent r) {
+      return who
+          + " reminded the customer ("
+          + r.reminder()
+          + ")"
+          + r.autoSolveAt().map(at -> ", solving it at " + at).orElse("");
+    }
+
+    @Override
     public String linked(TicketEvent.Linked l) {
       return who + " linked it " + link(l.link());
     }

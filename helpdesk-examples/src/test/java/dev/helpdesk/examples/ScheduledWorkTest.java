@@ -70,7 +70,12 @@ class ScheduledWorkTest {
       try (DeskScheduler scheduler = ScheduledWork.start(desk, poller)) {
         List<DeskJob> jobs = scheduler.jobs();
         assertEquals(
-            List.of(DeskJobs.DISPATCH, DeskJobs.QUEUE, DeskJobs.CLOSE_SWEEP, DeskJobs.MAIL_POLL),
+            List.of(
+                DeskJobs.DISPATCH,
+                DeskJobs.QUEUE,
+                DeskJobs.CLOSE_SWEEP,
+                DeskJobs.PENDING_FOLLOW_UP,
+                DeskJobs.MAIL_POLL),
             jobs.stream().map(DeskJob::name).toList());
         assertEquals(Duration.ofSeconds(2), jobs.get(0).interval());
         assertTrue(opened.await(30, TimeUnit.SECONDS), "the mail poll opened a ticket");

@@ -11,6 +11,7 @@ import dev.helpdesk.jpa.live.PostgreSqlChangeRelay;
 import dev.helpdesk.jpa.live.RelaySettings;
 import dev.helpdesk.jpa.metrics.JpaMetrics;
 import dev.helpdesk.jpa.notification.JpaOutbox;
+import dev.helpdesk.jpa.pending.JpaPendingFollowUps;
 import dev.helpdesk.jpa.sla.JpaSlaTimers;
 import dev.helpdesk.jpa.store.Database;
 import dev.helpdesk.jpa.store.JoinedUnitOfWork;
@@ -66,7 +67,8 @@ public final class JpaHelpDeskStore {
           "dev.helpdesk.jpa.ticket.LinkEntity",
           "dev.helpdesk.jpa.metrics.MetricFactEntity",
           "dev.helpdesk.jpa.ticket.MessageThreadEntity",
-          "dev.helpdesk.jpa.common.LeaseEntity");
+          "dev.helpdesk.jpa.common.LeaseEntity",
+          "dev.helpdesk.jpa.pending.FollowUpEntity");
 
   private final Database database;
   private final Transactions transactions;
@@ -76,6 +78,7 @@ public final class JpaHelpDeskStore {
   private final JpaCustomers customers;
   private final JpaAttachmentStore attachments;
   private final JpaSlaTimers slaTimers;
+  private final JpaPendingFollowUps pendingFollowUps;
   private final JpaMessageThreads messageThreads;
   private final JpaLeases leases;
   private final UnitOfWork unitOfWork;
@@ -94,6 +97,7 @@ public final class JpaHelpDeskStore {
     this.customers = new JpaCustomers(transactions, database);
     this.attachments = new JpaAttachmentStore(transactions);
     this.slaTimers = new JpaSlaTimers(transactions, outboxTransactions, database);
+    this.pendingFollowUps = new JpaPendingFollowUps(transactions, outboxTransactions, database);
     this.messageThreads = new JpaMessageThreads(transactions);
     // A lease must be seen by the other instances at once: it never joins a caller's transaction.
     this.leases = new JpaLeases(outboxTransactions);
@@ -127,11 +131,12 @@ public final class JpaHelpDeskStore {
   }
 
   /**
-   * Any other arrangement: {@code transactions} for tickets, agents, customers, attachments, keys
-   * and SLA timer saves; {@code outboxTransactions}, which must commit on their own, for the
-   * outbox, the SLA monitor's claims and the one-time creation of an agent's capacity lock row. The
-   * desk's writes of one change are kept together only if {@code transactions} are the caller's own
-   * (joined); otherwise use {@link #of(Database, Transactions, Transactions, UnitOfWork)}.
+   * Any other arrangement: {@code transactions} for tickets, agents, customers, attachments, keys,
+   * SLA timer and pending follow-up saves; {@code outboxTransactions}, which must commit on their
+   * own, for the outbox, the SLA monitor's and the pending follow-up job's claims and the one-time
+   * creation of an agent's capacity lock row. The desk's writes of one change are kept together
+   * only if {@code transactions} are the caller's own (joined); otherwise use {@link #of(Database,
+   * Transactions, Transactions, UnitOfWork)}.
    */
   public static JpaHelpDeskStore of(
       Database database, Transactions transactions, Transactions outboxTransactions) {
@@ -206,6 +211,14 @@ public final class JpaHelpDeskStore {
   }
 
   /**
+   * The follow-up plans of pending tickets, written with the ticket change that makes them; claims
+   * by the pending follow-up job commit on their own, like the SLA monitor's.
+   */
+  public JpaPendingFollowUps pendingFollowUps() {
+    return pendingFollowUps;
+  }
+
+  /**
    * A change relay over this store's database for several desk instances sharing it (give it to
    * {@code HelpDesk.builder().changeRelay(...)}, which starts and closes it): on PostgreSQL {@link
    * #postgreSqlRelay LISTEN/NOTIFY}, elsewhere {@link #pollingRelay polling}.
@@ -251,8 +264,8 @@ public final class JpaHelpDeskStore {
 
   /**
    * Sets every persistence port of {@code builder} to this store's adapters (keys prefixed {@code
-   * HD}, SLA timers, metrics, message threads and leases included) and its {@link #unitOfWork()},
-   * and returns the builder.
+   * HD}, SLA timers, pending follow-ups, metrics, message threads and leases included) and its
+   * {@link #unitOfWork()}, and returns the builder.
    */
   public HelpDeskBuilder configure(HelpDeskBuilder builder) {
     return builder
@@ -264,6 +277,7 @@ public final class JpaHelpDeskStore {
         .customers(customers)
         .attachments(attachments)
         .slaTimers(slaTimers)
+        .pendingFollowUps(pendingFollowUps)
         .messageThreads(messageThreads)
         .leases(leases);
   }

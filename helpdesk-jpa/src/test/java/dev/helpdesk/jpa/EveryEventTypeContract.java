@@ -149,7 +149,15 @@ abstract class EveryEventTypeContract {
             other.id(),
             other.key(),
             List.of(MessageId.random(), MessageId.random())),
-        new TicketEvent.MergedInto(id, agent, T0.plusSeconds(20), other.id(), other.key()));
+        new TicketEvent.MergedInto(id, agent, T0.plusSeconds(20), other.id(), other.key()),
+        new TicketEvent.PendingReminderSent(
+            id,
+            Actor.system("pending-follow-up"),
+            T0.plusSeconds(21),
+            1,
+            Optional.of(T0.plusSeconds(90_000))),
+        new TicketEvent.PendingReminderSent(
+            id, Actor.system("pending-follow-up"), T0.plusSeconds(22), 2, Optional.empty()));
   }
 
   private static Ticket ticket(String prefix) {

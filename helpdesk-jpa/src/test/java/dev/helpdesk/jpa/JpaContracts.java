@@ -12,6 +12,7 @@ import dev.helpdesk.contract.LeasesContract;
 import dev.helpdesk.contract.MessageThreadsContract;
 import dev.helpdesk.contract.MetricsQueriesContract;
 import dev.helpdesk.contract.OutboxContract;
+import dev.helpdesk.contract.PendingFollowUpsContract;
 import dev.helpdesk.contract.SlaTimersContract;
 import dev.helpdesk.contract.TicketKeysContract;
 import dev.helpdesk.contract.TicketSearchContract;
@@ -21,6 +22,7 @@ import dev.helpdesk.conversation.AttachmentStore;
 import dev.helpdesk.customer.Customers;
 import dev.helpdesk.metrics.MetricsQueries;
 import dev.helpdesk.notification.Outbox;
+import dev.helpdesk.pending.PendingFollowUps;
 import dev.helpdesk.sla.SlaTimers;
 import dev.helpdesk.store.Tickets;
 import dev.helpdesk.ticket.MessageThreads;
@@ -197,6 +199,14 @@ abstract class JpaContracts {
   }
 
   @Nested
+  class StandalonePendingFollowUps extends PendingFollowUpsContract {
+    @Override
+    protected PendingFollowUps newStore() {
+      return store().pendingFollowUps();
+    }
+  }
+
+  @Nested
   class StandaloneMetrics extends MetricsQueriesContract {
     @Override
     protected Tickets tickets() {
@@ -269,6 +279,14 @@ abstract class JpaContracts {
     @Override
     protected Agents agents() {
       return store().agents();
+    }
+  }
+
+  @Nested
+  class PendingFollowUpsOnTheDatabase extends PendingFollowUpScenario {
+    @Override
+    JpaHelpDeskStore freshStore() {
+      return store();
     }
   }
 

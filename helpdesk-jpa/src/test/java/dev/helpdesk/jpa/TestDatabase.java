@@ -62,6 +62,7 @@ public enum TestDatabase {
           "hd_agent_skill",
           "hd_agent_lock",
           "hd_sla_timer",
+          "hd_pending_followup",
           "hd_agent",
           "hd_customer",
           "hd_attachment_blob",
@@ -79,7 +80,8 @@ public enum TestDatabase {
           "V6__mail_threads_and_leases.sql",
           "V7__live.sql",
           "V8__search.sql",
-          "V9__search_sla.sql");
+          "V9__search_sla.sql",
+          "V10__pending_followups.sql");
 
   private static final List<String> SEQUENCES =
       List.of(

@@ -23,6 +23,8 @@ import dev.helpdesk.notification.AckWindow;
 import dev.helpdesk.notification.Notifier;
 import dev.helpdesk.notification.Outbox;
 import dev.helpdesk.notification.RetryPolicy;
+import dev.helpdesk.pending.PendingFollowUp;
+import dev.helpdesk.pending.PendingFollowUps;
 import dev.helpdesk.satisfaction.BadRatingAction;
 import dev.helpdesk.sla.SlaPolicy;
 import dev.helpdesk.sla.SlaSettings;
@@ -344,6 +346,9 @@ public class HelpDeskAutoConfiguration {
       bean(Customers.class).ifUnique(builder::customers);
       bean(AttachmentStore.class).ifUnique(builder::attachments);
       bean(SlaTimers.class).ifUnique(builder::slaTimers);
+      bean(PendingFollowUps.class).ifUnique(builder::pendingFollowUps);
+      // A PendingFollowUp bean switches reminders and the auto-solve of pending tickets on.
+      bean(PendingFollowUp.class).ifUnique(builder::pendingFollowUp);
       bean(MetricsQueries.class).ifUnique(builder::metrics);
       bean(UnitOfWork.class).ifUnique(builder::unitOfWork);
       Notifier chosen = bean(Notifier.class).getIfUnique();

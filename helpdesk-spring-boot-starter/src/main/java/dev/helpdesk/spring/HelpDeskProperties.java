@@ -229,6 +229,12 @@ public class HelpDeskProperties {
     /** Closing tickets solved long enough ago. */
     private final Job closeSweep = new Job(Duration.ofMinutes(15));
 
+    /**
+     * Reminding the customers of tickets waiting in PENDING and solving those that waited long
+     * enough (with a pending follow-up configured only; none is by default).
+     */
+    private final Job pendingFollowUp = new Job(Duration.ofMinutes(5));
+
     /** Reading the support mailbox (with helpdesk.mail.imap.host only). */
     private final Job mailPoll = new Job(Duration.ofSeconds(30));
 
@@ -258,6 +264,10 @@ public class HelpDeskProperties {
 
     public Job getCloseSweep() {
       return closeSweep;
+    }
+
+    public Job getPendingFollowUp() {
+      return pendingFollowUp;
     }
 
     public Job getMailPoll() {

@@ -256,8 +256,57 @@ class HelpDeskAutoConfigurationTest {
               assertThat(intervals)
                   .containsEntry(DeskJobs.DISPATCH, Duration.ofSeconds(2))
                   .containsEntry(DeskJobs.QUEUE, Duration.ofSeconds(30))
+                  .containsEntry(DeskJobs.PENDING_FOLLOW_UP, Duration.ofMinutes(5))
                   .doesNotContainKeys(DeskJobs.CLOSE_SWEEP, DeskJobs.MAIL_POLL);
             });
+  }
+
+  @Test
+  void thePendingFollowUpJobHasItsPropertiesAndRemindsWithAFollowUpBean() {
+    dev.helpdesk.testing.SettableClock clock =
+        dev.helpdesk.testing.SettableClock.at("2026-03-02T09:00:00Z");
+    runner
+        .withPropertyValues("helpdesk.jobs.pending-follow-up.interval=1m")
+        .withBean(java.time.Clock.class, () -> clock)
+        .withBean(
+            dev.helpdesk.pending.PendingFollowUp.class,
+            () ->
+                dev.helpdesk.pending.PendingFollowUp.builder()
+                    .firstReminder(Duration.ofHours(1))
+                    .build())
+        .run(
+            context -> {
+              HelpDeskJobs jobs = context.getBean(HelpDeskJobs.class);
+              DeskJob job =
+                  jobs.jobs().stream()
+                      .filter(j -> j.name().equals(DeskJobs.PENDING_FOLLOW_UP))
+                      .findFirst()
+                      .orElseThrow();
+              assertThat(job.interval()).isEqualTo(Duration.ofMinutes(1));
+              HelpDesk desk = context.getBean(HelpDesk.class);
+              desk.saveAgent(
+                  Actor.system("admin"),
+                  dev.helpdesk.agent.Agent.of("a-pf", "Pia", "pia@desk.example"));
+              Ticket t =
+                  desk.open(
+                      Actor.customer("c-pf"),
+                      NewTicket.builder()
+                          .requester("c-pf", "Pat", "pat@example.com")
+                          .subject("Refund")
+                          .description("Please.")
+                          .build());
+              desk.assign(Actor.agent("a-pf"), t.id(), dev.helpdesk.agent.AgentId.of("a-pf"));
+              desk.changeStatus(Actor.agent("a-pf"), t.id(), dev.helpdesk.ticket.Status.PENDING);
+              assertThat(desk.followUpPendingTickets()).isZero();
+              clock.advance(Duration.ofHours(1));
+              assertThat(desk.followUpPendingTickets()).as("the bean's reminder").isOne();
+            });
+    runner
+        .withPropertyValues("helpdesk.jobs.pending-follow-up.enabled=false")
+        .run(
+            context ->
+                assertThat(context.getBean(HelpDeskJobs.class).jobs())
+                    .noneMatch(j -> j.name().equals(DeskJobs.PENDING_FOLLOW_UP)));
   }
 
   @Test

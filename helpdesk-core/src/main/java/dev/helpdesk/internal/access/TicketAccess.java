@@ -175,6 +175,11 @@ public final class TicketAccess {
     public Boolean mergedInto(TicketEvent.MergedInto event) {
       return true;
     }
+
+    @Override
+    public Boolean pendingReminderSent(TicketEvent.PendingReminderSent event) {
+      return true; // the customer was mailed the reminder: it is theirs to see
+    }
   }
 
   /** The ticket as the actor may see it: a customer's view leaves out the team's fields. */

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  *       adding to the edit;
  *   <li><b>persist</b> everything of the change in one unit of work: what the caller stores
  *       alongside (a new ticket's customer), the tickets with their messages, events, outbox rows
- *       and metric facts, then the SLA timers;
+ *       and metric facts, then the SLA timers and the pending follow-up;
  *   <li><b>publish after commit</b>: the roster's loads, live subscribers in version order per
  *       ticket, then the application's listeners; never for a change that rolled back.
  * </ol>
@@ -213,6 +213,7 @@ public final class ChangePipeline {
       List<TicketEdit> edits, boolean acknowledge, Runnable alongside) {
     List<TicketChange> changes = new ArrayList<>(edits.size());
     List<TicketTimers> timers = new ArrayList<>();
+    List<Runnable> followUps = new ArrayList<>();
     for (TicketEdit edit : edits) {
       steps.assignmentRules().accept(edit);
       if (edit.before().isEmpty()) {
@@ -221,6 +222,7 @@ public final class ChangePipeline {
       Optional<TicketTimers> planned = steps.slaTimers().plan(edit);
       planned.ifPresent(timers::add);
       steps.notifications().addTo(edit, acknowledge, planned);
+      steps.pendingFollowUps().plan(edit).ifPresent(followUps::add);
       changes.add(edit.done());
     }
     // Registered before the write, so that a later version of the same ticket stored by another
@@ -237,6 +239,7 @@ public final class ChangePipeline {
               tickets.saveAll(changes);
             }
             steps.storeTimers().accept(timers);
+            followUps.forEach(Runnable::run);
             RelayLink announce = relay;
             if (announce != null) {
               // Inside the unit: other instances hear of the change when, and only if, it commits.

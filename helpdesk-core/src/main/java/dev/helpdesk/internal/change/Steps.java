@@ -20,6 +20,8 @@ import java.util.function.Consumer;
  *     to the edit), empty without SLAs
  * @param notifications whom the edit must tell
  * @param storeTimers stores the planned timers inside the change's unit of work, after the ticket
+ * @param pendingFollowUps plans, moves on or drops the ticket's pending follow-up; the write it
+ *     returns runs inside the change's unit of work, after the timers
  * @param refused told when the store refused a change because an agent was full
  * @param committed told of each change once it is durable, before listeners: the roster's loads
  * @param published told of each change once it is durable: the application's listeners
@@ -30,6 +32,7 @@ public record Steps(
     SlaStep slaTimers,
     NotificationStep notifications,
     Consumer<List<TicketTimers>> storeTimers,
+    PendingStep pendingFollowUps,
     Consumer<CapacityGuard> refused,
     Consumer<TicketChange> committed,
     Consumer<TicketChange> published) {
@@ -39,6 +42,13 @@ public record Steps(
   public interface SlaStep {
     /** The timers to store with the edit's change; empty when no SLA is kept. */
     Optional<TicketTimers> plan(TicketEdit edit);
+  }
+
+  /** Brings a ticket's pending follow-up up to date with an edit. */
+  @FunctionalInterface
+  public interface PendingStep {
+    /** The write to run in the edit's unit of work; empty when the follow-up stays as it is. */
+    Optional<Runnable> plan(TicketEdit edit);
   }
 
   /** Decides whom an edit must tell. */

@@ -509,6 +509,23 @@ public final class TicketEdit {
   }
 
   /**
+   * Records that the customer of this PENDING ticket was reminded; the notification rules mail the
+   * reminder. When it is due is the pending follow-up's rule.
+   *
+   * @param reminder 1 or 2
+   * @param autoSolveAt when the ticket will be solved without an answer, if planned
+   * @throws ValidationException naming {@code status} if the ticket is not PENDING
+   */
+  public TicketEdit pendingReminderSent(int reminder, Optional<Instant> autoSolveAt) {
+    if (status != Status.PENDING) {
+      throw new ValidationException(
+          "status", "must be PENDING to remind the customer (was " + status + ")");
+    }
+    events.add(new TicketEvent.PendingReminderSent(id, actor, at, reminder, autoSolveAt));
+    return this;
+  }
+
+  /**
    * Records that the changes of this edit come from a macro.
    *
    * @throws TicketClosedException if the ticket is CLOSED

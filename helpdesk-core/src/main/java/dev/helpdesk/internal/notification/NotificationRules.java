@@ -37,7 +37,10 @@ import java.util.Set;
  *   <li>a move to PENDING or SOLVED made by staff: the customer gets {@link
  *       NotificationKind#STATUS_CHANGED};
  *   <li>an assignment made by someone other than the assignee: the agent gets {@link
- *       NotificationKind#TICKET_ASSIGNED}.
+ *       NotificationKind#TICKET_ASSIGNED};
+ *   <li>a reminder of a pending ticket: the customer gets {@link
+ *       NotificationKind#PENDING_REMINDER}, with {@link Notification#REMINDER} and, when the ticket
+ *       will be solved without an answer, {@link Notification#AUTO_SOLVE_AT}.
  * </ul>
  */
 public final class NotificationRules {
@@ -96,6 +99,11 @@ public final class NotificationRules {
           Map<String, String> values = Map.of(Notification.AUTHOR, nameOf(a.actor()));
           edit.notify(make(NotificationKind.TICKET_ASSIGNED, to, ticket, edit, values));
         }
+      } else if (event instanceof TicketEvent.PendingReminderSent r) {
+        Map<String, String> values = new HashMap<>();
+        values.put(Notification.REMINDER, Integer.toString(r.reminder()));
+        r.autoSolveAt().ifPresent(at -> values.put(Notification.AUTO_SOLVE_AT, at.toString()));
+        edit.notify(make(NotificationKind.PENDING_REMINDER, customer, ticket, edit, values));
       }
       // Priority and group changes are internal matters: nobody is mailed.
     }

@@ -226,6 +226,14 @@ final class WebhookPayloads {
       return d;
     }
 
+    @Override
+    public Map<String, Object> pendingReminderSent(TicketEvent.PendingReminderSent e) {
+      Map<String, Object> d = new LinkedHashMap<>();
+      d.put("reminder", e.reminder());
+      d.put("auto_solve_at", e.autoSolveAt().map(Object::toString));
+      return d;
+    }
+
     private static Map<String, Object> fromTo(Object from, Object to) {
       Map<String, Object> d = new LinkedHashMap<>();
       d.put("from", from);

@@ -47,7 +47,8 @@ class EventVisibilityTest {
           Map.entry(TicketEvent.Linked.class, true),
           Map.entry(TicketEvent.Unlinked.class, true),
           Map.entry(TicketEvent.Merged.class, true),
-          Map.entry(TicketEvent.MergedInto.class, true));
+          Map.entry(TicketEvent.MergedInto.class, true),
+          Map.entry(TicketEvent.PendingReminderSent.class, true));
 
   @Test
   void theTableDecidesEveryEventType() {

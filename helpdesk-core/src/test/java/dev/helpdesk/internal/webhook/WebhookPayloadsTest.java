@@ -367,6 +367,9 @@ class WebhookPayloadsTest {
             id, agent, T0.plusSeconds(18), TicketLink.incoming(LinkKind.RELATED, OTHER)),
         new TicketEvent.Merged(
             id, agent, T0.plusSeconds(19), OTHER.id(), OTHER.key(), List.of(MessageId.random())),
-        new TicketEvent.MergedInto(id, agent, T0.plusSeconds(20), OTHER.id(), OTHER.key()));
+        new TicketEvent.MergedInto(id, agent, T0.plusSeconds(20), OTHER.id(), OTHER.key()),
+        new TicketEvent.PendingReminderSent(
+            id, system, T0.plusSeconds(21), 1, Optional.of(T0.plusSeconds(86_400))),
+        new TicketEvent.PendingReminderSent(id, system, T0.plusSeconds(22), 2, Optional.empty()));
   }
 }

@@ -267,6 +267,17 @@ final class EventPayloads {
             TicketId.parse(p.get("into").asText()),
             TicketKey.parse(p.get("intoKey").asText()));
       }
+    },
+    PENDING_REMINDER_SENT {
+      @Override
+      TicketEvent read(TicketId ticket, Actor actor, Instant at, JsonNode p) {
+        return new TicketEvent.PendingReminderSent(
+            ticket,
+            actor,
+            at,
+            p.get("reminder").asInt(),
+            text(p, "autoSolveAt").map(Instant::parse));
+      }
     };
 
     /** The event of this type with the row's common columns and its payload document. */
@@ -433,6 +444,13 @@ final class EventPayloads {
       p.put("into", e.into().toString());
       p.put("intoKey", e.intoKey().value());
       return StoredType.MERGED_INTO;
+    }
+
+    @Override
+    public StoredType pendingReminderSent(TicketEvent.PendingReminderSent e) {
+      p.put("reminder", e.reminder());
+      p.put("autoSolveAt", e.autoSolveAt().map(Instant::toString).orElse(null));
+      return StoredType.PENDING_REMINDER_SENT;
     }
 
     private void writeSla(SlaTarget target, int cycle, Instant dueAt) {

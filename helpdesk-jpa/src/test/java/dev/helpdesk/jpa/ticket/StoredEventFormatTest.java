@@ -138,7 +138,11 @@ class StoredEventFormatTest {
         new TicketEvent.Linked(ID, agent, T0, followUp),
         new TicketEvent.Unlinked(ID, agent, T0, related),
         new TicketEvent.Merged(ID, agent, T0, OTHER, TicketKey.parse("EV-2"), List.of(M1, M2)),
-        new TicketEvent.MergedInto(ID, agent, T0, OTHER, TicketKey.parse("EV-2")));
+        new TicketEvent.MergedInto(ID, agent, T0, OTHER, TicketKey.parse("EV-2")),
+        new TicketEvent.PendingReminderSent(
+            ID, Actor.system("pending-follow-up"), T0, 1, Optional.of(T0.plusSeconds(7200))),
+        new TicketEvent.PendingReminderSent(
+            ID, Actor.system("pending-follow-up"), T0, 2, Optional.empty()));
   }
 
   /** What {@link #events()} are stored as, in the same order. */
@@ -193,7 +197,11 @@ class StoredEventFormatTest {
             "{\"duplicate\":\"00000000-0000-0000-0000-00000000000b\",\"duplicateKey\":\"EV-2\",\"carried\":[\"00000000-0000-0000-0000-0000000000c1\",\"00000000-0000-0000-0000-0000000000c2\"]}"),
         new Stored(
             "MERGED_INTO",
-            "{\"into\":\"00000000-0000-0000-0000-00000000000b\",\"intoKey\":\"EV-2\"}"));
+            "{\"into\":\"00000000-0000-0000-0000-00000000000b\",\"intoKey\":\"EV-2\"}"),
+        new Stored(
+            "PENDING_REMINDER_SENT",
+            "{\"reminder\":1,\"autoSolveAt\":\"" + T0.plusSeconds(7200) + "\"}"),
+        new Stored("PENDING_REMINDER_SENT", "{\"reminder\":2,\"autoSolveAt\":null}"));
   }
 
   @Test

@@ -130,6 +130,14 @@ final class MailComposer {
     if (slaDue != null) {
       put(s, "slaDue", formatInstant(slaDue, locale));
     }
+    String autoSolveAt = v.get(Notification.AUTO_SOLVE_AT);
+    if (autoSolveAt != null) {
+      put(s, "autoSolveAt", formatInstant(autoSolveAt, locale));
+    } else {
+      put(s, "autoSolveAt", null);
+    }
+    put(s, "reminder", v.get(Notification.REMINDER));
+    s.put("secondReminder", "2".equals(v.get(Notification.REMINDER)));
     slaTarget(s, v.get(Notification.SLA_TARGET));
     answers(s, v);
     boolean solved = "SOLVED".equals(v.get(Notification.STATUS));
