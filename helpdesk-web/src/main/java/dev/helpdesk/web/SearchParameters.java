@@ -8,12 +8,15 @@ import dev.helpdesk.search.TicketQuery;
 import dev.helpdesk.search.TicketSort;
 import dev.helpdesk.ticket.Priority;
 import dev.helpdesk.ticket.Status;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
  * The query parameters of {@code GET <base>/api/tickets/search}, and the one place that turns them
  * into a {@link TicketQuery}. A parameter left out does not filter; {@code assignee} is an agent's
- * id, {@code me} (the calling agent) or {@code unassigned}.
+ * id, {@code me} (the calling agent) or {@code unassigned}; {@code slaDueWithin} an ISO-8601
+ * duration.
  */
 record SearchParameters(
     String text,
@@ -21,6 +24,8 @@ record SearchParameters(
     List<Priority> priorities,
     String assignee,
     String bookingReference,
+    Boolean slaBreached,
+    String slaDueWithin,
     TicketSort sort,
     String cursor,
     Integer size) {
@@ -52,6 +57,12 @@ record SearchParameters(
     if (bookingReference != null && !bookingReference.isBlank()) {
       query.bookingReference(bookingReference);
     }
+    if (Boolean.TRUE.equals(slaBreached)) {
+      query.slaBreached();
+    }
+    if (slaDueWithin != null && !slaDueWithin.isBlank()) {
+      query.slaDueWithin(duration("slaDueWithin", slaDueWithin));
+    }
     if (sort != null) {
       query.sort(sort);
     }
@@ -66,5 +77,14 @@ record SearchParameters(
       query.after(cursor);
     }
     return query.build();
+  }
+
+  /** An ISO-8601 duration such as {@code PT2H}. */
+  private static Duration duration(String field, String value) {
+    try {
+      return Duration.parse(value.strip());
+    } catch (DateTimeParseException e) {
+      throw new ValidationException(field, "must be an ISO-8601 duration such as PT2H");
+    }
   }
 }

@@ -207,13 +207,25 @@ class TicketEndpoints {
       @RequestParam(name = "priority", required = false) List<Priority> priority,
       @RequestParam(name = "assignee", required = false) String assignee,
       @RequestParam(name = "bookingReference", required = false) String bookingReference,
+      @RequestParam(name = "slaBreached", required = false) Boolean slaBreached,
+      @RequestParam(name = "slaDueWithin", required = false) String slaDueWithin,
       @RequestParam(name = "sort", required = false) TicketSort sort,
       @RequestParam(name = "cursor", required = false) String cursor,
       @RequestParam(name = "size", required = false) Integer size,
       Authentication authentication) {
     Actor actor = calls.actor(authentication);
     TicketQuery query =
-        new SearchParameters(text, status, priority, assignee, bookingReference, sort, cursor, size)
+        new SearchParameters(
+                text,
+                status,
+                priority,
+                assignee,
+                bookingReference,
+                slaBreached,
+                slaDueWithin,
+                sort,
+                cursor,
+                size)
             .query(actor);
     return calls.inTransaction(() -> TicketPageView.of(desk.search(actor, query), actor));
   }

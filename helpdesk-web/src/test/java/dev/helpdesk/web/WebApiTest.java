@@ -385,6 +385,42 @@ class WebApiTest {
     raise(ana, "Seat again");
   }
 
+  @Test
+  void staffSearchBySlaState() throws Exception {
+    String word = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    String anas = raise(ana, "Seat missing " + word);
+    clock.advance(Duration.ofMinutes(1));
+    String bens = raise(ben, "Refund for " + word);
+
+    // The standard policy wants a first reply within 4 hours of business time.
+    mvc.perform(
+            get(API + "/tickets/search")
+                .param("text", word)
+                .param("slaDueWithin", "PT5H")
+                .param("sort", "SLA_DUE")
+                .with(agent()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.items[*].id", org.hamcrest.Matchers.contains(anas, bens)));
+    mvc.perform(
+            get(API + "/tickets/search")
+                .param("text", word)
+                .param("slaDueWithin", "PT1H")
+                .with(agent()))
+        .andExpect(jsonPath("$.items.length()").value(0));
+    mvc.perform(
+            get(API + "/tickets/search")
+                .param("text", word)
+                .param("slaBreached", "true")
+                .with(agent()))
+        .andExpect(jsonPath("$.items.length()").value(0));
+    mvc.perform(get(API + "/tickets/search").param("slaDueWithin", "soon").with(agent()))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("slaDueWithin"));
+    mvc.perform(get(API + "/tickets/search").param("slaDueWithin", "-PT1H").with(agent()))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("slaDueWithin"));
+  }
+
   // ------------------------------------------------------------------ working the ticket
 
   @Test
