@@ -50,6 +50,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -228,6 +229,34 @@ public final class HelpDesk implements AutoCloseable {
   /** Takes the ticket out of its group. */
   public Ticket clearGroup(Actor actor, TicketId ticketId) {
     return s.triage().changeGroup(actor, ticketId, Optional.empty());
+  }
+
+  /**
+   * Adds tags to the ticket, by staff; they are lower-cased, and tags it has already change nothing
+   * (no new version, no history entry). A change is recorded as {@link
+   * dev.helpdesk.ticket.TicketEvent.TagsChanged}.
+   *
+   * @return the ticket after the change, or as it was if nothing changed
+   * @throws AccessDeniedException if a customer tries
+   * @throws ValidationException naming {@code tags} if a tag breaks the rules of {@link
+   *     Ticket#tags()} or the ticket would have more than {@value Ticket#MAX_TAGS}
+   * @throws dev.helpdesk.ticket.TicketClosedException if the ticket is CLOSED
+   */
+  public Ticket addTags(Actor actor, TicketId ticketId, Set<String> tags) {
+    return s.triage().addTags(actor, ticketId, tags);
+  }
+
+  /**
+   * Removes tags from the ticket, by staff; tags it does not have change nothing. Recorded as
+   * {@link dev.helpdesk.ticket.TicketEvent.TagsChanged}.
+   *
+   * @return the ticket after the change, or as it was if nothing changed
+   * @throws AccessDeniedException if a customer tries
+   * @throws ValidationException naming {@code tags} if a tag named is not a valid tag
+   * @throws dev.helpdesk.ticket.TicketClosedException if the ticket is CLOSED
+   */
+  public Ticket removeTags(Actor actor, TicketId ticketId, Set<String> tags) {
+    return s.triage().removeTags(actor, ticketId, tags);
   }
 
   /**

@@ -468,6 +468,25 @@ public final class TicketEdit {
   }
 
   /**
+   * Removes tags; tags it does not have change nothing. The tags named are checked like a ticket's
+   * own, so a misspelt tag is refused rather than silently matching nothing.
+   *
+   * @throws TicketClosedException if the ticket is CLOSED
+   */
+  public TicketEdit removeTags(Set<String> less) {
+    Set<String> named = Ticket.checkTags(Check.present("tags", less));
+    requireNotClosed("change tags");
+    Set<String> rest = new TreeSet<>(tags);
+    rest.removeAll(named);
+    Set<String> next = Ticket.checkTags(rest);
+    if (!next.equals(tags)) {
+      events.add(new TicketEvent.TagsChanged(id, actor, at, tags, next));
+      tags = next;
+    }
+    return this;
+  }
+
+  /**
    * Records the knowledge-base articles offered to the customer as instant answers; none records
    * nothing.
    *

@@ -23,7 +23,9 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Working a ticket's fields: status, priority, group, assignee removal, and the close sweep. */
+/**
+ * Working a ticket's fields: status, priority, group, tags, assignee removal, and the close sweep.
+ */
 public final class Triage {
 
   private static final Logger log = LoggerFactory.getLogger(Triage.class);
@@ -68,6 +70,18 @@ public final class Triage {
   /** Routes the ticket to a group, or to none. */
   public Ticket changeGroup(Actor actor, TicketId id, Optional<GroupId> group) {
     return staffChange(actor, id, "change the group", edit -> edit.changeGroup(group));
+  }
+
+  /** Adds tags; those it has already change nothing. */
+  public Ticket addTags(Actor actor, TicketId id, Set<String> tags) {
+    Ticket.checkTags(Check.present("tags", tags));
+    return staffChange(actor, id, "change the tags", edit -> edit.addTags(tags));
+  }
+
+  /** Removes tags; those it does not have change nothing. */
+  public Ticket removeTags(Actor actor, TicketId id, Set<String> tags) {
+    Ticket.checkTags(Check.present("tags", tags));
+    return staffChange(actor, id, "change the tags", edit -> edit.removeTags(tags));
   }
 
   /** Removes the assignee. */
