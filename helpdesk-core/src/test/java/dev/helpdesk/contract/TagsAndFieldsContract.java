@@ -1,16 +1,20 @@
 package dev.helpdesk.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.helpdesk.HelpDesk;
 import dev.helpdesk.HelpDeskBuilder;
 import dev.helpdesk.actor.Actor;
 import dev.helpdesk.agent.Agent;
+import dev.helpdesk.common.ValidationException;
+import dev.helpdesk.ticket.FieldDefinition;
 import dev.helpdesk.ticket.NewTicket;
 import dev.helpdesk.ticket.Ticket;
 import dev.helpdesk.ticket.TicketDetails;
 import dev.helpdesk.ticket.TicketEvent;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +35,12 @@ public abstract class TagsAndFieldsContract {
 
   @BeforeEach
   void freshDesk() {
-    HelpDeskBuilder builder = HelpDesk.builder();
+    HelpDeskBuilder builder =
+        HelpDesk.builder()
+            .fields(
+                FieldDefinition.choice("seat_class", "Seat class", "first", "second").asRequired(),
+                FieldDefinition.number("fare", "Fare"),
+                FieldDefinition.date("travel_date", "Travel date"));
     withFreshStore(builder);
     desk = builder.build();
     desk.saveAgent(Actor.system("admin"), Agent.of("a-bea", "Bea Agent", "bea@desk.example"));
@@ -54,7 +63,7 @@ public abstract class TagsAndFieldsContract {
 
   @Test
   void tagsAddedAndRemovedAreStoredAndReadBackWithTheirHistory() {
-    Ticket t = open(NewTicket.builder().tag("rail"));
+    Ticket t = open(NewTicket.builder().tag("rail").field("seat_class", "first"));
     desk.addTags(BEA, t.id(), Set.of("refund", "vip"));
     Ticket after = desk.removeTags(BEA, t.id(), Set.of("rail"));
     assertEquals(Set.of("refund", "vip"), after.tags());
@@ -70,12 +79,42 @@ public abstract class TagsAndFieldsContract {
 
   @Test
   void tagsThatChangeNothingWriteNothing() {
-    Ticket t = open(NewTicket.builder().tag("rail"));
+    Ticket t = open(NewTicket.builder().tag("rail").field("seat_class", "first"));
     Ticket before = desk.ticket(BEA, t.id()).ticket();
     int history = desk.ticket(BEA, t.id()).history().size();
     assertEquals(before, desk.addTags(BEA, t.id(), Set.of("RAIL")));
     assertEquals(before, desk.removeTags(BEA, t.id(), Set.of("vip")));
     assertEquals(history, desk.ticket(BEA, t.id()).history().size());
     assertEquals(before, desk.ticket(BEA, t.id()).ticket());
+  }
+
+  @Test
+  void fieldEditsAreStoredAndReadBackWithTheirHistory() {
+    Ticket t = open(NewTicket.builder().field("seat_class", "first").field("fare", "10"));
+    desk.setFields(BEA, t.id(), Map.of("fare", "12.50", "travel_date", "2026-04-01"));
+    Ticket after = desk.removeFields(BEA, t.id(), Set.of("fare"));
+    assertEquals(Map.of("seat_class", "first", "travel_date", "2026-04-01"), after.customFields());
+    assertEquals(after, desk.ticket(BEA, t.id()).ticket());
+    List<TicketEvent.FieldsChanged> changes = history(t, TicketEvent.FieldsChanged.class);
+    assertEquals(2, changes.size());
+    assertEquals(Map.of("seat_class", "first", "fare", "10"), changes.get(0).from());
+    assertEquals(
+        Map.of("seat_class", "first", "fare", "12.50", "travel_date", "2026-04-01"),
+        changes.get(0).to());
+    assertEquals(changes.get(0).to(), changes.get(1).from());
+    assertEquals(after.customFields(), changes.get(1).to());
+    assertEquals(BEA, changes.get(1).actor());
+  }
+
+  @Test
+  void aRefusedFieldEditWritesNothing() {
+    Ticket t = open(NewTicket.builder().field("seat_class", "first"));
+    TicketDetails before = desk.ticket(BEA, t.id());
+    ValidationException e =
+        assertThrows(
+            ValidationException.class,
+            () -> desk.setFields(BEA, t.id(), Map.of("fare", "1", "travel_date", "tomorrow")));
+    assertEquals("customFields.travel_date", e.field());
+    assertEquals(before, desk.ticket(BEA, t.id()));
   }
 }

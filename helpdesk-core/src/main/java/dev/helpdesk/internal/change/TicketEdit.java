@@ -29,9 +29,11 @@ import dev.helpdesk.ticket.TicketLink;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -66,6 +68,7 @@ public final class TicketEdit {
   private Optional<GroupId> group;
   private Priority priority;
   private Set<String> tags;
+  private Map<String, String> customFields;
   private Optional<Instant> solvedAt;
 
   private TicketEdit(
@@ -86,6 +89,7 @@ public final class TicketEdit {
     this.group = start.group();
     this.priority = start.priority();
     this.tags = start.tags();
+    this.customFields = start.customFields();
     this.solvedAt = start.solvedAt();
   }
 
@@ -487,6 +491,28 @@ public final class TicketEdit {
   }
 
   /**
+   * Sets custom fields to the values given and removes those named, within the limits of {@link
+   * Ticket#customFields()}; values it has already and keys it lacks change nothing. The desk's
+   * declared schema the caller checks; this checks the shape every ticket's fields have.
+   *
+   * @throws TicketClosedException if the ticket is CLOSED
+   */
+  public TicketEdit changeFields(Map<String, String> set, Set<String> remove) {
+    Check.present("customFields", set);
+    Check.present("customFields", remove);
+    requireNotClosed("change custom fields");
+    Map<String, String> all = new TreeMap<>(customFields);
+    all.keySet().removeAll(remove);
+    all.putAll(set);
+    Map<String, String> next = Ticket.checkCustomFields(all);
+    if (!next.equals(customFields)) {
+      events.add(new TicketEvent.FieldsChanged(id, actor, at, customFields, next));
+      customFields = next;
+    }
+    return this;
+  }
+
+  /**
    * Records the knowledge-base articles offered to the customer as instant answers; none records
    * nothing.
    *
@@ -631,7 +657,7 @@ public final class TicketEdit {
         original.channel(),
         priority,
         tags,
-        original.customFields(),
+        customFields,
         status,
         assignee,
         group,
