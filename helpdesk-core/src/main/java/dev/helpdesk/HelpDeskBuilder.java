@@ -453,8 +453,15 @@ public final class HelpDeskBuilder {
    * Builds a desk. Each call builds an independent desk: the ports given to this builder are shared
    * (they are the application's), everything else (the in-memory stores used by default, the SLA
    * engine, the assignment roster, the live feed) is new.
+   *
+   * @throws ValidationException naming {@code customFields.<key>} if a macro sets a field the
+   *     declared fields refuse
    */
   public HelpDesk build() {
+    for (Macro macro : macros.values()) {
+      // Refused here, once, rather than on every ticket an agent applies the macro to.
+      fields.checkEdit(macro.fields(), List.of());
+    }
     Outbox outbox = this.outbox;
     Tickets tickets = this.tickets;
     if (tickets == null) {

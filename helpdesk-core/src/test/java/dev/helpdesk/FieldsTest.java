@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.helpdesk.actor.AccessDeniedException;
 import dev.helpdesk.common.ValidationException;
 import dev.helpdesk.customer.CustomerId;
+import dev.helpdesk.macro.Macro;
 import dev.helpdesk.ticket.FieldDefinition;
 import dev.helpdesk.ticket.FieldType;
 import dev.helpdesk.ticket.NewTicket;
@@ -197,6 +198,46 @@ class FieldsTest {
     f.desk.changeStatus(BEA, t.id(), Status.CLOSED);
     assertThrows(
         TicketClosedException.class, () -> f.desk.setFields(BEA, t.id(), Map.of("fare", "1")));
+  }
+
+  @Test
+  void aMacroSetsFieldsInTheChangeThatAppliesIt() {
+    Macro upgrade =
+        Macro.builder("upgrade")
+            .reply("Upgraded.")
+            .field("seat_class", "first")
+            .tag("upgrade")
+            .build();
+    DeskFixture g =
+        new DeskFixture(b -> b.fields(SEAT_CLASS, FARE, TRAVEL_DATE, TRAIN, PNR).macro(upgrade));
+    Ticket t = g.desk.open(ANA, withSeat().build());
+    Ticket after = g.desk.applyMacro(BEA, t.id(), "upgrade").ticket();
+    assertEquals("first", after.customFields().get("seat_class"));
+    assertEquals(t.version() + 1, after.version(), "one change");
+    List<TicketEvent> history = g.tickets.history(t.id());
+    TicketEvent.FieldsChanged change =
+        history.stream()
+            .filter(TicketEvent.FieldsChanged.class::isInstance)
+            .map(TicketEvent.FieldsChanged.class::cast)
+            .findFirst()
+            .orElseThrow();
+    assertEquals(Set.of("seat_class"), change.changedKeys());
+  }
+
+  @Test
+  void aDeskRefusesAMacroWhoseFieldsDoNotSuitTheDeclaration() {
+    Macro wrong = Macro.builder("wrong").reply("Hi.").field("seat_class", "third").build();
+    Macro undeclared = Macro.builder("odd").reply("Hi.").field("colour", "red").build();
+    refused(
+        "customFields.seat_class",
+        "one of",
+        () -> HelpDesk.builder().macro(wrong).fields(SEAT_CLASS).build());
+    refused(
+        "customFields.colour",
+        "not a declared field",
+        () -> HelpDesk.builder().fields(SEAT_CLASS).macro(undeclared).build());
+    // Without a declaration, as before, any field goes.
+    HelpDesk.builder().macro(wrong).macro(undeclared).build().close();
   }
 
   @Test
