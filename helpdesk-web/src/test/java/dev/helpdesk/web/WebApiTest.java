@@ -475,7 +475,8 @@ class WebApiTest {
         .andExpect(status().isForbidden());
     mvc.perform(get(API + "/macros").with(agent()))
         .andExpect(jsonPath("$[0].name").value("seat-info"))
-        .andExpect(jsonPath("$[0].status").value("PENDING"));
+        .andExpect(jsonPath("$[0].status").value("PENDING"))
+        .andExpect(jsonPath("$[0].fields.seat_info").value("sent"));
     mvc.perform(get(API + "/macros").with(customer(ana))).andExpect(status().isForbidden());
     mvc.perform(
             json(post(API + "/tickets/" + id + "/macro"), "{\"name\":\"seat-info\"}")
@@ -484,7 +485,8 @@ class WebApiTest {
         .andExpect(status().isOk())
         .andExpect(
             jsonPath("$.message.body").value(org.hamcrest.Matchers.containsString("BK-4711")))
-        .andExpect(jsonPath("$.ticket.status").value("PENDING"));
+        .andExpect(jsonPath("$.ticket.status").value("PENDING"))
+        .andExpect(jsonPath("$.ticket.fields.seat_info").value("sent"));
     mvc.perform(
             json(post(API + "/tickets/" + id + "/macro"), "{\"name\":\"nope\"}")
                 .with(agent())
