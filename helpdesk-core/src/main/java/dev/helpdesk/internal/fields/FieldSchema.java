@@ -1,5 +1,6 @@
 package dev.helpdesk.internal.fields;
 
+import dev.helpdesk.common.Check;
 import dev.helpdesk.common.ValidationException;
 import dev.helpdesk.ticket.FieldDefinition;
 import dev.helpdesk.ticket.Ticket;
@@ -7,8 +8,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -40,7 +39,7 @@ public final class FieldSchema {
   public static FieldSchema of(List<FieldDefinition> definitions) {
     Map<String, FieldDefinition> byKey = new LinkedHashMap<>();
     for (FieldDefinition d : definitions) {
-      Objects.requireNonNull(d, "field");
+      Check.present("fields", d);
       if (byKey.putIfAbsent(d.key(), d) != null) {
         throw new ValidationException("fields", "key '" + d.key() + "' is declared twice");
       }
@@ -83,9 +82,9 @@ public final class FieldSchema {
   public void checkEdit(Map<String, String> set, Iterable<String> removed) {
     checkValues(set);
     for (String key : removed) {
-      Optional<FieldDefinition> d = Optional.ofNullable(fields.get(key));
-      if (d.isPresent() && d.get().required()) {
-        throw new ValidationException(d.get().fieldName(), "is required and cannot be removed");
+      FieldDefinition d = fields.get(key);
+      if (d != null && d.required()) {
+        throw new ValidationException(d.fieldName(), "is required and cannot be removed");
       }
     }
   }
