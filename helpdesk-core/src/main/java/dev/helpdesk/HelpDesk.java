@@ -33,6 +33,7 @@ import dev.helpdesk.sla.SlaMonitor;
 import dev.helpdesk.sla.SlaStatus;
 import dev.helpdesk.ticket.ArticleId;
 import dev.helpdesk.ticket.CapacityExceededException;
+import dev.helpdesk.ticket.FieldDefinition;
 import dev.helpdesk.ticket.LinkKind;
 import dev.helpdesk.ticket.MessageThreads;
 import dev.helpdesk.ticket.NewTicket;
@@ -49,7 +50,9 @@ import dev.helpdesk.ticket.TicketKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -228,6 +231,69 @@ public final class HelpDesk implements AutoCloseable {
   /** Takes the ticket out of its group. */
   public Ticket clearGroup(Actor actor, TicketId ticketId) {
     return s.triage().changeGroup(actor, ticketId, Optional.empty());
+  }
+
+  /**
+   * Adds tags to the ticket, by staff; they are lower-cased, and tags it has already change nothing
+   * (no new version, no history entry). A change is recorded as {@link
+   * dev.helpdesk.ticket.TicketEvent.TagsChanged}.
+   *
+   * @return the ticket after the change, or as it was if nothing changed
+   * @throws AccessDeniedException if a customer tries
+   * @throws ValidationException naming {@code tags} if a tag breaks the rules of {@link
+   *     Ticket#tags()} or the ticket would have more than {@value Ticket#MAX_TAGS}
+   * @throws dev.helpdesk.ticket.TicketClosedException if the ticket is CLOSED
+   */
+  public Ticket addTags(Actor actor, TicketId ticketId, Set<String> tags) {
+    return s.triage().addTags(actor, ticketId, tags);
+  }
+
+  /**
+   * Removes tags from the ticket, by staff; tags it does not have change nothing. Recorded as
+   * {@link dev.helpdesk.ticket.TicketEvent.TagsChanged}.
+   *
+   * @return the ticket after the change, or as it was if nothing changed
+   * @throws AccessDeniedException if a customer tries
+   * @throws ValidationException naming {@code tags} if a tag named is not a valid tag
+   * @throws dev.helpdesk.ticket.TicketClosedException if the ticket is CLOSED
+   */
+  public Ticket removeTags(Actor actor, TicketId ticketId, Set<String> tags) {
+    return s.triage().removeTags(actor, ticketId, tags);
+  }
+
+  /**
+   * Sets custom fields of the ticket, by staff: each key given gets its value, the others stay.
+   * With declared fields ({@link HelpDeskBuilder#fields}) every value must suit its field and every
+   * key must be declared. Values it has already change nothing; a change is recorded as {@link
+   * dev.helpdesk.ticket.TicketEvent.FieldsChanged}.
+   *
+   * @return the ticket after the change, or as it was if nothing changed
+   * @throws AccessDeniedException if a customer tries
+   * @throws ValidationException naming {@code customFields.<key>} (or {@code customFields} for the
+   *     shape of a key or the number of fields) and the rule broken; nothing is stored
+   * @throws dev.helpdesk.ticket.TicketClosedException if the ticket is CLOSED
+   */
+  public Ticket setFields(Actor actor, TicketId ticketId, Map<String, String> fields) {
+    return s.triage().changeFields(actor, ticketId, fields, Set.of());
+  }
+
+  /**
+   * Removes custom fields of the ticket, by staff; keys it lacks change nothing. A required
+   * declared field cannot be removed. Recorded as {@link
+   * dev.helpdesk.ticket.TicketEvent.FieldsChanged}.
+   *
+   * @return the ticket after the change, or as it was if nothing changed
+   * @throws AccessDeniedException if a customer tries
+   * @throws ValidationException naming {@code customFields.<key>} for a required field
+   * @throws dev.helpdesk.ticket.TicketClosedException if the ticket is CLOSED
+   */
+  public Ticket removeFields(Actor actor, TicketId ticketId, Set<String> keys) {
+    return s.triage().changeFields(actor, ticketId, Map.of(), keys);
+  }
+
+  /** The custom fields the desk declares, in the order given; empty if it declares none. */
+  public List<FieldDefinition> fields() {
+    return s.triage().fields();
   }
 
   /**

@@ -19,6 +19,7 @@ import dev.helpdesk.internal.change.ChangePipeline.Then;
 import dev.helpdesk.internal.change.Listeners;
 import dev.helpdesk.internal.change.Steps;
 import dev.helpdesk.internal.conversation.Conversation;
+import dev.helpdesk.internal.fields.FieldSchema;
 import dev.helpdesk.internal.insights.Insights;
 import dev.helpdesk.internal.intake.Intake;
 import dev.helpdesk.internal.links.Links;
@@ -60,8 +61,10 @@ import dev.helpdesk.satisfaction.BadRatingAction;
 import dev.helpdesk.sla.SlaSettings;
 import dev.helpdesk.sla.SlaTimers;
 import dev.helpdesk.store.Tickets;
+import dev.helpdesk.ticket.FieldDefinition;
 import dev.helpdesk.ticket.MessageThreads;
 import dev.helpdesk.ticket.StatusTransitions;
+import dev.helpdesk.ticket.Ticket;
 import dev.helpdesk.ticket.TicketEvent;
 import dev.helpdesk.ticket.TicketEventListener;
 import dev.helpdesk.ticket.TicketKeys;
@@ -132,6 +135,7 @@ public final class HelpDeskBuilder {
   KnowledgeBase knowledgeBase;
   int maxSuggestedAnswers = 3;
   final Map<String, Macro> macros = new LinkedHashMap<>();
+  FieldSchema fields = FieldSchema.NONE;
   final Map<String, Webhook> webhooks = new LinkedHashMap<>();
   Duration webhookTimeout = Duration.ofSeconds(10);
 
@@ -359,6 +363,22 @@ public final class HelpDeskBuilder {
   }
 
   /**
+   * Declares the desk's custom fields, replacing any declared before. Every ticket opened must then
+   * have the required ones, every value must suit its field's type, and a key not declared is
+   * refused (except the desk's own {@value Ticket#BOOKING_REFERENCE} and {@value Ticket#LOCALE}),
+   * when a ticket is opened and when staff edit its fields ({@link HelpDesk#setFields}). Tickets
+   * stored before are not checked again until their fields are edited. Without a declaration any
+   * key is accepted.
+   *
+   * @throws ValidationException on {@code fields} if a key is declared twice
+   */
+  public HelpDeskBuilder fields(FieldDefinition... definitions) {
+    Check.present("fields", definitions);
+    this.fields = FieldSchema.of(List.of(definitions));
+    return this;
+  }
+
+  /**
    * Registers an endpoint that hears of the ticket changes it asks for: each change that records
    * one of its {@link Webhook#events()} writes a delivery to the outbox in the same transaction,
    * which {@link HelpDesk#dispatchNotifications()} posts, signed, with the {@link
@@ -460,8 +480,15 @@ public final class HelpDeskBuilder {
    * Builds a desk. Each call builds an independent desk: the ports given to this builder are shared
    * (they are the application's), everything else (the in-memory stores used by default, the SLA
    * engine, the assignment roster, the live feed) is new.
+   *
+   * @throws ValidationException naming {@code customFields.<key>} if a macro sets a field the
+   *     declared fields refuse
    */
   public HelpDesk build() {
+    for (Macro macro : macros.values()) {
+      // Refused here, once, rather than on every ticket an agent applies the macro to.
+      fields.checkEdit(macro.fields(), List.of());
+    }
     Outbox outbox = this.outbox;
     Tickets tickets = this.tickets;
     if (tickets == null) {
@@ -515,7 +542,7 @@ public final class HelpDeskBuilder {
     ChangePipeline pipeline =
         new ChangePipeline(clock, tickets, unitOfWork, transitions, steps, live);
     Access access = new Access(agents, pipeline);
-    Intake intake = new Intake(pipeline, access, tickets, keys, customers, assignment);
+    Intake intake = new Intake(pipeline, access, tickets, keys, customers, assignment, fields);
     MetricsQueries metrics = this.metrics;
     if (metrics == null && tickets instanceof InMemoryTickets inMemory) {
       metrics = inMemory.metrics();
@@ -536,7 +563,7 @@ public final class HelpDeskBuilder {
             intake,
             new Conversation(pipeline, access, intake, attachments, tickets, macros),
             assigning,
-            new Triage(pipeline, access, tickets, closeSolvedAfter, closeSweepBatch),
+            new Triage(pipeline, access, tickets, fields, closeSolvedAfter, closeSweepBatch),
             new Satisfaction(onBadRating, assignment, pipeline, access, tickets),
             new Links(pipeline, access, tickets),
             new Answers(pipeline, access, tickets),

@@ -10,6 +10,7 @@ import dev.helpdesk.ticket.Ticket;
 import dev.helpdesk.ticket.TicketEvent;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,8 @@ import java.util.Set;
  * @param priority the priority it sets, if any
  * @param group the group it routes the ticket to, if any
  * @param tags tags it adds (same limits as a ticket's)
+ * @param fields custom fields it sets (same limits as a ticket's); a desk that declares its fields
+ *     refuses, when it is built, a macro whose fields do not suit them
  */
 public record Macro(
     String name,
@@ -60,7 +63,8 @@ public record Macro(
     Optional<Status> status,
     Optional<Priority> priority,
     Optional<GroupId> group,
-    Set<String> tags) {
+    Set<String> tags,
+    Map<String, String> fields) {
 
   /** The placeholder of the requester's name. */
   public static final String CUSTOMER_NAME = "customer.name";
@@ -104,6 +108,18 @@ public record Macro(
     Check.present("priority", priority);
     Check.present("group", group);
     tags = Check.labels("tags", tags, Ticket.MAX_TAGS, Ticket.MAX_TAG_LENGTH);
+    fields = Ticket.checkCustomFields(fields);
+  }
+
+  /** A macro that sets no custom fields, as macros were before they could. */
+  public Macro(
+      String name,
+      String reply,
+      Optional<Status> status,
+      Optional<Priority> priority,
+      Optional<GroupId> group,
+      Set<String> tags) {
+    this(name, reply, status, priority, group, tags, Map.of());
   }
 
   /** A builder for the macro called {@code name}. */
@@ -154,6 +170,7 @@ public record Macro(
     private Priority priority;
     private GroupId group;
     private final Set<String> tags = new LinkedHashSet<>();
+    private final Map<String, String> fields = new LinkedHashMap<>();
 
     private Builder(String name) {
       this.name = name;
@@ -189,6 +206,12 @@ public record Macro(
       return this;
     }
 
+    /** A custom field to set. */
+    public Builder field(String key, String value) {
+      fields.put(key, value);
+      return this;
+    }
+
     /** Validates and builds. */
     public Macro build() {
       return new Macro(
@@ -197,7 +220,8 @@ public record Macro(
           Optional.ofNullable(status),
           Optional.ofNullable(priority),
           Optional.ofNullable(group),
-          tags);
+          tags,
+          fields);
     }
   }
 }

@@ -160,7 +160,11 @@ public record Ticket(
     return Check.labels("tags", tags, MAX_TAGS, MAX_TAG_LENGTH);
   }
 
-  static Map<String, String> checkCustomFields(Map<String, String> fields) {
+  /**
+   * Validates custom fields: their count and the shape of keys and values; returns them sorted by
+   * key and frozen.
+   */
+  public static Map<String, String> checkCustomFields(Map<String, String> fields) {
     Check.size("customFields", Check.present("customFields", fields), MAX_CUSTOM_FIELDS);
     Map<String, String> sorted = new TreeMap<>();
     for (Map.Entry<String, String> e : fields.entrySet()) {

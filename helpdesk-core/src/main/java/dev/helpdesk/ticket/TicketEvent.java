@@ -9,10 +9,13 @@ import dev.helpdesk.conversation.MessageId;
 import dev.helpdesk.conversation.Visibility;
 import dev.helpdesk.customer.Customer;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Something that happened to a ticket: who did what, when, with the values before and after. The
@@ -40,6 +43,7 @@ public sealed interface TicketEvent
         TicketEvent.AnswerAccepted,
         TicketEvent.MacroApplied,
         TicketEvent.TagsChanged,
+        TicketEvent.FieldsChanged,
         TicketEvent.SlaMet,
         TicketEvent.Rated,
         TicketEvent.Linked,
@@ -178,6 +182,14 @@ public sealed interface TicketEvent
      * @return the result for it
      */
     R tagsChanged(TagsChanged event);
+
+    /**
+     * Handles {@link FieldsChanged}: staff edited the custom fields.
+     *
+     * @param event the event
+     * @return the result for it
+     */
+    R fieldsChanged(FieldsChanged event);
 
     /**
      * Handles {@link SlaMet}: an SLA target was met.
@@ -599,6 +611,39 @@ public sealed interface TicketEvent
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.tagsChanged(this);
+    }
+  }
+
+  /**
+   * Staff edited the ticket's custom fields ({@code HelpDesk.setFields}, {@code removeFields}).
+   *
+   * @param ticketId the ticket
+   * @param actor who changed them
+   * @param at when
+   * @param from every custom field before
+   * @param to every custom field after
+   */
+  record FieldsChanged(
+      TicketId ticketId, Actor actor, Instant at, Map<String, String> from, Map<String, String> to)
+      implements TicketEvent {
+    /** Validates the event and freezes the fields. */
+    public FieldsChanged {
+      common(ticketId, actor, at);
+      from = Map.copyOf(Check.present("from", from));
+      to = Map.copyOf(Check.present("to", to));
+    }
+
+    /** The keys whose value was set, added or removed. */
+    public Set<String> changedKeys() {
+      Set<String> keys = new TreeSet<>(from.keySet());
+      keys.addAll(to.keySet());
+      keys.removeIf(k -> Objects.equals(from.get(k), to.get(k)));
+      return Collections.unmodifiableSet(keys);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.fieldsChanged(this);
     }
   }
 

@@ -38,6 +38,8 @@ public enum WebhookEvent {
   MACRO_APPLIED("ticket.macro_applied"),
   /** {@link TicketEvent.TagsChanged}: the tags changed. */
   TAGS_CHANGED("ticket.tags_changed"),
+  /** {@link TicketEvent.FieldsChanged}: staff edited the custom fields. */
+  FIELDS_CHANGED("ticket.fields_changed"),
   /** {@link TicketEvent.Rated}: the customer rated the ticket. */
   RATED("ticket.rated"),
   /** {@link TicketEvent.Linked}: the ticket was linked to another. */
@@ -142,6 +144,11 @@ public enum WebhookEvent {
         @Override
         public WebhookEvent tagsChanged(TicketEvent.TagsChanged e) {
           return TAGS_CHANGED;
+        }
+
+        @Override
+        public WebhookEvent fieldsChanged(TicketEvent.FieldsChanged e) {
+          return FIELDS_CHANGED;
         }
 
         @Override

@@ -72,6 +72,8 @@ public final class EventFixtures {
         new TicketEvent.SlaMet(TICKET, agent, T0, SlaTarget.NEXT_REPLY, 1, T0),
         new TicketEvent.MacroApplied(TICKET, agent, T0, "refund-issued"),
         new TicketEvent.TagsChanged(TICKET, agent, T0, Set.of("rail"), Set.of("rail", "vip")),
+        new TicketEvent.FieldsChanged(
+            TICKET, agent, T0, Map.of("seat", "12A"), Map.of("seat", "14C", "fare", "12.50")),
         new TicketEvent.AnswerAccepted(TICKET, customer, T0, ArticleId.of("kb-seats"), "Seats"),
         new TicketEvent.Rated(
             TICKET, customer, T0, Rating.GOOD, "", Optional.empty(), Optional.empty()),

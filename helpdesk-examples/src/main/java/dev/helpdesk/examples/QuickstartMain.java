@@ -185,6 +185,11 @@ public final class QuickstartMain {
     }
 
     @Override
+    public String fieldsChanged(TicketEvent.FieldsChanged f) {
+      return who + " set its fields to " + new java.util.TreeMap<>(f.to());
+    }
+
+    @Override
     public String slaMet(TicketEvent.SlaMet m) {
       return who + " met " + target(m.target(), m.cycle()) + ", due at " + m.dueAt();
     }

@@ -120,6 +120,12 @@ abstract class EveryEventTypeContract {
         new TicketEvent.MacroApplied(id, agent, T0.plusSeconds(12), "refund-issued"),
         new TicketEvent.TagsChanged(
             id, agent, T0.plusSeconds(13), Set.of("rail", "vip"), Set.of("rail", "refund", "vip")),
+        new TicketEvent.FieldsChanged(
+            id,
+            agent,
+            T0.plusSeconds(13),
+            Map.of("booking", "B-77", "seat", "12A"),
+            Map.of("booking", "B-77", "fare", "12.50", "travel_date", "2026-04-01")),
         new TicketEvent.SlaMet(
             id, agent, T0.plusSeconds(14), SlaTarget.RESOLUTION, 2, T0.plusSeconds(9000)),
         new TicketEvent.Rated(

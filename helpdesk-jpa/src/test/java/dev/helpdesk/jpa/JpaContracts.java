@@ -14,6 +14,7 @@ import dev.helpdesk.contract.MetricsQueriesContract;
 import dev.helpdesk.contract.OutboxContract;
 import dev.helpdesk.contract.PendingFollowUpsContract;
 import dev.helpdesk.contract.SlaTimersContract;
+import dev.helpdesk.contract.TagsAndFieldsContract;
 import dev.helpdesk.contract.TicketKeysContract;
 import dev.helpdesk.contract.TicketSearchContract;
 import dev.helpdesk.contract.TicketsContract;
@@ -252,6 +253,15 @@ abstract class JpaContracts {
     @Override
     protected int examples() {
       return 25;
+    }
+  }
+
+  /** Tags and custom fields changed through a whole desk on this database, a fresh store each. */
+  @Nested
+  class TagsAndFields extends TagsAndFieldsContract {
+    @Override
+    protected void withFreshStore(HelpDeskBuilder builder) {
+      db().freshStore().configure(builder);
     }
   }
 

@@ -32,6 +32,7 @@ import dev.helpdesk.sla.SlaTimers;
 import dev.helpdesk.sla.calendar.BusinessCalendar;
 import dev.helpdesk.sla.calendar.Holidays;
 import dev.helpdesk.store.Tickets;
+import dev.helpdesk.ticket.FieldDefinition;
 import dev.helpdesk.ticket.StatusTransitions;
 import dev.helpdesk.ticket.TicketEvent;
 import dev.helpdesk.ticket.TicketEventListener;
@@ -370,6 +371,10 @@ public class HelpDeskAutoConfiguration {
       bean(StatusTransitions.class).ifUnique(builder::transitions);
       bean(RetryPolicy.class).ifUnique(builder::retryPolicy);
       bean(Macro.class).orderedStream().forEach(builder::macro);
+      List<FieldDefinition> fields = bean(FieldDefinition.class).orderedStream().toList();
+      if (!fields.isEmpty()) {
+        builder.fields(fields.toArray(FieldDefinition[]::new));
+      }
       bean(Webhook.class).orderedStream().forEach(builder::webhook);
       bean(BadRatingAction.class).ifUnique(builder::onBadRating);
     }

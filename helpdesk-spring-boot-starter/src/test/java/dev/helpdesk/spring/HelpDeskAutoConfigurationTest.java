@@ -1,6 +1,7 @@
 package dev.helpdesk.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.helpdesk.HelpDesk;
@@ -8,6 +9,7 @@ import dev.helpdesk.actor.Actor;
 import dev.helpdesk.agent.Agent;
 import dev.helpdesk.assignment.AssignmentStrategy;
 import dev.helpdesk.assignment.Strategies;
+import dev.helpdesk.common.ValidationException;
 import dev.helpdesk.jobs.DeskJob;
 import dev.helpdesk.jobs.DeskJobs;
 import dev.helpdesk.jpa.JpaHelpDeskStore;
@@ -17,6 +19,7 @@ import dev.helpdesk.notification.Notification;
 import dev.helpdesk.notification.Notifier;
 import dev.helpdesk.notification.Outbox;
 import dev.helpdesk.sla.SlaPolicy;
+import dev.helpdesk.ticket.FieldDefinition;
 import dev.helpdesk.ticket.NewTicket;
 import dev.helpdesk.ticket.Ticket;
 import dev.helpdesk.ticket.TicketEvent;
@@ -166,6 +169,27 @@ class HelpDeskAutoConfigurationTest {
     } finally {
       receiver.stop(0);
     }
+  }
+
+  @Test
+  void fieldDefinitionBeansAreTheDesksDeclaredFields() {
+    FieldDefinition seat = FieldDefinition.choice("seat_class", "Seat class", "first", "second");
+    runner
+        .withPropertyValues("helpdesk.jobs.enabled=false")
+        .withBean("seat", FieldDefinition.class, () -> seat)
+        .run(
+            context -> {
+              HelpDesk desk = context.getBean(HelpDesk.class);
+              assertThat(desk.fields()).containsExactly(seat);
+              Ticket t = open(desk);
+              ValidationException refused =
+                  assertThrows(
+                      ValidationException.class,
+                      () ->
+                          desk.setFields(
+                              Actor.system("test"), t.id(), Map.of("seat_class", "third")));
+              assertThat(refused.field()).isEqualTo("customFields.seat_class");
+            });
   }
 
   @Test

@@ -44,6 +44,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
@@ -55,6 +56,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -111,6 +113,10 @@ class TicketEndpoints {
   record PriorityRequest(Priority priority) {}
 
   record GroupRequest(String group) {}
+
+  record TagsRequest(Set<String> tags) {}
+
+  record FieldsRequest(Map<String, String> fields) {}
 
   record EscalationRequest(String reason) {}
 
@@ -520,6 +526,60 @@ class TicketEndpoints {
     TicketId ticket = TicketId.parse(id);
     return changed(
         actor, calls.change(actor, ticket, ifMatch, () -> desk.clearGroup(actor, ticket)));
+  }
+
+  @PostMapping(path = "/tickets/{id}/tags", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<TicketView> addTags(
+      @PathVariable("id") String id,
+      @RequestBody TagsRequest request,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      Authentication authentication) {
+    Actor actor = calls.actor(authentication);
+    TicketId ticket = TicketId.parse(id);
+    return changed(
+        actor,
+        calls.change(actor, ticket, ifMatch, () -> desk.addTags(actor, ticket, request.tags())));
+  }
+
+  @DeleteMapping("/tickets/{id}/tags/{tag}")
+  ResponseEntity<TicketView> removeTag(
+      @PathVariable("id") String id,
+      @PathVariable("tag") String tag,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      Authentication authentication) {
+    Actor actor = calls.actor(authentication);
+    TicketId ticket = TicketId.parse(id);
+    return changed(
+        actor,
+        calls.change(actor, ticket, ifMatch, () -> desk.removeTags(actor, ticket, Set.of(tag))));
+  }
+
+  /** Sets the fields given and leaves the others, as a merge: hence PATCH. */
+  @PatchMapping(path = "/tickets/{id}/fields", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<TicketView> setFields(
+      @PathVariable("id") String id,
+      @RequestBody FieldsRequest request,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      Authentication authentication) {
+    Actor actor = calls.actor(authentication);
+    TicketId ticket = TicketId.parse(id);
+    return changed(
+        actor,
+        calls.change(
+            actor, ticket, ifMatch, () -> desk.setFields(actor, ticket, request.fields())));
+  }
+
+  @DeleteMapping("/tickets/{id}/fields/{key}")
+  ResponseEntity<TicketView> removeField(
+      @PathVariable("id") String id,
+      @PathVariable("key") String key,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      Authentication authentication) {
+    Actor actor = calls.actor(authentication);
+    TicketId ticket = TicketId.parse(id);
+    return changed(
+        actor,
+        calls.change(actor, ticket, ifMatch, () -> desk.removeFields(actor, ticket, Set.of(key))));
   }
 
   @PostMapping(path = "/tickets/{id}/escalation", consumes = MediaType.APPLICATION_JSON_VALUE)

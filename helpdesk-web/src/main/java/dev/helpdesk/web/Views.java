@@ -256,6 +256,7 @@ final class Views {
       String priority,
       String group,
       List<String> tags,
+      Map<String, String> fields,
       List<String> placeholders) {
     static MacroView of(Macro m) {
       return new MacroView(
@@ -265,6 +266,7 @@ final class Views {
           m.priority().map(Enum::name).orElse(null),
           m.group().map(GroupId::value).orElse(null),
           List.copyOf(m.tags()),
+          m.fields(),
           List.copyOf(m.placeholders()));
     }
   }

@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -294,6 +295,63 @@ class WebApiTest {
   }
 
   @Test
+  void staffAddAndRemoveTagsAndSetAndRemoveFields() throws Exception {
+    String id = raise(ana, "Seat");
+    mvc.perform(
+            json(post(API + "/tickets/" + id + "/tags"), "{\"tags\":[\"VIP\",\"refund\"]}")
+                .with(agent())
+                .with(csrf()))
+        .andExpect(status().isOk())
+        .andExpect(header().string("ETag", "\"2\""))
+        .andExpect(jsonPath("$.tags.length()").value(2))
+        .andExpect(jsonPath("$.tags[0]").value("refund"))
+        .andExpect(jsonPath("$.tags[1]").value("vip"));
+    mvc.perform(delete(API + "/tickets/" + id + "/tags/vip").with(agent()).with(csrf()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.tags.length()").value(1))
+        .andExpect(jsonPath("$.tags[0]").value("refund"));
+    mvc.perform(
+            json(post(API + "/tickets/" + id + "/tags"), "{\"tags\":[\"no spaces\"]}")
+                .with(agent())
+                .with(csrf()))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("tags"));
+    mvc.perform(
+            json(post(API + "/tickets/" + id + "/tags"), "{\"tags\":[\"mine\"]}")
+                .with(customer(ana))
+                .with(csrf()))
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.code").value("access-denied"));
+
+    mvc.perform(
+            json(patch(API + "/tickets/" + id + "/fields"), "{\"fields\":{\"fare\":\"12.50\"}}")
+                .with(agent())
+                .with(csrf()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.fields.fare").value("12.50"))
+        .andExpect(jsonPath("$.bookingReference").value("BK-4711"));
+    mvc.perform(delete(API + "/tickets/" + id + "/fields/fare").with(agent()).with(csrf()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.fields.fare").doesNotExist());
+    mvc.perform(
+            json(patch(API + "/tickets/" + id + "/fields"), "{\"fields\":{\"fare\":\"1\"}}")
+                .with(customer(ana))
+                .with(csrf()))
+        .andExpect(status().isForbidden());
+    mvc.perform(
+            json(patch(API + "/tickets/" + id + "/fields"), "{\"fields\":{\"a b\":\"1\"}}")
+                .with(agent())
+                .with(csrf()))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("customFields"));
+    assertThat(
+            desk.ticket(Actor.agent("agent-1"), dev.helpdesk.ticket.TicketId.parse(id))
+                .ticket()
+                .tags())
+        .containsExactly("refund");
+  }
+
+  @Test
   void aStaleIfMatchIsRefusedAndACurrentOneAccepted() throws Exception {
     String id = raise(ana, "Seat");
     String tag = etag(id, agent());
@@ -547,7 +605,8 @@ class WebApiTest {
         .andExpect(status().isForbidden());
     mvc.perform(get(API + "/macros").with(agent()))
         .andExpect(jsonPath("$[0].name").value("seat-info"))
-        .andExpect(jsonPath("$[0].status").value("PENDING"));
+        .andExpect(jsonPath("$[0].status").value("PENDING"))
+        .andExpect(jsonPath("$[0].fields.seat_info").value("sent"));
     mvc.perform(get(API + "/macros").with(customer(ana))).andExpect(status().isForbidden());
     mvc.perform(
             json(post(API + "/tickets/" + id + "/macro"), "{\"name\":\"seat-info\"}")
@@ -556,7 +615,8 @@ class WebApiTest {
         .andExpect(status().isOk())
         .andExpect(
             jsonPath("$.message.body").value(org.hamcrest.Matchers.containsString("BK-4711")))
-        .andExpect(jsonPath("$.ticket.status").value("PENDING"));
+        .andExpect(jsonPath("$.ticket.status").value("PENDING"))
+        .andExpect(jsonPath("$.ticket.fields.seat_info").value("sent"));
     mvc.perform(
             json(post(API + "/tickets/" + id + "/macro"), "{\"name\":\"nope\"}")
                 .with(agent())

@@ -55,6 +55,7 @@ public class WebTestApplication {
     return Macro.builder("seat-info")
         .reply("Hello {{customer.name}}, seats for {{booking_reference}} come at check-in.")
         .status(Status.PENDING)
+        .field("seat_info", "sent")
         .build();
   }
 

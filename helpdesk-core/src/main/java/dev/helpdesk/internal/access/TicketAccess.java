@@ -147,6 +147,12 @@ public final class TicketAccess {
     }
 
     @Override
+    public Boolean fieldsChanged(TicketEvent.FieldsChanged event) {
+      // The customer sees the ticket's custom fields (Ticket#forCustomer), so their edits too.
+      return true;
+    }
+
+    @Override
     public Boolean slaMet(TicketEvent.SlaMet event) {
       return false;
     }

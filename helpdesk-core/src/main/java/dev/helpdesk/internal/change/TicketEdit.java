@@ -29,9 +29,11 @@ import dev.helpdesk.ticket.TicketLink;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -66,6 +68,7 @@ public final class TicketEdit {
   private Optional<GroupId> group;
   private Priority priority;
   private Set<String> tags;
+  private Map<String, String> customFields;
   private Optional<Instant> solvedAt;
 
   private TicketEdit(
@@ -86,6 +89,7 @@ public final class TicketEdit {
     this.group = start.group();
     this.priority = start.priority();
     this.tags = start.tags();
+    this.customFields = start.customFields();
     this.solvedAt = start.solvedAt();
   }
 
@@ -468,6 +472,47 @@ public final class TicketEdit {
   }
 
   /**
+   * Removes tags; tags it does not have change nothing. The tags named are checked like a ticket's
+   * own, so a misspelt tag is refused rather than silently matching nothing.
+   *
+   * @throws TicketClosedException if the ticket is CLOSED
+   */
+  public TicketEdit removeTags(Set<String> less) {
+    Set<String> named = Ticket.checkTags(Check.present("tags", less));
+    requireNotClosed("change tags");
+    Set<String> rest = new TreeSet<>(tags);
+    rest.removeAll(named);
+    Set<String> next = Ticket.checkTags(rest);
+    if (!next.equals(tags)) {
+      events.add(new TicketEvent.TagsChanged(id, actor, at, tags, next));
+      tags = next;
+    }
+    return this;
+  }
+
+  /**
+   * Sets custom fields to the values given and removes those named, within the limits of {@link
+   * Ticket#customFields()}; values it has already and keys it lacks change nothing. The desk's
+   * declared schema the caller checks; this checks the shape every ticket's fields have.
+   *
+   * @throws TicketClosedException if the ticket is CLOSED
+   */
+  public TicketEdit changeFields(Map<String, String> set, Set<String> remove) {
+    Check.present("customFields", set);
+    Check.present("customFields", remove);
+    requireNotClosed("change custom fields");
+    Map<String, String> all = new TreeMap<>(customFields);
+    all.keySet().removeAll(remove);
+    all.putAll(set);
+    Map<String, String> next = Ticket.checkCustomFields(all);
+    if (!next.equals(customFields)) {
+      events.add(new TicketEvent.FieldsChanged(id, actor, at, customFields, next));
+      customFields = next;
+    }
+    return this;
+  }
+
+  /**
    * Records the knowledge-base articles offered to the customer as instant answers; none records
    * nothing.
    *
@@ -629,7 +674,7 @@ public final class TicketEdit {
         original.channel(),
         priority,
         tags,
-        original.customFields(),
+        customFields,
         status,
         assignee,
         group,

@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The conversation on a ticket: public replies, internal notes, and macros that reply. */
 public final class Conversation {
@@ -150,6 +151,8 @@ public final class Conversation {
               macro.priority().ifPresent(edit::changePriority);
               macro.group().ifPresent(g -> edit.changeGroup(Optional.of(g)));
               edit.addTags(macro.tags());
+              // Checked against the desk's declared fields when the desk was built.
+              edit.changeFields(macro.fields(), Set.of());
               macro.status().ifPresent(edit::changeStatus);
               posted[0] = reply;
             },

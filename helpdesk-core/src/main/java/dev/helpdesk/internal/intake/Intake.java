@@ -14,6 +14,7 @@ import dev.helpdesk.internal.access.TicketAccess;
 import dev.helpdesk.internal.assignment.Assignment;
 import dev.helpdesk.internal.change.ChangePipeline;
 import dev.helpdesk.internal.change.TicketEdit;
+import dev.helpdesk.internal.fields.FieldSchema;
 import dev.helpdesk.store.TicketChange;
 import dev.helpdesk.store.Tickets;
 import dev.helpdesk.ticket.CapacityExceededException;
@@ -46,6 +47,7 @@ public final class Intake {
   private final TicketKeys keys;
   private final Customers customers;
   private final Assignment assignment;
+  private final FieldSchema fields;
 
   /** Intake over the desk's pipeline and ports. */
   public Intake(
@@ -54,13 +56,15 @@ public final class Intake {
       Tickets tickets,
       TicketKeys keys,
       Customers customers,
-      Assignment assignment) {
+      Assignment assignment,
+      FieldSchema fields) {
     this.pipeline = pipeline;
     this.access = access;
     this.tickets = tickets;
     this.keys = keys;
     this.customers = customers;
     this.assignment = assignment;
+    this.fields = fields;
   }
 
   /** Opens a ticket for the request's requester, whom a customer actor must be. */
@@ -68,6 +72,7 @@ public final class Intake {
     Check.present("request", request);
     access.requireKnown(actor);
     TicketAccess.requireCanActFor(actor, request.requester().id());
+    fields.checkNew(request.customFields());
     return TicketAccess.view(actor, create(actor, request, Optional.empty(), List.of()));
   }
 
@@ -77,7 +82,9 @@ public final class Intake {
    */
   public Posted followUp(
       Actor actor, Ticket closed, String body, List<Attachment> files, boolean acknowledge) {
-    // The customer's current record, not the closed ticket's snapshot: they may have moved.
+    // The customer's current record, not the closed ticket's snapshot: they may have moved. The
+    // fields are carried over unchecked: a schema declared since must not refuse the customer's
+    // reply; staff bring them in line when they edit them.
     NewTicket request =
         new NewTicket(
             customers.byId(closed.requester().id()).orElse(closed.requester()),

@@ -8,7 +8,9 @@ import dev.helpdesk.internal.access.TicketAccess;
 import dev.helpdesk.internal.change.ChangePipeline;
 import dev.helpdesk.internal.change.ChangePipeline.Then;
 import dev.helpdesk.internal.change.TicketEdit;
+import dev.helpdesk.internal.fields.FieldSchema;
 import dev.helpdesk.store.Tickets;
+import dev.helpdesk.ticket.FieldDefinition;
 import dev.helpdesk.ticket.Priority;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.Ticket;
@@ -17,13 +19,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Working a ticket's fields: status, priority, group, assignee removal, and the close sweep. */
+/**
+ * Working a ticket's fields: status, priority, group, tags, custom fields, assignee removal, and
+ * the close sweep.
+ */
 public final class Triage {
 
   private static final Logger log = LoggerFactory.getLogger(Triage.class);
@@ -33,6 +39,7 @@ public final class Triage {
   private final ChangePipeline pipeline;
   private final Access access;
   private final Tickets tickets;
+  private final FieldSchema fields;
   private final Duration closeSolvedAfter;
   private final int sweepBatch;
 
@@ -44,11 +51,13 @@ public final class Triage {
       ChangePipeline pipeline,
       Access access,
       Tickets tickets,
+      FieldSchema fields,
       Duration closeSolvedAfter,
       int sweepBatch) {
     this.pipeline = pipeline;
     this.access = access;
     this.tickets = tickets;
+    this.fields = fields;
     this.closeSolvedAfter = closeSolvedAfter;
     this.sweepBatch = sweepBatch;
   }
@@ -68,6 +77,36 @@ public final class Triage {
   /** Routes the ticket to a group, or to none. */
   public Ticket changeGroup(Actor actor, TicketId id, Optional<GroupId> group) {
     return staffChange(actor, id, "change the group", edit -> edit.changeGroup(group));
+  }
+
+  /** Adds tags; those it has already change nothing. */
+  public Ticket addTags(Actor actor, TicketId id, Set<String> tags) {
+    Ticket.checkTags(Check.present("tags", tags));
+    return staffChange(actor, id, "change the tags", edit -> edit.addTags(tags));
+  }
+
+  /** Removes tags; those it does not have change nothing. */
+  public Ticket removeTags(Actor actor, TicketId id, Set<String> tags) {
+    Ticket.checkTags(Check.present("tags", tags));
+    return staffChange(actor, id, "change the tags", edit -> edit.removeTags(tags));
+  }
+
+  /**
+   * Sets custom fields to the values given and removes the keys named, checked against the declared
+   * fields before anything is decided.
+   */
+  public Ticket changeFields(
+      Actor actor, TicketId id, Map<String, String> set, Set<String> remove) {
+    Map<String, String> values = Ticket.checkCustomFields(Check.present("customFields", set));
+    Set<String> removed = Set.copyOf(Check.present("customFields", remove));
+    fields.checkEdit(values, removed);
+    return staffChange(
+        actor, id, "change the custom fields", edit -> edit.changeFields(values, removed));
+  }
+
+  /** The declared custom fields, in the order given. */
+  public List<FieldDefinition> fields() {
+    return fields.definitions();
   }
 
   /** Removes the assignee. */

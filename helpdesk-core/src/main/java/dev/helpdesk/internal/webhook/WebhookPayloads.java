@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -187,6 +188,11 @@ final class WebhookPayloads {
     @Override
     public Map<String, Object> tagsChanged(TicketEvent.TagsChanged e) {
       return fromTo(new TreeSet<>(e.from()), new TreeSet<>(e.to()));
+    }
+
+    @Override
+    public Map<String, Object> fieldsChanged(TicketEvent.FieldsChanged e) {
+      return fromTo(new TreeMap<>(e.from()), new TreeMap<>(e.to()));
     }
 
     @Override

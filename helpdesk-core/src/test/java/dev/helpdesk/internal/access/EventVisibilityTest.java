@@ -43,6 +43,7 @@ class EventVisibilityTest {
           Map.entry(TicketEvent.AnswerAccepted.class, true),
           Map.entry(TicketEvent.MacroApplied.class, false),
           Map.entry(TicketEvent.TagsChanged.class, false),
+          Map.entry(TicketEvent.FieldsChanged.class, true),
           Map.entry(TicketEvent.Rated.class, true),
           Map.entry(TicketEvent.Linked.class, true),
           Map.entry(TicketEvent.Unlinked.class, true),

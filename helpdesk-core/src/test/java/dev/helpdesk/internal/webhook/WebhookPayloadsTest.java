@@ -76,6 +76,24 @@ class WebhookPayloadsTest {
   }
 
   @Test
+  void aFieldsEventCarriesTheFieldsBeforeAndAfter() {
+    TicketEvent.FieldsChanged changed =
+        new TicketEvent.FieldsChanged(
+            TICKET.id(),
+            Actor.agent("a-bea"),
+            T0,
+            Map.of("seat_class", "first", "fare", "10"),
+            Map.of("seat_class", "first", "fare", "12.50", "travel_date", "2026-04-01"));
+    Map<?, ?> body = object(payload(changed));
+    assertEquals("ticket.fields_changed", body.get("type"));
+    Map<?, ?> data = (Map<?, ?>) body.get("data");
+    assertEquals(Map.of("seat_class", "first", "fare", "10"), data.get("from"));
+    assertEquals(
+        Map.of("seat_class", "first", "fare", "12.50", "travel_date", "2026-04-01"),
+        data.get("to"));
+  }
+
+  @Test
   void fieldsWithQuotesNewlinesControlCharactersAndNullsRoundTrip() {
     String awkward = "He said \"refund\\now\"\n\ttab \u0001 \u2028 caf\u00e9 \ud83d\ude86";
     TicketEvent.Rated rated =
@@ -351,6 +369,8 @@ class WebhookPayloadsTest {
         new TicketEvent.MacroApplied(id, agent, T0.plusSeconds(12), "refund-issued"),
         new TicketEvent.TagsChanged(
             id, agent, T0.plusSeconds(13), Set.of("rail"), Set.of("rail", "refund")),
+        new TicketEvent.FieldsChanged(
+            id, agent, T0.plusSeconds(13), Map.of("fare", "10"), Map.of("fare", "12.50")),
         new TicketEvent.SlaMet(
             id, agent, T0.plusSeconds(14), SlaTarget.RESOLUTION, 2, T0.plusSeconds(9000)),
         new TicketEvent.Rated(

@@ -211,6 +211,13 @@ final class EventPayloads {
             new LinkedHashSet<>(Json.strings(p.get("to"))));
       }
     },
+    FIELDS_CHANGED {
+      @Override
+      TicketEvent read(TicketId ticket, Actor actor, Instant at, JsonNode p) {
+        return new TicketEvent.FieldsChanged(
+            ticket, actor, at, Json.stringMap(p.get("from")), Json.stringMap(p.get("to")));
+      }
+    },
     SLA_MET {
       @Override
       TicketEvent read(TicketId ticket, Actor actor, Instant at, JsonNode p) {
@@ -402,6 +409,13 @@ final class EventPayloads {
       p.set("from", Json.stringArray(new TreeSet<>(e.from())));
       p.set("to", Json.stringArray(new TreeSet<>(e.to())));
       return StoredType.TAGS_CHANGED;
+    }
+
+    @Override
+    public StoredType fieldsChanged(TicketEvent.FieldsChanged e) {
+      p.set("from", Json.stringMapNode(new TreeMap<>(e.from())));
+      p.set("to", Json.stringMapNode(new TreeMap<>(e.to())));
+      return StoredType.FIELDS_CHANGED;
     }
 
     @Override

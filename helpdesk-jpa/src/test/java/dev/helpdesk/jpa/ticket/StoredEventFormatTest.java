@@ -124,6 +124,8 @@ class StoredEventFormatTest {
         new TicketEvent.MacroApplied(ID, agent, T0, "refund-issued"),
         new TicketEvent.TagsChanged(
             ID, agent, T0, Set.of("vip", "rail"), Set.of("rail", "refund", "vip")),
+        new TicketEvent.FieldsChanged(
+            ID, agent, T0, Map.of("seat", "12A", "b", "1"), Map.of("b", "1", "fare", "12.50")),
         new TicketEvent.SlaMet(ID, agent, T0, SlaTarget.RESOLUTION, 2, T0.plusSeconds(9000)),
         new TicketEvent.Rated(
             ID,
@@ -179,6 +181,9 @@ class StoredEventFormatTest {
         new Stored("MACRO_APPLIED", "{\"macro\":\"refund-issued\"}"),
         new Stored(
             "TAGS_CHANGED", "{\"from\":[\"rail\",\"vip\"],\"to\":[\"rail\",\"refund\",\"vip\"]}"),
+        new Stored(
+            "FIELDS_CHANGED",
+            "{\"from\":{\"b\":\"1\",\"seat\":\"12A\"},\"to\":{\"b\":\"1\",\"fare\":\"12.50\"}}"),
         new Stored(
             "SLA_MET",
             "{\"target\":\"RESOLUTION\",\"cycle\":2,\"dueAt\":\"2026-03-02T11:30:00.123456Z\"}"),
