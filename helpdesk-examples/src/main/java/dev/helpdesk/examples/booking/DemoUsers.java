@@ -68,8 +68,6 @@ class DemoUsers {
     return http.authorizeHttpRequests(
             pages ->
                 pages
-                    .requestMatchers("/demo.css", "/icons/**")
-                    .permitAll()
                     .requestMatchers("/mailbox", "/mailbox/**")
                     .hasRole(OPERATOR)
                     .requestMatchers("/agent", "/agent/**")

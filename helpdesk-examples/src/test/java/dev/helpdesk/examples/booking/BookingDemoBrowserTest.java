@@ -46,8 +46,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * the widget; an agent in a second browser finds it in the console, takes it and replies (the
  * customer sees the reply live), writes a note (the customer never sees it) and solves it; the
  * customer rates the answer; the operator reads the desk's mails in the mailbox, where a customer
- * and an agent are refused. axe-core finds no serious or critical violation on any page.
- * Screenshots go to {@code helpdesk-examples/target/screenshots/}.
+ * and an agent are refused, and answers the reply as the customer, which lands on the ticket.
+ * axe-core finds no serious or critical violation on any page. Screenshots go to {@code
+ * helpdesk-examples/target/screenshots/}.
  */
 class BookingDemoBrowserTest {
 
@@ -57,6 +58,7 @@ class BookingDemoBrowserTest {
   private static final String CONSOLE = "helpdesk-console";
   private static final String REPLY = "Hello Ana, your seat is 64 in coach 7, by the window.";
   private static final String NOTE = "Checked the reservation system: seat confirmed.";
+  private static final String ANSWER = "Thank you, that is the seat I wanted.";
 
   private static ConfigurableApplicationContext demo;
   private static String url;
@@ -197,8 +199,22 @@ class BookingDemoBrowserTest {
     assertThat(mails).contains("ana@example.com", key).doesNotContain(NOTE);
     Chromium.screenshot(operator, "demo-07-mailbox");
     assertAccessible(operator, "the mailbox");
-    // Staff pages are for staff: the operator has no booking page and no console.
+    // Staff pages are for staff: the operator has no console.
     assertThat(status(operator, "/agent")).isEqualTo(403L);
+
+    // The operator answers the reply mail as Ana's mail client would; the desk reads it over IMAP.
+    WebElement replyMail =
+        operator.findElements(By.cssSelector("li.mail")).stream()
+            .filter(
+                m -> m.getText().contains(REPLY) && !m.findElements(By.tagName("form")).isEmpty())
+            .findFirst()
+            .orElseThrow();
+    replyMail.findElement(By.tagName("textarea")).sendKeys(ANSWER);
+    replyMail.findElement(By.cssSelector("button[type=submit]")).click();
+    waitFor(operator, d -> d.findElement(By.tagName("h1")).getText().equals("Mailbox"));
+    waitFor(
+        operator,
+        d -> desk.ticket(BEA, id).conversation().stream().anyMatch(m -> m.body().contains(ANSWER)));
   }
 
   @Test
