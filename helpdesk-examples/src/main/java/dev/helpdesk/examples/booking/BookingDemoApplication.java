@@ -12,6 +12,7 @@ import dev.helpdesk.sla.WarningLead;
 import dev.helpdesk.sla.calendar.BusinessCalendar;
 import dev.helpdesk.spring.HelpDeskCustomizer;
 import java.net.URI;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -128,10 +129,10 @@ public class BookingDemoApplication {
     return SlaSettings.builder(BusinessCalendar.alwaysOpen())
         .policy(
             SlaPolicy.named("standard")
-                .firstReply(java.time.Duration.ofHours(1))
-                .nextReply(java.time.Duration.ofHours(2))
-                .resolution(java.time.Duration.ofDays(2))
-                .warning(WarningLead.before(java.time.Duration.ofMinutes(15)))
+                .firstReply(Duration.ofHours(1))
+                .nextReply(Duration.ofHours(2))
+                .resolution(Duration.ofDays(2))
+                .warning(WarningLead.before(Duration.ofMinutes(15)))
                 .build())
         .onWarning(Escalation.notifyAssignee())
         .onBreach(Escalation.raisePriority())

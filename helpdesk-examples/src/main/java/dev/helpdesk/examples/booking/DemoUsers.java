@@ -4,6 +4,7 @@ import dev.helpdesk.actor.Actor;
 import dev.helpdesk.common.EmailAddress;
 import dev.helpdesk.examples.booking.Bookings.Customer;
 import dev.helpdesk.web.ActorResolver;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,7 +52,7 @@ class DemoUsers {
   @Bean
   UserDetailsService users(PasswordEncoder encoder) {
     String hash = encoder.encode(PASSWORD);
-    List<UserDetails> users = new java.util.ArrayList<>();
+    List<UserDetails> users = new ArrayList<>();
     for (Customer c : List.of(DemoData.ANA, DemoData.BEN, DemoData.CHLOE)) {
       users.add(User.withUsername(c.email()).password(hash).roles(CUSTOMER).build());
     }
