@@ -1,39 +1,34 @@
 package dev.helpdesk.examples.booking;
 
-import java.util.concurrent.CountDownLatch;
+import java.net.URI;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Starts the booking demo and keeps it running until Ctrl-C: {@code mvn -q -pl helpdesk-examples
- * -am compile exec:java} from the repository root. The port is 8080 unless {@code -Dport=...} or
- * the environment variable {@code PORT} says otherwise.
+ * Starts the booking demo ({@link BookingDemoApplication}) and keeps it running until Ctrl-C:
+ * {@code mvn -q -pl helpdesk-examples -am compile exec:java} from the repository root. The port is
+ * 8080 unless {@code -Dport=...} or the environment variable {@code PORT} says otherwise.
  */
 public final class BookingDemoMain {
 
   private BookingDemoMain() {}
 
-  /** Starts the demo, prints where it is, and waits for the JVM to be stopped. */
-  public static void main(String[] args) throws InterruptedException {
+  /** Starts the demo and prints where it is and who can sign in; Ctrl-C stops it. */
+  public static void main(String[] args) {
     int port = port(System.getProperty("port"), System.getenv("PORT"));
     // Hibernate logs through jboss-logging, which would pick java.util.logging and print its
     // start-up INFO lines; through slf4j, simplelogger.properties keeps the console to warnings.
     System.setProperty("org.jboss.logging.provider", "slf4j");
-    BookingDemo demo = BookingDemo.start(port);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  demo.close();
-                  stopped.countDown();
-                },
-                "demo-shutdown"));
+    ConfigurableApplicationContext demo = BookingDemoApplication.start(port, args);
+    URI url =
+        BookingDemoApplication.url(
+            demo.getEnvironment().getProperty("local.server.port", Integer.class, port));
     System.out.println();
-    System.out.println("Booking demo running at " + demo.url());
-    System.out.println("  customer site: " + demo.url());
-    System.out.println("  agent console: " + demo.url().resolve("console.html"));
-    System.out.println("  mailbox:       " + demo.url().resolve("mailbox.html"));
+    System.out.println("Booking demo running at " + url + " (password of every user: demo)");
+    System.out.println(
+        "  customer site: " + url + "  as ana@example.com, ben@example.com, chloe@example.com");
+    System.out.println("  agent console: " + url.resolve("agent") + "  as bea, cal, sue");
+    System.out.println("  mailbox:       " + url.resolve("mailbox") + "  as operator");
     System.out.println("Press Ctrl-C to stop.");
-    stopped.await();
   }
 
   /** The port asked for by system property, else by environment, else 8080. */

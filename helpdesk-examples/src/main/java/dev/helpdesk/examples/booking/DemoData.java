@@ -22,8 +22,9 @@ import java.util.Set;
 
 /**
  * What the demo starts with: three customers with train, event and hotel bookings; three agents
- * (rail and events, hotels, a supervisor); and two conversations already under way, so the agent
- * console and the mailbox are not empty. Tickets are made through the desk like any other.
+ * (rail and events, hotels, a supervisor); and two conversations under way, each taken by an agent,
+ * so the agent console and the mailbox are not empty. Tickets are made through the desk like any
+ * other.
  */
 final class DemoData {
 
@@ -129,6 +130,7 @@ final class DemoData {
             "Arriving after midnight",
             "My train gets in at 23:40. Can I still check in?");
     Actor cal = Actor.agent(CAL.id());
+    desk.assign(cal, late.id(), CAL.id());
     desk.reply(
         cal,
         late.id(),
@@ -141,6 +143,7 @@ final class DemoData {
             "BK-3001",
             "Wheelchair space",
             "I booked a seat with wheelchair access. Is the space confirmed?");
+    desk.assign(Actor.agent(BEA.id()), access.id(), BEA.id());
     desk.note(
         Actor.agent(BEA.id()),
         access.id(),

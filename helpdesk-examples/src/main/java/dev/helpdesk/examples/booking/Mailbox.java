@@ -23,12 +23,12 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * The demo's mailbox under {@code /api/mailbox}: every mail the embedded GreenMail server received,
- * the desk's own to customers and agents as well as customers' answers to the support address. A
- * customer can answer a mail from here as from her mail client; the answer goes over SMTP to the
- * support mailbox, where the desk's IMAP poller picks it up.
+ * The demo's mailbox: every mail the embedded GreenMail server received, the desk's own to
+ * customers and agents as well as customers' answers to the support address. A mail to a customer
+ * can be answered from here as from her mail client; the answer goes over SMTP to the support
+ * mailbox, where the desk's IMAP poller picks it up.
  */
-final class MailboxApi {
+final class Mailbox {
 
   record Mail(
       int index,
@@ -39,8 +39,6 @@ final class MailboxApi {
       String text,
       boolean answerable) {}
 
-  record Answer(String body) {}
-
   private final GreenMail server;
   private final String supportAddress;
   private final Predicate<String> isCustomer;
@@ -49,21 +47,10 @@ final class MailboxApi {
    * @param isCustomer whether an address is a shop customer's: only their mails can be answered
    *     here (an agent's answer by mail would come from a stranger to the ticket)
    */
-  MailboxApi(GreenMail server, String supportAddress, Predicate<String> isCustomer) {
+  Mailbox(GreenMail server, String supportAddress, Predicate<String> isCustomer) {
     this.server = server;
     this.supportAddress = supportAddress;
     this.isCustomer = isCustomer;
-  }
-
-  void register(Router router) {
-    router
-        .get("/api/mailbox", r -> mails())
-        .post(
-            "/api/mailbox/(\\d{1,6})/answer",
-            r -> {
-              answer(Integer.parseInt(r.group(1)), r.body(Answer.class).body());
-              return Router.NO_CONTENT;
-            });
   }
 
   /** Every received mail, newest first. */
