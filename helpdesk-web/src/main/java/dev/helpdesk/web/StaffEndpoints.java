@@ -8,6 +8,8 @@ import dev.helpdesk.agent.Availability;
 import dev.helpdesk.common.EmailAddress;
 import dev.helpdesk.common.NotFoundException;
 import dev.helpdesk.common.ValidationException;
+import dev.helpdesk.search.Page;
+import dev.helpdesk.search.PageRequest;
 import dev.helpdesk.ticket.Priority;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.Ticket;
@@ -23,6 +25,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.function.Predicate;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -62,37 +65,43 @@ class StaffEndpoints {
   }
 
   @GetMapping("/queue/unassigned")
-  List<TicketView> unassigned(
+  ResponseEntity<List<TicketView>> unassigned(
       @RequestParam(name = "status", required = false) Status status,
       @RequestParam(name = "priority", required = false) Priority priority,
       @RequestParam(name = "group", required = false) String group,
+      @RequestParam(name = "size", required = false) Integer size,
+      @RequestParam(name = "cursor", required = false) String cursor,
       Authentication authentication) {
     Actor actor = calls.actor(authentication);
-    return calls.inTransaction(
-        () ->
-            TicketView.all(
-                desk.unassignedQueue(actor).stream()
-                    .filter(filter(status, priority, group))
-                    .toList(),
-                actor));
+    PageRequest request = Listing.request(size, cursor);
+    Page<Ticket> page = calls.inTransaction(() -> desk.unassignedQueue(actor, request));
+    return Listing.answer(page, filtered(page, status, priority, group, actor));
   }
 
   @GetMapping("/agents/{agentId}/queue")
-  List<TicketView> queue(
+  ResponseEntity<List<TicketView>> queue(
       @PathVariable("agentId") String agentId,
       @RequestParam(name = "status", required = false) Status status,
       @RequestParam(name = "priority", required = false) Priority priority,
       @RequestParam(name = "group", required = false) String group,
+      @RequestParam(name = "size", required = false) Integer size,
+      @RequestParam(name = "cursor", required = false) String cursor,
       Authentication authentication) {
     Actor actor = calls.actor(authentication);
     AgentId agent = agent(actor, agentId);
-    return calls.inTransaction(
-        () ->
-            TicketView.all(
-                desk.queueOf(actor, agent).stream()
-                    .filter(filter(status, priority, group))
-                    .toList(),
-                actor));
+    PageRequest request = Listing.request(size, cursor);
+    Page<Ticket> page = calls.inTransaction(() -> desk.queueOf(actor, agent, request));
+    return Listing.answer(page, filtered(page, status, priority, group, actor));
+  }
+
+  /**
+   * The page's tickets that pass the filters: a filtered page may hold fewer than its size, and the
+   * next page's link still follows the queue.
+   */
+  private static List<TicketView> filtered(
+      Page<Ticket> page, Status status, Priority priority, String group, Actor actor) {
+    return TicketView.all(
+        page.items().stream().filter(filter(status, priority, group)).toList(), actor);
   }
 
   @GetMapping(path = "/agents/{agentId}/queue/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

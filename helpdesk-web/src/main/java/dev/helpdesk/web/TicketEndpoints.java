@@ -15,6 +15,8 @@ import dev.helpdesk.conversation.MessageId;
 import dev.helpdesk.conversation.NewAttachment;
 import dev.helpdesk.customer.Customer;
 import dev.helpdesk.customer.CustomerId;
+import dev.helpdesk.search.Page;
+import dev.helpdesk.search.PageRequest;
 import dev.helpdesk.search.TicketQuery;
 import dev.helpdesk.search.TicketSort;
 import dev.helpdesk.ticket.ArticleId;
@@ -187,8 +189,10 @@ class TicketEndpoints {
   }
 
   @GetMapping("/tickets")
-  List<TicketView> list(
+  ResponseEntity<List<TicketView>> list(
       @RequestParam(name = "customer", required = false) String customer,
+      @RequestParam(name = "size", required = false) Integer size,
+      @RequestParam(name = "cursor", required = false) String cursor,
       Authentication authentication) {
     Actor actor = calls.actor(authentication);
     CustomerId whose;
@@ -199,7 +203,9 @@ class TicketEndpoints {
     } else {
       throw new ValidationException("customer", "is required for staff: whose tickets to list");
     }
-    return calls.inTransaction(() -> TicketView.all(desk.ticketsOf(actor, whose), actor));
+    PageRequest request = Listing.request(size, cursor);
+    Page<Ticket> page = calls.inTransaction(() -> desk.ticketsOf(actor, whose, request));
+    return Listing.answer(page, TicketView.all(page.items(), actor));
   }
 
   /**

@@ -444,6 +444,61 @@ class WebApiTest {
   }
 
   @Test
+  void listingsArePagedWithALinkToTheNextPage() throws Exception {
+    String cleo = "cleo-" + UUID.randomUUID() + "@example.com";
+    List<String> raised = List.of(raise(cleo, "One"), raise(cleo, "Two"), raise(cleo, "Three"));
+
+    // Her tickets, one a page: each page links to the next, the last to none.
+    List<String> seen = new java.util.ArrayList<>();
+    String url = API + "/tickets?size=1";
+    for (int pages = 0; url != null; pages++) {
+      org.junit.jupiter.api.Assertions.assertTrue(pages < 3, "more pages than tickets");
+      MvcResult r =
+          mvc.perform(get(url).with(customer(cleo)))
+              .andExpect(status().isOk())
+              .andExpect(jsonPath("$.length()").value(1))
+              .andReturn();
+      seen.add(JsonPath.read(r.getResponse().getContentAsString(), "$[0].id"));
+      url = nextLink(r);
+    }
+    org.junit.jupiter.api.Assertions.assertEquals(
+        new java.util.HashSet<>(raised), new java.util.HashSet<>(seen));
+    org.junit.jupiter.api.Assertions.assertEquals(3, seen.size());
+
+    // The unassigned queue, two a page, reads as the whole listing does, with no ticket twice.
+    MvcResult whole =
+        mvc.perform(get(API + "/queue/unassigned").with(agent()))
+            .andExpect(header().doesNotExist("Link"))
+            .andReturn();
+    List<String> all = JsonPath.read(whole.getResponse().getContentAsString(), "$[*].id");
+    List<String> paged = new java.util.ArrayList<>();
+    url = API + "/queue/unassigned?size=2";
+    while (url != null) {
+      MvcResult r = mvc.perform(get(url).with(agent())).andExpect(status().isOk()).andReturn();
+      paged.addAll(JsonPath.read(r.getResponse().getContentAsString(), "$[*].id"));
+      url = nextLink(r);
+    }
+    org.junit.jupiter.api.Assertions.assertEquals(all, paged);
+    org.junit.jupiter.api.Assertions.assertTrue(paged.containsAll(raised));
+
+    mvc.perform(get(API + "/tickets").param("size", "0").with(customer(cleo)))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("size"));
+  }
+
+  /** The path and query of the Link rel="next" header, or null on the last page. */
+  private static String nextLink(MvcResult r) {
+    String link = r.getResponse().getHeader("Link");
+    if (link == null) {
+      return null;
+    }
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("<https?://[^/]+([^>]*)>; rel=\"next\"").matcher(link);
+    org.junit.jupiter.api.Assertions.assertTrue(m.matches(), link);
+    return java.net.URLDecoder.decode(m.group(1), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  @Test
   void staffSearchBySlaState() throws Exception {
     String word = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     String anas = raise(ana, "Seat missing " + word);
