@@ -562,6 +562,11 @@ class WebApiTest {
     mvc.perform(get(API + "/tickets/search").param("slaDueWithin", "-PT1H").with(agent()))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.field").value("slaDueWithin"));
+    // The SLA state is the team's measure: a customer may not search or sort by it.
+    mvc.perform(get(API + "/tickets/search").param("slaBreached", "true").with(customer(ana)))
+        .andExpect(status().isForbidden());
+    mvc.perform(get(API + "/tickets/search").param("sort", "SLA_DUE").with(customer(ana)))
+        .andExpect(status().isForbidden());
   }
 
   // ------------------------------------------------------------------ working the ticket
@@ -658,6 +663,9 @@ class WebApiTest {
     mvc.perform(get(API + "/tickets/search").param("text", "the").with(agent()))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.field").value("text"));
+    mvc.perform(get(API + "/tickets/search").param("assignee", "a".repeat(200)).with(agent()))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("assignee"));
   }
 
   @Test
