@@ -395,8 +395,9 @@ public final class HelpDesk implements AutoCloseable {
   /**
    * One page of the tickets the query finds, as the actor may see them: words of the conversation,
    * filters, an order, keyset paging (see {@link TicketQuery}). A customer finds only their own
-   * tickets, by the words of public messages only, and may not filter by tags or group ({@link
-   * dev.helpdesk.actor.AccessDeniedException}); staff find any ticket, by internal notes too.
+   * tickets, by the words of public messages only, and may not filter by tags or group nor search
+   * or sort by SLA state ({@link dev.helpdesk.actor.AccessDeniedException}); staff find any ticket,
+   * by internal notes too.
    *
    * @throws ValidationException naming the field, e.g. {@code cursor} for an altered cursor
    */

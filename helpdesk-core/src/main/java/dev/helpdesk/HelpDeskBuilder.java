@@ -72,6 +72,7 @@ import dev.helpdesk.webhook.Webhook;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -370,11 +371,13 @@ public final class HelpDeskBuilder {
    * stored before are not checked again until their fields are edited. Without a declaration any
    * key is accepted.
    *
-   * @throws ValidationException on {@code fields} if a key is declared twice
+   * @throws ValidationException on {@code fields} if a key is declared twice or a definition is
+   *     null
    */
   public HelpDeskBuilder fields(FieldDefinition... definitions) {
     Check.present("fields", definitions);
-    this.fields = FieldSchema.of(List.of(definitions));
+    // Arrays.asList, not List.of: a null definition reaches FieldSchema's ValidationException.
+    this.fields = FieldSchema.of(Arrays.asList(definitions));
     return this;
   }
 

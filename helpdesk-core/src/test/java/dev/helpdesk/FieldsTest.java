@@ -254,5 +254,10 @@ class FieldsTest {
         "fields",
         "declared twice",
         () -> HelpDesk.builder().fields(FARE, FieldDefinition.text("fare", "Again")));
+    // A null definition is a ValidationException naming the declaration, not a bare NPE.
+    assertEquals(
+        "fields",
+        assertThrows(ValidationException.class, () -> HelpDesk.builder().fields(FARE, null))
+            .field());
   }
 }

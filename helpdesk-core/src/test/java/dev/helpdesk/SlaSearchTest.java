@@ -7,6 +7,7 @@ import static dev.helpdesk.SlaFixture.berlin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.helpdesk.actor.AccessDeniedException;
 import dev.helpdesk.common.ValidationException;
 import dev.helpdesk.search.Page;
 import dev.helpdesk.search.TicketQuery;
@@ -103,6 +104,24 @@ class SlaSearchTest {
     assertEquals(
         "cursor",
         invalid(() -> sorted().slaBreached().slaDueWithin(Duration.ofHours(2)).after(cursor)));
+  }
+
+  @Test
+  void aCustomerMayNotSearchOrSortByTheTeamsSlaState() {
+    // The SLA state is the team's internal measure (its warnings, breaches and timers are hidden
+    // from the customer), so a customer may not find which of their tickets are breached or due.
+    f.clock.set(berlin("2026-03-02T10:00"));
+    desk.open(ANA, request("c-ana").priority(Priority.URGENT).build());
+    desk.open(ANA, request("c-ana").priority(Priority.NORMAL).build());
+
+    assertThrows(
+        AccessDeniedException.class,
+        () -> desk.search(ANA, TicketQuery.builder().slaBreached().build()));
+    assertThrows(
+        AccessDeniedException.class,
+        () -> desk.search(ANA, TicketQuery.builder().slaDueWithin(Duration.ofHours(2)).build()));
+    assertThrows(AccessDeniedException.class, () -> desk.search(ANA, sorted().pageSize(1).build()));
+    assertEquals(2, desk.search(ANA, TicketQuery.builder().build()).items().size());
   }
 
   private Page<Ticket> dueWithin(Duration window) {

@@ -40,10 +40,12 @@ final class Listing {
                 ok.header(
                     HttpHeaders.LINK,
                     "<"
+                        // The request's query is kept as it came, already encoded: encoding it
+                        // again would turn a %40 into %2540. The cursor is base64url, safe as it
+                        // is.
                         + ServletUriComponentsBuilder.fromCurrentRequest()
                             .replaceQueryParam("cursor", cursor)
                             .build()
-                            .encode()
                             .toUriString()
                         + ">; rel=\"next\""));
     return ok.body(items);

@@ -51,7 +51,7 @@ record SearchParameters(
         }
         query.assignee(agent.id());
       } else {
-        query.assignee(AgentId.of(assignee));
+        query.assignee(agent(assignee));
       }
     }
     if (bookingReference != null && !bookingReference.isBlank()) {
@@ -77,6 +77,15 @@ record SearchParameters(
       query.after(cursor);
     }
     return query.build();
+  }
+
+  /** An agent's id, refused under the parameter's name rather than {@code agentId}. */
+  private static AgentId agent(String value) {
+    try {
+      return AgentId.of(value);
+    } catch (ValidationException e) {
+      throw new ValidationException("assignee", "must be an agent's id, 'me' or 'unassigned'");
+    }
   }
 
   /** An ISO-8601 duration such as {@code PT2H}. */

@@ -486,6 +486,36 @@ class WebApiTest {
         .andExpect(jsonPath("$.field").value("size"));
   }
 
+  @Test
+  void theNextLinkKeepsPercentEncodedParametersAsTheyWere() throws Exception {
+    // A browser's URLSearchParams writes '@' as %40: the link to the next page must carry the
+    // same customer, not %2540, so that following it as given reads the same listing on.
+    String dana = "dana-" + UUID.randomUUID() + "@example.com";
+    List<String> raised = List.of(raise(dana, "One"), raise(dana, "Two"));
+    String url = API + "/tickets?customer=" + dana.replace("@", "%40") + "&size=1";
+    List<String> seen = new java.util.ArrayList<>();
+    for (int pages = 0; url != null; pages++) {
+      org.junit.jupiter.api.Assertions.assertTrue(pages < 2, "more pages than tickets");
+      MvcResult r =
+          mvc.perform(get(java.net.URI.create(url)).with(agent()))
+              .andExpect(status().isOk())
+              .andExpect(jsonPath("$.length()").value(1))
+              .andReturn();
+      seen.add(JsonPath.read(r.getResponse().getContentAsString(), "$[0].id"));
+      String link = r.getResponse().getHeader("Link");
+      if (link == null) {
+        url = null;
+      } else {
+        java.util.regex.Matcher m =
+            java.util.regex.Pattern.compile("<https?://[^/]+([^>]*)>; rel=\"next\"").matcher(link);
+        org.junit.jupiter.api.Assertions.assertTrue(m.matches(), link);
+        url = m.group(1);
+      }
+    }
+    org.junit.jupiter.api.Assertions.assertEquals(
+        new java.util.HashSet<>(raised), new java.util.HashSet<>(seen));
+  }
+
   /** The path and query of the Link rel="next" header, or null on the last page. */
   private static String nextLink(MvcResult r) {
     String link = r.getResponse().getHeader("Link");
@@ -532,6 +562,11 @@ class WebApiTest {
     mvc.perform(get(API + "/tickets/search").param("slaDueWithin", "-PT1H").with(agent()))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.field").value("slaDueWithin"));
+    // The SLA state is the team's measure: a customer may not search or sort by it.
+    mvc.perform(get(API + "/tickets/search").param("slaBreached", "true").with(customer(ana)))
+        .andExpect(status().isForbidden());
+    mvc.perform(get(API + "/tickets/search").param("sort", "SLA_DUE").with(customer(ana)))
+        .andExpect(status().isForbidden());
   }
 
   // ------------------------------------------------------------------ working the ticket
@@ -628,6 +663,9 @@ class WebApiTest {
     mvc.perform(get(API + "/tickets/search").param("text", "the").with(agent()))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.field").value("text"));
+    mvc.perform(get(API + "/tickets/search").param("assignee", "a".repeat(200)).with(agent()))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("assignee"));
   }
 
   @Test

@@ -116,7 +116,8 @@ public final class Reading {
   /**
    * One page of the tickets the query finds, as the actor may see them. A customer finds only their
    * own tickets, matched by the words of public messages only, and may not filter by the team's own
-   * fields (tags, group); staff find every ticket, by internal notes too.
+   * fields (tags, group) nor search or sort by the SLA state; staff find every ticket, by internal
+   * notes too.
    */
   public Page<Ticket> search(Actor actor, TicketQuery query) {
     access.requireKnown(actor);
@@ -129,6 +130,12 @@ public final class Reading {
       }
       if (!query.tags().isEmpty() || query.group().isPresent()) {
         throw new AccessDeniedException(actor, "search by tags or group");
+      }
+      // The SLA state is the team's internal measure, hidden from customers like its events.
+      if (query.slaBreached()
+          || query.slaDueWithin().isPresent()
+          || query.sort() == TicketSort.SLA_DUE) {
+        throw new AccessDeniedException(actor, "search or sort by SLA state");
       }
       effective = query.withCustomer(c.id());
       internal = false;
