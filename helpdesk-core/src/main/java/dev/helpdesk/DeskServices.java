@@ -4,6 +4,7 @@ import dev.helpdesk.common.Leases;
 import dev.helpdesk.common.UnitOfWork;
 import dev.helpdesk.internal.answers.Answers;
 import dev.helpdesk.internal.assignment.AssignmentService;
+import dev.helpdesk.internal.audit.StaffAudit;
 import dev.helpdesk.internal.change.Listeners;
 import dev.helpdesk.internal.conversation.Conversation;
 import dev.helpdesk.internal.insights.Insights;
@@ -40,5 +41,6 @@ record DeskServices(
     UnitOfWork unitOfWork,
     MessageThreads messageThreads,
     Leases leases,
+    StaffAudit audit,
     FollowUpSweep pendingFollowUp,
     Optional<SlaMonitor> slaMonitor) {}

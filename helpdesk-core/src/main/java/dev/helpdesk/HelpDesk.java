@@ -6,6 +6,9 @@ import dev.helpdesk.agent.Agent;
 import dev.helpdesk.agent.AgentId;
 import dev.helpdesk.agent.Availability;
 import dev.helpdesk.agent.GroupId;
+import dev.helpdesk.audit.AuditQuery;
+import dev.helpdesk.audit.AuditRecord;
+import dev.helpdesk.audit.StaffAction;
 import dev.helpdesk.common.Check;
 import dev.helpdesk.common.EmailAddress;
 import dev.helpdesk.common.Leases;
@@ -18,6 +21,7 @@ import dev.helpdesk.conversation.Message;
 import dev.helpdesk.conversation.MessageDraft;
 import dev.helpdesk.customer.Customer;
 import dev.helpdesk.customer.CustomerId;
+import dev.helpdesk.internal.audit.StaffAudit;
 import dev.helpdesk.internal.links.Links;
 import dev.helpdesk.internal.reading.Reading;
 import dev.helpdesk.live.LiveListener;
@@ -74,6 +78,9 @@ public final class HelpDesk implements AutoCloseable {
 
   /** The most tickets a listing returns. */
   public static final int MAX_LISTING = Reading.MAX_LISTING;
+
+  /** The system actor that {@link #redeliver(NotificationId)}, which names no actor, records. */
+  public static final String UNNAMED_STAFF = "unnamed-staff";
 
   /** The most links one ticket may have. */
   public static final int MAX_LINKS = Links.MAX_LINKS;
@@ -496,21 +503,68 @@ public final class HelpDesk implements AutoCloseable {
   }
 
   /**
-   * Gives a dead-lettered notification or webhook delivery another chance: it is pending again, due
-   * now, with the full retry policy, and keeps its id, so a webhook receiver sees the same {@code
-   * Helpdesk-Webhook-Id} (idempotency key) as on the attempts before. The next {@link
-   * #dispatchNotifications()} tries it.
+   * Gives a dead-lettered notification or webhook delivery another chance, recorded in the staff
+   * audit as done by the system actor {@value #UNNAMED_STAFF}; prefer {@link #redeliver(Actor,
+   * NotificationId)}, which names who asked.
    *
    * @return the entry, pending now
    * @throws NotFoundException (kind {@code dead letter}) if the outbox holds no dead entry of that
    *     id; nothing was changed
    */
   public OutboxEntry redeliver(NotificationId id) {
+    return redeliver(Actor.system(UNNAMED_STAFF), id);
+  }
+
+  /**
+   * Gives a dead-lettered notification or webhook delivery another chance, by staff: it is pending
+   * again, due now, with the full retry policy, and keeps its id, so a webhook receiver sees the
+   * same {@code Helpdesk-Webhook-Id} (idempotency key) as on the attempts before. The next {@link
+   * #dispatchNotifications()} tries it. The staff audit records it with {@code actor}.
+   *
+   * @return the entry, pending now
+   * @throws AccessDeniedException if a customer tries
+   * @throws NotFoundException (kind {@code dead letter}) if the outbox holds no dead entry of that
+   *     id; nothing was changed
+   */
+  public OutboxEntry redeliver(Actor actor, NotificationId id) {
     Check.present("notificationId", id);
-    if (!s.outbox().redeliver(id, s.clock().instant())) {
-      throw new NotFoundException("dead letter", id.toString());
-    }
-    return s.outbox().byId(id).orElseThrow();
+    s.audit().requireStaff(actor, "redeliver a dead letter");
+    OutboxEntry dead =
+        s.outbox()
+            .byId(id)
+            .filter(e -> e.state() == OutboxEntry.State.DEAD)
+            .orElseThrow(() -> new NotFoundException("dead letter", id.toString()));
+    return s.unitOfWork()
+        .run(
+            () -> {
+              // The record first: if it cannot be kept, the letter stays dead.
+              s.audit()
+                  .record(
+                      actor,
+                      StaffAction.DEAD_LETTER_REDELIVERED,
+                      id.toString(),
+                      StaffAudit.summary(dead),
+                      Map.of("state", OutboxEntry.State.PENDING.name()));
+              if (!s.outbox().redeliver(id, s.clock().instant())) {
+                // Redelivered or purged by someone else since: undone with the record where the
+                // store has transactions.
+                throw new NotFoundException("dead letter", id.toString());
+              }
+              return s.outbox().byId(id).orElseThrow();
+            });
+  }
+
+  // ---------------------------------------------------------------- staff audit
+
+  /**
+   * The staff changes made through the desk (agents saved, availability set, dead letters
+   * redelivered), newest first, as {@code query} narrows them. For the next page, ask again with
+   * {@code query.after(last.position())}.
+   *
+   * @throws AccessDeniedException if a customer asks
+   */
+  public List<AuditRecord> staffAudit(Actor actor, AuditQuery query) {
+    return s.audit().read(actor, query);
   }
 
   /** The clock the desk reads: the configured one, at microsecond precision. */

@@ -3,6 +3,7 @@ package dev.helpdesk;
 import dev.helpdesk.actor.Actor;
 import dev.helpdesk.agent.Agents;
 import dev.helpdesk.assignment.AssignmentPolicy;
+import dev.helpdesk.audit.AuditLog;
 import dev.helpdesk.common.Check;
 import dev.helpdesk.common.Leases;
 import dev.helpdesk.common.UnitOfWork;
@@ -14,6 +15,7 @@ import dev.helpdesk.internal.answers.Answers;
 import dev.helpdesk.internal.answers.InstantAnswers;
 import dev.helpdesk.internal.assignment.Assignment;
 import dev.helpdesk.internal.assignment.AssignmentService;
+import dev.helpdesk.internal.audit.StaffAudit;
 import dev.helpdesk.internal.change.ChangePipeline;
 import dev.helpdesk.internal.change.ChangePipeline.Then;
 import dev.helpdesk.internal.change.Listeners;
@@ -42,6 +44,7 @@ import dev.helpdesk.live.ChangeRelay;
 import dev.helpdesk.macro.Macro;
 import dev.helpdesk.memory.InMemoryAgents;
 import dev.helpdesk.memory.InMemoryAttachments;
+import dev.helpdesk.memory.InMemoryAuditLog;
 import dev.helpdesk.memory.InMemoryCustomers;
 import dev.helpdesk.memory.InMemoryLeases;
 import dev.helpdesk.memory.InMemoryMessageThreads;
@@ -105,6 +108,7 @@ public final class HelpDeskBuilder {
   UnitOfWork unitOfWork = UnitOfWork.NONE;
   MessageThreads messageThreads = new InMemoryMessageThreads();
   Leases leases = new InMemoryLeases();
+  AuditLog auditLog = new InMemoryAuditLog();
   AttachmentStore attachments = new InMemoryAttachments();
   StatusTransitions transitions = StatusTransitions.defaults();
   Duration closeSolvedAfter = Duration.ofDays(4);
@@ -199,6 +203,15 @@ public final class HelpDeskBuilder {
    */
   public HelpDeskBuilder leases(Leases leases) {
     this.leases = Check.present("leases", leases);
+    return this;
+  }
+
+  /**
+   * Where the record of each staff change is kept (see {@link AuditLog}); default in memory. A
+   * database store provides one that keeps each record in the transaction of its change.
+   */
+  public HelpDeskBuilder auditLog(AuditLog auditLog) {
+    this.auditLog = Check.present("auditLog", auditLog);
     return this;
   }
 
@@ -552,8 +565,10 @@ public final class HelpDeskBuilder {
     }
     Actor monitor = Actor.system("sla-monitor");
     Actor followingUp = Actor.system("pending-follow-up");
+    StaffAudit audit = new StaffAudit(auditLog, clock, access);
     AssignmentService assigning =
-        new AssignmentService(pipeline, access, assignment, agents, tickets, queueScanLimit);
+        new AssignmentService(
+            pipeline, access, assignment, agents, tickets, queueScanLimit, unitOfWork, audit);
     if (changeRelay != null) {
       RelayLink link =
           live.connect(tickets, changeRelay, assigning.rosterSignals(), RELAY_TRACKED_TICKETS);
@@ -587,6 +602,7 @@ public final class HelpDeskBuilder {
             unitOfWork,
             messageThreads,
             leases,
+            audit,
             new FollowUpSweep(
                 followUps.store(),
                 transitions,

@@ -3,6 +3,7 @@ package dev.helpdesk.jpa;
 import dev.helpdesk.HelpDeskBuilder;
 import dev.helpdesk.common.UnitOfWork;
 import dev.helpdesk.jpa.agent.JpaAgents;
+import dev.helpdesk.jpa.audit.JpaAuditLog;
 import dev.helpdesk.jpa.common.JpaLeases;
 import dev.helpdesk.jpa.conversation.JpaAttachmentStore;
 import dev.helpdesk.jpa.customer.JpaCustomers;
@@ -68,7 +69,8 @@ public final class JpaHelpDeskStore {
           "dev.helpdesk.jpa.metrics.MetricFactEntity",
           "dev.helpdesk.jpa.ticket.MessageThreadEntity",
           "dev.helpdesk.jpa.common.LeaseEntity",
-          "dev.helpdesk.jpa.pending.FollowUpEntity");
+          "dev.helpdesk.jpa.pending.FollowUpEntity",
+          "dev.helpdesk.jpa.audit.AuditEntity");
 
   private final Database database;
   private final Transactions transactions;
@@ -81,6 +83,7 @@ public final class JpaHelpDeskStore {
   private final JpaPendingFollowUps pendingFollowUps;
   private final JpaMessageThreads messageThreads;
   private final JpaLeases leases;
+  private final JpaAuditLog auditLog;
   private final UnitOfWork unitOfWork;
 
   private JpaHelpDeskStore(
@@ -101,6 +104,8 @@ public final class JpaHelpDeskStore {
     this.messageThreads = new JpaMessageThreads(transactions);
     // A lease must be seen by the other instances at once: it never joins a caller's transaction.
     this.leases = new JpaLeases(outboxTransactions);
+    // A staff change's record belongs to the change's transaction, like the agent it records.
+    this.auditLog = new JpaAuditLog(transactions);
   }
 
   /**
@@ -257,6 +262,14 @@ public final class JpaHelpDeskStore {
     return leases;
   }
 
+  /**
+   * The staff audit in {@code hd_staff_audit}; each record is written in the transaction of the
+   * change it records.
+   */
+  public JpaAuditLog auditLog() {
+    return auditLog;
+  }
+
   /** The database customization in use. */
   public Database database() {
     return database;
@@ -279,6 +292,7 @@ public final class JpaHelpDeskStore {
         .slaTimers(slaTimers)
         .pendingFollowUps(pendingFollowUps)
         .messageThreads(messageThreads)
-        .leases(leases);
+        .leases(leases)
+        .auditLog(auditLog);
   }
 }

@@ -2,9 +2,11 @@ package dev.helpdesk.jpa;
 
 import dev.helpdesk.HelpDeskBuilder;
 import dev.helpdesk.agent.Agents;
+import dev.helpdesk.audit.AuditLog;
 import dev.helpdesk.common.Leases;
 import dev.helpdesk.contract.AgentsContract;
 import dev.helpdesk.contract.AttachmentStoreContract;
+import dev.helpdesk.contract.AuditLogContract;
 import dev.helpdesk.contract.CapacityGuardContract;
 import dev.helpdesk.contract.CustomersContract;
 import dev.helpdesk.contract.DeskMetricsContract;
@@ -127,6 +129,14 @@ abstract class JpaContracts {
     @Override
     protected MessageThreads threads() {
       return store().messageThreads();
+    }
+  }
+
+  @Nested
+  class StandaloneAuditLog extends AuditLogContract {
+    @Override
+    protected AuditLog auditLog() {
+      return store().auditLog();
     }
   }
 

@@ -6,9 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.helpdesk.HelpDesk;
 import dev.helpdesk.actor.Actor;
+import dev.helpdesk.agent.Agent;
+import dev.helpdesk.agent.AgentId;
+import dev.helpdesk.agent.Agents;
+import dev.helpdesk.agent.Availability;
+import dev.helpdesk.audit.AuditQuery;
+import dev.helpdesk.audit.AuditRecord;
+import dev.helpdesk.audit.StaffAction;
 import dev.helpdesk.customer.Customer;
 import dev.helpdesk.customer.CustomerId;
 import dev.helpdesk.customer.Customers;
+import dev.helpdesk.jpa.agent.JpaAgents;
 import dev.helpdesk.jpa.customer.JpaCustomers;
 import dev.helpdesk.jpa.sla.JpaSlaTimers;
 import dev.helpdesk.sla.SlaPolicy;
@@ -173,5 +181,58 @@ abstract class OneTransactionPerChangeScenario {
 
     assertEquals(threads, store.tickets().byRequester(CustomerId.of("c-new"), 50).size());
     assertTrue(store.customers().byId(CustomerId.of("c-new")).isPresent());
+  }
+
+  @Test
+  void staffChangesAreAuditedInTheDatabaseWithTheirActor() {
+    HelpDesk desk = store.configure(HelpDesk.builder()).clock(clock).build();
+    Actor admin = Actor.system("admin");
+    desk.saveAgent(admin, Agent.of("a-audit", "Audited Agent", "audited@desk.example"));
+    clock.advance(Duration.ofSeconds(1));
+    desk.setAvailability(Actor.agent("a-audit"), AgentId.of("a-audit"), Availability.OFFLINE);
+
+    List<AuditRecord> records = desk.staffAudit(admin, AuditQuery.newest(10).about("a-audit"));
+    assertEquals(
+        List.of(StaffAction.AVAILABILITY_CHANGED, StaffAction.AGENT_SAVED),
+        records.stream().map(AuditRecord::action).toList());
+    assertEquals(Actor.agent("a-audit"), records.get(0).actor());
+    assertEquals(admin, records.get(1).actor());
+    assertEquals("Audited Agent", records.get(1).after().get("name"));
+    assertEquals(
+        List.of(records.get(1)),
+        store.auditLog().list(AuditQuery.newest(10).by(admin).about("a-audit")));
+  }
+
+  @Test
+  void anAgentThatCannotBeSavedTakesItsAuditRecordWithIt() {
+    JpaAgents real = store.agents();
+    Agents failing =
+        new Agents() {
+          @Override
+          public void save(Agent agent) {
+            real.save(agent); // the audit record and the agent are written in the unit ...
+            throw new IllegalStateException("database went away"); // ... and then it fails
+          }
+
+          @Override
+          public Optional<Agent> byId(AgentId id) {
+            return real.byId(id);
+          }
+
+          @Override
+          public List<Agent> all() {
+            return real.all();
+          }
+        };
+    HelpDesk desk = store.configure(HelpDesk.builder()).clock(clock).agents(failing).build();
+
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            desk.saveAgent(
+                Actor.system("admin"), Agent.of("a-lost", "Lost Agent", "lost@desk.example")));
+
+    assertEquals(Optional.empty(), real.byId(AgentId.of("a-lost")));
+    assertEquals(List.of(), store.auditLog().list(AuditQuery.newest(10).about("a-lost")));
   }
 }

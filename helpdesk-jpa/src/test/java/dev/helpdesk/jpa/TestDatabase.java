@@ -63,6 +63,7 @@ public enum TestDatabase {
           "hd_agent_lock",
           "hd_sla_timer",
           "hd_pending_followup",
+          "hd_staff_audit",
           "hd_agent",
           "hd_customer",
           "hd_attachment_blob",
@@ -81,7 +82,8 @@ public enum TestDatabase {
           "V7__live.sql",
           "V8__search.sql",
           "V9__search_sla.sql",
-          "V10__pending_followups.sql");
+          "V10__pending_followups.sql",
+          "V11__staff_audit.sql");
 
   private static final List<String> SEQUENCES =
       List.of(

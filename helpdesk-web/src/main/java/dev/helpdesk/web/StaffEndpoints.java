@@ -5,6 +5,8 @@ import dev.helpdesk.actor.AccessDeniedException;
 import dev.helpdesk.actor.Actor;
 import dev.helpdesk.agent.AgentId;
 import dev.helpdesk.agent.Availability;
+import dev.helpdesk.audit.AuditQuery;
+import dev.helpdesk.audit.AuditRecord;
 import dev.helpdesk.common.EmailAddress;
 import dev.helpdesk.common.NotFoundException;
 import dev.helpdesk.common.ValidationException;
@@ -23,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -146,6 +149,43 @@ class StaffEndpoints {
     Instant end = to == null ? desk.clock().instant().plusNanos(1_000) : instant("to", to);
     Instant start = from == null ? end.minus(Duration.ofDays(7)) : instant("from", from);
     return calls.inTransaction(() -> MetricsView.of(desk.metrics(actor, start, end)));
+  }
+
+  /** The most audit records on one page of {@code /audit}. */
+  static final int MAX_AUDIT_PAGE = 200;
+
+  @GetMapping("/audit")
+  ResponseEntity<List<AuditView>> audit(
+      @RequestParam(name = "actor", required = false) String by,
+      @RequestParam(name = "subject", required = false) String subject,
+      @RequestParam(name = "size", required = false) Integer size,
+      @RequestParam(name = "cursor", required = false) String cursor,
+      Authentication authentication) {
+    Actor actor = calls.actor(authentication);
+    int n = size == null ? 50 : size;
+    if (n < 1 || n > MAX_AUDIT_PAGE) {
+      throw new ValidationException(
+          "size", "must be from 1 to " + MAX_AUDIT_PAGE + " (was " + n + ")");
+    }
+    // One more than the page, to know whether a next page exists without an empty last page.
+    AuditQuery query = AuditQuery.newest(n + 1);
+    if (by != null && !by.isBlank()) {
+      query = query.by(AuditView.actor(by));
+    }
+    if (subject != null && !subject.isBlank()) {
+      query = query.about(subject);
+    }
+    if (cursor != null && !cursor.isBlank()) {
+      query = query.after(AuditView.position(cursor));
+    }
+    AuditQuery asked = query;
+    List<AuditRecord> records = calls.inTransaction(() -> desk.staffAudit(actor, asked));
+    List<AuditRecord> items = records.subList(0, Math.min(n, records.size()));
+    Optional<String> next =
+        records.size() > n
+            ? Optional.of(AuditView.cursor(items.get(items.size() - 1)))
+            : Optional.empty();
+    return Listing.answer(new Page<>(items, next), items.stream().map(AuditView::of).toList());
   }
 
   @GetMapping("/customers")

@@ -516,6 +516,56 @@ class WebApiTest {
         new java.util.HashSet<>(raised), new java.util.HashSet<>(seen));
   }
 
+  @Test
+  void staffReadTheAuditOfStaffChangesPageByPageCustomersAreRefused() throws Exception {
+    String id = "auditee-" + UUID.randomUUID().toString().substring(0, 8);
+    desk.saveAgent(Actor.system("test"), Agent.of(id, "Audited", id + "@example.com"));
+    for (String availability : List.of("AWAY", "OFFLINE", "ONLINE")) {
+      mvc.perform(
+              json(
+                      put(API + "/agents/" + id + "/availability"),
+                      "{\"availability\":\"" + availability + "\"}")
+                  .with(agent())
+                  .with(csrf()))
+          .andExpect(status().isOk());
+    }
+
+    MvcResult newest =
+        // In the URL, not as MockMvc parameters, so that the Link rel="next" carries them on.
+        mvc.perform(get(API + "/audit?size=1&subject=" + id).with(agent()))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.length()").value(1))
+            .andExpect(jsonPath("$[0].action").value("AVAILABILITY_CHANGED"))
+            .andExpect(jsonPath("$[0].actor.kind").value("agent"))
+            .andExpect(jsonPath("$[0].actor.id").value("agent-1"))
+            .andExpect(jsonPath("$[0].before.availability").value("OFFLINE"))
+            .andExpect(jsonPath("$[0].after.availability").value("ONLINE"))
+            .andReturn();
+    List<String> actions = new java.util.ArrayList<>();
+    actions.add(JsonPath.read(newest.getResponse().getContentAsString(), "$[0].action"));
+    String url = nextLink(newest);
+    while (url != null) {
+      MvcResult r = mvc.perform(get(url).with(agent())).andExpect(status().isOk()).andReturn();
+      actions.addAll(JsonPath.read(r.getResponse().getContentAsString(), "$[*].action"));
+      url = nextLink(r);
+    }
+    org.junit.jupiter.api.Assertions.assertEquals(
+        List.of(
+            "AVAILABILITY_CHANGED", "AVAILABILITY_CHANGED", "AVAILABILITY_CHANGED", "AGENT_SAVED"),
+        actions);
+
+    mvc.perform(
+            get(API + "/audit").param("subject", id).param("actor", "system:test").with(agent()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.length()").value(1))
+        .andExpect(jsonPath("$[0].action").value("AGENT_SAVED"))
+        .andExpect(jsonPath("$[0].after.name").value("Audited"));
+    mvc.perform(get(API + "/audit").param("actor", "nobody").with(agent()))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("actor"));
+    mvc.perform(get(API + "/audit").with(customer(ana))).andExpect(status().isForbidden());
+  }
+
   /** The path and query of the Link rel="next" header, or null on the last page. */
   private static String nextLink(MvcResult r) {
     String link = r.getResponse().getHeader("Link");

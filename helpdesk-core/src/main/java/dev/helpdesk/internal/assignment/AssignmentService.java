@@ -6,10 +6,13 @@ import dev.helpdesk.agent.AgentId;
 import dev.helpdesk.agent.Agents;
 import dev.helpdesk.agent.Availability;
 import dev.helpdesk.assignment.AssignmentPolicy;
+import dev.helpdesk.audit.StaffAction;
 import dev.helpdesk.common.Check;
 import dev.helpdesk.common.ConcurrentUpdateException;
+import dev.helpdesk.common.UnitOfWork;
 import dev.helpdesk.internal.access.Access;
 import dev.helpdesk.internal.access.TicketAccess;
+import dev.helpdesk.internal.audit.StaffAudit;
 import dev.helpdesk.internal.change.ChangePipeline;
 import dev.helpdesk.internal.change.ChangePipeline.Then;
 import dev.helpdesk.internal.live.RelayLink;
@@ -21,6 +24,7 @@ import dev.helpdesk.ticket.TicketId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,6 +48,8 @@ public final class AssignmentService {
   private final Agents agents;
   private final Tickets tickets;
   private final int queueScanLimit;
+  private final UnitOfWork unitOfWork;
+  private final StaffAudit audit;
   private final Set<AgentId> loadsMoved = ConcurrentHashMap.newKeySet();
   private final Set<AgentId> agentsSaved = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean catchUpQueued = new AtomicBoolean();
@@ -54,6 +60,7 @@ public final class AssignmentService {
   /**
    * @param queueScanLimit the most waiting tickets one serving of the queue looks at, read in pages
    *     of the policy's {@code drainBatch}
+   * @param unitOfWork keeps an agent's save and its audit record together
    */
   public AssignmentService(
       ChangePipeline pipeline,
@@ -61,13 +68,17 @@ public final class AssignmentService {
       Assignment assignment,
       Agents agents,
       Tickets tickets,
-      int queueScanLimit) {
+      int queueScanLimit,
+      UnitOfWork unitOfWork,
+      StaffAudit audit) {
     this.pipeline = pipeline;
     this.access = access;
     this.assignment = assignment;
     this.agents = agents;
     this.tickets = tickets;
     this.queueScanLimit = queueScanLimit;
+    this.unitOfWork = unitOfWork;
+    this.audit = audit;
     pipeline.afterwards(this::serveFreed);
   }
 
@@ -75,7 +86,18 @@ public final class AssignmentService {
   public void saveAgent(Actor actor, Agent agent) {
     Check.present("agent", agent);
     requireStaff(actor, "save an agent");
-    agents.save(agent);
+    unitOfWork.run(
+        () -> {
+          // The record first: if it cannot be kept, the agent is not saved either.
+          audit.record(
+              actor,
+              StaffAction.AGENT_SAVED,
+              agent.id().value(),
+              StaffAudit.summary(agents.byId(agent.id())),
+              StaffAudit.summary(Optional.of(agent)));
+          agents.save(agent);
+          return null;
+        });
     assignment.agentSaved(agent);
     announce(agent.id());
     serveQueue(false);
@@ -85,8 +107,20 @@ public final class AssignmentService {
   public Agent setAvailability(Actor actor, AgentId agentId, Availability availability) {
     Check.present("availability", availability);
     requireStaff(actor, "set an agent's availability");
-    Agent agent = access.agent(agentId).withAvailability(availability);
-    agents.save(agent);
+    Agent before = access.agent(agentId);
+    Agent agent = before.withAvailability(availability);
+    unitOfWork.run(
+        () -> {
+          // The record first: if it cannot be kept, the availability stays as it was.
+          audit.record(
+              actor,
+              StaffAction.AVAILABILITY_CHANGED,
+              agentId.value(),
+              Map.of("availability", before.availability().name()),
+              Map.of("availability", availability.name()));
+          agents.save(agent);
+          return null;
+        });
     assignment.agentSaved(agent);
     announce(agentId);
     if (availability == Availability.OFFLINE

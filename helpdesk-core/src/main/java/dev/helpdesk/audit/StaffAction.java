@@ -1,0 +1,11 @@
+package dev.helpdesk.audit;
+
+/** What a staff member changed through the desk; the subject of each is named beside it. */
+public enum StaffAction {
+  /** An agent was added or updated; the subject is the agent's id. */
+  AGENT_SAVED,
+  /** An agent's availability was set; the subject is the agent's id. */
+  AVAILABILITY_CHANGED,
+  /** A dead-lettered notification was given another chance; the subject is its id. */
+  DEAD_LETTER_REDELIVERED
+}
