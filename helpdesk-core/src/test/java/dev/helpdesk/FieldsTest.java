@@ -11,6 +11,7 @@ import dev.helpdesk.actor.AccessDeniedException;
 import dev.helpdesk.common.ValidationException;
 import dev.helpdesk.customer.CustomerId;
 import dev.helpdesk.macro.Macro;
+import dev.helpdesk.ticket.Channel;
 import dev.helpdesk.ticket.FieldDefinition;
 import dev.helpdesk.ticket.FieldType;
 import dev.helpdesk.ticket.NewTicket;
@@ -115,6 +116,21 @@ class FieldsTest {
         "customFields.seat",
         "not a declared field",
         () -> f.desk.open(ANA, withSeat().field("seat", "12A").build()));
+  }
+
+  @Test
+  void aTicketOpenedFromAMailIsNotRefusedForARequiredFieldButItsValuesAreChecked() {
+    // A mail has no form: refusing it would leave the poller retrying it for ever.
+    Ticket t = f.desk.open(ANA, request("c-ana").channel(Channel.EMAIL).build());
+    assertEquals(Channel.EMAIL, t.channel());
+    refused(
+        "customFields.seat_class",
+        "is required",
+        () -> f.desk.open(ANA, request("c-ana").channel(Channel.WEB).build()));
+    refused(
+        "customFields.seat",
+        "not a declared field",
+        () -> f.desk.open(ANA, request("c-ana").channel(Channel.EMAIL).field("seat", "1").build()));
   }
 
   @Test

@@ -64,7 +64,18 @@ public final class FieldSchema {
    * @throws ValidationException naming {@code customFields.<key>}
    */
   public void checkNew(Map<String, String> values) {
+    checkNew(values, true);
+  }
+
+  /**
+   * As {@link #checkNew(Map)}; required fields are demanded only when {@code demandRequired}: a
+   * ticket opened from a mail has no form to fill them in, and refusing it would lose the mail.
+   */
+  public void checkNew(Map<String, String> values, boolean demandRequired) {
     checkValues(values);
+    if (!demandRequired) {
+      return;
+    }
     for (FieldDefinition d : fields.values()) {
       if (d.required() && !values.containsKey(d.key())) {
         throw new ValidationException(d.fieldName(), "is required");

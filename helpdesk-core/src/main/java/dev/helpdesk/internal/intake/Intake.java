@@ -18,6 +18,7 @@ import dev.helpdesk.internal.fields.FieldSchema;
 import dev.helpdesk.store.TicketChange;
 import dev.helpdesk.store.Tickets;
 import dev.helpdesk.ticket.CapacityExceededException;
+import dev.helpdesk.ticket.Channel;
 import dev.helpdesk.ticket.LinkKind;
 import dev.helpdesk.ticket.NewTicket;
 import dev.helpdesk.ticket.Posted;
@@ -72,7 +73,9 @@ public final class Intake {
     Check.present("request", request);
     access.requireKnown(actor);
     TicketAccess.requireCanActFor(actor, request.requester().id());
-    fields.checkNew(request.customFields());
+    // A mail has no form: a ticket opened from one is not refused for want of a required field
+    // (the poller would retry the mail for ever); staff fill the field in.
+    fields.checkNew(request.customFields(), request.channel() != Channel.EMAIL);
     return TicketAccess.view(actor, create(actor, request, Optional.empty(), List.of()));
   }
 
