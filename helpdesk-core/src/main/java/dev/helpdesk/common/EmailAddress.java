@@ -1,7 +1,6 @@
 package dev.helpdesk.common;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * A mailbox address such as {@code ana@example.com}: one {@code @}, a local part of at most 64 and
@@ -16,9 +15,8 @@ public record EmailAddress(String value) {
   /** The longest address RFC 5321 lets through a mail server. */
   public static final int MAX_LENGTH = 254;
 
-  private static final Pattern LOCAL = Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}");
-  private static final Pattern LABEL =
-      Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
+  /** The characters of a local part besides letters and digits (RFC 5322 atext, and the dot). */
+  private static final String LOCAL_SYMBOLS = "!#$%&'*+/=?^_`{|}~.-";
 
   /** Validates the address; see the type's description for the rules. */
   public EmailAddress {
@@ -29,7 +27,7 @@ public record EmailAddress(String value) {
     }
     String local = value.substring(0, at);
     String domain = value.substring(at + 1);
-    if (!LOCAL.matcher(local).matches()
+    if (!isLocalPart(local)
         || local.startsWith(".")
         || local.endsWith(".")
         || local.contains("..")) {
@@ -40,11 +38,50 @@ public record EmailAddress(String value) {
       throw new ValidationException("email", "must have a domain with a dot: '" + domain + "'");
     }
     for (String label : labels) {
-      if (!LABEL.matcher(label).matches()) {
+      if (!isLabel(label)) {
         throw new ValidationException("email", "has a malformed domain: '" + domain + "'");
       }
     }
     value = local + "@" + domain.toLowerCase(Locale.ROOT);
+  }
+
+  // Character loops rather than regular expressions: every ticket read from a store builds its
+  // requester's address again, and the expressions were a fifth of the cost of reading a page.
+
+  /** 1 to 64 letters, digits or {@link #LOCAL_SYMBOLS}. */
+  private static boolean isLocalPart(String local) {
+    if (local.isEmpty() || local.length() > 64) {
+      return false;
+    }
+    for (int i = 0; i < local.length(); i++) {
+      char c = local.charAt(i);
+      if (!isAsciiLetterOrDigit(c) && LOCAL_SYMBOLS.indexOf(c) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** 1 to 63 letters, digits or hyphens, starting and ending with a letter or digit. */
+  private static boolean isLabel(String label) {
+    int n = label.length();
+    if (n == 0 || n > 63) {
+      return false;
+    }
+    if (!isAsciiLetterOrDigit(label.charAt(0)) || !isAsciiLetterOrDigit(label.charAt(n - 1))) {
+      return false;
+    }
+    for (int i = 1; i < n - 1; i++) {
+      char c = label.charAt(i);
+      if (!isAsciiLetterOrDigit(c) && c != '-') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isAsciiLetterOrDigit(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
 
   /** Parses an address, failing with a {@link ValidationException} on field {@code email}. */
