@@ -22,16 +22,16 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Without them the browser tests are skipped with a message, except with {@code CI=true}, where
  * {@code .ci/run} installs them and their absence fails the build.
  */
-final class Chromium {
+public final class Chromium {
 
-  static final Path BROWSER = Path.of("/usr/bin/chromium");
-  static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  public static final Path BROWSER = Path.of("/usr/bin/chromium");
+  public static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+  public static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
   private Chromium() {}
 
   /** Skips (or, on CI, fails) the calling test when the browser or its driver is missing. */
-  static void require() {
+  public static void require() {
     String missing =
         !Files.isExecutable(BROWSER)
             ? BROWSER.toString()
@@ -50,7 +50,7 @@ final class Chromium {
   }
 
   /** A new headless browser with its own profile (cookies), 1280 x 900, in UTC. */
-  static WebDriver start() {
+  public static WebDriver start() {
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(DRIVER.toFile())
@@ -73,7 +73,7 @@ final class Chromium {
   }
 
   /** Saves what the browser shows as {@code target/screenshots/<name>.png}. */
-  static Path screenshot(WebDriver driver, String name) {
+  public static Path screenshot(WebDriver driver, String name) {
     try {
       Files.createDirectories(SCREENSHOTS);
       File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);

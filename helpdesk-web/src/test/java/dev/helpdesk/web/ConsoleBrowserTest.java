@@ -1,10 +1,15 @@
 package dev.helpdesk.web;
 
+import static dev.helpdesk.web.ShadowPages.assertAccessible;
+import static dev.helpdesk.web.ShadowPages.attribute;
+import static dev.helpdesk.web.ShadowPages.host;
+import static dev.helpdesk.web.ShadowPages.in;
+import static dev.helpdesk.web.ShadowPages.js;
+import static dev.helpdesk.web.ShadowPages.text;
+import static dev.helpdesk.web.ShadowPages.visible;
+import static dev.helpdesk.web.ShadowPages.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import dev.helpdesk.HelpDesk;
 import dev.helpdesk.actor.Actor;
 import dev.helpdesk.agent.Agent;
@@ -20,24 +25,15 @@ import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.Ticket;
 import dev.helpdesk.ticket.TicketId;
 import dev.helpdesk.ticket.TicketKey;
-import java.time.Duration;
-import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.NoSuchElementException;
-import org.openqa.selenium.SearchContext;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -64,7 +60,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     })
 class ConsoleBrowserTest {
 
-  private static final Duration WAIT = Duration.ofSeconds(20);
   private static final Actor SYSTEM = Actor.system("test");
   private static final Actor AGENT = Actor.agent("agent-1");
   private static final String CONSOLE = "helpdesk-console";
@@ -319,79 +314,5 @@ class ConsoleBrowserTest {
     browser.findElement(By.id("password")).sendKeys(password);
     browser.findElement(By.cssSelector("button[type=submit]")).click();
     waitFor(browser, d -> d.findElement(By.tagName(host)));
-  }
-
-  private static SearchContext host(WebDriver browser, String host) {
-    return browser.findElement(By.tagName(host)).getShadowRoot();
-  }
-
-  private static WebElement in(WebDriver browser, String host, String css) {
-    return host(browser, host).findElement(By.cssSelector(css));
-  }
-
-  private static ExpectedCondition<WebElement> visible(WebDriver browser, String host, String css) {
-    return d -> {
-      try {
-        WebElement e = in(browser, host, css);
-        return e.isDisplayed() ? e : null;
-      } catch (NoSuchElementException e) {
-        return null;
-      }
-    };
-  }
-
-  private static ExpectedCondition<Boolean> text(
-      WebDriver browser, String host, String css, String text) {
-    return d -> {
-      try {
-        return in(browser, host, css).getText().contains(text);
-      } catch (NoSuchElementException e) {
-        return false;
-      }
-    };
-  }
-
-  private static ExpectedCondition<Boolean> attribute(
-      WebDriver browser, String host, String css, String name, String value) {
-    return d -> {
-      try {
-        return value.equals(in(browser, host, css).getAttribute(name));
-      } catch (NoSuchElementException e) {
-        return false;
-      }
-    };
-  }
-
-  private static <T> T waitFor(WebDriver browser, ExpectedCondition<T> condition) {
-    return new WebDriverWait(browser, WAIT)
-        .ignoring(StaleElementReferenceException.class)
-        .until(condition);
-  }
-
-  private static Object js(WebDriver browser, String script) {
-    return ((JavascriptExecutor) browser).executeScript(script);
-  }
-
-  /** axe-core over the whole page, the console's shadow tree included. */
-  private static void assertAccessible(WebDriver browser, String step) {
-    Results results = new AxeBuilder().analyze(browser);
-    assertThat(results.isErrored()).as("axe-core ran: %s", results.getErrorMessage()).isFalse();
-    assertThat(results.getPasses()).as("axe-core checked something").isNotEmpty();
-    List<String> serious =
-        results.getViolations().stream()
-            .filter(v -> Set.of("serious", "critical").contains(v.getImpact()))
-            .map(ConsoleBrowserTest::describe)
-            .toList();
-    assertThat(serious).as("serious or critical violations on %s", step).isEmpty();
-  }
-
-  private static String describe(Rule rule) {
-    return rule.getId()
-        + " ("
-        + rule.getImpact()
-        + "): "
-        + rule.getHelp()
-        + " at "
-        + rule.getNodes().stream().map(n -> n.getHtml()).toList();
   }
 }

@@ -2,9 +2,6 @@ package dev.helpdesk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import dev.helpdesk.HelpDesk;
 import dev.helpdesk.actor.Actor;
 import dev.helpdesk.agent.Agent;
@@ -19,25 +16,18 @@ import dev.helpdesk.ticket.TicketKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.NoSuchElementException;
-import org.openqa.selenium.SearchContext;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -61,7 +51,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     })
 class WidgetBrowserTest {
 
-  private static final Duration WAIT = Duration.ofSeconds(20);
   private static final Actor AGENT = Actor.agent("agent-1");
   private static final String REPLY = "Hello Ana, seat 12A is yours; it shows after check-in.";
   private static final String NOTE = "Seat map sync failed at 08:57; fixed by hand.";
@@ -254,7 +243,7 @@ class WidgetBrowserTest {
     browser.get("http://localhost:" + port + "/public/bookings/BK-4713");
     // The script loads without a login; the API does not answer.
     waitFor(textInWidget("#sign-in", "Please sign in to contact us about your booking."));
-    assertThat(widget().findElements(By.cssSelector("form"))).isEmpty();
+    assertThat(ShadowPages.host(browser, WIDGET).findElements(By.cssSelector("form"))).isEmpty();
     Chromium.screenshot(browser, "widget-07-signed-out");
     assertAccessible("the widget for a visitor");
   }
@@ -270,75 +259,34 @@ class WidgetBrowserTest {
     waitFor(d -> d.findElement(By.tagName("helpdesk-widget")));
   }
 
-  private SearchContext widget() {
-    return browser.findElement(By.tagName("helpdesk-widget")).getShadowRoot();
-  }
+  private static final String WIDGET = "helpdesk-widget";
 
   private WebElement inWidget(String css) {
-    return widget().findElement(By.cssSelector(css));
+    return ShadowPages.in(browser, WIDGET, css);
   }
 
   private ExpectedCondition<WebElement> visibleInWidget(String css) {
-    return d -> {
-      try {
-        WebElement e = inWidget(css);
-        return e.isDisplayed() ? e : null;
-      } catch (NoSuchElementException e) {
-        return null;
-      }
-    };
+    return ShadowPages.visible(browser, WIDGET, css);
   }
 
   private ExpectedCondition<Boolean> textInWidget(String css, String text) {
-    return d -> {
-      try {
-        return inWidget(css).getText().contains(text);
-      } catch (NoSuchElementException e) {
-        return false;
-      }
-    };
+    return ShadowPages.text(browser, WIDGET, css, text);
   }
 
   private ExpectedCondition<Boolean> attributeInWidget(String css, String name, String value) {
-    return d -> {
-      try {
-        return value.equals(inWidget(css).getAttribute(name));
-      } catch (NoSuchElementException e) {
-        return false;
-      }
-    };
+    return ShadowPages.attribute(browser, WIDGET, css, name, value);
   }
 
   private <T> T waitFor(ExpectedCondition<T> condition) {
-    return new WebDriverWait(browser, WAIT)
-        .ignoring(StaleElementReferenceException.class)
-        .until(condition);
+    return ShadowPages.waitFor(browser, condition);
   }
 
   private Object js(String script) {
-    return ((JavascriptExecutor) browser).executeScript(script);
+    return ShadowPages.js(browser, script);
   }
 
   /** axe-core over the whole page, the widget's shadow tree included. */
   private void assertAccessible(String step) {
-    Results results = new AxeBuilder().analyze(browser);
-    assertThat(results.isErrored()).as("axe-core ran: %s", results.getErrorMessage()).isFalse();
-    assertThat(results.getPasses()).as("axe-core checked something").isNotEmpty();
-    List<String> serious =
-        results.getViolations().stream()
-            .filter(v -> Set.of("serious", "critical").contains(v.getImpact()))
-            .map(WidgetBrowserTest::describe)
-            .toList();
-    assertThat(serious).as("serious or critical violations on %s", step).isEmpty();
-  }
-
-  private static String describe(Rule rule) {
-    return rule.getId()
-        + " ("
-        + rule.getImpact()
-        + "): "
-        + rule.getHelp()
-        + " at "
-        + rule.getNodes().stream().map(n -> n.getHtml()).toList();
+    ShadowPages.assertAccessible(browser, step);
   }
 }

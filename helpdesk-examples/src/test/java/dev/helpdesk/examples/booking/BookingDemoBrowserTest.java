@@ -1,10 +1,13 @@
 package dev.helpdesk.examples.booking;
 
+import static dev.helpdesk.web.ShadowPages.assertAccessible;
+import static dev.helpdesk.web.ShadowPages.attribute;
+import static dev.helpdesk.web.ShadowPages.in;
+import static dev.helpdesk.web.ShadowPages.text;
+import static dev.helpdesk.web.ShadowPages.visible;
+import static dev.helpdesk.web.ShadowPages.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import dev.helpdesk.HelpDesk;
 import dev.helpdesk.actor.Actor;
 import dev.helpdesk.agent.AgentId;
@@ -14,15 +17,14 @@ import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.TicketEvent;
 import dev.helpdesk.ticket.TicketId;
 import dev.helpdesk.ticket.TicketKey;
+import dev.helpdesk.web.Chromium;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,14 +32,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.NoSuchElementException;
-import org.openqa.selenium.SearchContext;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -52,7 +49,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class BookingDemoBrowserTest {
 
-  private static final Duration WAIT = Duration.ofSeconds(20);
   private static final Actor BEA = Actor.agent(DemoData.BEA.id());
   private static final String WIDGET = "helpdesk-widget";
   private static final String CONSOLE = "helpdesk-console";
@@ -264,75 +260,5 @@ class BookingDemoBrowserTest {
             "const done = arguments[arguments.length - 1];"
                 + "fetch(arguments[0], {redirect: 'manual'}).then(r => done(r.status));",
             path);
-  }
-
-  private static SearchContext host(WebDriver browser, String host) {
-    return browser.findElement(By.tagName(host)).getShadowRoot();
-  }
-
-  private static WebElement in(WebDriver browser, String host, String css) {
-    return host(browser, host).findElement(By.cssSelector(css));
-  }
-
-  private static ExpectedCondition<WebElement> visible(WebDriver browser, String host, String css) {
-    return d -> {
-      try {
-        WebElement e = in(browser, host, css);
-        return e.isDisplayed() ? e : null;
-      } catch (NoSuchElementException e) {
-        return null;
-      }
-    };
-  }
-
-  private static ExpectedCondition<Boolean> text(
-      WebDriver browser, String host, String css, String text) {
-    return d -> {
-      try {
-        return in(browser, host, css).getText().contains(text);
-      } catch (NoSuchElementException e) {
-        return false;
-      }
-    };
-  }
-
-  private static ExpectedCondition<Boolean> attribute(
-      WebDriver browser, String host, String css, String name, String value) {
-    return d -> {
-      try {
-        return value.equals(in(browser, host, css).getAttribute(name));
-      } catch (NoSuchElementException e) {
-        return false;
-      }
-    };
-  }
-
-  private static <T> T waitFor(WebDriver browser, ExpectedCondition<T> condition) {
-    return new WebDriverWait(browser, WAIT)
-        .ignoring(StaleElementReferenceException.class)
-        .until(condition);
-  }
-
-  /** axe-core over the whole page, the widget's and the console's shadow trees included. */
-  private static void assertAccessible(WebDriver browser, String step) {
-    Results results = new AxeBuilder().analyze(browser);
-    assertThat(results.isErrored()).as("axe-core ran: %s", results.getErrorMessage()).isFalse();
-    assertThat(results.getPasses()).as("axe-core checked something").isNotEmpty();
-    List<String> serious =
-        results.getViolations().stream()
-            .filter(v -> Set.of("serious", "critical").contains(v.getImpact()))
-            .map(BookingDemoBrowserTest::describe)
-            .toList();
-    assertThat(serious).as("serious or critical violations on %s", step).isEmpty();
-  }
-
-  private static String describe(Rule rule) {
-    return rule.getId()
-        + " ("
-        + rule.getImpact()
-        + "): "
-        + rule.getHelp()
-        + " at "
-        + rule.getNodes().stream().map(n -> n.getHtml()).toList();
   }
 }
