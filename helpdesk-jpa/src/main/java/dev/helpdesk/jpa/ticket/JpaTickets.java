@@ -17,7 +17,6 @@ import dev.helpdesk.search.SearchText;
 import dev.helpdesk.search.TicketQuery;
 import dev.helpdesk.search.TicketSearch;
 import dev.helpdesk.search.TicketSort;
-import dev.helpdesk.sla.SlaState;
 import dev.helpdesk.store.ChangesSince;
 import dev.helpdesk.store.LinkEnd;
 import dev.helpdesk.store.RecordedChange;
@@ -72,6 +71,9 @@ public final class JpaTickets implements Tickets {
   private final Database database;
   private final JpaOutbox outbox;
   private final JpaMetrics metrics;
+
+  /** Reads search rows; racing first searches may each make one, which is harmless. */
+  private volatile TicketRows rows;
 
   /** Agents whose lock row this store has seen, so that it is not looked for again. */
   private final Set<String> lockRows = ConcurrentHashMap.newKeySet();
@@ -483,14 +485,6 @@ public final class JpaTickets implements Tickets {
   private static final Set<Status> UNSOLVED =
       Set.copyOf(java.util.Arrays.stream(Status.values()).filter(Status::isUnsolved).toList());
 
-  /** The mapped columns of {@code hd_ticket}, which a native query must all select. */
-  private static final String COLUMNS =
-      "t.id, t.version, t.ticket_id, t.ticket_key, t.subject, t.description, t.requester_id,"
-          + " t.requester_name, t.requester_email, t.channel, t.priority, t.tags_json,"
-          + " t.custom_fields_json, t.status, t.unsolved, t.assignee_id, t.group_id,"
-          + " t.follow_up_of, t.created_at, t.updated_at, t.solved_at, t.booking_reference,"
-          + " t.search_public, t.search_all, t.sla_due_at, t.sla_breached";
-
   /**
    * One native statement: the words through the database's full-text index ({@link
    * Database#wordsMatch}), every filter as a condition on an indexed column where there is one, the
@@ -568,34 +562,23 @@ public final class JpaTickets implements Tickets {
         };
     String sql =
         "select "
-            + COLUMNS
+            + TicketRows.COLUMNS
             + " from hd_ticket t"
             + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
             + " order by "
             + order
             + database.limitClause(search.limit());
-    return transactions.read(
-        em -> {
-          Query query = em.createNativeQuery(sql, TicketEntity.WITH_SLA_STATE);
-          // Loaded read-only: no snapshot to keep and nothing to check for changes at commit.
-          query.setHint("org.hibernate.readOnly", true);
-          for (int i = 0; i < params.size(); i++) {
-            query.setParameter(i + 1, params.get(i));
-          }
-          @SuppressWarnings("unchecked")
-          List<Object[]> rows = query.getResultList();
-          return rows.stream().map(JpaTickets::hit).toList();
-        });
+    return transactions.read(em -> rows(em).read(em, sql, params));
   }
 
-  /** A search row: the ticket, its SLA due column (the sentinel: none) and breached flag. */
-  private static SearchHit hit(Object[] row) {
-    Instant due = (Instant) row[1];
-    boolean breached = Boolean.TRUE.equals(row[2]);
-    return new SearchHit(
-        TicketMapping.toTicket((TicketEntity) row[0]),
-        new SlaState(
-            due.isBefore(SlaState.NO_DUE) ? Optional.of(due) : Optional.empty(), breached));
+  /** The search rows' reader, made once from the first entity manager's persistence unit. */
+  private TicketRows rows(EntityManager em) {
+    TicketRows r = rows;
+    if (r == null) {
+      r = TicketRows.of(em);
+      rows = r;
+    }
+    return r;
   }
 
   /**

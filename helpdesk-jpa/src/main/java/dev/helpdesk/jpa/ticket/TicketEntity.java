@@ -4,17 +4,14 @@ import dev.helpdesk.ticket.Channel;
 import dev.helpdesk.ticket.Priority;
 import dev.helpdesk.ticket.Status;
 import jakarta.persistence.Column;
-import jakarta.persistence.ColumnResult;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityResult;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
-import jakarta.persistence.SqlResultSetMapping;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -27,21 +24,11 @@ import java.util.UUID;
  */
 @Entity(name = "HdTicket")
 @Table(name = "hd_ticket")
-@SqlResultSetMapping(
-    name = TicketEntity.WITH_SLA_STATE,
-    entities = @EntityResult(entityClass = TicketEntity.class),
-    columns = {
-      @ColumnResult(name = "sla_due_at", type = Instant.class),
-      @ColumnResult(name = "sla_breached", type = Boolean.class)
-    })
 class TicketEntity {
 
-  /**
-   * A search's rows: the ticket and its SLA state ({@code sla_due_at}, {@code sla_breached}). The
-   * SLA columns are not mapped on the entity: the SLA timers adapter writes them, and a ticket's
-   * own saves must neither write them back nor hand out a managed row's outdated copy of them.
-   */
-  static final String WITH_SLA_STATE = "TicketWithSlaState";
+  // The SLA columns (sla_due_at, sla_breached) are not mapped: the SLA timers adapter writes them,
+  // and a ticket's own saves must neither write them back nor hand out a managed row's outdated
+  // copy of them. Searches read them with the ticket's columns (TicketRows).
 
   @Id
   @SequenceGenerator(name = "hd_ticket_seq", sequenceName = "hd_ticket_seq", allocationSize = 50)
