@@ -529,7 +529,7 @@ public final class HelpDeskBuilder {
       policy = policy.withQueueOrder(AssignmentPolicy.priorityThenDue(t -> engine.nextDue(t.id())));
     }
     Assignment assignment = new Assignment(policy, tickets, agents, clock);
-    NotificationRules rules = new NotificationRules(agents);
+    NotificationRules rules = new NotificationRules(assignment::agent);
     List<Webhook> webhooks = List.copyOf(this.webhooks.values());
     WebhookRules webhookRules = new WebhookRules(webhooks);
     Optional<InstantAnswers> answers =
@@ -557,7 +557,7 @@ public final class HelpDeskBuilder {
     LiveFeed live = new LiveFeed(liveExecutor, liveBufferSize);
     ChangePipeline pipeline =
         new ChangePipeline(clock, tickets, unitOfWork, transitions, steps, live);
-    Access access = new Access(agents, pipeline);
+    Access access = new Access(agents, assignment::agent, pipeline);
     Intake intake = new Intake(pipeline, access, tickets, keys, customers, assignment, fields);
     MetricsQueries metrics = this.metrics;
     if (metrics == null && tickets instanceof InMemoryTickets inMemory) {

@@ -68,6 +68,51 @@ class AssignmentTest {
             .count();
   }
 
+  // ------------------------------------------------------------ freed capacity
+
+  /** Counts how often the unassigned queue is read. */
+  private static final class QueueReads extends DelegatingTickets {
+    int reads;
+
+    QueueReads(InMemoryTickets real) {
+      super(real);
+    }
+
+    @Override
+    public List<Ticket> unassigned(int limit) {
+      reads++;
+      return super.unassigned(limit);
+    }
+  }
+
+  @Test
+  void solvingServesTheQueueOnlyWhenItFreesLimitedCapacity() {
+    InMemoryOutbox outbox = new InMemoryOutbox();
+    QueueReads tickets = new QueueReads(new InMemoryTickets(outbox));
+    dev.helpdesk.HelpDesk desk =
+        dev.helpdesk.HelpDesk.builder()
+            .tickets(tickets, outbox)
+            .assignment(AssignmentPolicy.builder().strategy(Strategies.leastLoaded()).build())
+            .build();
+    Actor admin = Actor.system("admin");
+    desk.saveAgent(admin, Agent.of("a-free", "Free", "free@desk.example"));
+    Ticket first = desk.open(ANA, request("c-ana").build());
+    assertEquals(Optional.of(AgentId.of("a-free")), first.assignee());
+    int before = tickets.reads;
+    desk.changeStatus(Actor.agent("a-free"), first.id(), Status.SOLVED);
+    // Without a limit the agent never made anyone wait: the queue is not read.
+    assertEquals(before, tickets.reads);
+
+    desk.saveAgent(admin, agent("a-free", 1));
+    Ticket second = desk.open(ANA, request("c-ana").build());
+    Ticket waiting = desk.open(BOB, request("c-bob").build());
+    assertEquals(Optional.empty(), waiting.assignee());
+    desk.changeStatus(Actor.agent("a-free"), second.id(), Status.SOLVED);
+    // With a limit, the freed slot goes to the waiting ticket at once.
+    assertEquals(
+        Optional.of(AgentId.of("a-free")), tickets.byId(waiting.id()).orElseThrow().assignee());
+  }
+
   // ------------------------------------------------------------ on opening
 
   @Test

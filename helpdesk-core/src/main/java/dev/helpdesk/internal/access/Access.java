@@ -10,6 +10,8 @@ import dev.helpdesk.common.NotFoundException;
 import dev.helpdesk.internal.change.ChangePipeline;
 import dev.helpdesk.ticket.Ticket;
 import dev.helpdesk.ticket.TicketId;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The checks every use case starts with: who acts, and what they may read. Each service asks here
@@ -18,18 +20,27 @@ import dev.helpdesk.ticket.TicketId;
 public final class Access {
 
   private final Agents agents;
+  private final Function<AgentId, Optional<Agent>> known;
   private final ChangePipeline pipeline;
 
-  /** Checks against the desk's agents, loading tickets through {@code pipeline}. */
-  public Access(Agents agents, ChangePipeline pipeline) {
+  /**
+   * Checks against the desk's agents, loading tickets through {@code pipeline}.
+   *
+   * @param agents the agent store, read where the agent's current record matters
+   * @param known the agents as the desk already knows them (the assignment roster), falling back to
+   *     the store: whether an actor is a registered agent, and the name they go by, are answered
+   *     without a read for every action
+   */
+  public Access(Agents agents, Function<AgentId, Optional<Agent>> known, ChangePipeline pipeline) {
     this.agents = agents;
+    this.known = known;
     this.pipeline = pipeline;
   }
 
   /** Refuses a missing actor, and an agent that is not registered. */
   public void requireKnown(Actor actor) {
     Check.present("actor", actor);
-    if (actor instanceof Actor.Agent a && agents.byId(a.id()).isEmpty()) {
+    if (actor instanceof Actor.Agent a && known.apply(a.id()).isEmpty()) {
       throw new AccessDeniedException(actor, "act: no such agent is registered");
     }
   }
@@ -84,7 +95,7 @@ public final class Access {
   /** The name the actor goes by in texts: an agent's name, a system actor's name. */
   public String displayName(Actor actor) {
     if (actor instanceof Actor.Agent a) {
-      return agents.byId(a.id()).map(Agent::name).orElse(a.id().value());
+      return known.apply(a.id()).map(Agent::name).orElse(a.id().value());
     }
     return actor instanceof Actor.System s ? s.name() : actor.describe();
   }

@@ -296,7 +296,11 @@ public final class Assignment {
     }
   }
 
-  /** The agents whose active load this change lowered: their freed capacity can serve the queue. */
+  /**
+   * The agents whose active load this change lowered and whose capacity is limited: their freed
+   * capacity can serve the queue. An agent without a limit was never the reason a ticket waits, so
+   * their lower load is no cause to read the queue.
+   */
   public Set<AgentId> freedBy(TicketChange change) {
     Set<AgentId> freed = new HashSet<>();
     change
@@ -304,6 +308,7 @@ public final class Assignment {
         .filter(this::countsAsLoad)
         .flatMap(Ticket::assignee)
         .filter(a -> !(countsAsLoad(change.after()) && change.after().isAssignedTo(a)))
+        .filter(a -> agent(a).map(agent -> !agent.capacity().isUnlimited()).orElse(true))
         .ifPresent(freed::add);
     return freed;
   }
@@ -480,7 +485,12 @@ public final class Assignment {
 
   // ------------------------------------------------------------------ internals
 
-  private Optional<Agent> agent(AgentId id) {
+  /**
+   * The agent as the roster knows them (kept current by this desk's saves and, across instances, by
+   * the change relay), read from the agent store only when the roster does not know them. Agents
+   * are never removed, so a known agent is a registered one.
+   */
+  public Optional<Agent> agent(AgentId id) {
     return roster.slot(id).map(Roster.Slot::agent).or(() -> agents.byId(id));
   }
 

@@ -2,7 +2,7 @@ package dev.helpdesk.internal.notification;
 
 import dev.helpdesk.actor.Actor;
 import dev.helpdesk.agent.Agent;
-import dev.helpdesk.agent.Agents;
+import dev.helpdesk.agent.AgentId;
 import dev.helpdesk.conversation.Message;
 import dev.helpdesk.conversation.MessageId;
 import dev.helpdesk.internal.answers.InstantAnswers;
@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Decides whom an edit must tell, from the events it recorded, and adds those notifications to the
@@ -47,10 +48,13 @@ public final class NotificationRules {
 
   private static final Set<Status> TOLD_TO_CUSTOMER = Set.of(Status.PENDING, Status.SOLVED);
 
-  private final Agents agents;
+  private final Function<AgentId, Optional<Agent>> agents;
 
-  /** Rules that look up agents' names and addresses in {@code agents}. */
-  public NotificationRules(Agents agents) {
+  /**
+   * Rules that look up agents' names and addresses through {@code agents} (the desk's roster,
+   * falling back to the agent store).
+   */
+  public NotificationRules(Function<AgentId, Optional<Agent>> agents) {
     this.agents = agents;
   }
 
@@ -90,7 +94,7 @@ public final class NotificationRules {
           edit.notify(make(NotificationKind.STATUS_CHANGED, customer, ticket, edit, values));
         }
       } else if (event instanceof TicketEvent.Assigned a) {
-        Optional<Agent> assignee = a.to().flatMap(agents::byId);
+        Optional<Agent> assignee = a.to().flatMap(agents);
         boolean selfAssigned =
             a.actor() instanceof Actor.Agent self && a.to().filter(self.id()::equals).isPresent();
         if (assignee.isPresent() && !selfAssigned) {
@@ -121,7 +125,7 @@ public final class NotificationRules {
 
   private String nameOf(Actor actor) {
     if (actor instanceof Actor.Agent a) {
-      return agents.byId(a.id()).map(Agent::name).orElse(a.id().value());
+      return agents.apply(a.id()).map(Agent::name).orElse(a.id().value());
     }
     if (actor instanceof Actor.Customer c) {
       return c.id().value();

@@ -16,7 +16,7 @@ import java.util.Optional;
 /** Customers in {@code hd_customer}, found by id or by address. */
 public final class JpaCustomers implements Customers {
 
-  /** The sequence that numbers saves (kept in the schema; no longer read). */
+  /** The sequence that numbers saves (drawn in the saving statement; no longer read). */
   public static final String SAVE_SEQUENCE = "hd_customer_save_seq";
 
   private final Transactions transactions;
@@ -38,7 +38,7 @@ public final class JpaCustomers implements Customers {
       write(customer);
     } catch (RuntimeException e) {
       if (Failures.lostRace(e)) {
-        // Two first saves of one customer at once: the loser's insert hits the primary key.
+        // Two first saves of one customer at once where the upsert can still collide (H2).
         ConcurrentUpdateException conflict =
             new ConcurrentUpdateException("customer", customer.id().value(), 0);
         conflict.initCause(e);
@@ -50,24 +50,12 @@ public final class JpaCustomers implements Customers {
 
   private void write(Customer customer) {
     transactions.inTransaction(
-        em -> {
-          long seq =
-              ((Number) em.createNativeQuery(database.nextValue(SAVE_SEQUENCE)).getSingleResult())
-                  .longValue();
-          CustomerEntity row = em.find(CustomerEntity.class, customer.id().value());
-          boolean fresh = row == null;
-          if (fresh) {
-            row = new CustomerEntity();
-            row.id = customer.id().value();
-          }
-          row.name = customer.name();
-          row.email = customer.email().value();
-          row.savedSeq = seq;
-          if (fresh) {
-            em.persist(row);
-          }
-          return null;
-        });
+        em ->
+            em.createNativeQuery(database.saveCustomer())
+                .setParameter(1, customer.id().value())
+                .setParameter(2, customer.name())
+                .setParameter(3, customer.email().value())
+                .executeUpdate());
   }
 
   @Override

@@ -48,6 +48,14 @@ public interface Database {
   String nextValue(String sequence);
 
   /**
+   * One native statement that inserts the customer row ({@code ?1} id, {@code ?2} name, {@code ?3}
+   * address) or, when the id is taken, updates its name and address; either way {@code saved_seq}
+   * is drawn from {@code hd_customer_save_seq}. One round trip instead of a look-up and a write,
+   * and two first saves of one customer at once cannot collide.
+   */
+  String saveCustomer();
+
+  /**
    * A native query selecting the {@code id}s of up to {@code max} outbox rows due at the one
    * positional parameter ({@code ?1}, an instant), oldest due first, locking them and skipping rows
    * other transactions have locked. Due means {@code due_at <= ?1}.

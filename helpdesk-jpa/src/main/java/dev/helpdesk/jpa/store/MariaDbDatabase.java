@@ -16,6 +16,14 @@ public final class MariaDbDatabase implements Database {
   }
 
   @Override
+  public String saveCustomer() {
+    return "insert into hd_customer (customer_id, name, email, saved_seq)"
+        + " values (?1, ?2, ?3, nextval(hd_customer_save_seq))"
+        + " on duplicate key update name = values(name), email = values(email),"
+        + " saved_seq = values(saved_seq)";
+  }
+
+  @Override
   public String nextValue(String sequence) {
     return "select nextval(" + Sql.identifier(sequence) + ")";
   }
