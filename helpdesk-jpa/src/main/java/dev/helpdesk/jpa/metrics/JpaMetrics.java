@@ -24,6 +24,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
+import org.hibernate.engine.spi.SessionImplementor;
+import org.hibernate.generator.BeforeExecutionGenerator;
+import org.hibernate.generator.EventType;
+import org.hibernate.persister.entity.EntityPersister;
 
 /**
  * The metric facts of every change in {@code hd_metric_fact}, written by the ticket store in the
@@ -91,21 +95,45 @@ public final class JpaMetrics implements MetricsQueries {
       } else {
         throw new IllegalArgumentException("Unknown metric fact " + f);
       }
-      if (f.oncePerTicket() && !change.creates() && has(em, ticket, row.kind)) {
-        continue;
+      if (f.oncePerTicket() && !change.creates()) {
+        insertUnlessPresent(em, row);
+      } else {
+        em.persist(row);
       }
-      em.persist(row);
     }
   }
 
-  private static boolean has(EntityManager em, UUID ticket, String kind) {
-    return em.createQuery(
-                "select count(f) from HdMetricFact f where f.ticketId = :ticket and f.kind = :kind",
-                Long.class)
-            .setParameter("ticket", ticket)
-            .setParameter("kind", kind)
-            .getSingleResult()
-        > 0;
+  /**
+   * Inserts a once-per-ticket fact unless the ticket already has one of its kind, in one statement
+   * (instead of a look-up and a write). It runs after the ticket row was written, so the row's lock
+   * serializes it with any other change of the ticket. The id comes from the entity's own
+   * generator, so it never collides with ids the provider hands out.
+   */
+  private static void insertUnlessPresent(EntityManager em, MetricFactEntity row) {
+    SessionImplementor session = em.unwrap(SessionImplementor.class);
+    EntityPersister facts =
+        session.getFactory().getMappingMetamodel().getEntityDescriptor(MetricFactEntity.class);
+    Object id =
+        ((BeforeExecutionGenerator) facts.getGenerator())
+            .generate(session, row, null, EventType.INSERT);
+    em.createNativeQuery(
+            "insert into hd_metric_fact (id, ticket_id, ticket_version, position, kind,"
+                + " occurred_at, duration_micros, agent_id, group_id, sla_target, outcome)"
+                + " select ?1, t.ticket_id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10 from hd_ticket t"
+                + " where t.ticket_id = ?11 and not exists (select 1 from hd_metric_fact f"
+                + " where f.ticket_id = ?11 and f.kind = ?4)")
+        .setParameter(1, id)
+        .setParameter(2, row.ticketVersion)
+        .setParameter(3, row.position)
+        .setParameter(4, row.kind)
+        .setParameter(5, row.occurredAt)
+        .setParameter(6, row.durationMicros)
+        .setParameter(7, row.agentId)
+        .setParameter(8, row.groupId)
+        .setParameter(9, row.slaTarget)
+        .setParameter(10, row.outcome)
+        .setParameter(11, row.ticketId)
+        .executeUpdate();
   }
 
   // ---------------------------------------------------------------- ranged figures

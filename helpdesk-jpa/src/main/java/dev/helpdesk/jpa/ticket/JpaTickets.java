@@ -1,6 +1,7 @@
 package dev.helpdesk.jpa.ticket;
 
 import dev.helpdesk.agent.AgentId;
+import dev.helpdesk.agent.GroupId;
 import dev.helpdesk.common.Check;
 import dev.helpdesk.common.ConcurrentUpdateException;
 import dev.helpdesk.conversation.Attachment;
@@ -10,6 +11,7 @@ import dev.helpdesk.jpa.metrics.JpaMetrics;
 import dev.helpdesk.jpa.notification.JpaOutbox;
 import dev.helpdesk.jpa.store.Database;
 import dev.helpdesk.jpa.store.Failures;
+import dev.helpdesk.jpa.store.Json;
 import dev.helpdesk.jpa.store.Transactions;
 import dev.helpdesk.search.SearchHit;
 import dev.helpdesk.search.SearchPosition;
@@ -71,6 +73,9 @@ public final class JpaTickets implements Tickets {
   private final Database database;
   private final JpaOutbox outbox;
   private final JpaMetrics metrics;
+
+  /** The rows this store read last, so that a change of one need not read it again. */
+  private final SeenRows seen = new SeenRows();
 
   /** Reads search rows; racing first searches may each make one, which is harmless. */
   private volatile TicketRows rows;
@@ -154,7 +159,7 @@ public final class JpaTickets implements Tickets {
       writeWords(row, SearchText.EMPTY.with(after.subject(), change.messages()));
       row.version = after.version();
       em.persist(row);
-    } else {
+    } else if (!updateSeen(em, change)) {
       TicketEntity row = find(em, id).orElseThrow(() -> conflict(change));
       if (row.version != change.expectedVersion()) {
         throw conflict(change);
@@ -173,6 +178,7 @@ public final class JpaTickets implements Tickets {
         throw new IllegalStateException(
             "Stored version " + row.version + " after saving version " + after.version());
       }
+      seen.remember(row);
     }
     // No flush here: the child rows refer to the ticket by column, not by association, and are
     // persisted after it, so the provider inserts the ticket first within the one flush at the end
@@ -205,6 +211,73 @@ public final class JpaTickets implements Tickets {
    * statement of their own, and on PostgreSQL the columns' full-text vectors are generated from
    * them by the same statement.
    */
+  /**
+   * Updates the ticket row without reading it again when this store read it at the version the
+   * change was based on (the use case read it just before deciding) and the entity manager does not
+   * manage it: one {@code UPDATE ... WHERE ticket_id = ? AND version = ?} with every column, the
+   * search words being the ones read then plus the change's. It runs at once, like the flushed
+   * update of the other path, so a loser fails here and, on MariaDB, takes the row lock first.
+   *
+   * @return false when the row must be read (not seen, seen at another version, or managed)
+   */
+  private boolean updateSeen(EntityManager em, TicketChange change) {
+    Ticket after = change.after();
+    Optional<SeenRows.Seen> known = seen.at(after.id().value(), change.expectedVersion());
+    if (known.isEmpty() || seen.managed(em, known.get().rowId())) {
+      return false;
+    }
+    SeenRows.Seen row = known.get();
+    SearchText words =
+        new SearchText(words(row.searchPublic()), words(row.searchAll()))
+            .with(after.subject(), change.messages());
+    String searchPublic = joined(words.publicWords());
+    String searchAll = joined(words.allWords());
+    int updated =
+        em.createQuery(
+                "update HdTicket t set t.key = :key, t.subject = :subject,"
+                    + " t.description = :description, t.requesterId = :requesterId,"
+                    + " t.requesterName = :requesterName, t.requesterEmail = :requesterEmail,"
+                    + " t.channel = :channel, t.priority = :priority, t.tagsJson = :tags,"
+                    + " t.customFieldsJson = :fields, t.bookingReference = :booking,"
+                    + " t.status = :status, t.unsolved = :unsolved, t.assigneeId = :assignee,"
+                    + " t.groupId = :group, t.followUpOf = :followUpOf,"
+                    + " t.createdAt = :createdAt, t.updatedAt = :updatedAt,"
+                    + " t.solvedAt = :solvedAt, t.searchPublic = :searchPublic,"
+                    + " t.searchAll = :searchAll, t.version = :version"
+                    + " where t.id = :rowId and t.version = :expected")
+            .setParameter("key", after.key().value())
+            .setParameter("subject", after.subject())
+            .setParameter("description", after.description())
+            .setParameter("requesterId", after.requester().id().value())
+            .setParameter("requesterName", after.requester().name())
+            .setParameter("requesterEmail", after.requester().email().value())
+            .setParameter("channel", after.channel())
+            .setParameter("priority", after.priority())
+            .setParameter("tags", Json.strings(after.tags()))
+            .setParameter("fields", Json.stringMap(after.customFields()))
+            .setParameter("booking", after.bookingReference().orElse(null))
+            .setParameter("status", after.status())
+            .setParameter("unsolved", after.status().isUnsolved())
+            .setParameter("assignee", after.assignee().map(AgentId::value).orElse(null))
+            .setParameter("group", after.group().map(GroupId::value).orElse(null))
+            .setParameter("followUpOf", after.followUpOf().map(TicketId::value).orElse(null))
+            .setParameter("createdAt", after.createdAt())
+            .setParameter("updatedAt", after.updatedAt())
+            .setParameter("solvedAt", after.solvedAt().orElse(null))
+            .setParameter("searchPublic", searchPublic)
+            .setParameter("searchAll", searchAll)
+            .setParameter("version", after.version())
+            .setParameter("rowId", row.rowId())
+            .setParameter("expected", change.expectedVersion())
+            .executeUpdate();
+    if (updated != 1) {
+      seen.forget(after.id().value());
+      throw conflict(change);
+    }
+    seen.remember(after.id().value(), row.rowId(), after.version(), searchPublic, searchAll);
+    return true;
+  }
+
   private void writeWords(TicketEntity row, SearchText words) {
     row.searchPublic = joined(words.publicWords());
     row.searchAll = joined(words.allWords());
@@ -404,7 +477,8 @@ public final class JpaTickets implements Tickets {
   @Override
   public Optional<Ticket> byId(TicketId id) {
     Check.present("ticketId", id);
-    return transactions.read(em -> find(em, id.value()).map(TicketMapping::toTicket));
+    return transactions.read(
+        em -> find(em, id.value()).map(seen::remember).map(TicketMapping::toTicket));
   }
 
   @Override
@@ -418,6 +492,7 @@ public final class JpaTickets implements Tickets {
                 .getResultList()
                 .stream()
                 .findFirst()
+                .map(seen::remember)
                 .map(TicketMapping::toTicket));
   }
 
