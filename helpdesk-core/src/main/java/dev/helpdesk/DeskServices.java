@@ -13,6 +13,7 @@ import dev.helpdesk.internal.links.Links;
 import dev.helpdesk.internal.live.LiveFeed;
 import dev.helpdesk.internal.notification.NotificationDispatcher;
 import dev.helpdesk.internal.pending.FollowUpSweep;
+import dev.helpdesk.internal.privacy.Privacy;
 import dev.helpdesk.internal.reading.Reading;
 import dev.helpdesk.internal.satisfaction.Satisfaction;
 import dev.helpdesk.internal.triage.Triage;
@@ -42,5 +43,6 @@ record DeskServices(
     MessageThreads messageThreads,
     Leases leases,
     StaffAudit audit,
+    Privacy privacy,
     FollowUpSweep pendingFollowUp,
     Optional<SlaMonitor> slaMonitor) {}

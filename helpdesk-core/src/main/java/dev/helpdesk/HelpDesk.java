@@ -554,6 +554,65 @@ public final class HelpDesk implements AutoCloseable {
             });
   }
 
+  // ---------------------------------------------------------------- privacy
+
+  /**
+   * Erases a customer's personal data, by staff, in one unit of work: on each of their tickets the
+   * subject, description, custom field values, requester name and address, every message's text
+   * (internal notes too), the names and bytes of attached files, the texts events carry (the
+   * opening, field edits, escalation reasons, rating comments), the mail Message-IDs kept for
+   * threading, and the ticket's outbox entries (undelivered mail to the customer dropped, the rest
+   * rewritten); and the customer record's name and address. What replaces them is in {@link
+   * dev.helpdesk.privacy.Erasure}. Ids, keys, statuses, assignees, times, ratings, links and metric
+   * facts stay, so reports still count the tickets; the customer id stays, it is the application's.
+   * The staff audit records who erased which customer and how much, never the erased values. Where
+   * the store has transactions, a failure midway leaves nothing erased; erasing twice is harmless.
+   * Live subscribers and listeners are not told.
+   *
+   * @return what was erased
+   * @throws AccessDeniedException if a customer tries
+   * @throws NotFoundException if the desk knows neither the customer nor a ticket of theirs
+   * @throws dev.helpdesk.common.ConcurrentUpdateException if one of their tickets changed while it
+   *     was erased; nothing was erased, try again
+   */
+  public dev.helpdesk.privacy.Erasure eraseCustomer(Actor actor, CustomerId customer) {
+    return s.privacy().erase(actor, customer);
+  }
+
+  /**
+   * A customer's data as a JSON document, for staff or for the customer themselves: {@code
+   * customer} (id, name, email), {@code exported_at}, {@code tickets} (each with its key, subject,
+   * description, status, priority, channel, times, custom fields, public {@code messages} with
+   * their files, and the {@code ratings} given), and {@code attachments}, every file of those
+   * messages with its ticket, message and {@code ref} (read its bytes with {@link
+   * #attachment(Actor, TicketId, AttachmentRef)}). Internal notes are not included.
+   *
+   * @throws AccessDeniedException if a customer asks for another customer's data
+   * @throws NotFoundException if the desk knows neither the customer nor a ticket of theirs
+   */
+  public String exportCustomer(Actor actor, CustomerId customer) {
+    return s.privacy().export(actor, customer);
+  }
+
+  /**
+   * Erases, as {@link #eraseCustomer} does for each ticket, the personal data of every CLOSED
+   * ticket last changed longer ago than {@link HelpDeskBuilder#eraseClosedTicketsAfterMonths}; each
+   * in a unit of work of its own, recorded in the staff audit by the system actor {@code
+   * retention}, in batches of {@link HelpDeskBuilder#retentionBatch}. A ticket erased once is not
+   * read again; one that cannot be erased is logged and does not hold up the others. Does nothing
+   * without a retention.
+   *
+   * @return how many tickets it erased
+   */
+  public int eraseExpiredTickets() {
+    return s.privacy().eraseExpired();
+  }
+
+  /** How long closed tickets keep their personal data, if the desk erases them by age. */
+  public Optional<java.time.Period> closedTicketRetention() {
+    return s.privacy().retention();
+  }
+
   // ---------------------------------------------------------------- staff audit
 
   /**

@@ -32,6 +32,7 @@ import dev.helpdesk.internal.notification.NotificationDispatcher;
 import dev.helpdesk.internal.notification.NotificationRules;
 import dev.helpdesk.internal.pending.FollowUpPlanner;
 import dev.helpdesk.internal.pending.FollowUpSweep;
+import dev.helpdesk.internal.privacy.Privacy;
 import dev.helpdesk.internal.reading.Reading;
 import dev.helpdesk.internal.satisfaction.Satisfaction;
 import dev.helpdesk.internal.sla.Monitor;
@@ -74,6 +75,7 @@ import dev.helpdesk.ticket.TicketKeys;
 import dev.helpdesk.webhook.Webhook;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -143,6 +145,8 @@ public final class HelpDeskBuilder {
   FieldSchema fields = FieldSchema.NONE;
   final Map<String, Webhook> webhooks = new LinkedHashMap<>();
   Duration webhookTimeout = Duration.ofSeconds(10);
+  Optional<Period> closedTicketRetention = Optional.empty();
+  int retentionBatch = 50;
 
   HelpDeskBuilder() {}
 
@@ -493,6 +497,32 @@ public final class HelpDeskBuilder {
   }
 
   /**
+   * Erases the personal data of CLOSED tickets once they have been closed for {@code months}
+   * (measured from the ticket's last change, which for a closed ticket is its closing or a link
+   * made since): their subject, description, custom field values, messages, file names and bytes,
+   * mail Message-IDs and outbox entries, as {@link HelpDesk#eraseCustomer} does for one customer,
+   * ids, statuses, times and metric facts kept. {@link HelpDesk#eraseExpiredTickets()} (the {@code
+   * retention} job) does it, each ticket recorded in the staff audit. Default: off, nothing is
+   * erased by age.
+   *
+   * @throws ValidationException on {@code closedTicketRetentionMonths} unless 1 to 1200
+   */
+  public HelpDeskBuilder eraseClosedTicketsAfterMonths(int months) {
+    if (months < 1 || months > 1200) {
+      throw new ValidationException(
+          "closedTicketRetentionMonths", "must be 1 to 1200 (was " + months + ")");
+    }
+    this.closedTicketRetention = Optional.of(Period.ofMonths(months));
+    return this;
+  }
+
+  /** How many closed tickets the retention reads at a time, each erased on its own; default 50. */
+  public HelpDeskBuilder retentionBatch(int size) {
+    this.retentionBatch = Check.positive("retentionBatch", size);
+    return this;
+  }
+
+  /**
    * Builds a desk. Each call builds an independent desk: the ports given to this builder are shared
    * (they are the application's), everything else (the in-memory stores used by default, the SLA
    * engine, the assignment roster, the live feed) is new.
@@ -603,6 +633,17 @@ public final class HelpDeskBuilder {
             messageThreads,
             leases,
             audit,
+            new Privacy(
+                tickets,
+                customers,
+                messageThreads,
+                attachments,
+                unitOfWork,
+                audit,
+                access,
+                clock,
+                closedTicketRetention,
+                retentionBatch),
             new FollowUpSweep(
                 followUps.store(),
                 transitions,

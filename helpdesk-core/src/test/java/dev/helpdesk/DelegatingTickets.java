@@ -67,6 +67,16 @@ class DelegatingTickets implements Tickets {
   }
 
   @Override
+  public List<Ticket> closedBefore(Instant cutoff, int limit) {
+    return delegate.closedBefore(cutoff, limit);
+  }
+
+  @Override
+  public void erase(dev.helpdesk.store.ErasedTicket erasure) {
+    delegate.erase(erasure);
+  }
+
+  @Override
   public List<Message> conversation(TicketId id) {
     return delegate.conversation(id);
   }

@@ -33,20 +33,34 @@ public final class DeskJobs {
    */
   public static final String PENDING_FOLLOW_UP = "pending-follow-up";
 
+  /**
+   * Erases the personal data of tickets closed longer ago than the desk's retention ({@link
+   * HelpDesk#eraseExpiredTickets()}); only for a desk that has one.
+   */
+  public static final String RETENTION = "retention";
+
   /** Reads the support mailbox ({@code ImapPoller.pollOnce()} in {@code helpdesk-mail}). */
   public static final String MAIL_POLL = "mail-poll";
 
   /** Every job name, in the order the jobs are listed. */
   public static final List<String> NAMES =
-      List.of(DISPATCH, SLA_MONITOR, QUEUE, ESCALATION, CLOSE_SWEEP, PENDING_FOLLOW_UP, MAIL_POLL);
+      List.of(
+          DISPATCH,
+          SLA_MONITOR,
+          QUEUE,
+          ESCALATION,
+          CLOSE_SWEEP,
+          PENDING_FOLLOW_UP,
+          RETENTION,
+          MAIL_POLL);
 
   private DeskJobs() {}
 
   /**
    * The desk's own jobs at {@code intervals}, leaving out those switched off: dispatch, the SLA
-   * monitor (only when the desk has SLA settings), queue serving, escalation, the close sweep and
-   * the pending follow-up. Every one is safe to run on several instances over one store at the same
-   * time.
+   * monitor (only when the desk has SLA settings), queue serving, escalation, the close sweep, the
+   * pending follow-up and the retention (only when the desk has one). Every one is safe to run on
+   * several instances over one store at the same time.
    *
    * @return the jobs, in {@link #NAMES} order
    */
@@ -62,6 +76,9 @@ public final class DeskJobs {
     intervals.job(ESCALATION, desk::escalateOverdue).ifPresent(jobs::add);
     intervals.job(CLOSE_SWEEP, desk::closeSolvedTickets).ifPresent(jobs::add);
     intervals.job(PENDING_FOLLOW_UP, desk::followUpPendingTickets).ifPresent(jobs::add);
+    if (desk.closedTicketRetention().isPresent()) {
+      intervals.job(RETENTION, desk::eraseExpiredTickets).ifPresent(jobs::add);
+    }
     return List.copyOf(jobs);
   }
 }

@@ -31,8 +31,8 @@ public final class JobIntervals {
 
   /**
    * A production desk's rhythm: dispatch every 5 seconds, SLA monitor 10 seconds, queue 30 seconds,
-   * escalation 5 minutes, close sweep 15 minutes, pending follow-up 5 minutes, mail poll 30
-   * seconds.
+   * escalation 5 minutes, close sweep 15 minutes, pending follow-up 5 minutes, retention 1 hour,
+   * mail poll 30 seconds.
    */
   public static JobIntervals production() {
     Map<String, Duration> m = new LinkedHashMap<>();
@@ -42,6 +42,7 @@ public final class JobIntervals {
     m.put(DeskJobs.ESCALATION, Duration.ofMinutes(5));
     m.put(DeskJobs.CLOSE_SWEEP, Duration.ofMinutes(15));
     m.put(DeskJobs.PENDING_FOLLOW_UP, Duration.ofMinutes(5));
+    m.put(DeskJobs.RETENTION, Duration.ofHours(1));
     m.put(DeskJobs.MAIL_POLL, Duration.ofSeconds(30));
     return new JobIntervals(m);
   }

@@ -45,4 +45,12 @@ public final class InMemoryMessageThreads implements MessageThreads {
     Check.present("messageId", messageId);
     return Optional.ofNullable(byMessageId.get(messageId));
   }
+
+  @Override
+  public synchronized int forget(TicketId ticket) {
+    Check.present("ticketId", ticket);
+    int before = byMessageId.size();
+    byMessageId.values().removeIf(ticket::equals);
+    return before - byMessageId.size();
+  }
 }

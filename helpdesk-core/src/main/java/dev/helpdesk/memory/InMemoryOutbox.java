@@ -6,6 +6,7 @@ import dev.helpdesk.notification.NotificationId;
 import dev.helpdesk.notification.Outbox;
 import dev.helpdesk.notification.OutboxEntry;
 import dev.helpdesk.notification.OutboxEntry.State;
+import dev.helpdesk.notification.OutboxErasure;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -136,6 +137,30 @@ public final class InMemoryOutbox implements Outbox {
   @Override
   public synchronized long undelivered() {
     return due.size();
+  }
+
+  @Override
+  public synchronized int erase(OutboxErasure erasure) {
+    Check.present("erasure", erasure);
+    List<OutboxEntry> about =
+        entries.values().stream()
+            .filter(e -> e.notification().ticketId().equals(erasure.ticket()))
+            .toList();
+    for (OutboxEntry e : about) {
+      Optional<OutboxEntry> kept = erasure.apply(e);
+      if (kept.isPresent()) {
+        put(kept.get());
+      } else {
+        NotificationId id = e.notification().id();
+        entries.remove(id);
+        owners.remove(id);
+        Due old = dueKeys.remove(id);
+        if (old != null) {
+          due.remove(old);
+        }
+      }
+    }
+    return about.size();
   }
 
   /** The entry if {@code owner} holds its claim, else null (a late dispatcher lost its lease). */

@@ -4,6 +4,7 @@ import dev.helpdesk.agent.AgentId;
 import dev.helpdesk.common.Check;
 import dev.helpdesk.common.ConcurrentUpdateException;
 import dev.helpdesk.conversation.Message;
+import dev.helpdesk.conversation.MessageId;
 import dev.helpdesk.customer.CustomerId;
 import dev.helpdesk.notification.Notification;
 import dev.helpdesk.notification.Outbox;
@@ -14,6 +15,7 @@ import dev.helpdesk.search.TicketQuery;
 import dev.helpdesk.search.TicketSearch;
 import dev.helpdesk.sla.SlaState;
 import dev.helpdesk.store.ChangesSince;
+import dev.helpdesk.store.ErasedTicket;
 import dev.helpdesk.store.LinkEnd;
 import dev.helpdesk.store.RecordedChange;
 import dev.helpdesk.store.TicketChange;
@@ -32,6 +34,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
@@ -90,6 +93,7 @@ public final class InMemoryTickets implements Tickets {
   private final Map<String, Set<TicketId>> allWords = new ConcurrentHashMap<>();
   private final Map<TicketId, SlaState> slaStates = new ConcurrentHashMap<>();
   private final InMemorySlaTimers slaTimers = new InMemorySlaTimers(slaStates::put);
+  private final Set<TicketId> erased = ConcurrentHashMap.newKeySet();
 
   /**
    * @param outbox where the notifications of each change are put, under the same lock as the change
@@ -325,6 +329,94 @@ public final class InMemoryTickets implements Tickets {
       result.add(t);
     }
     return result;
+  }
+
+  @Override
+  public List<Ticket> closedBefore(Instant cutoff, int limit) {
+    Check.present("cutoff", cutoff);
+    Check.positive("limit", limit);
+    return byId.values().stream()
+        .filter(t -> t.status() == Status.CLOSED && !t.updatedAt().isAfter(cutoff))
+        .filter(t -> !erased.contains(t.id()))
+        .sorted(Comparator.comparing(Ticket::updatedAt).thenComparing(t -> t.id().value()))
+        .limit(limit)
+        .toList();
+  }
+
+  /**
+   * Replaces the ticket, its conversation, history, recorded changes and words under the write
+   * lock, after the outbox (the one part another adapter may refuse) has taken its part.
+   */
+  @Override
+  public void erase(ErasedTicket erasure) {
+    Check.present("erasure", erasure);
+    Ticket after = erasure.after();
+    TicketId id = after.id();
+    synchronized (writeLock) {
+      Ticket stored = byId.get(id);
+      List<Message> conversation = conversations.getOrDefault(id, List.of());
+      List<TicketEvent> history = histories.getOrDefault(id, List.of());
+      if (stored == null
+          || stored.version() != erasure.before().version()
+          || !sameMessages(conversation, erasure.conversation())
+          || !sameEvents(history, erasure.history())) {
+        throw new ConcurrentUpdateException("ticket", id.toString(), erasure.before().version());
+      }
+      outbox.erase(erasure.outbox());
+      Map<MessageId, Message> messages = new HashMap<>();
+      erasure.conversation().forEach(m -> messages.put(m.id(), m));
+      List<RecordedChange> rewritten = new ArrayList<>();
+      int position = 0;
+      for (RecordedChange c : recorded.getOrDefault(id, List.of())) {
+        List<Message> ms =
+            c.messages().stream().map(m -> messages.getOrDefault(m.id(), m)).toList();
+        List<TicketEvent> es = erasure.history().subList(position, position + c.events().size());
+        position += c.events().size();
+        rewritten.add(new RecordedChange(c.version(), ms, es));
+      }
+      unindex(stored);
+      recorded.put(id, new CopyOnWriteArrayList<>(rewritten));
+      conversations.put(id, new CopyOnWriteArrayList<>(erasure.conversation()));
+      histories.put(id, new CopyOnWriteArrayList<>(erasure.history()));
+      byId.put(id, after);
+      index(after);
+      SearchText old = texts.getOrDefault(id, SearchText.EMPTY);
+      unpost(publicWords, id, old.publicWords());
+      unpost(allWords, id, old.allWords());
+      SearchText now = SearchText.EMPTY.with(after.subject(), erasure.conversation());
+      post(publicWords, id, now.publicWords(), Set.of());
+      post(allWords, id, now.allWords(), Set.of());
+      texts.put(id, now);
+      erased.add(id);
+    }
+  }
+
+  private static void unpost(Map<String, Set<TicketId>> index, TicketId id, Set<String> words) {
+    for (String w : words) {
+      Set<TicketId> posted = index.get(w);
+      if (posted != null) {
+        posted.remove(id);
+      }
+    }
+  }
+
+  private static boolean sameMessages(List<Message> stored, List<Message> erased) {
+    return stored.stream()
+        .map(Message::id)
+        .toList()
+        .equals(erased.stream().map(Message::id).toList());
+  }
+
+  private static boolean sameEvents(List<TicketEvent> stored, List<TicketEvent> erased) {
+    if (stored.size() != erased.size()) {
+      return false;
+    }
+    for (int i = 0; i < stored.size(); i++) {
+      if (stored.get(i).getClass() != erased.get(i).getClass()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -74,4 +74,13 @@ public interface Outbox {
 
   /** How many entries are pending or claimed. */
   long undelivered();
+
+  /**
+   * Rewrites the entries about {@link OutboxErasure#ticket()} as {@link OutboxErasure#apply} says:
+   * each is replaced by what it returns, or removed when it returns nothing; all in one step (one
+   * transaction in a database). How the desk erases a customer's personal data from the outbox.
+   *
+   * @return how many entries were rewritten or removed
+   */
+  int erase(OutboxErasure erasure);
 }

@@ -76,6 +76,27 @@ public interface Tickets {
   List<Ticket> solvedBefore(Instant cutoff, int limit);
 
   /**
+   * Up to {@code limit} CLOSED tickets last changed at or before {@code cutoff} whose personal data
+   * was not erased through {@link #erase}, least recently changed first (then by id): what a
+   * retention setting erases, batch after batch.
+   */
+  List<Ticket> closedBefore(Instant cutoff, int limit);
+
+  /**
+   * Replaces the personal data of one ticket, atomically: the ticket's new state (its version
+   * raised by one, as in {@link #save}), the text and file names of each of its messages (matched
+   * by id; recorded changes that {@link #changes} returns included), each of its events (matched by
+   * position), its search words (rebuilt from the new subject and messages, so that an erased word
+   * finds it no more), and its entries in the store's outbox as {@link ErasedTicket#outbox()} says
+   * ({@link dev.helpdesk.notification.Outbox#erase}); all of it or none of it. The ticket then no
+   * longer counts for {@link #closedBefore}. Metric facts and links stay as they are.
+   *
+   * @throws dev.helpdesk.common.ConcurrentUpdateException when the stored version is not the one
+   *     the erase was based on, or the ticket gained messages or events since
+   */
+  void erase(ErasedTicket erasure);
+
+  /**
    * Up to {@link TicketSearch#limit()} tickets that match the search's query, in its {@link
    * dev.helpdesk.search.TicketSort sort}, starting after its position (keyset paging): the words of
    * its text must all be among the ticket's {@link SearchText} words (the public ones, or all of

@@ -36,4 +36,14 @@ public interface MessageThreads {
 
   /** The ticket the mail with this Message-ID landed on, if recorded. */
   Optional<TicketId> ticketOf(String messageId);
+
+  /**
+   * Forgets every Message-ID recorded for the ticket: how the desk erases the mail headers it kept
+   * for threading when it erases the ticket's personal data (a Message-ID often holds the sender's
+   * address). A later mail that answers one of them is no longer threaded to the ticket. Called
+   * inside a {@link dev.helpdesk.common.UnitOfWork} of the same store, it joins the unit.
+   *
+   * @return how many Message-IDs were forgotten
+   */
+  int forget(TicketId ticket);
 }

@@ -48,6 +48,25 @@ public abstract class MessageThreadsContract {
   }
 
   @Test
+  void forgetsEveryMessageIdOfOneTicketAndNoOther() {
+    TicketId erased = TicketId.random();
+    TicketId other = TicketId.random();
+    String first = newId();
+    String second = newId();
+    String kept = newId();
+    threads.remember(first, erased);
+    threads.remember(second, erased);
+    threads.remember(kept, other);
+
+    assertEquals(2, threads.forget(erased));
+
+    assertEquals(Optional.empty(), threads.ticketOf(first));
+    assertEquals(Optional.empty(), threads.ticketOf(second));
+    assertEquals(Optional.of(other), threads.ticketOf(kept));
+    assertEquals(0, threads.forget(erased), "nothing left to forget");
+  }
+
+  @Test
   void findsTheTicketAMessageIdWasRecordedOn() {
     String id = newId();
     TicketId ticket = TicketId.random();

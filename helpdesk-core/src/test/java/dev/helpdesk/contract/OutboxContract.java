@@ -6,17 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.helpdesk.common.EmailAddress;
 import dev.helpdesk.notification.Notification;
 import dev.helpdesk.notification.NotificationId;
+import dev.helpdesk.notification.NotificationKind;
 import dev.helpdesk.notification.Outbox;
 import dev.helpdesk.notification.OutboxEntry;
 import dev.helpdesk.notification.OutboxEntry.State;
+import dev.helpdesk.notification.OutboxErasure;
+import dev.helpdesk.notification.Recipient;
+import dev.helpdesk.ticket.TicketId;
+import dev.helpdesk.ticket.TicketKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -502,5 +509,50 @@ public abstract class OutboxContract {
 
   private static List<NotificationId> ids(List<OutboxEntry> entries) {
     return entries.stream().map(e -> e.notification().id()).toList();
+  }
+
+  @Test
+  void anEraseDropsUndeliveredMailToTheCustomerAndRewritesTheRestOfTheTicketsEntries() {
+    Outbox outbox = outbox();
+    TicketId ticket = TicketId.random();
+    TicketKey key = new TicketKey("HD-77");
+    EmailAddress ana = EmailAddress.of("ana@example.com");
+    Notification toAna = notification(ticket, key, T0);
+    Notification delivered = notification(ticket, key, T0.plusSeconds(1));
+    Notification toAgent =
+        new Notification(
+            NotificationId.random(),
+            NotificationKind.TICKET_ASSIGNED,
+            new Recipient("Bea", EmailAddress.of("bea@desk.example")),
+            ticket,
+            key,
+            "Refund for booking B-17",
+            Map.of(Notification.BODY, "Ana Lima wrote", Notification.STATUS, "OPEN"),
+            T0.plusSeconds(2));
+    Notification otherTicket = notification(T0.plusSeconds(3));
+    outbox.add(List.of(toAna, delivered, toAgent, otherTicket));
+    List<OutboxEntry> claimed = outbox.claim(T0.plusSeconds(1), 10, LEASE, "d-1");
+    assertEquals(2, claimed.size());
+    outbox.delivered(delivered.id(), "d-1");
+    outbox.retryLater(toAna.id(), "d-1", T0.plusSeconds(60), "550 ana@example.com unknown");
+
+    Recipient erased = new Recipient("Erased", EmailAddress.of("erased@erased.invalid"));
+    assertEquals(3, outbox.erase(new OutboxErasure(ticket, Set.of(ana), "[erased]", erased)));
+
+    assertEquals(Optional.empty(), outbox.byId(toAna.id()), "never mailed to an erased person");
+    OutboxEntry kept = outbox.byId(delivered.id()).orElseThrow();
+    assertEquals(OutboxEntry.State.DELIVERED, kept.state());
+    assertEquals(erased, kept.notification().recipient());
+    assertEquals("[erased]", kept.notification().ticketSubject());
+    assertEquals(Map.of(Notification.BODY, "[erased]"), kept.notification().values());
+    OutboxEntry agent = outbox.byId(toAgent.id()).orElseThrow();
+    assertEquals(OutboxEntry.State.PENDING, agent.state());
+    assertEquals(toAgent.recipient(), agent.notification().recipient());
+    assertEquals(
+        Map.of(Notification.BODY, "[erased]", Notification.STATUS, "OPEN"),
+        agent.notification().values());
+    assertEquals(
+        Optional.of(otherTicket), outbox.byId(otherTicket.id()).map(OutboxEntry::notification));
+    assertEquals(2, outbox.undelivered(), "the agent's and the other ticket's");
   }
 }

@@ -100,7 +100,8 @@ class DeskJobsTest {
             DeskJobs.CLOSE_SWEEP,
             DeskJobs.PENDING_FOLLOW_UP),
         jobs.stream().map(DeskJob::name).toList(),
-        "no SLA monitor on a desk without SLA settings, and no mail poll: that is the caller's");
+        "no SLA monitor on a desk without SLA settings, no retention on a desk without one, and no"
+            + " mail poll: that is the caller's");
     assertEquals(Duration.ofSeconds(5), intervals.get(DeskJobs.DISPATCH));
     assertEquals(Duration.ofSeconds(30), intervals.get(DeskJobs.QUEUE));
     assertEquals(Duration.ofMinutes(5), intervals.get(DeskJobs.ESCALATION));
@@ -166,6 +167,23 @@ class DeskJobsTest {
     clock.advance(Duration.ofHours(2));
     assertTrue(monitor.runOnce() >= 1);
     assertEquals(1, eventsOf(t, TicketEvent.SlaBreached.class));
+  }
+
+  @Test
+  void theRetentionJobErasesATicketClosedLongerAgoThanTheRetention() {
+    HelpDesk desk = desk(b -> b.eraseClosedTicketsAfterMonths(1));
+    desk.saveAgent(ADMIN, Agent.of("a-bea", "Bea", "bea@desk.example"));
+    Ticket t = desk.assign(BEA, open(desk, "c-ana").id(), BEA_ID);
+    desk.changeStatus(BEA, t.id(), Status.SOLVED);
+    desk.changeStatus(BEA, t.id(), Status.CLOSED);
+    DeskJob retention =
+        named(DeskJobs.standard(desk, JobIntervals.production()), DeskJobs.RETENTION);
+    assertEquals(Duration.ofHours(1), retention.interval());
+    assertEquals(0, retention.runOnce());
+    clock.advance(Duration.ofDays(32));
+    assertEquals(1, retention.runOnce());
+    assertEquals(
+        dev.helpdesk.privacy.Erasure.PLACEHOLDER, tickets.byId(t.id()).orElseThrow().subject());
   }
 
   @Test

@@ -23,6 +23,7 @@ class JobIntervalsTest {
     assertEquals(Optional.of(Duration.ofMinutes(5)), production.of(DeskJobs.ESCALATION));
     assertEquals(Optional.of(Duration.ofMinutes(15)), production.of(DeskJobs.CLOSE_SWEEP));
     assertEquals(Optional.of(Duration.ofMinutes(5)), production.of(DeskJobs.PENDING_FOLLOW_UP));
+    assertEquals(Optional.of(Duration.ofHours(1)), production.of(DeskJobs.RETENTION));
     assertEquals(Optional.of(Duration.ofSeconds(30)), production.of(DeskJobs.MAIL_POLL));
     assertEquals(
         List.of(
@@ -32,6 +33,7 @@ class JobIntervalsTest {
             "escalation",
             "close-sweep",
             "pending-follow-up",
+            "retention",
             "mail-poll"),
         DeskJobs.NAMES);
   }

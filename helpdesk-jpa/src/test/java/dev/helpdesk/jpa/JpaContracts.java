@@ -1,5 +1,7 @@
 package dev.helpdesk.jpa;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.helpdesk.HelpDeskBuilder;
 import dev.helpdesk.agent.Agents;
 import dev.helpdesk.audit.AuditLog;
@@ -15,6 +17,7 @@ import dev.helpdesk.contract.MessageThreadsContract;
 import dev.helpdesk.contract.MetricsQueriesContract;
 import dev.helpdesk.contract.OutboxContract;
 import dev.helpdesk.contract.PendingFollowUpsContract;
+import dev.helpdesk.contract.PrivacyContract;
 import dev.helpdesk.contract.SlaTimersContract;
 import dev.helpdesk.contract.TagsAndFieldsContract;
 import dev.helpdesk.contract.TicketKeysContract;
@@ -30,6 +33,7 @@ import dev.helpdesk.sla.SlaTimers;
 import dev.helpdesk.store.Tickets;
 import dev.helpdesk.ticket.MessageThreads;
 import dev.helpdesk.ticket.TicketKeys;
+import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -286,6 +290,41 @@ abstract class JpaContracts {
     }
   }
 
+  /**
+   * Erase, export and retention through a whole desk on this database; after an erase, SQL finds
+   * none of the customer's values in any desk table.
+   */
+  @Nested
+  class Privacy extends PrivacyContract {
+    @Override
+    protected Outbox withFreshStore(HelpDeskBuilder builder) {
+      JpaHelpDeskStore fresh = db().freshStore();
+      fresh.configure(builder);
+      return fresh.outbox();
+    }
+
+    @Override
+    protected void noPersonalValueStored(List<String> personal) {
+      List<String> words = new java.util.ArrayList<>(personal);
+      words.add("quartz"); // the surname alone, as search words and file bytes hold it
+      assertEquals(List.of(), StoredValues.containing(db(), words));
+    }
+
+    @Test
+    void theSqlCheckFindsAValueBeforeTheErase() {
+      db().freshStore();
+      assertEquals(List.of(), StoredValues.containing(db(), List.of("quartz")));
+      db().freshStore()
+          .customers()
+          .save(
+              new dev.helpdesk.customer.Customer(
+                  dev.helpdesk.customer.CustomerId.of("c-ana"),
+                  "Ana Quartz",
+                  dev.helpdesk.common.EmailAddress.of("ana@example.com")));
+      assertEquals(1, StoredValues.containing(db(), List.of("quartz")).size());
+    }
+  }
+
   @Nested
   class EveryEventType extends EveryEventTypeContract {
     @Override
@@ -315,6 +354,11 @@ abstract class JpaContracts {
     @Override
     JpaHelpDeskStore freshStore() {
       return store();
+    }
+
+    @Override
+    TestDatabase db() {
+      return JpaContracts.this.db();
     }
   }
 }

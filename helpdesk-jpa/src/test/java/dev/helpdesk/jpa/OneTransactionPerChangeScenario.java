@@ -19,6 +19,7 @@ import dev.helpdesk.customer.Customers;
 import dev.helpdesk.jpa.agent.JpaAgents;
 import dev.helpdesk.jpa.customer.JpaCustomers;
 import dev.helpdesk.jpa.sla.JpaSlaTimers;
+import dev.helpdesk.privacy.Erasure;
 import dev.helpdesk.sla.SlaPolicy;
 import dev.helpdesk.sla.SlaSettings;
 import dev.helpdesk.sla.SlaTimers;
@@ -54,6 +55,9 @@ abstract class OneTransactionPerChangeScenario {
 
   /** A store over an empty database. */
   abstract JpaHelpDeskStore freshStore();
+
+  /** The database the store is over, for looking into its tables. */
+  abstract TestDatabase db();
 
   private JpaHelpDeskStore store;
   private final SettableClock clock = SettableClock.at(T0.toString());
@@ -113,6 +117,59 @@ abstract class OneTransactionPerChangeScenario {
     assertEquals(List.of(), store.tickets().byRequester(CustomerId.of("c-1"), 10));
     assertEquals(Optional.empty(), store.customers().byId(CustomerId.of("c-1")));
     assertEquals(0, store.outbox().undelivered(), "no acknowledgement was queued");
+  }
+
+  @Test
+  void anEraseWhoseCustomerRecordCannotBeWrittenLeavesNothingErased() {
+    Customers failingOnErase =
+        new Customers() {
+          final JpaCustomers real = store.customers();
+
+          @Override
+          public void save(Customer customer) {
+            real.save(customer);
+            if (customer.name().equals(Erasure.NAME)) {
+              // The tickets, their outbox entries and the audit record are written by now.
+              throw new IllegalStateException("database went away");
+            }
+          }
+
+          @Override
+          public Optional<Customer> byId(CustomerId id) {
+            return real.byId(id);
+          }
+
+          @Override
+          public Optional<Customer> byEmail(dev.helpdesk.common.EmailAddress email) {
+            return real.byEmail(email);
+          }
+        };
+    HelpDesk desk =
+        store.configure(HelpDesk.builder()).clock(clock).customers(failingOnErase).build();
+    Ticket t = desk.open(Actor.customer("c-1"), request("c-1"));
+    desk.messageThreads().remember("<m-1@c-1.example.com>", t.id());
+    long pending = store.outbox().undelivered();
+
+    assertThrows(
+        IllegalStateException.class,
+        () -> desk.eraseCustomer(Actor.system("privacy-officer"), CustomerId.of("c-1")));
+
+    assertEquals(t, store.tickets().byId(t.id()).orElseThrow());
+    assertEquals(
+        "My seat is not on the ticket.", store.tickets().conversation(t.id()).get(0).body());
+    assertEquals("Customer c-1", store.customers().byId(CustomerId.of("c-1")).orElseThrow().name());
+    assertEquals(Optional.of(t.id()), store.messageThreads().ticketOf("<m-1@c-1.example.com>"));
+    assertEquals(pending, store.outbox().undelivered(), "the acknowledgement is still to send");
+    assertEquals(0, db().count("hd_ticket", "erased_at is not null"));
+    assertEquals(
+        List.of(),
+        desk.staffAudit(Actor.system("privacy-officer"), AuditQuery.newest(10)).stream()
+            .filter(r -> r.action() == StaffAction.CUSTOMER_ERASED)
+            .toList(),
+        "the record went with the erase");
+    assertTrue(
+        StoredValues.containing(db(), List.of("c-1@example.com")).size() >= 2,
+        "the address is still on the ticket and the customer record");
   }
 
   @Test

@@ -301,6 +301,12 @@ public class HelpDeskAutoConfiguration {
           properties.getCloseSolvedAfter(),
           () -> builder.closeSolvedAfter(properties.getCloseSolvedAfter()));
     }
+    if (properties.getClosedTicketRetentionMonths() != null) {
+      PropertyErrors.run(
+          "helpdesk.closed-ticket-retention-months",
+          properties.getClosedTicketRetentionMonths(),
+          () -> builder.eraseClosedTicketsAfterMonths(properties.getClosedTicketRetentionMonths()));
+    }
     outbox(builder, properties.getOutbox());
     new Parts(beans).applyTo(builder, properties);
     relay.relay().ifPresent(builder::changeRelay);

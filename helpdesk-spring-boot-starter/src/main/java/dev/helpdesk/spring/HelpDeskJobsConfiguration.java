@@ -51,6 +51,7 @@ class HelpDeskJobsConfiguration {
     byName.put(DeskJobs.ESCALATION, jobs.getEscalation());
     byName.put(DeskJobs.CLOSE_SWEEP, jobs.getCloseSweep());
     byName.put(DeskJobs.PENDING_FOLLOW_UP, jobs.getPendingFollowUp());
+    byName.put(DeskJobs.RETENTION, jobs.getRetention());
     byName.put(DeskJobs.MAIL_POLL, jobs.getMailPoll());
     JobIntervals intervals = JobIntervals.production();
     for (Map.Entry<String, HelpDeskProperties.Job> entry : byName.entrySet()) {

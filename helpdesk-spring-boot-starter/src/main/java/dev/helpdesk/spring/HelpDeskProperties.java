@@ -25,6 +25,12 @@ public class HelpDeskProperties {
   /** How long a solved ticket waits before the close sweep closes it; empty: the desk's default. */
   private Duration closeSolvedAfter;
 
+  /**
+   * After how many months the personal data of CLOSED tickets is erased (the retention job); empty:
+   * never, the desk's default.
+   */
+  private Integer closedTicketRetentionMonths;
+
   private final Schema schema = new Schema();
   private final Jobs jobs = new Jobs();
   private final Mail mail = new Mail();
@@ -54,6 +60,14 @@ public class HelpDeskProperties {
 
   public void setCloseSolvedAfter(Duration closeSolvedAfter) {
     this.closeSolvedAfter = closeSolvedAfter;
+  }
+
+  public Integer getClosedTicketRetentionMonths() {
+    return closedTicketRetentionMonths;
+  }
+
+  public void setClosedTicketRetentionMonths(Integer months) {
+    this.closedTicketRetentionMonths = months;
   }
 
   public Schema getSchema() {
@@ -235,6 +249,12 @@ public class HelpDeskProperties {
      */
     private final Job pendingFollowUp = new Job(Duration.ofMinutes(5));
 
+    /**
+     * Erasing the personal data of tickets closed longer ago than the retention (with
+     * helpdesk.closed-ticket-retention-months only).
+     */
+    private final Job retention = new Job(Duration.ofHours(1));
+
     /** Reading the support mailbox (with helpdesk.mail.imap.host only). */
     private final Job mailPoll = new Job(Duration.ofSeconds(30));
 
@@ -268,6 +288,10 @@ public class HelpDeskProperties {
 
     public Job getPendingFollowUp() {
       return pendingFollowUp;
+    }
+
+    public Job getRetention() {
+      return retention;
     }
 
     public Job getMailPoll() {

@@ -281,8 +281,36 @@ class HelpDeskAutoConfigurationTest {
                   .containsEntry(DeskJobs.DISPATCH, Duration.ofSeconds(2))
                   .containsEntry(DeskJobs.QUEUE, Duration.ofSeconds(30))
                   .containsEntry(DeskJobs.PENDING_FOLLOW_UP, Duration.ofMinutes(5))
-                  .doesNotContainKeys(DeskJobs.CLOSE_SWEEP, DeskJobs.MAIL_POLL);
+                  .doesNotContainKeys(DeskJobs.CLOSE_SWEEP, DeskJobs.MAIL_POLL)
+                  .as("no retention without helpdesk.closed-ticket-retention-months")
+                  .doesNotContainKey(DeskJobs.RETENTION);
             });
+  }
+
+  @Test
+  void theRetentionMonthsPropertyGivesTheDeskARetentionAndItsJob() {
+    runner
+        .withPropertyValues(
+            "helpdesk.closed-ticket-retention-months=24", "helpdesk.jobs.retention.interval=30m")
+        .run(
+            context -> {
+              assertThat(context.getBean(HelpDesk.class).closedTicketRetention())
+                  .contains(java.time.Period.ofMonths(24));
+              assertThat(context.getBean(HelpDeskJobs.class).jobs())
+                  .anyMatch(
+                      j ->
+                          j.name().equals(DeskJobs.RETENTION)
+                              && j.interval().equals(Duration.ofMinutes(30)));
+            });
+    runner
+        .withPropertyValues("helpdesk.closed-ticket-retention-months=0")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                    .hasMessageContaining("helpdesk.closed-ticket-retention-months"));
   }
 
   @Test

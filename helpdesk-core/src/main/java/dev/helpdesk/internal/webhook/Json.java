@@ -7,13 +7,14 @@ import java.util.Optional;
 /**
  * Writes the JSON of a webhook payload: objects (maps, in their iteration order), arrays, strings,
  * numbers, booleans, null and {@link Optional}s (empty as null). The core has no JSON library of
- * its own, and a payload needs nothing more.
+ * its own, and a payload (or a customer's data export) needs nothing more.
  */
-final class Json {
+public final class Json {
 
   private Json() {}
 
-  static String write(Object value) {
+  /** The JSON text of {@code value}. */
+  public static String write(Object value) {
     StringBuilder out = new StringBuilder();
     write(value, out);
     return out.toString();

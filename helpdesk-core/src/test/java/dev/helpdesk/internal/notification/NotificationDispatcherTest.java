@@ -578,5 +578,10 @@ class NotificationDispatcherTest {
     public long undelivered() {
       return real.undelivered();
     }
+
+    @Override
+    public int erase(dev.helpdesk.notification.OutboxErasure erasure) {
+      return real.erase(erasure);
+    }
   }
 }

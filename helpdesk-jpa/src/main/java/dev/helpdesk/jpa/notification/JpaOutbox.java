@@ -10,6 +10,7 @@ import dev.helpdesk.notification.NotificationId;
 import dev.helpdesk.notification.Outbox;
 import dev.helpdesk.notification.OutboxEntry;
 import dev.helpdesk.notification.OutboxEntry.State;
+import dev.helpdesk.notification.OutboxErasure;
 import dev.helpdesk.notification.Recipient;
 import dev.helpdesk.ticket.TicketId;
 import dev.helpdesk.ticket.TicketKey;
@@ -286,6 +287,42 @@ public final class JpaOutbox implements Outbox {
             em.createQuery(
                     "select count(o) from HdOutboxEntry o where o.dueAt is not null", Long.class)
                 .getSingleResult());
+  }
+
+  /**
+   * In a transaction of its own; the ticket store rewrites them in its erase's ({@link #eraseIn}).
+   */
+  @Override
+  public int erase(OutboxErasure erasure) {
+    Check.present("erasure", erasure);
+    return transactions.inTransaction(em -> eraseIn(em, erasure));
+  }
+
+  /**
+   * Rewrites the entries about the erased ticket in the caller's entity manager and transaction:
+   * how the ticket store erases them atomically with the ticket. Read through the ticket index of
+   * {@code V12__privacy.sql}.
+   */
+  public int eraseIn(EntityManager em, OutboxErasure erasure) {
+    List<OutboxEntity> rows =
+        em.createQuery(
+                "select o from HdOutboxEntry o where o.ticketId = :ticket", OutboxEntity.class)
+            .setParameter("ticket", erasure.ticket().value())
+            .getResultList();
+    for (OutboxEntity row : rows) {
+      Optional<OutboxEntry> kept = erasure.apply(toEntry(row));
+      if (kept.isEmpty()) {
+        em.remove(row);
+        continue;
+      }
+      Notification n = kept.get().notification();
+      row.recipientName = n.recipient().name();
+      row.recipientEmail = n.recipient().email().value();
+      row.ticketSubject = n.ticketSubject();
+      row.valuesJson = Json.stringMap(new java.util.TreeMap<>(n.values()));
+      row.lastError = kept.get().lastError().orElse(null);
+    }
+    return rows.size();
   }
 
   private static String cut(String error) {

@@ -67,6 +67,17 @@ public final class JpaMessageThreads implements MessageThreads {
                 .map(row -> new TicketId(row.ticketId)));
   }
 
+  /** One statement, through the ticket index of {@code V12__privacy.sql}. */
+  @Override
+  public int forget(TicketId ticket) {
+    Check.present("ticketId", ticket);
+    return transactions.inTransaction(
+        em ->
+            em.createQuery("delete from HdMessageThread t where t.ticketId = :ticket")
+                .setParameter("ticket", ticket.value())
+                .executeUpdate());
+  }
+
   /** The SHA-256 of the Message-ID's UTF-8 bytes, in lower-case hex. */
   static String hash(String messageId) {
     try {

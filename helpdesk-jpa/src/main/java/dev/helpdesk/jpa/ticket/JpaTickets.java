@@ -20,6 +20,7 @@ import dev.helpdesk.search.TicketQuery;
 import dev.helpdesk.search.TicketSearch;
 import dev.helpdesk.search.TicketSort;
 import dev.helpdesk.store.ChangesSince;
+import dev.helpdesk.store.ErasedTicket;
 import dev.helpdesk.store.LinkEnd;
 import dev.helpdesk.store.RecordedChange;
 import dev.helpdesk.store.TicketChange;
@@ -545,6 +546,122 @@ public final class JpaTickets implements Tickets {
                     TicketEntity.class)
                 .setParameter("solved", Status.SOLVED)
                 .setParameter("cutoff", cutoff));
+  }
+
+  @Override
+  public List<Ticket> closedBefore(Instant cutoff, int limit) {
+    Check.present("cutoff", cutoff);
+    return list(
+        limit,
+        em ->
+            em.createQuery(
+                    "select t from HdTicket t where t.status = :closed and t.erasedAt is null"
+                        + " and t.updatedAt <= :cutoff order by t.updatedAt, t.ticketId",
+                    TicketEntity.class)
+                .setParameter("closed", Status.CLOSED)
+                .setParameter("cutoff", cutoff));
+  }
+
+  /**
+   * Rewrites the ticket's row (its version raised as a save raises it, its words rebuilt), each
+   * message's body and file names, each event's payload and the outbox entries, in one transaction.
+   * A ticket that gained a version, a message or an event since the erase was made is a lost race.
+   */
+  @Override
+  public void erase(ErasedTicket erasure) {
+    Check.present("erasure", erasure);
+    Ticket after = erasure.after();
+    UUID id = after.id().value();
+    ConcurrentUpdateException conflict =
+        new ConcurrentUpdateException("ticket", after.id().toString(), erasure.before().version());
+    try {
+      transactions.inTransaction(
+          em -> {
+            // Searches read no entities, so the row is read here as one to write.
+            seen.forget(id);
+            TicketEntity row = find(em, id).orElseThrow(() -> conflict);
+            if (row.version != erasure.before().version()) {
+              throw conflict;
+            }
+            TicketMapping.copy(after, row);
+            writeWords(row, SearchText.EMPTY.with(after.subject(), erasure.conversation()));
+            row.erasedAt = erasure.at();
+            em.flush();
+            if (row.version != after.version()) {
+              em.lock(row, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+            }
+            eraseMessages(em, id, erasure.conversation(), conflict);
+            eraseEvents(em, id, erasure.history(), conflict);
+            outbox.eraseIn(em, erasure.outbox());
+            return null;
+          });
+    } catch (ConcurrentUpdateException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      if (Failures.lostRace(e)) {
+        conflict.initCause(e);
+        throw conflict;
+      }
+      throw e;
+    }
+  }
+
+  private static void eraseMessages(
+      EntityManager em, UUID id, List<Message> erased, ConcurrentUpdateException conflict) {
+    Map<UUID, MessageEntity> rows = new HashMap<>();
+    for (MessageEntity m :
+        em.createQuery("select m from HdMessage m where m.ticketId = :id", MessageEntity.class)
+            .setParameter("id", id)
+            .getResultList()) {
+      rows.put(m.messageId, m);
+    }
+    if (rows.size() != erased.size()) {
+      throw conflict;
+    }
+    Map<UUID, Message> byId = new HashMap<>();
+    for (Message m : erased) {
+      MessageEntity row = rows.get(m.id().value());
+      if (row == null) {
+        throw conflict;
+      }
+      row.body = m.body();
+      byId.put(m.id().value(), m);
+    }
+    for (AttachmentEntity a :
+        em.createQuery(
+                "select a from HdMessageAttachment a where a.ticketId = :id",
+                AttachmentEntity.class)
+            .setParameter("id", id)
+            .getResultList()) {
+      List<Attachment> files = byId.get(a.messageId).attachments();
+      if (a.position >= files.size()) {
+        throw conflict;
+      }
+      a.name = files.get(a.position).name();
+    }
+  }
+
+  private static void eraseEvents(
+      EntityManager em, UUID id, List<TicketEvent> erased, ConcurrentUpdateException conflict) {
+    List<EventEntity> rows =
+        em.createQuery(
+                "select e from HdTicketEvent e where e.ticketId = :id"
+                    + " order by e.ticketVersion, e.position",
+                EventEntity.class)
+            .setParameter("id", id)
+            .getResultList();
+    if (rows.size() != erased.size()) {
+      throw conflict;
+    }
+    for (int i = 0; i < rows.size(); i++) {
+      EventEntity row = rows.get(i);
+      EventEntity rewritten =
+          EventPayloads.toRow(id, row.ticketVersion, row.position, erased.get(i));
+      if (!rewritten.type.equals(row.type)) {
+        throw conflict;
+      }
+      row.payload = rewritten.payload;
+    }
   }
 
   private List<Ticket> list(

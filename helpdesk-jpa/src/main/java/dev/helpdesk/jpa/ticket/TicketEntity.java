@@ -101,6 +101,10 @@ class TicketEntity {
   @Column(name = "solved_at")
   Instant solvedAt;
 
+  /** When the desk erased the ticket's personal data; null while it has it. */
+  @Column(name = "erased_at")
+  Instant erasedAt;
+
   /** The custom field {@code booking_reference}, copied out for an indexed look-up. */
   @Column(name = "booking_reference", length = 1000)
   String bookingReference;
