@@ -7,5 +7,10 @@ public enum StaffAction {
   /** An agent's availability was set; the subject is the agent's id. */
   AVAILABILITY_CHANGED,
   /** A dead-lettered notification was given another chance; the subject is its id. */
-  DEAD_LETTER_REDELIVERED
+  DEAD_LETTER_REDELIVERED,
+  /**
+   * A customer was saved through the desk, which may change whose tickets they see; the subject is
+   * the customer's id, the summaries hold their organisation only.
+   */
+  CUSTOMER_SAVED
 }
