@@ -83,7 +83,8 @@ public enum TestDatabase {
           "V8__search.sql",
           "V9__search_sla.sql",
           "V10__pending_followups.sql",
-          "V11__staff_audit.sql");
+          "V11__staff_audit.sql",
+          "V13__roles.sql");
 
   private static final List<String> SEQUENCES =
       List.of(

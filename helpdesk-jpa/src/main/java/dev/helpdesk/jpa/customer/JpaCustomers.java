@@ -6,6 +6,7 @@ import dev.helpdesk.common.EmailAddress;
 import dev.helpdesk.customer.Customer;
 import dev.helpdesk.customer.CustomerId;
 import dev.helpdesk.customer.Customers;
+import dev.helpdesk.customer.OrganisationId;
 import dev.helpdesk.jpa.store.Database;
 import dev.helpdesk.jpa.store.Failures;
 import dev.helpdesk.jpa.store.Transactions;
@@ -62,6 +63,7 @@ public final class JpaCustomers implements Customers {
           }
           row.name = customer.name();
           row.email = customer.email().value();
+          row.organisation = customer.organisation().map(OrganisationId::value).orElse(null);
           row.savedSeq = seq;
           if (fresh) {
             em.persist(row);
@@ -95,6 +97,10 @@ public final class JpaCustomers implements Customers {
   }
 
   private static Customer toCustomer(CustomerEntity row) {
-    return new Customer(CustomerId.of(row.id), row.name, EmailAddress.of(row.email));
+    return new Customer(
+        CustomerId.of(row.id),
+        row.name,
+        EmailAddress.of(row.email),
+        Optional.ofNullable(row.organisation).map(OrganisationId::of));
   }
 }

@@ -1,6 +1,7 @@
 package dev.helpdesk.jpa.ticket;
 
 import dev.helpdesk.agent.AgentId;
+import dev.helpdesk.agent.GroupId;
 import dev.helpdesk.common.Check;
 import dev.helpdesk.common.ConcurrentUpdateException;
 import dev.helpdesk.conversation.Attachment;
@@ -15,6 +16,7 @@ import dev.helpdesk.search.SearchHit;
 import dev.helpdesk.search.SearchPosition;
 import dev.helpdesk.search.SearchText;
 import dev.helpdesk.search.TicketQuery;
+import dev.helpdesk.search.TicketScope;
 import dev.helpdesk.search.TicketSearch;
 import dev.helpdesk.search.TicketSort;
 import dev.helpdesk.sla.SlaState;
@@ -486,7 +488,7 @@ public final class JpaTickets implements Tickets {
   /** The mapped columns of {@code hd_ticket}, which a native query must all select. */
   private static final String COLUMNS =
       "t.id, t.version, t.ticket_id, t.ticket_key, t.subject, t.description, t.requester_id,"
-          + " t.requester_name, t.requester_email, t.channel, t.priority, t.tags_json,"
+          + " t.requester_name, t.requester_email, t.requester_organisation, t.channel, t.priority, t.tags_json,"
           + " t.custom_fields_json, t.status, t.unsolved, t.assignee_id, t.group_id,"
           + " t.follow_up_of, t.created_at, t.updated_at, t.solved_at, t.booking_reference,"
           + " t.search_public, t.search_all, t.sla_due_at, t.sla_breached";
@@ -535,6 +537,7 @@ public final class JpaTickets implements Tickets {
       where.add("t.tags_json like " + mark(params, "%\"" + escaped + "\"%") + " escape '!'");
     }
     q.customer().ifPresent(c -> where.add("t.requester_id = " + mark(params, c.value())));
+    scope(search.scope(), params).ifPresent(where::add);
     q.bookingReference().ifPresent(b -> where.add("t.booking_reference = " + mark(params, b)));
     if (!q.channels().isEmpty()) {
       where.add(
@@ -589,6 +592,34 @@ public final class JpaTickets implements Tickets {
   }
 
   /** A search row: the ticket, its SLA due column (the sentinel: none) and breached flag. */
+  /**
+   * The reader's scope as a condition of the statement, before its limit: a customer's own tickets
+   * and their organisation's, or an agent's groups' and own tickets.
+   */
+  private static Optional<String> scope(TicketScope scope, List<Object> params) {
+    if (scope instanceof TicketScope.Requester r) {
+      String own = "t.requester_id = " + mark(params, r.customer().value());
+      return Optional.of(
+          r.organisation()
+              .map(
+                  o ->
+                      "(" + own + " or t.requester_organisation = " + mark(params, o.value()) + ")")
+              .orElse(own));
+    }
+    if (scope instanceof TicketScope.Groups g) {
+      String own = "t.assignee_id = " + mark(params, g.agent().value());
+      return Optional.of(
+          g.groups().isEmpty()
+              ? own
+              : "("
+                  + own
+                  + " or t.group_id in ("
+                  + marks(params, g.groups().stream().map(GroupId::value).sorted().toList())
+                  + "))");
+    }
+    return Optional.empty();
+  }
+
   private static SearchHit hit(Object[] row) {
     Instant due = (Instant) row[1];
     boolean breached = Boolean.TRUE.equals(row[2]);
