@@ -99,24 +99,41 @@ public final class HelpDesk implements AutoCloseable {
   // ---------------------------------------------------------------- agents and listeners
 
   /**
-   * Adds or updates an agent, by staff (an agent or the system). With automatic assignment, waiting
-   * tickets are offered at once if the agent is ONLINE with room.
+   * Adds or updates an agent, their {@link dev.helpdesk.agent.Role} included, by staff (the system,
+   * or an agent; a supervisor when the desk {@linkplain HelpDeskBuilder#enforceSupervisorRole
+   * enforces the role}). With automatic assignment, waiting tickets are offered at once if the
+   * agent is ONLINE with room. Recorded in the staff audit.
    *
-   * @throws AccessDeniedException if a customer tries
+   * @throws AccessDeniedException if a customer, or an agent who may not, tries
    */
   public void saveAgent(Actor actor, Agent agent) {
     s.assignment().saveAgent(actor, agent);
   }
 
   /**
-   * Sets whether an agent takes new tickets, by staff. Going ONLINE serves the queue; going OFFLINE
+   * Sets whether an agent takes new tickets, by staff: an agent their own, another agent's a
+   * supervisor when the desk enforces the role. Going ONLINE serves the queue; going OFFLINE
    * returns the agent's tickets to the queue when the policy says {@code REQUEUE}.
    *
    * @return the agent as saved
    * @throws NotFoundException if the agent is unknown
+   * @throws AccessDeniedException if a customer, or an agent who may not, tries
    */
   public Agent setAvailability(Actor actor, AgentId agent, Availability availability) {
     return s.assignment().setAvailability(actor, agent, availability);
+  }
+
+  /**
+   * Adds or updates a customer, their {@link Customer#organisation() organisation} included, by
+   * staff (a supervisor when the desk enforces the role): the organisation decides whose tickets
+   * the customer reads when {@link HelpDeskBuilder#customersSeeOrganisation} is on. Opening a
+   * ticket never changes it. Recorded in the staff audit ({@link StaffAction#CUSTOMER_SAVED}).
+   * Tickets keep the organisation their requester had when they were opened.
+   *
+   * @throws AccessDeniedException if a customer, or an agent who may not, tries
+   */
+  public void saveCustomer(Actor actor, Customer customer) {
+    s.intake().saveCustomer(actor, customer);
   }
 
   /** Registers a listener for every event from now on, told once each change has committed. */
@@ -128,9 +145,12 @@ public final class HelpDesk implements AutoCloseable {
 
   /**
    * Opens a ticket in status NEW; its description becomes the first public message, and the
-   * customer is acknowledged unless the request says not to.
+   * customer is acknowledged unless the request says not to. The ticket belongs to the organisation
+   * the desk knows its requester in (see {@link #saveCustomer}).
    *
    * @throws AccessDeniedException if a customer opens a ticket for someone else
+   * @throws ValidationException naming {@code requester.organisation} if the request names another
+   *     organisation than the customer's
    */
   public Ticket open(Actor actor, NewTicket request) {
     return s.intake().open(actor, request);
@@ -145,7 +165,10 @@ public final class HelpDesk implements AutoCloseable {
    * Adds a public reply. A customer's reply reopens a PENDING, ON_HOLD or SOLVED ticket; on a
    * CLOSED ticket it starts a linked follow-up ticket. An agent's reply is mailed to the customer.
    *
-   * @throws AccessDeniedException if a customer writes to someone else's ticket
+   * @throws AccessDeniedException if a customer writes to a ticket of their organisation that is
+   *     not theirs
+   * @throws NotFoundException if the actor may not see the ticket (another customer's, or outside
+   *     an agent's groups when agents see only theirs)
    * @throws dev.helpdesk.ticket.TicketClosedException if staff write to a CLOSED ticket
    */
   public Posted reply(Actor actor, TicketId ticketId, MessageDraft draft) {
@@ -201,15 +224,21 @@ public final class HelpDesk implements AutoCloseable {
   /**
    * Assigns the ticket to a known agent, whatever their availability; a NEW ticket becomes OPEN.
    *
-   * @param overCapacity {@code true} to let the agent go over their capacity
+   * @param overCapacity {@code true} to let the agent go over their capacity: a supervisor's call
+   *     when the desk enforces the role, refused to other agents whatever the load
    * @throws NotFoundException if the agent is unknown
    * @throws CapacityExceededException if the agent is full and {@code overCapacity} is false
+   * @throws AccessDeniedException if an agent who is no supervisor asks for {@code overCapacity} on
+   *     a desk that enforces the role
    */
   public Ticket assign(Actor actor, TicketId ticketId, AgentId agent, boolean overCapacity) {
     return s.assignment().assign(actor, ticketId, agent, overCapacity);
   }
 
-  /** Escalates to the supervisor group; {@link ValidationException} if none is configured. */
+  /**
+   * Escalates to the supervisor group; {@link ValidationException} if none is configured, {@link
+   * AccessDeniedException} for an agent who is no supervisor on a desk that enforces the role.
+   */
   public Ticket escalate(Actor actor, TicketId ticketId, String reason) {
     return s.assignment().escalate(actor, ticketId, reason);
   }
@@ -332,7 +361,8 @@ public final class HelpDesk implements AutoCloseable {
 
   /**
    * Merges a customer's duplicate into another of their tickets (public messages carried over, the
-   * duplicate closed, the two linked) in one write; returns the ticket merged into.
+   * duplicate closed, the two linked) in one write; returns the ticket merged into. A supervisor's
+   * call when the desk enforces the role.
    */
   public Ticket merge(Actor actor, TicketId duplicate, TicketId into) {
     return s.links().merge(actor, duplicate, into);
@@ -402,9 +432,13 @@ public final class HelpDesk implements AutoCloseable {
   /**
    * One page of the tickets the query finds, as the actor may see them: words of the conversation,
    * filters, an order, keyset paging (see {@link TicketQuery}). A customer finds only their own
-   * tickets, by the words of public messages only, and may not filter by tags or group nor search
-   * or sort by SLA state ({@link dev.helpdesk.actor.AccessDeniedException}); staff find any ticket,
-   * by internal notes too.
+   * tickets (and their organisation's, when {@link HelpDeskBuilder#customersSeeOrganisation} is
+   * on), by the words of public messages only, and may not filter by tags or group nor search or
+   * sort by SLA state ({@link dev.helpdesk.actor.AccessDeniedException}); staff find any ticket, by
+   * internal notes too, except that an agent who is no supervisor finds only their groups' and
+   * their own tickets when {@link HelpDeskBuilder#agentsSeeOwnGroups} is on. The listings ({@link
+   * #ticketsOf}, {@link #queueOf}, {@link #unassignedQueue}) are searches, kept within the same
+   * tickets; pages are full and cursors stable, since the store applies the restriction.
    *
    * @throws ValidationException naming the field, e.g. {@code cursor} for an altered cursor
    */
@@ -415,8 +449,8 @@ public final class HelpDesk implements AutoCloseable {
   /**
    * One ticket with the conversation, history and links the actor may see.
    *
-   * @throws NotFoundException if there is no such ticket
-   * @throws AccessDeniedException if a customer asks for someone else's ticket
+   * @throws NotFoundException if there is no such ticket, or the actor may not see it (another
+   *     customer's, or outside an agent's groups when agents see only theirs)
    */
   public TicketDetails ticket(Actor actor, TicketId ticketId) {
     return s.reading().ticket(actor, ticketId);
@@ -432,7 +466,10 @@ public final class HelpDesk implements AutoCloseable {
     return s.reading().customerByEmail(actor, email);
   }
 
-  /** The desk's figures over {@code [from, to)} and its load now, for staff. */
+  /**
+   * The desk's figures over {@code [from, to)} and its load now, for staff (supervisors when the
+   * desk enforces the role).
+   */
   public MetricsReport metrics(Actor actor, Instant from, Instant to) {
     return s.insights().report(actor, from, to);
   }
@@ -528,7 +565,7 @@ public final class HelpDesk implements AutoCloseable {
    */
   public OutboxEntry redeliver(Actor actor, NotificationId id) {
     Check.present("notificationId", id);
-    s.audit().requireStaff(actor, "redeliver a dead letter");
+    s.audit().require(actor, "redeliver a dead letter");
     OutboxEntry dead =
         s.outbox()
             .byId(id)
@@ -672,7 +709,11 @@ public final class HelpDesk implements AutoCloseable {
     return s.reading().subscribe(viewer, ticketId, listener);
   }
 
-  /** Subscribes staff to an agent's queue: their tickets' assignments, messages and statuses. */
+  /**
+   * Subscribes staff to an agent's queue: their tickets' assignments, messages and statuses. When
+   * agents see only their groups' tickets, an agent who is no supervisor follows their own queue
+   * only.
+   */
   public Subscription subscribeQueue(Actor actor, AgentId agent, LiveListener listener) {
     return s.reading().subscribeQueue(actor, agent, listener);
   }

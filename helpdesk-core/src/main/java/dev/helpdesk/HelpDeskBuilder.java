@@ -11,6 +11,7 @@ import dev.helpdesk.common.ValidationException;
 import dev.helpdesk.conversation.AttachmentStore;
 import dev.helpdesk.customer.Customers;
 import dev.helpdesk.internal.access.Access;
+import dev.helpdesk.internal.access.Roles;
 import dev.helpdesk.internal.answers.Answers;
 import dev.helpdesk.internal.answers.InstantAnswers;
 import dev.helpdesk.internal.assignment.Assignment;
@@ -147,6 +148,9 @@ public final class HelpDeskBuilder {
   Duration webhookTimeout = Duration.ofSeconds(10);
   Optional<Period> closedTicketRetention = Optional.empty();
   int retentionBatch = 50;
+  boolean enforceSupervisorRole;
+  boolean agentsSeeOwnGroups;
+  boolean customersSeeOrganisation;
 
   HelpDeskBuilder() {}
 
@@ -523,6 +527,42 @@ public final class HelpDeskBuilder {
   }
 
   /**
+   * Whether supervisory actions are for agents of {@link dev.helpdesk.agent.Role#SUPERVISOR} (and
+   * system actors) only: assigning over capacity, escalating, merging, saving agents and customers,
+   * setting another agent's availability, reading metrics and the staff audit, redelivering dead
+   * letters, erasing a customer's personal data. Default {@code false}: every agent may, as before
+   * roles existed. See docs/roles.md.
+   */
+  public HelpDeskBuilder enforceSupervisorRole(boolean enforce) {
+    this.enforceSupervisorRole = enforce;
+    return this;
+  }
+
+  /**
+   * Whether an agent who is no supervisor sees and works only the tickets routed to one of their
+   * groups and those assigned to them; a ticket in no group is then theirs only once assigned to
+   * them. Reads, listings, searches, live subscriptions and every change are kept within those
+   * tickets; another ticket is answered as one that does not exist. Supervisors and system actors
+   * see every ticket. Default {@code false}: every agent sees every ticket.
+   */
+  public HelpDeskBuilder agentsSeeOwnGroups(boolean scoped) {
+    this.agentsSeeOwnGroups = scoped;
+    return this;
+  }
+
+  /**
+   * Whether a customer in an {@linkplain dev.helpdesk.customer.Customer#organisation()
+   * organisation} may also read (and follow live, and find) the tickets of that organisation: those
+   * whose requester belonged to it when they were opened. They read them as any customer reads a
+   * ticket, never internal notes; replying, rating and accepting an answer stay the requester's.
+   * Default {@code false}: a customer sees their own tickets only.
+   */
+  public HelpDeskBuilder customersSeeOrganisation(boolean see) {
+    this.customersSeeOrganisation = see;
+    return this;
+  }
+
+  /**
    * Builds a desk. Each call builds an independent desk: the ports given to this builder are shared
    * (they are the application's), everything else (the in-memory stores used by default, the SLA
    * engine, the assignment roster, the live feed) is new.
@@ -587,15 +627,23 @@ public final class HelpDeskBuilder {
     LiveFeed live = new LiveFeed(liveExecutor, liveBufferSize);
     ChangePipeline pipeline =
         new ChangePipeline(clock, tickets, unitOfWork, transitions, steps, live);
-    Access access = new Access(agents, assignment::agent, pipeline);
-    Intake intake = new Intake(pipeline, access, tickets, keys, customers, assignment, fields);
+    Access access =
+        new Access(
+            agents,
+            assignment::agent,
+            customers,
+            pipeline,
+            new Roles(enforceSupervisorRole, agentsSeeOwnGroups, customersSeeOrganisation));
+    StaffAudit audit = new StaffAudit(auditLog, clock, access);
+    Intake intake =
+        new Intake(
+            pipeline, access, tickets, keys, customers, assignment, fields, unitOfWork, audit);
     MetricsQueries metrics = this.metrics;
     if (metrics == null && tickets instanceof InMemoryTickets inMemory) {
       metrics = inMemory.metrics();
     }
     Actor monitor = Actor.system("sla-monitor");
     Actor followingUp = Actor.system("pending-follow-up");
-    StaffAudit audit = new StaffAudit(auditLog, clock, access);
     AssignmentService assigning =
         new AssignmentService(
             pipeline, access, assignment, agents, tickets, queueScanLimit, unitOfWork, audit);

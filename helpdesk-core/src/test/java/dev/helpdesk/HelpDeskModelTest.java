@@ -7,13 +7,20 @@ import dev.helpdesk.actor.Actor;
 import dev.helpdesk.agent.Agent;
 import dev.helpdesk.agent.AgentId;
 import dev.helpdesk.agent.GroupId;
+import dev.helpdesk.agent.Role;
+import dev.helpdesk.assignment.AssignmentPolicy;
+import dev.helpdesk.common.EmailAddress;
 import dev.helpdesk.common.HelpDeskException;
 import dev.helpdesk.common.NotFoundException;
 import dev.helpdesk.common.ValidationException;
 import dev.helpdesk.conversation.Message;
 import dev.helpdesk.conversation.MessageId;
 import dev.helpdesk.conversation.Visibility;
+import dev.helpdesk.customer.Customer;
 import dev.helpdesk.customer.CustomerId;
+import dev.helpdesk.customer.OrganisationId;
+import dev.helpdesk.search.Page;
+import dev.helpdesk.search.TicketQuery;
 import dev.helpdesk.testing.SettableClock;
 import dev.helpdesk.ticket.IllegalTransitionException;
 import dev.helpdesk.ticket.NewTicket;
@@ -55,6 +62,15 @@ import org.quicktheories.generators.SourceDSL;
  * and the model must agree on whether each operation is accepted or refused (and with which
  * exception), and a set of invariants must hold after every step.
  *
+ * <p>It runs twice: on a desk that enforces no role, and on one built with every role setting on
+ * ({@link HelpDeskBuilder#enforceSupervisorRole}, {@link HelpDeskBuilder#agentsSeeOwnGroups},
+ * {@link HelpDeskBuilder#customersSeeOrganisation}). The actors are the customers c-1 and c-3 of
+ * organisation org-1 and c-2 of none, the agents a-1 (group g-1) and a-2 (group g-2), the
+ * supervisor s-1 (in no group), a system and an unregistered agent; with roles, the model decides
+ * from the role rules as documented (docs/roles.md) whether each of them may read, work, list,
+ * find, assign over capacity, escalate and merge, and every actor's reads are checked after every
+ * step: random operations by random actors never exceed their role.
+ *
  * <p>Reading a falsifying sequence: {@code tN} names the {@code (N mod count)}-th most recently
  * opened ticket ({@code t0} is the newest; follow-ups count as opened), {@code unknown-ticket} an
  * id the desk never issued. The failure message carries the trace of the run with the resolved
@@ -65,12 +81,34 @@ class HelpDeskModelTest {
   private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
   private static final Duration CLOSE_SOLVED_AFTER = Duration.ofDays(4);
   private static final TicketId UNKNOWN_TICKET = new TicketId(new UUID(0L, 42L));
-  private static final List<String> CUSTOMERS = List.of("c-1", "c-2");
-  private static final List<String> AGENTS = List.of("a-1", "a-2");
+  private static final List<String> CUSTOMERS = List.of("c-1", "c-2", "c-3");
+  private static final List<String> AGENTS = List.of("a-1", "a-2", "s-1");
+
+  /** The organisation of each customer in one. */
+  private static final Map<String, String> ORGANISATIONS = Map.of("c-1", "org-1", "c-3", "org-1");
+
+  /** The groups of each agent; s-1 is the supervisor. */
+  private static final Map<String, Set<GroupId>> GROUPS =
+      Map.of("a-1", Set.of(GroupId.of("g-1")), "a-2", Set.of(GroupId.of("g-2")), "s-1", Set.of());
+
+  private static final String SUPERVISOR = "s-1";
+
+  /** Where escalated tickets go: a group no agent is in, so they wait unassigned. */
+  private static final GroupId ESCALATED = GroupId.of("g-sup");
+
   private static final Actor INSPECTOR = Actor.system("model-check");
 
   @Test
   void theDeskBehavesLikeTheModel() {
+    check(false);
+  }
+
+  @Test
+  void withRolesNoActorExceedsTheirRole() {
+    check(true);
+  }
+
+  private static void check(boolean roles) {
     // QuickTheories shrinks by simplifying steps, not by removing them from the middle, so the
     // shortest failing sequence it saw is also cut down here, once, by removing steps.
     List<List<Op>> shortestFailing = new ArrayList<>();
@@ -82,7 +120,7 @@ class HelpDeskModelTest {
           .checkAssert(
               ops -> {
                 try {
-                  run(ops);
+                  run(ops, roles);
                 } catch (AssertionError | RuntimeException e) {
                   if (shortestFailing.isEmpty() || ops.size() < shortestFailing.get(0).size()) {
                     shortestFailing.clear();
@@ -95,10 +133,12 @@ class HelpDeskModelTest {
       if (shortestFailing.isEmpty()) {
         throw e;
       }
-      List<Op> minimal = removeSteps(shortestFailing.get(0));
-      Throwable why = failureOf(minimal);
+      List<Op> minimal = removeSteps(shortestFailing.get(0), roles);
+      Throwable why = failureOf(minimal, roles);
       throw new AssertionError(
-          "The desk and the model disagree. A minimal failing sequence:"
+          "The desk and the model disagree"
+              + (roles ? " (with roles)" : "")
+              + ". A minimal failing sequence:"
               + describe(minimal)
               + "\n"
               + (why == null ? "(it passed when run again)" : why.getMessage())
@@ -115,7 +155,7 @@ class HelpDeskModelTest {
   // ================================================================ running one sequence
 
   /** Removes steps from a failing sequence, in ever smaller runs, for as long as it still fails. */
-  private static List<Op> removeSteps(List<Op> failing) {
+  private static List<Op> removeSteps(List<Op> failing, boolean roles) {
     List<Op> current = failing;
     for (int chunk = Math.max(1, current.size() / 2); chunk >= 1; chunk /= 2) {
       boolean progress = true;
@@ -125,7 +165,7 @@ class HelpDeskModelTest {
         while (start + chunk <= current.size() && current.size() > chunk) {
           List<Op> candidate = new ArrayList<>(current);
           candidate.subList(start, start + chunk).clear();
-          if (failureOf(candidate) != null) {
+          if (failureOf(candidate, roles) != null) {
             current = candidate;
             progress = true;
           } else {
@@ -138,17 +178,17 @@ class HelpDeskModelTest {
   }
 
   /** How the sequence fails, or null if it passes. */
-  private static Throwable failureOf(List<Op> ops) {
+  private static Throwable failureOf(List<Op> ops, boolean roles) {
     try {
-      run(ops);
+      run(ops, roles);
       return null;
     } catch (AssertionError | RuntimeException e) {
       return e;
     }
   }
 
-  private static void run(List<Op> ops) {
-    World w = new World();
+  private static void run(List<Op> ops, boolean roles) {
+    World w = new World(roles);
     for (Op op : ops) {
       w.step++;
       TicketId id = op.target() == null ? null : w.resolve(op.target());
@@ -211,7 +251,7 @@ class HelpDeskModelTest {
   static final class World {
     final SettableClock clock = SettableClock.at(START);
     final HelpDesk desk;
-    final Model model = new Model();
+    final Model model;
     final StringBuilder trace = new StringBuilder();
     final Map<TicketId, Frozen> closed = new HashMap<>();
 
@@ -223,10 +263,36 @@ class HelpDeskModelTest {
     HelpDeskException deskError;
     String outcome = "";
 
-    World() {
-      desk = HelpDesk.builder().clock(clock).notifier(n -> {}).build();
+    World(boolean roles) {
+      model = new Model(roles);
+      desk =
+          HelpDesk.builder()
+              .clock(clock)
+              .notifier(n -> {})
+              .assignment(
+                  AssignmentPolicy.builder().automatic(false).escalationGroup(ESCALATED).build())
+              .enforceSupervisorRole(roles)
+              .agentsSeeOwnGroups(roles)
+              .customersSeeOrganisation(roles)
+              .build();
+      Actor admin = Actor.system("admin");
+      // The same people on both desks: without roles, groups, roles and organisations must
+      // change nothing.
       for (String a : AGENTS) {
-        desk.saveAgent(Actor.system("admin"), Agent.of(a, "Agent " + a, a + "@desk.example"));
+        desk.saveAgent(
+            admin,
+            Agent.of(a, "Agent " + a, a + "@desk.example")
+                .withGroups(GROUPS.get(a))
+                .withRole(a.equals(SUPERVISOR) ? Role.SUPERVISOR : Role.AGENT));
+      }
+      for (String c : CUSTOMERS) {
+        desk.saveCustomer(
+            admin,
+            new Customer(
+                CustomerId.of(c),
+                "Customer " + c,
+                EmailAddress.of(c + "@example.com"),
+                Optional.ofNullable(ORGANISATIONS.get(c)).map(OrganisationId::of)));
       }
     }
 
@@ -241,7 +307,10 @@ class HelpDeskModelTest {
     /** The customer who asked for the ticket, or c-1 when there is no such ticket. */
     Who ownerOf(TicketId id) {
       MTicket t = model.tickets.get(id);
-      return t == null || t.requester.equals("c-1") ? Who.C1 : Who.C2;
+      if (t == null || t.requester.equals("c-1")) {
+        return Who.C1;
+      }
+      return t.requester.equals("c-2") ? Who.C2 : Who.C3;
     }
 
     String name(TicketId id) {
@@ -332,7 +401,7 @@ class HelpDeskModelTest {
         Ticket t = d.ticket();
         replayHistory(d);
         agreesWithModel(d, model.tickets.get(t.id()));
-        customersSeeOnlyWhatTheyMay(d);
+        everyoneSeesOnlyWhatTheyMay(d);
       }
       for (String c : CUSTOMERS) {
         listingsAreOwn(c);
@@ -355,6 +424,7 @@ class HelpDeskModelTest {
       Optional<GroupId> group = Optional.empty();
       Optional<TicketId> followUpOf = Optional.empty();
       List<MessageId> messages = new ArrayList<>();
+      boolean mergedInto = false;
       for (int i = 0; i < history.size(); i++) {
         TicketEvent e = history.get(i);
         String at = k + " history[" + i + "] " + e;
@@ -374,8 +444,10 @@ class HelpDeskModelTest {
           expect(at + ": status before", status, s.from());
           check(s.to() != Status.NEW, at + ": moved into NEW");
           check(s.from() != Status.CLOSED, at + ": moved out of CLOSED");
+          // A merged duplicate is closed from any status, right after it records the merge.
           check(
-              StatusTransitions.defaults().allows(s.from(), s.to()),
+              StatusTransitions.defaults().allows(s.from(), s.to())
+                  || (mergedInto && s.to() == Status.CLOSED),
               at + ": a move the default table does not allow");
           check(s.to() != Status.SOLVED || assignee.isPresent(), at + ": SOLVED with no assignee");
           status = s.to();
@@ -387,6 +459,10 @@ class HelpDeskModelTest {
           group = g.to();
         } else if (e instanceof TicketEvent.MessageAdded m) {
           messages.add(m.messageId());
+        } else if (e instanceof TicketEvent.Merged m) {
+          messages.addAll(m.carried());
+        } else if (e instanceof TicketEvent.MergedInto) {
+          mergedInto = true;
         }
       }
       expect(k + ": status replayed from the history", status, t.status());
@@ -416,32 +492,45 @@ class HelpDeskModelTest {
           d.conversation().stream().map(Message::visibility).toList());
     }
 
-    private void customersSeeOnlyWhatTheyMay(TicketDetails staffView) {
+    /**
+     * Every actor reads the ticket exactly when the model says they may, a customer without notes,
+     * and nobody else is told it exists.
+     */
+    private void everyoneSeesOnlyWhatTheyMay(TicketDetails staffView) {
       Ticket t = staffView.ticket();
       String k = t.key().value();
-      String owner = t.requester().id().value();
-      TicketDetails own = desk.ticket(Actor.customer(owner), t.id());
-      for (Message msg : own.conversation()) {
-        check(msg.visibility() == Visibility.PUBLIC, k + ": the customer sees a note " + msg);
-      }
-      for (TicketEvent e : own.history()) {
-        check(
-            !(e instanceof TicketEvent.MessageAdded m && m.visibility() != Visibility.PUBLIC),
-            k + ": the customer sees that a note was added " + e);
-      }
-      expect(
-          k + ": the public messages the customer sees",
-          model.tickets.get(t.id()).messages.stream().filter(v -> v == Visibility.PUBLIC).count(),
-          (long) own.conversation().size());
-      for (String other : CUSTOMERS) {
-        if (!other.equals(owner)) {
-          try {
-            desk.ticket(Actor.customer(other), t.id());
-            fail(k + ": customer " + other + " can read " + owner + "'s ticket");
-          } catch (NotFoundException expected) {
-            // as it should be
-          }
+      MTicket m = model.tickets.get(t.id());
+      for (Who who : Who.values()) {
+        if (who == Who.OWNER || who == Who.GHOST) {
+          continue;
         }
+        if (!model.canRead(who, m)) {
+          try {
+            desk.ticket(who.actor, t.id());
+            fail(k + ": " + who + " can read " + m.requester + "'s ticket, which they may not");
+          } catch (NotFoundException expected) {
+            // as it should be: answered as for a ticket that does not exist
+          }
+          continue;
+        }
+        TicketDetails seen = desk.ticket(who.actor, t.id());
+        if (!who.isCustomer()) {
+          expect(
+              k + ": the messages " + who + " sees", m.messages.size(), seen.conversation().size());
+          continue;
+        }
+        for (Message msg : seen.conversation()) {
+          check(msg.visibility() == Visibility.PUBLIC, k + ": " + who + " sees a note " + msg);
+        }
+        for (TicketEvent e : seen.history()) {
+          check(
+              !(e instanceof TicketEvent.MessageAdded a && a.visibility() != Visibility.PUBLIC),
+              k + ": " + who + " sees that a note was added " + e);
+        }
+        expect(
+            k + ": the public messages " + who + " sees",
+            m.messages.stream().filter(v -> v == Visibility.PUBLIC).count(),
+            (long) seen.conversation().size());
       }
     }
 
@@ -533,6 +622,7 @@ class HelpDeskModelTest {
     final TicketId id;
     final TicketKey key;
     final String requester;
+    final Optional<String> organisation;
     final Optional<TicketId> followUpOf;
     Status status = Status.NEW;
     Optional<AgentId> assignee = Optional.empty();
@@ -551,6 +641,8 @@ class HelpDeskModelTest {
       this.id = id;
       this.key = key;
       this.requester = requester;
+      // The requester's organisation when it was opened, which the desk keeps with the ticket.
+      this.organisation = Optional.ofNullable(ORGANISATIONS.get(requester));
       this.followUpOf = followUpOf;
       this.priority = priority;
       this.group = group;
@@ -568,9 +660,14 @@ class HelpDeskModelTest {
 
   /** The tickets, in the order they were opened, and the time. */
   static final class Model {
+    final boolean roles;
     final Map<TicketId, MTicket> tickets = new LinkedHashMap<>();
     final List<TicketId> opened = new ArrayList<>();
     Instant now = START;
+
+    Model(boolean roles) {
+      this.roles = roles;
+    }
 
     MTicket add(
         Ticket fromDesk,
@@ -612,10 +709,44 @@ class HelpDeskModelTest {
       return t;
     }
 
-    /** Another customer's ticket is answered as if it did not exist. */
+    /**
+     * Whether a known actor may see the ticket: a customer their own, and with roles their
+     * organisation's; an agent every ticket, with roles only their groups' and those assigned to
+     * them; the supervisor and the system every ticket.
+     */
+    boolean canRead(Who who, MTicket t) {
+      if (who.isCustomer()) {
+        return who.customerId().equals(t.requester)
+            || (roles
+                && ORGANISATIONS.containsKey(who.customerId())
+                && t.organisation.equals(Optional.of(ORGANISATIONS.get(who.customerId()))));
+      }
+      if (roles && who.isAgent() && !who.agentId().equals(SUPERVISOR)) {
+        return t.assignee.equals(Optional.of(AgentId.of(who.agentId())))
+            || t.group.filter(GROUPS.get(who.agentId())::contains).isPresent();
+      }
+      return true;
+    }
+
+    /** A ticket the actor may not see is answered as if it did not exist. */
     void requireCanRead(Who who, MTicket t) {
-      if (who.isCustomer() && !who.customerId().equals(t.requester)) {
+      if (!canRead(who, t)) {
         throw new Refused(NotFoundException.class);
+      }
+    }
+
+    /** A customer who reads a colleague's ticket may not write to it. */
+    void requireRequesterOrStaff(Who who, MTicket t) {
+      if (who.isCustomer() && !who.customerId().equals(t.requester)) {
+        throw new Refused(AccessDeniedException.class);
+      }
+    }
+
+    /** With roles, what only a supervisor (or the system) may. */
+    void requireSupervisor(Who who) {
+      requireStaff(who);
+      if (roles && who.isAgent() && !who.agentId().equals(SUPERVISOR)) {
+        throw new Refused(AccessDeniedException.class);
       }
     }
 
@@ -642,8 +773,10 @@ class HelpDeskModelTest {
     OWNER(null),
     C1(Actor.customer("c-1")),
     C2(Actor.customer("c-2")),
+    C3(Actor.customer("c-3")),
     A1(Actor.agent("a-1")),
     A2(Actor.agent("a-2")),
+    S1(Actor.agent("s-1")),
     SYSTEM(Actor.system("ops")),
     GHOST(Actor.agent("a-ghost"));
 
@@ -659,6 +792,14 @@ class HelpDeskModelTest {
 
     String customerId() {
       return ((Actor.Customer) actor).id().value();
+    }
+
+    boolean isAgent() {
+      return actor instanceof Actor.Agent;
+    }
+
+    String agentId() {
+      return ((Actor.Agent) actor).id().value();
     }
 
     @Override
@@ -754,6 +895,7 @@ class HelpDeskModelTest {
       m.requireKnown(who);
       MTicket t = m.load(id);
       m.requireCanRead(who, t);
+      m.requireRequesterOrStaff(who, t);
       if (t.status == Status.CLOSED) {
         if (!who.isCustomer()) {
           throw new Refused(TicketClosedException.class);
@@ -806,10 +948,10 @@ class HelpDeskModelTest {
     }
   }
 
-  record Assign(Who by, Target target, String agent) implements Op {
+  record Assign(Who by, Target target, String agent, boolean overCapacity) implements Op {
     @Override
     public Object onDesk(World w, TicketId id, Who who) {
-      return w.desk.assign(who.actor, id, AgentId.of(agent));
+      return w.desk.assign(who.actor, id, AgentId.of(agent), overCapacity);
     }
 
     @Override
@@ -819,6 +961,10 @@ class HelpDeskModelTest {
       MTicket t = m.load(id);
       m.requireCanRead(who, t);
       m.requireStaff(who);
+      if (overCapacity) {
+        // Asking is a supervisor's, whatever the agent's load.
+        m.requireSupervisor(who);
+      }
       if (!AGENTS.contains(agent)) {
         throw new Refused(NotFoundException.class);
       }
@@ -833,7 +979,13 @@ class HelpDeskModelTest {
 
     @Override
     public String toString() {
-      return "assign(" + by + ", " + target + " to " + agent + ")";
+      return "assign("
+          + by
+          + ", "
+          + target
+          + " to "
+          + agent
+          + (overCapacity ? ", over capacity)" : ")");
     }
   }
 
@@ -1051,20 +1203,141 @@ class HelpDeskModelTest {
     public void onModel(World w, TicketId id, Who who) {
       Model m = w.model;
       m.requireKnown(who);
-      if (who.isCustomer() && !who.customerId().equals(customer)) {
+      // With roles, a customer of an organisation may list a colleague's tickets: the listing
+      // holds those they may read.
+      boolean colleagues =
+          m.roles && who.isCustomer() && ORGANISATIONS.containsKey(who.customerId());
+      if (who.isCustomer() && !who.customerId().equals(customer) && !colleagues) {
         throw new Refused(AccessDeniedException.class);
       }
       @SuppressWarnings("unchecked")
       List<Ticket> listed = (List<Ticket>) w.deskResult(List.class);
       w.expect(
-          customer + "'s tickets",
-          new TreeSet<>(m.ticketsOf(customer).stream().map(m::keyOf).toList()),
+          customer + "'s tickets as " + who + " may see them",
+          new TreeSet<>(
+              m.ticketsOf(customer).stream()
+                  .filter(t -> m.canRead(who, m.tickets.get(t)))
+                  .map(m::keyOf)
+                  .toList()),
           new TreeSet<>(listed.stream().map(t -> t.key().value()).toList()));
     }
 
     @Override
     public String toString() {
       return "ticketsOf(" + by + ", " + customer + ")";
+    }
+  }
+
+  record Escalate(Who by, Target target) implements Op {
+    @Override
+    public Object onDesk(World w, TicketId id, Who who) {
+      return w.desk.escalate(who.actor, id, "Needs a supervisor");
+    }
+
+    @Override
+    public void onModel(World w, TicketId id, Who who) {
+      Model m = w.model;
+      m.requireKnown(who);
+      MTicket t = m.load(id);
+      m.requireCanRead(who, t);
+      m.requireSupervisor(who);
+      m.requireNotClosed(t);
+      // To the escalation group, where nobody takes it: it waits unassigned, unless SOLVED (which
+      // keeps its assignee).
+      t.group = Optional.of(ESCALATED);
+      if (t.status != Status.SOLVED) {
+        t.assignee = Optional.empty();
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "escalate(" + by + ", " + target + ")";
+    }
+  }
+
+  record Merge(Who by, Target target, Target into) implements Op {
+    @Override
+    public Object onDesk(World w, TicketId id, Who who) {
+      return w.desk.merge(who.actor, id, w.resolve(into));
+    }
+
+    @Override
+    public void onModel(World w, TicketId id, Who who) {
+      Model m = w.model;
+      m.requireKnown(who);
+      MTicket d = m.load(id);
+      m.requireCanRead(who, d);
+      m.requireSupervisor(who);
+      MTicket i = m.load(w.resolve(into));
+      m.requireCanRead(who, i);
+      if (d == i || !d.requester.equals(i.requester)) {
+        throw new Refused(ValidationException.class);
+      }
+      m.requireNotClosed(i);
+      m.requireNotClosed(d);
+      // The duplicate's public messages are carried over, and the duplicate is closed.
+      d.messages.stream().filter(v -> v == Visibility.PUBLIC).forEach(i.messages::add);
+      d.moveTo(Status.CLOSED, m.now);
+      w.note("merged " + d.key + " into " + i.key);
+    }
+
+    @Override
+    public String toString() {
+      return "merge(" + by + ", " + target + " into " + into + ")";
+    }
+  }
+
+  /** Finds every ticket, page by page: the pages must hold exactly what the actor may read. */
+  record Search(Who by, int pageSize) implements Op {
+    @Override
+    public boolean isRead() {
+      return true;
+    }
+
+    @Override
+    public Object onDesk(World w, TicketId id, Who who) {
+      TicketQuery query = TicketQuery.builder().pageSize(pageSize).build();
+      List<Page<Ticket>> pages = new ArrayList<>();
+      Page<Ticket> page = w.desk.search(who.actor, query);
+      pages.add(page);
+      while (page.next().isPresent() && pages.size() <= 100) {
+        page = w.desk.search(who.actor, query.after(page.next().get()));
+        pages.add(page);
+      }
+      return pages;
+    }
+
+    @Override
+    public void onModel(World w, TicketId id, Who who) {
+      Model m = w.model;
+      m.requireKnown(who);
+      @SuppressWarnings("unchecked")
+      List<Page<Ticket>> pages = (List<Page<Ticket>>) w.deskResult(List.class);
+      List<String> found = new ArrayList<>();
+      for (int p = 0; p < pages.size(); p++) {
+        Page<Ticket> page = pages.get(p);
+        if (p < pages.size() - 1) {
+          // Restricted in the store's query, not after it: every page but the last is full.
+          w.expect(
+              "the size of page " + p + " of " + who + "'s search", pageSize, page.items().size());
+        }
+        page.items().forEach(t -> found.add(t.key().value()));
+      }
+      w.expect(
+          "the tickets " + who + "'s search finds (each once)",
+          m.tickets.values().stream()
+              .filter(t -> m.canRead(who, t))
+              .map(t -> t.key.value())
+              .sorted()
+              .toList(),
+          found.stream().sorted().toList());
+      w.note(found.size() + " found");
+    }
+
+    @Override
+    public String toString() {
+      return "search(" + by + ", pages of " + pageSize + ")";
     }
   }
 
@@ -1076,7 +1349,7 @@ class HelpDeskModelTest {
    */
   private static Gen<List<Op>> sequences() {
     Gen<Op> firstOpen =
-        Generate.pick(List.of(Who.C1, Who.A1, Who.C2, Who.A2, Who.SYSTEM))
+        Generate.pick(List.of(Who.C1, Who.A1, Who.C2, Who.A2, Who.SYSTEM, Who.C3, Who.S1))
             .zip(
                 Generate.booleans(),
                 (who, description) ->
@@ -1104,7 +1377,9 @@ class HelpDeskModelTest {
                     weighted(
                         Pair.of(5, Generate.pick(AGENTS)),
                         Pair.of(1, Generate.constant("a-ghost"))),
-                    (who, t, agent) -> (Op) new Assign(who, t, agent))),
+                    weighted(
+                        Pair.of(4, Generate.constant(false)), Pair.of(1, Generate.constant(true))),
+                    (who, t, agent, over) -> (Op) new Assign(who, t, agent, over))),
         Pair.of(1, mostlyStaff().zip(target(), (who, t) -> (Op) new Unassign(who, t))),
         Pair.of(
             6,
@@ -1138,6 +1413,12 @@ class HelpDeskModelTest {
                 .map(d -> (Op) new Advance(d))),
         Pair.of(3, Generate.constant((Op) new CloseSolved())),
         Pair.of(2, anyone().zip(target(), (who, t) -> (Op) new Read(who, t))),
+        Pair.of(1, mostlyStaff().zip(target(), (who, t) -> (Op) new Escalate(who, t))),
+        Pair.of(1, mostlyStaff().zip(target(), target(), (who, d, i) -> (Op) new Merge(who, d, i))),
+        Pair.of(
+            1,
+            nobodyInParticular()
+                .zip(Generate.range(1, 4), (who, size) -> (Op) new Search(who, size))),
         Pair.of(
             1,
             nobodyInParticular()
@@ -1157,8 +1438,8 @@ class HelpDeskModelTest {
   private static Gen<Who> anyone() {
     return weighted(
         Pair.of(3, Generate.constant(Who.OWNER)),
-        Pair.of(2, Generate.pick(List.of(Who.C1, Who.C2))),
-        Pair.of(3, Generate.pick(List.of(Who.A1, Who.A2))),
+        Pair.of(2, Generate.pick(List.of(Who.C1, Who.C2, Who.C3))),
+        Pair.of(3, Generate.pick(List.of(Who.A1, Who.A2, Who.S1))),
         Pair.of(1, Generate.constant(Who.SYSTEM)),
         Pair.of(1, Generate.constant(Who.GHOST)));
   }
@@ -1166,17 +1447,17 @@ class HelpDeskModelTest {
   /** Anyone, for operations on no ticket in particular. */
   private static Gen<Who> nobodyInParticular() {
     return weighted(
-        Pair.of(3, Generate.pick(List.of(Who.C1, Who.C2))),
-        Pair.of(3, Generate.pick(List.of(Who.A1, Who.A2))),
+        Pair.of(3, Generate.pick(List.of(Who.C1, Who.C2, Who.C3))),
+        Pair.of(3, Generate.pick(List.of(Who.A1, Who.A2, Who.S1))),
         Pair.of(1, Generate.constant(Who.SYSTEM)),
         Pair.of(1, Generate.constant(Who.GHOST)));
   }
 
   private static Gen<Who> mostlyStaff() {
     return weighted(
-        Pair.of(6, Generate.pick(List.of(Who.A1, Who.A2))),
+        Pair.of(6, Generate.pick(List.of(Who.A1, Who.A2, Who.S1))),
         Pair.of(1, Generate.constant(Who.OWNER)),
-        Pair.of(1, Generate.pick(List.of(Who.C1, Who.C2))),
+        Pair.of(1, Generate.pick(List.of(Who.C1, Who.C2, Who.C3))),
         Pair.of(1, Generate.constant(Who.SYSTEM)),
         Pair.of(1, Generate.constant(Who.GHOST)));
   }

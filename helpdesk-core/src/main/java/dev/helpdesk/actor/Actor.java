@@ -42,7 +42,8 @@ public sealed interface Actor permits Actor.Customer, Actor.Agent, Actor.System 
   String describe();
 
   /**
-   * A customer, who sees and replies to their own tickets only, and never sees internal notes.
+   * A customer, who sees and replies to their own tickets only (and reads their organisation's when
+   * the desk lets them), and never sees internal notes.
    *
    * @param id the customer's id
    */
@@ -59,7 +60,9 @@ public sealed interface Actor permits Actor.Customer, Actor.Agent, Actor.System 
   }
 
   /**
-   * A support agent, who works any ticket and may write internal notes.
+   * A support agent, who works tickets and may write internal notes: any ticket, or only their
+   * groups' and their own when the desk scopes agents; what else they may do depends on their
+   * {@link dev.helpdesk.agent.Role} when the desk enforces it.
    *
    * @param id the agent's id
    */

@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
  * @param capacity the most active tickets the agent holds at once
  * @param availability whether the agent takes new tickets now
  * @param escalationGroup the supervisors the agent's tickets are escalated to, if any
+ * @param role whether the agent is a supervisor (see {@link Role})
  */
 public record Agent(
     AgentId id,
@@ -34,7 +35,8 @@ public record Agent(
     Set<String> skills,
     Capacity capacity,
     Availability availability,
-    Optional<GroupId> escalationGroup) {
+    Optional<GroupId> escalationGroup,
+    Role role) {
 
   /** The longest display name accepted. */
   public static final int MAX_NAME_LENGTH = 200;
@@ -60,11 +62,25 @@ public record Agent(
     Check.present("capacity", capacity);
     Check.present("availability", availability);
     Check.present("escalationGroup", escalationGroup);
+    Check.present("role", role);
+  }
+
+  /** An agent with the role {@link Role#AGENT}: what an agent was before roles existed. */
+  public Agent(
+      AgentId id,
+      String name,
+      EmailAddress email,
+      Set<GroupId> groups,
+      Set<String> skills,
+      Capacity capacity,
+      Availability availability,
+      Optional<GroupId> escalationGroup) {
+    this(id, name, email, groups, skills, capacity, availability, escalationGroup, Role.AGENT);
   }
 
   /**
-   * An agent with no skills, no capacity limit, ONLINE, without escalation group: what an agent was
-   * before assignment knew more.
+   * An agent with no skills, no capacity limit, ONLINE, without escalation group, role {@link
+   * Role#AGENT}: what an agent was before assignment knew more.
    */
   public Agent(AgentId id, String name, EmailAddress email, Set<GroupId> groups) {
     this(id, name, email, groups, Set.of(), Capacity.NONE, Availability.ONLINE, Optional.empty());
@@ -77,27 +93,43 @@ public record Agent(
 
   /** This agent with its groups replaced. */
   public Agent withGroups(Set<GroupId> groups) {
-    return new Agent(id, name, email, groups, skills, capacity, availability, escalationGroup);
+    return new Agent(
+        id, name, email, groups, skills, capacity, availability, escalationGroup, role);
   }
 
   /** This agent with its skills replaced. */
   public Agent withSkills(Set<String> skills) {
-    return new Agent(id, name, email, groups, skills, capacity, availability, escalationGroup);
+    return new Agent(
+        id, name, email, groups, skills, capacity, availability, escalationGroup, role);
   }
 
   /** This agent with its capacity replaced. */
   public Agent withCapacity(Capacity capacity) {
-    return new Agent(id, name, email, groups, skills, capacity, availability, escalationGroup);
+    return new Agent(
+        id, name, email, groups, skills, capacity, availability, escalationGroup, role);
   }
 
   /** This agent with its availability replaced. */
   public Agent withAvailability(Availability availability) {
-    return new Agent(id, name, email, groups, skills, capacity, availability, escalationGroup);
+    return new Agent(
+        id, name, email, groups, skills, capacity, availability, escalationGroup, role);
   }
 
   /** This agent with its escalation group replaced (empty for none). */
   public Agent withEscalationGroup(Optional<GroupId> escalationGroup) {
-    return new Agent(id, name, email, groups, skills, capacity, availability, escalationGroup);
+    return new Agent(
+        id, name, email, groups, skills, capacity, availability, escalationGroup, role);
+  }
+
+  /** This agent with its role replaced. */
+  public Agent withRole(Role role) {
+    return new Agent(
+        id, name, email, groups, skills, capacity, availability, escalationGroup, role);
+  }
+
+  /** Whether the agent has the role {@link Role#SUPERVISOR}. */
+  public boolean isSupervisor() {
+    return role == Role.SUPERVISOR;
   }
 
   /** Whether the agent belongs to {@code group}. */

@@ -17,5 +17,10 @@ public enum StaffAction {
    * A closed ticket's personal data was erased by the retention setting; the subject is the
    * ticket's key.
    */
-  TICKET_ERASED
+  TICKET_ERASED,
+  /**
+   * A customer was saved through the desk, which may change whose tickets they see; the subject is
+   * the customer's id, the summaries hold their organisation only.
+   */
+  CUSTOMER_SAVED
 }

@@ -12,6 +12,7 @@ import dev.helpdesk.search.SearchHit;
 import dev.helpdesk.search.SearchPosition;
 import dev.helpdesk.search.SearchText;
 import dev.helpdesk.search.TicketQuery;
+import dev.helpdesk.search.TicketScope;
 import dev.helpdesk.search.TicketSearch;
 import dev.helpdesk.sla.SlaState;
 import dev.helpdesk.store.ChangesSince;
@@ -436,6 +437,7 @@ public final class InMemoryTickets implements Tickets {
     Instant now = search.now();
     return candidates(search).stream()
         .map(t -> new SearchHit(t, slaStates.getOrDefault(t.id(), SlaState.NONE)))
+        .filter(h -> search.scope().includes(h.ticket()))
         .filter(h -> q.matchesFields(h, now))
         .filter(h -> after.map(p -> q.sort().isAfter(h, p)).orElse(true))
         .sorted(q.sort().hits())
@@ -471,6 +473,9 @@ public final class InMemoryTickets implements Tickets {
     }
     if (q.customer().isPresent()) {
       return orEmpty(byRequester.get(q.customer().get()));
+    }
+    if (search.scope() instanceof TicketScope.Requester r && r.organisation().isEmpty()) {
+      return orEmpty(byRequester.get(r.customer()));
     }
     boolean unsolvedOnly =
         !q.statuses().isEmpty() && q.statuses().stream().allMatch(Status::isUnsolved);

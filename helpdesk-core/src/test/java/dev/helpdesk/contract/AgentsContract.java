@@ -6,6 +6,7 @@ import dev.helpdesk.agent.Agent;
 import dev.helpdesk.agent.AgentId;
 import dev.helpdesk.agent.Agents;
 import dev.helpdesk.agent.GroupId;
+import dev.helpdesk.agent.Role;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -47,6 +48,19 @@ public abstract class AgentsContract {
     store.save(ana);
 
     assertEquals(Optional.of(ana), store.byId(AgentId.of("a-1")));
+  }
+
+  @Test
+  void theRoleIsKeptAndReplacedBySavingAgain() {
+    Agent sam = Agent.of("s-1", "Sam Chief", "sam@desk.example.com");
+    assertEquals(Role.AGENT, sam.role(), "an agent's role unless given");
+
+    store.save(sam.withRole(Role.SUPERVISOR));
+    assertEquals(Optional.of(sam.withRole(Role.SUPERVISOR)), store.byId(AgentId.of("s-1")));
+    assertEquals(List.of(sam.withRole(Role.SUPERVISOR)), store.all());
+
+    store.save(sam);
+    assertEquals(Role.AGENT, store.byId(AgentId.of("s-1")).orElseThrow().role());
   }
 
   @Test

@@ -6,6 +6,7 @@ import dev.helpdesk.common.EmailAddress;
 import dev.helpdesk.customer.Customer;
 import dev.helpdesk.customer.CustomerId;
 import dev.helpdesk.customer.Customers;
+import dev.helpdesk.customer.OrganisationId;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,23 @@ public abstract class CustomersContract {
 
     assertEquals(Optional.of(ana), store.byId(CustomerId.of("c-1")));
     assertEquals(Optional.of(ana), store.byEmail(EmailAddress.of("ana@example.com")));
+  }
+
+  @Test
+  void theOrganisationIsKeptAndReplacedBySavingAgain() {
+    Customer ana = customer("c-1", "Ana Lima", "ana@example.com");
+    Customer inAcme = ana.withOrganisation(Optional.of(OrganisationId.of("org-acme")));
+
+    store.save(inAcme);
+    assertEquals(Optional.of(inAcme), store.byId(CustomerId.of("c-1")));
+    assertEquals(Optional.of(inAcme), store.byEmail(EmailAddress.of("ana@example.com")));
+
+    Customer moved = ana.withOrganisation(Optional.of(OrganisationId.of("org-globex")));
+    store.save(moved);
+    assertEquals(Optional.of(moved), store.byId(CustomerId.of("c-1")));
+
+    store.save(ana);
+    assertEquals(Optional.empty(), store.byId(CustomerId.of("c-1")).orElseThrow().organisation());
   }
 
   @Test

@@ -18,10 +18,12 @@ import dev.helpdesk.conversation.MessageId;
 import dev.helpdesk.conversation.Visibility;
 import dev.helpdesk.customer.Customer;
 import dev.helpdesk.customer.CustomerId;
+import dev.helpdesk.customer.OrganisationId;
 import dev.helpdesk.internal.change.TicketEdit;
 import dev.helpdesk.search.SearchHit;
 import dev.helpdesk.search.SearchText;
 import dev.helpdesk.search.TicketQuery;
+import dev.helpdesk.search.TicketScope;
 import dev.helpdesk.search.TicketSearch;
 import dev.helpdesk.search.TicketSort;
 import dev.helpdesk.sla.SlaState;
@@ -194,6 +196,81 @@ public abstract class TicketSearchContract {
               .toList();
       assertEquals(expected, find(store, query().sort(sort).pageSize(100), true), sort.name());
       assertEquals(expected, allPages(store, query().text("late").sort(sort).pageSize(2), true));
+    }
+  }
+
+  @Test
+  void aScopeKeepsEveryPageWithinTheTicketsTheReaderMaySee() {
+    Tickets store = tickets();
+    List<Ticket> all = new ArrayList<>();
+    String[] customers = {"c-1", "c-2", "c-3"};
+    String[] groups = {"g-1", "g-2", ""};
+    for (int i = 0; i < 18; i++) {
+      Spec s =
+          spec(
+              customers[i % 3],
+              "Late train " + (i % 2 == 0 ? "refund" : "delay"),
+              T0.plusSeconds(i / 2));
+      if (i % 3 != 2) {
+        s.organisation("org-1"); // c-1 and c-2 are colleagues, c-3 in no organisation
+      }
+      if (!groups[(i / 3) % 3].isEmpty()) {
+        s.group(groups[(i / 3) % 3]);
+      }
+      Ticket t = open(store, s);
+      if (i % 4 == 0) {
+        t = update(store, t, T0.plusSeconds(10 + i), e -> e.assign(A1));
+      } else if (i % 4 == 1) {
+        t = update(store, t, T0.plusSeconds(10 + i), e -> e.assign(A2));
+      }
+      all.add(t);
+    }
+    List<TicketScope> scopes =
+        List.of(
+            new TicketScope.Requester(CustomerId.of("c-1"), Optional.empty()),
+            new TicketScope.Requester(
+                CustomerId.of("c-1"), Optional.of(OrganisationId.of("org-1"))),
+            new TicketScope.Requester(
+                CustomerId.of("c-3"), Optional.of(OrganisationId.of("org-2"))),
+            new TicketScope.Groups(A1, Set.of()),
+            new TicketScope.Groups(A1, Set.of(GroupId.of("g-1"))),
+            new TicketScope.Groups(A2, Set.of(GroupId.of("g-1"), GroupId.of("g-2"))));
+    for (TicketScope scope : scopes) {
+      for (TicketSort sort : TicketSort.values()) {
+        List<Ticket> expected =
+            all.stream()
+                .filter(scope::includes)
+                .map(t -> new SearchHit(t, SlaState.NONE))
+                .sorted(sort.hits())
+                .map(SearchHit::ticket)
+                .toList();
+        assertTrue(!expected.isEmpty(), scope + " finds something");
+        assertEquals(
+            expected,
+            allPages(store, query().sort(sort).pageSize(2).build(), true, scope).stream()
+                .map(SearchHit::ticket)
+                .toList(),
+            scope + " " + sort + ": every page full, none repeated or skipped");
+        assertEquals(
+            expected.stream().filter(t -> t.assignee().isEmpty()).toList(),
+            allPages(store, query().sort(sort).unassigned().pageSize(3).build(), true, scope)
+                .stream()
+                .map(SearchHit::ticket)
+                .toList(),
+            scope + " " + sort + " and a filter");
+      }
+      assertEquals(
+          all.stream()
+              .filter(scope::includes)
+              .filter(t -> t.subject().endsWith("refund"))
+              .map(t -> new SearchHit(t, SlaState.NONE))
+              .sorted(TicketSort.UPDATED_NEWEST.hits())
+              .map(SearchHit::ticket)
+              .toList(),
+          allPages(store, query().text("refund").pageSize(1).build(), false, scope).stream()
+              .map(SearchHit::ticket)
+              .toList(),
+          scope + " with words");
     }
   }
 
@@ -527,11 +604,16 @@ public abstract class TicketSearchContract {
 
   /** Every page of the query, read through cursors, each checked to be at most a page long. */
   private static List<SearchHit> allPages(Tickets store, TicketQuery query, boolean internal) {
+    return allPages(store, query, internal, TicketScope.everything());
+  }
+
+  private static List<SearchHit> allPages(
+      Tickets store, TicketQuery query, boolean internal, TicketScope scope) {
     List<SearchHit> all = new ArrayList<>();
     TicketQuery page = query;
     for (int n = 0; n < 200; n++) {
       List<SearchHit> found =
-          store.search(new TicketSearch(page, internal, query.pageSize() + 1, NOW));
+          store.search(new TicketSearch(page, internal, query.pageSize() + 1, NOW, scope));
       assertTrue(found.size() <= query.pageSize() + 1, "a page longer than asked");
       List<SearchHit> items = found.subList(0, Math.min(found.size(), query.pageSize()));
       all.addAll(items);
@@ -598,6 +680,16 @@ public abstract class TicketSearchContract {
                   "Customer " + customer,
                   EmailAddress.of(customer + "@example.com")))
           .subject(subject.isBlank() ? "No subject" : subject);
+    }
+
+    Spec organisation(String organisation) {
+      request.requester(
+          new Customer(
+              CustomerId.of(customer),
+              "Customer " + customer,
+              EmailAddress.of(customer + "@example.com"),
+              Optional.of(OrganisationId.of(organisation))));
+      return this;
     }
 
     Spec body(String body) {

@@ -17,6 +17,7 @@ import dev.helpdesk.conversation.MessageId;
 import dev.helpdesk.conversation.Visibility;
 import dev.helpdesk.customer.Customer;
 import dev.helpdesk.customer.CustomerId;
+import dev.helpdesk.customer.OrganisationId;
 import dev.helpdesk.internal.change.TicketEdit;
 import dev.helpdesk.notification.Notification;
 import dev.helpdesk.notification.Outbox;
@@ -119,6 +120,37 @@ public abstract class TicketsContract {
     assertEquals(Optional.of(created), store.byKey(created.key()));
     assertEquals(creation.messages(), store.conversation(created.id()));
     assertEquals(creation.events(), store.history(created.id()));
+  }
+
+  @Test
+  void theRequestersOrganisationIsKeptWithTheTicketAndItsHistory() {
+    NewTicket request =
+        NewTicket.builder()
+            .requester(customer("c-1").withOrganisation(Optional.of(OrganisationId.of("org-acme"))))
+            .subject("Seats for the team")
+            .build();
+    TicketChange creation =
+        TicketEdit.open(
+                TicketId.random(),
+                nextKey(),
+                request,
+                Optional.empty(),
+                Actor.customer("c-1"),
+                T0,
+                RULES)
+            .done();
+
+    store.save(creation);
+
+    Ticket created = creation.after();
+    assertEquals(Optional.of(OrganisationId.of("org-acme")), created.requester().organisation());
+    assertEquals(Optional.of(created), store.byId(created.id()));
+    assertEquals(creation.events(), store.history(created.id()));
+    Ticket later = update(created, T0.plusSeconds(60), e -> e.assign(A1));
+    assertEquals(
+        Optional.of(OrganisationId.of("org-acme")),
+        store.byId(later.id()).orElseThrow().requester().organisation(),
+        "kept by every change");
   }
 
   @Test

@@ -84,7 +84,8 @@ public enum TestDatabase {
           "V9__search_sla.sql",
           "V10__pending_followups.sql",
           "V11__staff_audit.sql",
-          "V12__privacy.sql");
+          "V12__privacy.sql",
+          "V13__roles.sql");
 
   private static final List<String> SEQUENCES =
       List.of(

@@ -308,6 +308,11 @@ public class HelpDeskAutoConfiguration {
           () -> builder.eraseClosedTicketsAfterMonths(properties.getClosedTicketRetentionMonths()));
     }
     outbox(builder, properties.getOutbox());
+    HelpDeskProperties.Roles roles = properties.getRoles();
+    builder
+        .enforceSupervisorRole(roles.isEnforceSupervisorRole())
+        .agentsSeeOwnGroups(roles.isAgentsSeeOwnGroups())
+        .customersSeeOrganisation(roles.isCustomersSeeOrganisation());
     new Parts(beans).applyTo(builder, properties);
     relay.relay().ifPresent(builder::changeRelay);
     listeners.orderedStream().forEach(builder::listener);

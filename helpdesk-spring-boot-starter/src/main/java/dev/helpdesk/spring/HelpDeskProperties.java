@@ -37,6 +37,7 @@ public class HelpDeskProperties {
   private final Sla sla = new Sla();
   private final Live live = new Live();
   private final Outbox outbox = new Outbox();
+  private final Roles roles = new Roles();
 
   public boolean isEnabled() {
     return enabled;
@@ -137,6 +138,54 @@ public class HelpDeskProperties {
 
   public Outbox getOutbox() {
     return outbox;
+  }
+
+  public Roles getRoles() {
+    return roles;
+  }
+
+  /** What agents and customers may do and see beyond their own tickets; see docs/roles.md. */
+  public static class Roles {
+
+    /**
+     * Whether assigning over capacity, escalating, merging, saving agents and customers, setting
+     * another agent's availability, reading metrics and the staff audit, and redelivering dead
+     * letters are for supervisors (and system actors) only.
+     */
+    private boolean enforceSupervisorRole;
+
+    /**
+     * Whether an agent who is no supervisor sees and works only the tickets of their groups and
+     * those assigned to them.
+     */
+    private boolean agentsSeeOwnGroups;
+
+    /** Whether a customer also reads, finds and follows the tickets of their organisation. */
+    private boolean customersSeeOrganisation;
+
+    public boolean isEnforceSupervisorRole() {
+      return enforceSupervisorRole;
+    }
+
+    public void setEnforceSupervisorRole(boolean enforceSupervisorRole) {
+      this.enforceSupervisorRole = enforceSupervisorRole;
+    }
+
+    public boolean isAgentsSeeOwnGroups() {
+      return agentsSeeOwnGroups;
+    }
+
+    public void setAgentsSeeOwnGroups(boolean agentsSeeOwnGroups) {
+      this.agentsSeeOwnGroups = agentsSeeOwnGroups;
+    }
+
+    public boolean isCustomersSeeOrganisation() {
+      return customersSeeOrganisation;
+    }
+
+    public void setCustomersSeeOrganisation(boolean customersSeeOrganisation) {
+      this.customersSeeOrganisation = customersSeeOrganisation;
+    }
   }
 
   /** How the desk delivers the notifications waiting in its outbox. */

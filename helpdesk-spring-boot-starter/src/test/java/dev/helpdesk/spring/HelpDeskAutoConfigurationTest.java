@@ -1,15 +1,23 @@
 package dev.helpdesk.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.helpdesk.HelpDesk;
+import dev.helpdesk.actor.AccessDeniedException;
 import dev.helpdesk.actor.Actor;
 import dev.helpdesk.agent.Agent;
+import dev.helpdesk.agent.GroupId;
 import dev.helpdesk.assignment.AssignmentStrategy;
 import dev.helpdesk.assignment.Strategies;
+import dev.helpdesk.common.EmailAddress;
+import dev.helpdesk.common.NotFoundException;
 import dev.helpdesk.common.ValidationException;
+import dev.helpdesk.customer.Customer;
+import dev.helpdesk.customer.CustomerId;
+import dev.helpdesk.customer.OrganisationId;
 import dev.helpdesk.jobs.DeskJob;
 import dev.helpdesk.jobs.DeskJobs;
 import dev.helpdesk.jpa.JpaHelpDeskStore;
@@ -35,6 +43,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -393,6 +403,61 @@ class HelpDeskAutoConfigurationTest {
                     .rootCause()
                     .isInstanceOf(InvalidConfigurationPropertyValueException.class)
                     .hasMessageContaining(property));
+  }
+
+  @Test
+  void theRoleSettingsComeFromProperties() {
+    Actor admin = Actor.system("admin");
+    Actor.Agent bea = Actor.agent("a-bea");
+    runner
+        .withPropertyValues(
+            "helpdesk.roles.enforce-supervisor-role=true",
+            "helpdesk.roles.agents-see-own-groups=true",
+            "helpdesk.roles.customers-see-organisation=true")
+        .run(
+            context -> {
+              HelpDesk desk = context.getBean(HelpDesk.class);
+              desk.saveAgent(
+                  admin,
+                  Agent.of("a-bea", "Bea", "bea@desk.example")
+                      .withGroups(Set.of(GroupId.of("rail"))));
+              desk.saveCustomer(
+                  admin,
+                  new Customer(
+                      CustomerId.of("c-1"),
+                      "Ana",
+                      EmailAddress.of("ana@example.com"),
+                      Optional.of(OrganisationId.of("acme"))));
+              desk.saveCustomer(
+                  admin,
+                  new Customer(
+                      CustomerId.of("c-2"),
+                      "Dan",
+                      EmailAddress.of("dan@example.com"),
+                      Optional.of(OrganisationId.of("acme"))));
+              Ticket t = open(desk);
+              // Supervisor role: an agent may not save agents (make herself a supervisor).
+              assertThatThrownBy(
+                      () -> desk.saveAgent(bea, Agent.of("a-bea", "Bea", "bea@desk.example")))
+                  .isInstanceOf(AccessDeniedException.class);
+              // Agents see their groups: the ticket is in none.
+              assertThatThrownBy(() -> desk.ticket(bea, t.id()))
+                  .isInstanceOf(NotFoundException.class);
+              // Organisations: a colleague reads it.
+              assertThat(desk.ticket(Actor.customer("c-2"), t.id()).ticket().id())
+                  .isEqualTo(t.id());
+            });
+    runner.run(
+        context -> {
+          HelpDesk desk = context.getBean(HelpDesk.class);
+          Ticket t = open(desk);
+          desk.saveAgent(admin, Agent.of("a-bea", "Bea", "bea@desk.example"));
+          desk.saveAgent(bea, Agent.of("a-bea", "Bea", "bea@desk.example"));
+          assertThat(desk.ticket(bea, t.id()).ticket().id()).isEqualTo(t.id());
+          assertThatThrownBy(() -> desk.ticket(Actor.customer("c-2"), t.id()))
+              .as("off by default")
+              .isInstanceOf(NotFoundException.class);
+        });
   }
 
   @Test

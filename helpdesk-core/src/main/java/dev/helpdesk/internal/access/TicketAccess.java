@@ -11,25 +11,14 @@ import dev.helpdesk.ticket.TicketLink;
 import java.util.List;
 
 /**
- * Who may see and do what with a ticket. Customers see and reply to their own tickets only and
- * never see internal notes; agents and systems may do everything else. (That an agent actor names a
- * known agent is checked by the desk, which has the {@code Agents} port.)
+ * What each kind of actor may see and do with a ticket they may read: customers never see internal
+ * notes nor the team's own events, and only staff work tickets. Which tickets an actor may read at
+ * all (their own, their organisation's, their groups') is {@link Access#scope}'s, which knows the
+ * agents, the customers and the desk's role settings.
  */
 public final class TicketAccess {
 
   private TicketAccess() {}
-
-  /** Fails unless the actor may read the ticket (and so reply to it). */
-  public static void requireCanRead(Actor actor, Ticket ticket) {
-    if (!canRead(actor, ticket)) {
-      throw new AccessDeniedException(actor, "access ticket " + ticket.key());
-    }
-  }
-
-  /** Whether the actor may read the ticket: staff any, a customer their own. */
-  public static boolean canRead(Actor actor, Ticket ticket) {
-    return !(actor instanceof Actor.Customer c) || c.id().equals(ticket.requester().id());
-  }
 
   /** Fails unless the actor is an agent or the system: notes, assignment, status, priority. */
   public static void requireStaff(Actor actor, Ticket ticket, String what) {

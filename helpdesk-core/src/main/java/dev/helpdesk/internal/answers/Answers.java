@@ -38,7 +38,7 @@ public final class Answers {
   /** The ticket's customer accepts a suggested answer, which solves the ticket. */
   public Ticket accept(Actor actor, TicketId id, ArticleId articleId) {
     Check.present("articleId", articleId);
-    Ticket ticket = access.readable(actor, id);
+    Ticket ticket = access.writable(actor, id, "accept an answer on");
     if (!(actor instanceof Actor.Customer)) {
       throw new AccessDeniedException(
           actor, "accept an answer on ticket " + ticket.key() + ": only its customer may");

@@ -82,10 +82,13 @@ public final class AssignmentService {
     pipeline.afterwards(this::serveFreed);
   }
 
-  /** Adds or updates an agent (staff only); waiting tickets are offered at once. */
+  /**
+   * Adds or updates an agent (staff; a supervisor when the desk enforces the role, or an agent
+   * could make themselves one); waiting tickets are offered at once.
+   */
   public void saveAgent(Actor actor, Agent agent) {
     Check.present("agent", agent);
-    requireStaff(actor, "save an agent");
+    access.requireSupervisor(actor, "save an agent");
     unitOfWork.run(
         () -> {
           // The record first: if it cannot be kept, the agent is not saved either.
@@ -106,7 +109,11 @@ public final class AssignmentService {
   /** Sets an agent's availability; going OFFLINE may return their tickets to the queue. */
   public Agent setAvailability(Actor actor, AgentId agentId, Availability availability) {
     Check.present("availability", availability);
-    requireStaff(actor, "set an agent's availability");
+    if (actor instanceof Actor.Agent self && self.id().equals(agentId)) {
+      requireStaff(actor, "set an agent's availability");
+    } else {
+      access.requireSupervisor(actor, "set another agent's availability");
+    }
     Agent before = access.agent(agentId);
     Agent agent = before.withAvailability(availability);
     unitOfWork.run(
@@ -258,6 +265,10 @@ public final class AssignmentService {
     // Who may comes first: a customer must not learn from the answer which agent ids exist.
     Ticket ticket = access.load(actor, ticketId);
     TicketAccess.requireStaff(actor, ticket, "assign");
+    if (overCapacity) {
+      // Asked for, not only needed: the answer does not depend on the agent's load at the time.
+      access.requireSupervisor(actor, "assign ticket " + ticket.key() + " over capacity");
+    }
     access.agent(agent);
     return pipeline.change(
         actor,
@@ -281,6 +292,7 @@ public final class AssignmentService {
         named,
         edit -> {
           TicketAccess.requireStaff(actor, edit.current(), "escalate");
+          access.requireSupervisor(actor, "escalate ticket " + edit.current().key());
           assignment.escalate(edit, reason, actor);
         },
         Then.SERVE_QUEUE);

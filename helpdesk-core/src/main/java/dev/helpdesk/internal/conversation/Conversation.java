@@ -59,7 +59,8 @@ public final class Conversation {
   /** A public reply; a customer's reply to a CLOSED ticket starts a follow-up. */
   public Posted reply(Actor actor, TicketId ticketId, MessageDraft draft, boolean acknowledge) {
     Check.present("draft", draft);
-    Ticket ticket = access.readable(actor, ticketId);
+    // A customer who reads the ticket as a member of its organisation may not write to it.
+    Ticket ticket = access.writable(actor, ticketId, "reply to");
     List<Attachment> files = store(draft.attachments());
     try {
       if (ticket.status() == Status.CLOSED && actor instanceof Actor.Customer) {

@@ -23,8 +23,8 @@ public final class Insights {
 
   /** The report over {@code [from, to)} and the load now, for staff. */
   public MetricsReport report(Actor actor, Instant from, Instant to) {
-    access.requireKnown(actor);
-    Access.requireNotCustomer(actor, "read metrics");
+    // Desk-wide figures: a supervisor's, when the desk enforces the role.
+    access.requireSupervisor(actor, "read metrics");
     TimeRange range = new TimeRange(from, to);
     MetricsQueries q =
         metrics.orElseThrow(

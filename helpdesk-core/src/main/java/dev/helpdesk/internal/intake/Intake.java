@@ -2,16 +2,22 @@ package dev.helpdesk.internal.intake;
 
 import dev.helpdesk.actor.Actor;
 import dev.helpdesk.agent.AgentId;
+import dev.helpdesk.audit.StaffAction;
 import dev.helpdesk.common.Check;
 import dev.helpdesk.common.ConcurrentUpdateException;
+import dev.helpdesk.common.UnitOfWork;
+import dev.helpdesk.common.ValidationException;
 import dev.helpdesk.conversation.Attachment;
 import dev.helpdesk.conversation.Message;
 import dev.helpdesk.conversation.MessageId;
 import dev.helpdesk.conversation.Visibility;
+import dev.helpdesk.customer.Customer;
 import dev.helpdesk.customer.Customers;
+import dev.helpdesk.customer.OrganisationId;
 import dev.helpdesk.internal.access.Access;
 import dev.helpdesk.internal.access.TicketAccess;
 import dev.helpdesk.internal.assignment.Assignment;
+import dev.helpdesk.internal.audit.StaffAudit;
 import dev.helpdesk.internal.change.ChangePipeline;
 import dev.helpdesk.internal.change.TicketEdit;
 import dev.helpdesk.internal.fields.FieldSchema;
@@ -30,6 +36,7 @@ import dev.helpdesk.ticket.TicketLink;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -49,6 +56,8 @@ public final class Intake {
   private final Customers customers;
   private final Assignment assignment;
   private final FieldSchema fields;
+  private final UnitOfWork unitOfWork;
+  private final StaffAudit audit;
 
   /** Intake over the desk's pipeline and ports. */
   public Intake(
@@ -58,7 +67,9 @@ public final class Intake {
       TicketKeys keys,
       Customers customers,
       Assignment assignment,
-      FieldSchema fields) {
+      FieldSchema fields,
+      UnitOfWork unitOfWork,
+      StaffAudit audit) {
     this.pipeline = pipeline;
     this.access = access;
     this.tickets = tickets;
@@ -66,6 +77,35 @@ public final class Intake {
     this.customers = customers;
     this.assignment = assignment;
     this.fields = fields;
+    this.unitOfWork = unitOfWork;
+    this.audit = audit;
+  }
+
+  /**
+   * Adds or updates a customer, their organisation included, by a supervisor (by staff when the
+   * desk does not enforce the role): the organisation decides whose tickets a customer may read, so
+   * it is set here and recorded in the staff audit, never by opening a ticket.
+   */
+  public void saveCustomer(Actor actor, Customer customer) {
+    Check.present("customer", customer);
+    access.requireSupervisor(actor, "save a customer");
+    unitOfWork.run(
+        () -> {
+          // The record first: if it cannot be kept, the customer is not saved either.
+          audit.record(
+              actor,
+              StaffAction.CUSTOMER_SAVED,
+              customer.id().value(),
+              customers.byId(customer.id()).map(Intake::summary).orElse(Map.of()),
+              summary(customer));
+          customers.save(customer);
+          return null;
+        });
+  }
+
+  /** What the audit keeps of a customer: the organisation only, no personal data. */
+  private static Map<String, String> summary(Customer customer) {
+    return Map.of("organisation", customer.organisation().map(OrganisationId::value).orElse(""));
   }
 
   /** Opens a ticket for the request's requester, whom a customer actor must be. */
@@ -73,10 +113,40 @@ public final class Intake {
     Check.present("request", request);
     access.requireKnown(actor);
     TicketAccess.requireCanActFor(actor, request.requester().id());
+    request = withStoredOrganisation(request);
     // A mail has no form: a ticket opened from one is not refused for want of a required field
     // (the poller would retry the mail for ever); staff fill the field in.
     fields.checkNew(request.customFields(), request.channel() != Channel.EMAIL);
     return TicketAccess.view(actor, create(actor, request, Optional.empty(), List.of()));
+  }
+
+  /**
+   * The request with its requester in the organisation the desk knows them in. Opening a ticket
+   * never moves a customer into an organisation (a customer could otherwise join any and read its
+   * tickets): a request that names another one is refused.
+   */
+  private NewTicket withStoredOrganisation(NewTicket request) {
+    Customer requester = request.requester();
+    Optional<OrganisationId> known = customers.byId(requester.id()).flatMap(Customer::organisation);
+    if (requester.organisation().isPresent() && !requester.organisation().equals(known)) {
+      throw new ValidationException(
+          "requester.organisation",
+          "is set with saveCustomer, not by opening a ticket (was '"
+              + requester.organisation().get()
+              + "', the customer's is '"
+              + known.map(OrganisationId::value).orElse("none")
+              + "')");
+    }
+    return new NewTicket(
+        requester.withOrganisation(known),
+        request.subject(),
+        request.description(),
+        request.channel(),
+        request.priority(),
+        request.tags(),
+        request.customFields(),
+        request.group(),
+        request.acknowledge());
   }
 
   /**

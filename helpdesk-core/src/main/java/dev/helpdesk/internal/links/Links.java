@@ -162,6 +162,7 @@ public final class Links {
   public Ticket merge(Actor actor, TicketId duplicate, TicketId into) {
     Ticket d = access.load(actor, duplicate);
     TicketAccess.requireStaff(actor, d, "merge tickets");
+    access.requireSupervisor(actor, "merge tickets");
     Ticket i = access.load(actor, into);
     if (d.id().equals(i.id())) {
       throw new ValidationException("into", "must be another ticket than the duplicate");

@@ -130,22 +130,25 @@ public final class LiveFeed implements AutoCloseable {
    * the ticket at all the caller has checked.
    */
   public Subscription ticket(Actor viewer, TicketId ticket, LiveListener listener) {
-    return ticket(viewer, ticket, 0, listener);
+    return ticket(viewer, ticket, 0, false, listener);
   }
 
   /**
    * As {@link #ticket(Actor, TicketId, LiveListener)}, for a subscriber who has read the ticket at
    * version {@code read}: with a relay, a ticket this instance has not yet delivered anything of is
-   * then followed from that version on, so no later change another instance stores is missed.
+   * then followed from that version on, so no later change another instance stores is missed. A
+   * customer {@code colleague} follows the ticket of another member of their organisation, which
+   * the caller has checked they may read; any other customer only their own tickets.
    */
-  public Subscription ticket(Actor viewer, TicketId ticket, long read, LiveListener listener) {
+  public Subscription ticket(
+      Actor viewer, TicketId ticket, long read, boolean colleague, LiveListener listener) {
     Check.present("viewer", viewer);
     Check.present("ticketId", ticket);
     Sequencer s = sequencer;
     if (s != null && read > 0) {
       s.readAt(ticket, read);
     }
-    Predicate<Updates.Entry> wants = e -> e.visibleTo(viewer, ticket);
+    Predicate<Updates.Entry> wants = e -> e.visibleTo(viewer, ticket, colleague);
     return register(byTicket, ticket, listener, wants, viewer.describe() + " on ticket " + ticket);
   }
 

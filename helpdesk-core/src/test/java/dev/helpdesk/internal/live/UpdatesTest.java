@@ -62,11 +62,14 @@ class UpdatesTest {
     assertEquals(4, entries.size()); // note, reply, assigned, NEW -> OPEN
     Updates.Entry note = entries.get(0);
     Updates.Entry reply = entries.get(1);
-    assertFalse(note.visibleTo(ANA, t.id()));
-    assertTrue(reply.visibleTo(ANA, t.id()));
-    assertFalse(reply.visibleTo(Actor.customer("c-bob"), t.id()), "another customer's ticket");
-    assertTrue(note.visibleTo(BEA, t.id()));
-    assertFalse(reply.visibleTo(BEA, TicketId.random()), "another ticket's subscription");
+    assertFalse(note.visibleTo(ANA, t.id(), false));
+    assertTrue(reply.visibleTo(ANA, t.id(), false));
+    assertFalse(
+        reply.visibleTo(Actor.customer("c-bob"), t.id(), false), "another customer's ticket");
+    assertTrue(reply.visibleTo(Actor.customer("c-bob"), t.id(), true), "a colleague's, as checked");
+    assertFalse(note.visibleTo(Actor.customer("c-bob"), t.id(), true), "a colleague's note");
+    assertTrue(note.visibleTo(BEA, t.id(), false));
+    assertFalse(reply.visibleTo(BEA, TicketId.random(), false), "another ticket's subscription");
   }
 
   @Test

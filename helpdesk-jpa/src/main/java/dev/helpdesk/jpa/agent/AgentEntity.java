@@ -1,6 +1,7 @@
 package dev.helpdesk.jpa.agent;
 
 import dev.helpdesk.agent.Availability;
+import dev.helpdesk.agent.Role;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -57,6 +58,10 @@ class AgentEntity {
 
   @Column(name = "escalation_group_id", length = 64)
   String escalationGroup;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "role", nullable = false, length = 16)
+  Role role;
 
   protected AgentEntity() {}
 }

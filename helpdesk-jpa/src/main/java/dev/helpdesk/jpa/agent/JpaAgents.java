@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 
 /**
  * Agents in {@code hd_agent}, {@code hd_agent_group} and {@code hd_agent_skill}: groups, skills,
- * capacity, availability and escalation group.
+ * capacity, availability, escalation group and role.
  */
 public final class JpaAgents implements Agents {
 
@@ -58,6 +58,7 @@ public final class JpaAgents implements Agents {
           row.capacityChannels = Json.write(channels);
           row.availability = agent.availability();
           row.escalationGroup = agent.escalationGroup().map(GroupId::value).orElse(null);
+          row.role = agent.role();
           if (fresh) {
             em.persist(row);
           }
@@ -96,7 +97,8 @@ public final class JpaAgents implements Agents {
         Set.copyOf(row.skills),
         new Capacity(row.capacityTotal, channels(row.capacityChannels)),
         row.availability,
-        Optional.ofNullable(row.escalationGroup).map(GroupId::of));
+        Optional.ofNullable(row.escalationGroup).map(GroupId::of),
+        row.role);
   }
 
   private static Map<String, Integer> channels(String json) {

@@ -27,5 +27,9 @@ class CustomerEntity {
   @Column(name = "saved_seq", nullable = false)
   long savedSeq;
 
+  /** Null for a customer in no organisation. */
+  @Column(name = "organisation_id", length = 128)
+  String organisation;
+
   protected CustomerEntity() {}
 }

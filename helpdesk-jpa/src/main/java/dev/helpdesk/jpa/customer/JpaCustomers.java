@@ -6,6 +6,7 @@ import dev.helpdesk.common.EmailAddress;
 import dev.helpdesk.customer.Customer;
 import dev.helpdesk.customer.CustomerId;
 import dev.helpdesk.customer.Customers;
+import dev.helpdesk.customer.OrganisationId;
 import dev.helpdesk.jpa.store.Database;
 import dev.helpdesk.jpa.store.Failures;
 import dev.helpdesk.jpa.store.Transactions;
@@ -55,6 +56,7 @@ public final class JpaCustomers implements Customers {
                 .setParameter(1, customer.id().value())
                 .setParameter(2, customer.name())
                 .setParameter(3, customer.email().value())
+                .setParameter(4, customer.organisation().map(OrganisationId::value).orElse(null))
                 .executeUpdate());
   }
 
@@ -83,6 +85,10 @@ public final class JpaCustomers implements Customers {
   }
 
   private static Customer toCustomer(CustomerEntity row) {
-    return new Customer(CustomerId.of(row.id), row.name, EmailAddress.of(row.email));
+    return new Customer(
+        CustomerId.of(row.id),
+        row.name,
+        EmailAddress.of(row.email),
+        Optional.ofNullable(row.organisation).map(OrganisationId::of));
   }
 }

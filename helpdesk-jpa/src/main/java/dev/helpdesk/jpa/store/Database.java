@@ -49,9 +49,9 @@ public interface Database {
 
   /**
    * One native statement that inserts the customer row ({@code ?1} id, {@code ?2} name, {@code ?3}
-   * address) or, when the id is taken, updates its name and address; either way {@code saved_seq}
-   * is drawn from {@code hd_customer_save_seq}. One round trip instead of a look-up and a write,
-   * and two first saves of one customer at once cannot collide.
+   * address, {@code ?4} organisation or null) or, when the id is taken, updates those; either way
+   * {@code saved_seq} is drawn from {@code hd_customer_save_seq}. One round trip instead of a
+   * look-up and a write, and two first saves of one customer at once cannot collide.
    */
   String saveCustomer();
 

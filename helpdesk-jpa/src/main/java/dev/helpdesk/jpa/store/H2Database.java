@@ -14,8 +14,8 @@ public final class H2Database implements Database {
 
   @Override
   public String saveCustomer() {
-    return "merge into hd_customer (customer_id, name, email, saved_seq) key (customer_id)"
-        + " values (?1, ?2, ?3, next value for hd_customer_save_seq)";
+    return "merge into hd_customer (customer_id, name, email, organisation_id, saved_seq)"
+        + " key (customer_id) values (?1, ?2, ?3, ?4, next value for hd_customer_save_seq)";
   }
 
   @Override

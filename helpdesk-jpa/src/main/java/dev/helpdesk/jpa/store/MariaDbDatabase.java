@@ -17,10 +17,10 @@ public final class MariaDbDatabase implements Database {
 
   @Override
   public String saveCustomer() {
-    return "insert into hd_customer (customer_id, name, email, saved_seq)"
-        + " values (?1, ?2, ?3, nextval(hd_customer_save_seq))"
+    return "insert into hd_customer (customer_id, name, email, organisation_id, saved_seq)"
+        + " values (?1, ?2, ?3, ?4, nextval(hd_customer_save_seq))"
         + " on duplicate key update name = values(name), email = values(email),"
-        + " saved_seq = values(saved_seq)";
+        + " organisation_id = values(organisation_id), saved_seq = values(saved_seq)";
   }
 
   @Override

@@ -30,10 +30,11 @@ public final class PostgreSqlDatabase implements Database {
 
   @Override
   public String saveCustomer() {
-    return "insert into hd_customer (customer_id, name, email, saved_seq)"
-        + " values (?1, ?2, ?3, nextval('hd_customer_save_seq'))"
+    return "insert into hd_customer (customer_id, name, email, organisation_id, saved_seq)"
+        + " values (?1, ?2, ?3, ?4, nextval('hd_customer_save_seq'))"
         + " on conflict (customer_id) do update set name = excluded.name,"
-        + " email = excluded.email, saved_seq = excluded.saved_seq";
+        + " email = excluded.email, organisation_id = excluded.organisation_id,"
+        + " saved_seq = excluded.saved_seq";
   }
 
   @Override

@@ -11,6 +11,7 @@ import dev.helpdesk.conversation.MessageId;
 import dev.helpdesk.conversation.Visibility;
 import dev.helpdesk.customer.Customer;
 import dev.helpdesk.customer.CustomerId;
+import dev.helpdesk.customer.OrganisationId;
 import dev.helpdesk.jpa.store.Json;
 import dev.helpdesk.ticket.ArticleId;
 import dev.helpdesk.ticket.Channel;
@@ -88,7 +89,9 @@ final class EventPayloads {
             new Customer(
                 CustomerId.of(r.get("id").asText()),
                 r.get("name").asText(),
-                EmailAddress.of(r.get("email").asText())),
+                EmailAddress.of(r.get("email").asText()),
+                // Absent from events stored before organisations existed.
+                Optional.ofNullable(r.get("organisation")).map(o -> OrganisationId.of(o.asText()))),
             Channel.valueOf(p.get("channel").asText()),
             Priority.valueOf(p.get("priority").asText()),
             new LinkedHashSet<>(Json.strings(p.get("tags"))),
@@ -313,6 +316,7 @@ final class EventPayloads {
       requester.put("id", e.requester().id().value());
       requester.put("name", e.requester().name());
       requester.put("email", e.requester().email().value());
+      e.requester().organisation().ifPresent(o -> requester.put("organisation", o.value()));
       p.put("channel", e.channel().name());
       p.put("priority", e.priority().name());
       // Sorted, so that the same tags and fields are always the same document.

@@ -7,6 +7,7 @@ import dev.helpdesk.common.ConcurrentUpdateException;
 import dev.helpdesk.conversation.Attachment;
 import dev.helpdesk.conversation.Message;
 import dev.helpdesk.customer.CustomerId;
+import dev.helpdesk.customer.OrganisationId;
 import dev.helpdesk.jpa.metrics.JpaMetrics;
 import dev.helpdesk.jpa.notification.JpaOutbox;
 import dev.helpdesk.jpa.store.Database;
@@ -17,6 +18,7 @@ import dev.helpdesk.search.SearchHit;
 import dev.helpdesk.search.SearchPosition;
 import dev.helpdesk.search.SearchText;
 import dev.helpdesk.search.TicketQuery;
+import dev.helpdesk.search.TicketScope;
 import dev.helpdesk.search.TicketSearch;
 import dev.helpdesk.search.TicketSort;
 import dev.helpdesk.store.ChangesSince;
@@ -238,6 +240,7 @@ public final class JpaTickets implements Tickets {
                 "update HdTicket t set t.key = :key, t.subject = :subject,"
                     + " t.description = :description, t.requesterId = :requesterId,"
                     + " t.requesterName = :requesterName, t.requesterEmail = :requesterEmail,"
+                    + " t.requesterOrganisation = :requesterOrganisation,"
                     + " t.channel = :channel, t.priority = :priority, t.tagsJson = :tags,"
                     + " t.customFieldsJson = :fields, t.bookingReference = :booking,"
                     + " t.status = :status, t.unsolved = :unsolved, t.assigneeId = :assignee,"
@@ -252,6 +255,9 @@ public final class JpaTickets implements Tickets {
             .setParameter("requesterId", after.requester().id().value())
             .setParameter("requesterName", after.requester().name())
             .setParameter("requesterEmail", after.requester().email().value())
+            .setParameter(
+                "requesterOrganisation",
+                after.requester().organisation().map(OrganisationId::value).orElse(null))
             .setParameter("channel", after.channel())
             .setParameter("priority", after.priority())
             .setParameter("tags", Json.strings(after.tags()))
@@ -721,6 +727,7 @@ public final class JpaTickets implements Tickets {
       where.add("t.tags_json like " + mark(params, "%\"" + escaped + "\"%") + " escape '!'");
     }
     q.customer().ifPresent(c -> where.add("t.requester_id = " + mark(params, c.value())));
+    scope(search.scope(), params).ifPresent(where::add);
     q.bookingReference().ifPresent(b -> where.add("t.booking_reference = " + mark(params, b)));
     if (!q.channels().isEmpty()) {
       where.add(
@@ -771,6 +778,34 @@ public final class JpaTickets implements Tickets {
       rows = r;
     }
     return r;
+  }
+
+  /**
+   * The reader's scope as a condition of the statement, before its limit: a customer's own tickets
+   * and their organisation's, or an agent's groups' and own tickets.
+   */
+  private static Optional<String> scope(TicketScope scope, List<Object> params) {
+    if (scope instanceof TicketScope.Requester r) {
+      String own = "t.requester_id = " + mark(params, r.customer().value());
+      return Optional.of(
+          r.organisation()
+              .map(
+                  o ->
+                      "(" + own + " or t.requester_organisation = " + mark(params, o.value()) + ")")
+              .orElse(own));
+    }
+    if (scope instanceof TicketScope.Groups g) {
+      String own = "t.assignee_id = " + mark(params, g.agent().value());
+      return Optional.of(
+          g.groups().isEmpty()
+              ? own
+              : "("
+                  + own
+                  + " or t.group_id in ("
+                  + marks(params, g.groups().stream().map(GroupId::value).sorted().toList())
+                  + "))");
+    }
+    return Optional.empty();
   }
 
   /**

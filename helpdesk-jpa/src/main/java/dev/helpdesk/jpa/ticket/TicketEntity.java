@@ -61,6 +61,10 @@ class TicketEntity {
   @Column(name = "requester_email", nullable = false, length = 254)
   String requesterEmail;
 
+  /** The requester's organisation when the ticket was opened; null for none. */
+  @Column(name = "requester_organisation", length = 128)
+  String requesterOrganisation;
+
   @Enumerated(EnumType.STRING)
   @Column(name = "channel", nullable = false, length = 16)
   Channel channel;

@@ -9,6 +9,7 @@ import dev.helpdesk.conversation.Message;
 import dev.helpdesk.conversation.MessageId;
 import dev.helpdesk.customer.Customer;
 import dev.helpdesk.customer.CustomerId;
+import dev.helpdesk.customer.OrganisationId;
 import dev.helpdesk.jpa.store.Json;
 import dev.helpdesk.ticket.Ticket;
 import dev.helpdesk.ticket.TicketId;
@@ -32,6 +33,8 @@ final class TicketMapping {
     row.requesterId = t.requester().id().value();
     row.requesterName = t.requester().name();
     row.requesterEmail = t.requester().email().value();
+    row.requesterOrganisation =
+        t.requester().organisation().map(OrganisationId::value).orElse(null);
     row.channel = t.channel();
     row.priority = t.priority();
     row.tagsJson = Json.strings(t.tags());
@@ -54,7 +57,10 @@ final class TicketMapping {
         row.subject,
         row.description,
         new Customer(
-            CustomerId.of(row.requesterId), row.requesterName, EmailAddress.of(row.requesterEmail)),
+            CustomerId.of(row.requesterId),
+            row.requesterName,
+            EmailAddress.of(row.requesterEmail),
+            Optional.ofNullable(row.requesterOrganisation).map(OrganisationId::of)),
         row.channel,
         row.priority,
         new LinkedHashSet<>(Json.strings(row.tagsJson)),

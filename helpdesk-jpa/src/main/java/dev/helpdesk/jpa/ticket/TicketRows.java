@@ -5,6 +5,7 @@ import dev.helpdesk.agent.GroupId;
 import dev.helpdesk.common.EmailAddress;
 import dev.helpdesk.customer.Customer;
 import dev.helpdesk.customer.CustomerId;
+import dev.helpdesk.customer.OrganisationId;
 import dev.helpdesk.jpa.store.Json;
 import dev.helpdesk.search.SearchHit;
 import dev.helpdesk.sla.SlaState;
@@ -44,7 +45,7 @@ final class TicketRows {
   /** The columns {@link #read} reads, in this order. The search text columns are not among them. */
   static final String COLUMNS =
       "t.version, t.ticket_id, t.ticket_key, t.subject, t.description, t.requester_id,"
-          + " t.requester_name, t.requester_email, t.channel, t.priority, t.tags_json,"
+          + " t.requester_name, t.requester_email, t.requester_organisation, t.channel, t.priority, t.tags_json,"
           + " t.custom_fields_json, t.status, t.assignee_id, t.group_id, t.follow_up_of,"
           + " t.created_at, t.updated_at, t.solved_at, t.sla_due_at, t.sla_breached";
 
@@ -144,8 +145,8 @@ final class TicketRows {
   }
 
   private SearchHit hit(ResultSet r, SharedSessionContractImplementor o) throws SQLException {
-    Instant due = read(instant, r, 20, o);
-    Boolean breached = read(bool, r, 21, o);
+    Instant due = read(instant, r, 21, o);
+    Boolean breached = read(bool, r, 22, o);
     Ticket ticket =
         new Ticket(
             new TicketId(read(uuid, r, 2, o)),
@@ -153,18 +154,21 @@ final class TicketRows {
             r.getString(4),
             r.getString(5),
             new Customer(
-                CustomerId.of(r.getString(6)), r.getString(7), EmailAddress.of(r.getString(8))),
-            (Channel) read(channel, r, 9, o),
-            (Priority) read(priority, r, 10, o),
-            new LinkedHashSet<>(Json.strings(r.getString(11))),
-            Json.stringMap(r.getString(12)),
-            (Status) read(status, r, 13, o),
-            Optional.ofNullable(r.getString(14)).map(AgentId::of),
-            Optional.ofNullable(r.getString(15)).map(GroupId::of),
-            Optional.ofNullable((UUID) read(uuid, r, 16, o)).map(TicketId::new),
-            read(instant, r, 17, o),
+                CustomerId.of(r.getString(6)),
+                r.getString(7),
+                EmailAddress.of(r.getString(8)),
+                Optional.ofNullable(r.getString(9)).map(OrganisationId::of)),
+            (Channel) read(channel, r, 10, o),
+            (Priority) read(priority, r, 11, o),
+            new LinkedHashSet<>(Json.strings(r.getString(12))),
+            Json.stringMap(r.getString(13)),
+            (Status) read(status, r, 14, o),
+            Optional.ofNullable(r.getString(15)).map(AgentId::of),
+            Optional.ofNullable(r.getString(16)).map(GroupId::of),
+            Optional.ofNullable((UUID) read(uuid, r, 17, o)).map(TicketId::new),
             read(instant, r, 18, o),
-            Optional.ofNullable(read(instant, r, 19, o)),
+            read(instant, r, 19, o),
+            Optional.ofNullable(read(instant, r, 20, o)),
             ((Number) read(version, r, 1, o)).longValue());
     return new SearchHit(
         ticket,
