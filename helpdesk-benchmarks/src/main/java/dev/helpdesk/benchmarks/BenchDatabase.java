@@ -50,6 +50,15 @@ final class BenchDatabase {
       s.execute("drop database if exists " + NAME + " with (force)");
       s.execute("create database " + NAME);
     }
+    migrate();
+  }
+
+  /**
+   * Applies the shipped desk scripts the database does not have yet: a benchmark that reuses a
+   * database it loaded before (the search benchmark's million tickets) reads it with the current
+   * schema.
+   */
+  static void migrate() {
     Flyway.configure()
         .dataSource(URL, USER, PASSWORD)
         .locations("classpath:db/helpdesk/postgresql")

@@ -85,7 +85,9 @@ public class SearchBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-      if (!loaded(tickets)) {
+      if (loaded(tickets)) {
+        BenchDatabase.migrate();
+      } else {
         load(tickets);
       }
       emf = JpaPostgreSqlBenchmark.factory();
