@@ -10,6 +10,8 @@ import dev.helpdesk.audit.AuditRecord;
 import dev.helpdesk.common.EmailAddress;
 import dev.helpdesk.common.NotFoundException;
 import dev.helpdesk.common.ValidationException;
+import dev.helpdesk.customer.CustomerId;
+import dev.helpdesk.privacy.Erasure;
 import dev.helpdesk.search.Page;
 import dev.helpdesk.search.PageRequest;
 import dev.helpdesk.ticket.Priority;
@@ -32,6 +34,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -41,8 +44,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Who the caller is, and what staff work from: queues with filters, availability, macros, metrics,
- * customers by address, and a live stream per agent queue. The desk refuses customers all but
- * {@code /me}.
+ * customers by address, a customer's data export and erase, and a live stream per agent queue. The
+ * desk refuses customers all but {@code /me}.
  */
 @RestController
 @DeskEndpoint
@@ -198,6 +201,35 @@ class StaffEndpoints {
             desk.customerByEmail(actor, address)
                 .map(c -> new RequesterView(c.id().value(), c.name(), c.email().value()))
                 .orElseThrow(() -> new NotFoundException("customer", email)));
+  }
+
+  /**
+   * A customer's data as the desk exports it (docs/privacy.md): for staff, or for the customer
+   * themselves; the desk refuses a customer asking for someone else's.
+   */
+  @GetMapping(path = "/customers/{customerId}/export", produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<String> export(
+      @PathVariable("customerId") String customerId, Authentication authentication) {
+    Actor actor = calls.actor(authentication);
+    String json = calls.inTransaction(() -> desk.exportCustomer(actor, CustomerId.of(customerId)));
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_JSON)
+        .header("Cache-Control", "no-store")
+        .body(json);
+  }
+
+  /** What an erase did: the customer and how many tickets, messages and files it rewrote. */
+  record ErasureView(String customer, int tickets, int messages, int attachments) {}
+
+  /**
+   * Erases a customer's personal data (staff; supervisors only where the desk enforces the role),
+   * in one unit of work, recorded in the staff audit.
+   */
+  @PostMapping("/customers/{customerId}/erase")
+  ErasureView erase(@PathVariable("customerId") String customerId, Authentication authentication) {
+    Actor actor = calls.actor(authentication);
+    Erasure e = calls.inTransaction(() -> desk.eraseCustomer(actor, CustomerId.of(customerId)));
+    return new ErasureView(e.customer().value(), e.tickets(), e.messages(), e.attachments());
   }
 
   /** {@code me} names the calling agent, so the console needs not know its own id. */

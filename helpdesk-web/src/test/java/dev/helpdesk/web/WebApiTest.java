@@ -1,6 +1,7 @@
 package dev.helpdesk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -514,6 +515,42 @@ class WebApiTest {
     }
     org.junit.jupiter.api.Assertions.assertEquals(
         new java.util.HashSet<>(raised), new java.util.HashSet<>(seen));
+  }
+
+  @Test
+  void aCustomerExportsTheirOwnDataStaffEraseItAndOtherCustomersAreRefused() throws Exception {
+    raise(ana, "Seat missing on the Lisbon train");
+    String id =
+        JsonPath.read(
+            mvc.perform(get(API + "/customers").param("email", ana).with(agent()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(),
+            "$.id");
+    mvc.perform(get(API + "/customers/" + id + "/export").with(customer(ana)))
+        .andExpect(status().isOk())
+        .andExpect(header().string("Cache-Control", "no-store"))
+        .andExpect(jsonPath("$.customer.email").value(ana))
+        .andExpect(jsonPath("$.tickets[0].subject").value("Seat missing on the Lisbon train"));
+    mvc.perform(get(API + "/customers/" + id + "/export").with(customer(ben)))
+        .andExpect(status().isForbidden());
+    mvc.perform(post(API + "/customers/" + id + "/erase").with(customer(ana)).with(csrf()))
+        .andExpect(status().isForbidden());
+
+    mvc.perform(post(API + "/customers/" + id + "/erase").with(agent()).with(csrf()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.customer").value(id))
+        .andExpect(jsonPath("$.tickets").value(1));
+    String after =
+        mvc.perform(get(API + "/customers/" + id + "/export").with(agent()))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.customer.email").value("erased@erased.invalid"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertFalse(after.contains("Lisbon"), after);
+    assertFalse(after.contains("LH 123"), after);
   }
 
   @Test
