@@ -73,9 +73,7 @@ public final class Access {
       // group left, maybe on another instance): it is read from the store. Otherwise only whether
       // they are registered matters, which the roster knows (agents are never removed).
       Optional<Agent> agent =
-          roles.enforceSupervisor() || roles.agentsSeeOwnGroups()
-              ? agents.byId(a.id())
-              : known.apply(a.id());
+          roles.dependOnAgentRecord() ? agents.byId(a.id()) : known.apply(a.id());
       if (agent.isEmpty()) {
         throw new AccessDeniedException(actor, "act: no such agent is registered");
       }

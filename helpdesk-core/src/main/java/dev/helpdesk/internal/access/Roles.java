@@ -13,4 +13,12 @@ public record Roles(
 
   /** No role is enforced: every agent may do and see everything, customers their own tickets. */
   public static final Roles NONE = new Roles(false, false, false);
+
+  /**
+   * Whether what an agent may do depends on their current record (role or groups), which must then
+   * be read from the agent store rather than from what the desk already knows.
+   */
+  public boolean dependOnAgentRecord() {
+    return enforceSupervisor || agentsSeeOwnGroups;
+  }
 }

@@ -7,12 +7,10 @@ import dev.helpdesk.common.ConcurrentUpdateException;
 import dev.helpdesk.conversation.Attachment;
 import dev.helpdesk.conversation.Message;
 import dev.helpdesk.customer.CustomerId;
-import dev.helpdesk.customer.OrganisationId;
 import dev.helpdesk.jpa.metrics.JpaMetrics;
 import dev.helpdesk.jpa.notification.JpaOutbox;
 import dev.helpdesk.jpa.store.Database;
 import dev.helpdesk.jpa.store.Failures;
-import dev.helpdesk.jpa.store.Json;
 import dev.helpdesk.jpa.store.Transactions;
 import dev.helpdesk.search.SearchHit;
 import dev.helpdesk.search.SearchPosition;
@@ -229,12 +227,14 @@ public final class JpaTickets implements Tickets {
     if (known.isEmpty() || seen.managed(em, known.get().rowId())) {
       return false;
     }
-    SeenRows.Seen row = known.get();
-    SearchText words =
-        new SearchText(words(row.searchPublic()), words(row.searchAll()))
-            .with(after.subject(), change.messages());
-    String searchPublic = joined(words.publicWords());
-    String searchAll = joined(words.allWords());
+    SeenRows.Seen seenRow = known.get();
+    // The new values as the entity would hold them: one mapping, TicketMapping's, for both paths.
+    TicketEntity row = new TicketEntity();
+    TicketMapping.copy(after, row);
+    writeWords(
+        row,
+        new SearchText(words(seenRow.searchPublic()), words(seenRow.searchAll()))
+            .with(after.subject(), change.messages()));
     int updated =
         em.createQuery(
                 "update HdTicket t set t.key = :key, t.subject = :subject,"
@@ -249,39 +249,38 @@ public final class JpaTickets implements Tickets {
                     + " t.solvedAt = :solvedAt, t.searchPublic = :searchPublic,"
                     + " t.searchAll = :searchAll, t.version = :version"
                     + " where t.id = :rowId and t.version = :expected")
-            .setParameter("key", after.key().value())
-            .setParameter("subject", after.subject())
-            .setParameter("description", after.description())
-            .setParameter("requesterId", after.requester().id().value())
-            .setParameter("requesterName", after.requester().name())
-            .setParameter("requesterEmail", after.requester().email().value())
-            .setParameter(
-                "requesterOrganisation",
-                after.requester().organisation().map(OrganisationId::value).orElse(null))
-            .setParameter("channel", after.channel())
-            .setParameter("priority", after.priority())
-            .setParameter("tags", Json.strings(after.tags()))
-            .setParameter("fields", Json.stringMap(after.customFields()))
-            .setParameter("booking", after.bookingReference().orElse(null))
-            .setParameter("status", after.status())
-            .setParameter("unsolved", after.status().isUnsolved())
-            .setParameter("assignee", after.assignee().map(AgentId::value).orElse(null))
-            .setParameter("group", after.group().map(GroupId::value).orElse(null))
-            .setParameter("followUpOf", after.followUpOf().map(TicketId::value).orElse(null))
-            .setParameter("createdAt", after.createdAt())
-            .setParameter("updatedAt", after.updatedAt())
-            .setParameter("solvedAt", after.solvedAt().orElse(null))
-            .setParameter("searchPublic", searchPublic)
-            .setParameter("searchAll", searchAll)
+            .setParameter("key", row.key)
+            .setParameter("subject", row.subject)
+            .setParameter("description", row.description)
+            .setParameter("requesterId", row.requesterId)
+            .setParameter("requesterName", row.requesterName)
+            .setParameter("requesterEmail", row.requesterEmail)
+            .setParameter("requesterOrganisation", row.requesterOrganisation)
+            .setParameter("channel", row.channel)
+            .setParameter("priority", row.priority)
+            .setParameter("tags", row.tagsJson)
+            .setParameter("fields", row.customFieldsJson)
+            .setParameter("booking", row.bookingReference)
+            .setParameter("status", row.status)
+            .setParameter("unsolved", row.unsolved)
+            .setParameter("assignee", row.assigneeId)
+            .setParameter("group", row.groupId)
+            .setParameter("followUpOf", row.followUpOf)
+            .setParameter("createdAt", row.createdAt)
+            .setParameter("updatedAt", row.updatedAt)
+            .setParameter("solvedAt", row.solvedAt)
+            .setParameter("searchPublic", row.searchPublic)
+            .setParameter("searchAll", row.searchAll)
             .setParameter("version", after.version())
-            .setParameter("rowId", row.rowId())
+            .setParameter("rowId", seenRow.rowId())
             .setParameter("expected", change.expectedVersion())
             .executeUpdate();
     if (updated != 1) {
       seen.forget(after.id().value());
       throw conflict(change);
     }
-    seen.remember(after.id().value(), row.rowId(), after.version(), searchPublic, searchAll);
+    seen.remember(
+        after.id().value(), seenRow.rowId(), after.version(), row.searchPublic, row.searchAll);
     return true;
   }
 
