@@ -97,7 +97,7 @@ public final class HybridKnowledgeBase implements KnowledgeBase {
     }
     lock.writeLock().lock();
     try {
-      articles.put(article.id(), new Entry(article, vector));
+      articles.put(article.id(), Entry.of(article, vector));
       words.save(article);
     } finally {
       lock.writeLock().unlock();
@@ -203,8 +203,8 @@ public final class HybridKnowledgeBase implements KnowledgeBase {
       SuggestedAnswer w = byWords.get(e.article().id());
       double cosine = e.vector().dot(query);
       double bm25 = w == null ? 0 : w.score();
-      boolean exact = !subjectKey.isEmpty() && subjectKey.equals(key(e.article().title()));
-      String excerpt = w == null ? Excerpt.firstSentence(e.article()) : w.excerpt();
+      boolean exact = !subjectKey.isEmpty() && subjectKey.equals(e.titleKey());
+      String excerpt = w == null ? e.firstSentence() : w.excerpt();
       out.add(
           new Candidate(
               e.article(), cosine, bm25, w != null, exact, tuning.mix(cosine, bm25), excerpt));
@@ -265,7 +265,18 @@ public final class HybridKnowledgeBase implements KnowledgeBase {
     }
   }
 
-  private record Entry(Article article, ArticleVector vector) {}
+  /**
+   * An article with what every query needs of it, worked out once when it is saved: normalising a
+   * title and finding a first sentence per article and query cost more than the cosines.
+   */
+  private record Entry(
+      Article article, ArticleVector vector, List<String> titleKey, String firstSentence) {
+
+    static Entry of(Article article, ArticleVector vector) {
+      return new Entry(
+          article, vector, List.copyOf(key(article.title())), Excerpt.firstSentence(article));
+    }
+  }
 
   /** An article scored for a query: cosine, BM25, whether they share words, and the mix. */
   record Candidate(
