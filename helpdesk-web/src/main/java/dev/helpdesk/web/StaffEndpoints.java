@@ -18,6 +18,7 @@ import dev.helpdesk.ticket.Priority;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.Ticket;
 import dev.helpdesk.web.Views.AgentView;
+import dev.helpdesk.web.Views.FieldView;
 import dev.helpdesk.web.Views.MacroView;
 import dev.helpdesk.web.Views.MeView;
 import dev.helpdesk.web.Views.MetricsView;
@@ -139,6 +140,13 @@ class StaffEndpoints {
   List<MacroView> macros(Authentication authentication) {
     staff(calls.actor(authentication), "list macros");
     return desk.macros().stream().map(MacroView::of).toList();
+  }
+
+  /** The declared custom fields, in declaration order (empty when the desk declares none). */
+  @GetMapping("/fields")
+  List<FieldView> fields(Authentication authentication) {
+    staff(calls.actor(authentication), "list fields");
+    return desk.fields().stream().map(FieldView::of).toList();
   }
 
   @GetMapping("/metrics")

@@ -13,6 +13,7 @@ import dev.helpdesk.metrics.MetricsReport;
 import dev.helpdesk.metrics.SatisfactionScore;
 import dev.helpdesk.search.Page;
 import dev.helpdesk.sla.SlaStatus;
+import dev.helpdesk.ticket.FieldDefinition;
 import dev.helpdesk.ticket.Posted;
 import dev.helpdesk.ticket.SuggestedAnswer;
 import dev.helpdesk.ticket.Ticket;
@@ -268,6 +269,25 @@ final class Views {
           List.copyOf(m.tags()),
           m.fields(),
           List.copyOf(m.placeholders()));
+    }
+  }
+
+  /** A custom field the desk declares: what the console's field form offers and checks. */
+  record FieldView(
+      String key,
+      String label,
+      String type,
+      boolean required,
+      List<String> choices,
+      int maxLength) {
+    static FieldView of(FieldDefinition f) {
+      return new FieldView(
+          f.key(),
+          f.label(),
+          f.type().name(),
+          f.required(),
+          List.copyOf(f.choices()),
+          f.maxLength());
     }
   }
 

@@ -45,8 +45,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * sees the booking, its details and the SLA timer, takes it, replies (the widget shows the reply),
  * notes (the customer never sees the note), applies a macro, gets the customer's answer live,
  * solves the ticket and sets her availability; a ticket assigned elsewhere appears in her queue
- * live; a German page speaks German; axe-core finds no serious or critical violation at each step.
- * Screenshots go to {@code helpdesk-web/target/screenshots/}.
+ * live; an agent files a ticket with tags and the declared fields (a refused value is named and
+ * nothing stored); a German page speaks German; axe-core finds no serious or critical violation at
+ * each step. Screenshots go to {@code helpdesk-web/target/screenshots/}.
  */
 @SpringBootTest(
     classes = WidgetHostApplication.class,
@@ -158,8 +159,9 @@ class ConsoleBrowserTest {
                     + ".activeElement.id"))
         .isEqualTo("ticket-title");
     assertThat(in(agent, CONSOLE, "#ticket-booking").getText()).isEqualTo("BK-5150");
-    assertThat(in(agent, CONSOLE, "#ticket-context").getText())
-        .contains("flight: LH 123", "seat: none");
+    // The booking context the widget sent is in the declared fields' form.
+    assertThat(in(agent, CONSOLE, "#field-flight").getAttribute("value")).isEqualTo("LH 123");
+    assertThat(in(agent, CONSOLE, "#field-seat").getAttribute("value")).isEqualTo("none");
     assertThat(in(agent, CONSOLE, "#ticket-status").getText()).isEqualTo("New");
     assertThat(in(agent, CONSOLE, "#ticket-assignee").getText()).isEqualTo("Nobody");
     assertThat(in(agent, CONSOLE, "#sla li[data-target=FIRST_REPLY]").getText())
@@ -240,6 +242,67 @@ class ConsoleBrowserTest {
     Chromium.screenshot(agent, "console-06-solved-away");
     assertAccessible(agent, "the solved ticket");
     desk.setAvailability(AGENT, AgentId.of("agent-1"), Availability.ONLINE);
+  }
+
+  @Test
+  void anAgentFilesATicketWithTagsAndTheDeclaredFields() {
+    Ticket ticket = raise("ben@example.com", "Ben", "Seat class wrong", "BK-5154");
+    signIn(agent, "/console?lang=en-GB", "agent-1", "agent-pw", CONSOLE);
+    waitFor(
+        agent,
+        d -> {
+          in(agent, CONSOLE, "#unassigned button[data-ticket='" + ticket.id() + "']").click();
+          return true;
+        });
+    waitFor(agent, text(agent, CONSOLE, "#ticket-booking", "BK-5154"));
+    assertThat(in(agent, CONSOLE, "#tags").getText()).isEqualTo("No tags.");
+    assertThat(in(agent, CONSOLE, "label[for=field-seat_class]").getText()).isEqualTo("Seat class");
+    assertThat(new Select(in(agent, CONSOLE, "#field-seat_class")).getOptions())
+        .extracting(WebElement::getText)
+        .containsExactly("(none)", "economy", "business");
+    assertThat(in(agent, CONSOLE, "#field-travel_date").getAttribute("type")).isEqualTo("date");
+
+    // Two tags at once, as an agent types them; one removed again.
+    in(agent, CONSOLE, "#tag-new").sendKeys("Refund, vip");
+    in(agent, CONSOLE, "#tag-add").click();
+    waitFor(agent, visible(agent, CONSOLE, "#tags li[data-tag=vip]"));
+    assertThat(in(agent, CONSOLE, "#tags").getText()).contains("refund", "vip");
+    assertThat(desk.ticket(AGENT, ticket.id()).ticket().tags()).containsOnly("refund", "vip");
+    in(agent, CONSOLE, "#tags button[data-remove-tag=vip]").click();
+    waitFor(
+        agent,
+        d -> host(agent, CONSOLE).findElements(By.cssSelector("#tags li[data-tag=vip]")).isEmpty());
+    assertThat(desk.ticket(AGENT, ticket.id()).ticket().tags()).containsOnly("refund");
+
+    // A number the schema refuses is named; nothing is stored.
+    new Select(in(agent, CONSOLE, "#field-seat_class")).selectByValue("business");
+    in(agent, CONSOLE, "#field-fare").sendKeys("1,5");
+    in(agent, CONSOLE, "#fields-save").click();
+    waitFor(agent, text(agent, CONSOLE, "#error", "Please check this field"));
+    assertThat(in(agent, CONSOLE, "#error").getText()).contains("fare");
+    assertThat(desk.ticket(AGENT, ticket.id()).ticket().customFields())
+        .doesNotContainKeys("fare", "seat_class");
+
+    // Corrected, saved in one change, and in the ticket's history.
+    in(agent, CONSOLE, "#field-fare").clear();
+    in(agent, CONSOLE, "#field-fare").sendKeys("19.90");
+    in(agent, CONSOLE, "#fields-save").click();
+    waitFor(
+        agent,
+        d -> "19.90".equals(desk.ticket(AGENT, ticket.id()).ticket().customFields().get("fare")));
+    assertThat(desk.ticket(AGENT, ticket.id()).ticket().customFields())
+        .containsEntry("seat_class", "business");
+    Chromium.screenshot(agent, "console-08-tags-and-fields");
+    assertAccessible(agent, "the tags and fields");
+
+    // Emptied: the field is removed.
+    new Select(in(agent, CONSOLE, "#field-seat_class")).selectByValue("");
+    in(agent, CONSOLE, "#fields-save").click();
+    waitFor(
+        agent,
+        d -> !desk.ticket(AGENT, ticket.id()).ticket().customFields().containsKey("seat_class"));
+    assertThat(desk.ticket(AGENT, ticket.id()).ticket().customFields())
+        .containsEntry("fare", "19.90");
   }
 
   @Test

@@ -788,6 +788,11 @@ class WebApiTest {
         .andExpect(jsonPath("$[0].status").value("PENDING"))
         .andExpect(jsonPath("$[0].fields.seat_info").value("sent"));
     mvc.perform(get(API + "/macros").with(customer(ana))).andExpect(status().isForbidden());
+    // This desk declares no fields: any key goes, and the form has nothing to offer.
+    mvc.perform(get(API + "/fields").with(agent()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.length()").value(0));
+    mvc.perform(get(API + "/fields").with(customer(ana))).andExpect(status().isForbidden());
     mvc.perform(
             json(post(API + "/tickets/" + id + "/macro"), "{\"name\":\"seat-info\"}")
                 .with(agent())

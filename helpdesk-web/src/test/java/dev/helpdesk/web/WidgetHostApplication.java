@@ -6,6 +6,7 @@ import dev.helpdesk.knowledge.KnowledgeBase;
 import dev.helpdesk.macro.Macro;
 import dev.helpdesk.sla.SlaPolicy;
 import dev.helpdesk.testing.SettableClock;
+import dev.helpdesk.ticket.FieldDefinition;
 import dev.helpdesk.ticket.Status;
 import java.time.Duration;
 import java.util.Locale;
@@ -67,6 +68,35 @@ public class WidgetHostApplication {
         .reply("Hello {{customer.name}}, seats for {{booking_reference}} come at check-in.")
         .status(Status.PENDING)
         .build();
+  }
+
+  /**
+   * The fields the host declares: the widget's booking context ({@code flight}, {@code seat}) and
+   * what agents file in the console.
+   */
+  @Bean
+  FieldDefinition flight() {
+    return FieldDefinition.text("flight", "Flight").withMaxLength(10);
+  }
+
+  @Bean
+  FieldDefinition seat() {
+    return FieldDefinition.text("seat", "Seat");
+  }
+
+  @Bean
+  FieldDefinition seatClass() {
+    return FieldDefinition.choice("seat_class", "Seat class", "economy", "business");
+  }
+
+  @Bean
+  FieldDefinition fare() {
+    return FieldDefinition.number("fare", "Fare paid");
+  }
+
+  @Bean
+  FieldDefinition travelDate() {
+    return FieldDefinition.date("travel_date", "Travel date");
   }
 
   @Bean

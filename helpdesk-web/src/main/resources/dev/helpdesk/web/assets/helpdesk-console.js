@@ -71,6 +71,14 @@
       booking: 'Booking',
       created: 'Opened',
       context: 'Booking details',
+      tags: 'Tags',
+      noTags: 'No tags.',
+      newTag: 'New tag',
+      addTag: 'Add tag',
+      removeTag: 'Remove tag {tag}',
+      fields: 'Fields',
+      noValue: '(none)',
+      saveFields: 'Save fields',
       sla: 'SLA timers',
       noSla: 'No SLA timers.',
       targets: {
@@ -149,6 +157,14 @@
       booking: 'Buchung',
       created: 'Er\u00f6ffnet',
       context: 'Buchungsdetails',
+      tags: 'Tags',
+      noTags: 'Keine Tags.',
+      newTag: 'Neuer Tag',
+      addTag: 'Tag hinzuf\u00fcgen',
+      removeTag: 'Tag {tag} entfernen',
+      fields: 'Felder',
+      noValue: '(leer)',
+      saveFields: 'Felder speichern',
       sla: 'SLA-Fristen',
       noSla: 'Keine SLA-Fristen.',
       targets: {
@@ -288,6 +304,18 @@
     .message a { color: var(--helpdesk-link, #0b4dbf); }
     .actions { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; align-items: end; margin-top: 1rem; }
     .actions form { margin: 0; }
+    .tags { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: .35rem; }
+    .tags li {
+      display: inline-flex;
+      align-items: center;
+      gap: .25rem;
+      padding: .1rem .25rem .1rem .6rem;
+      border: 1px solid var(--helpdesk-border, #8c959f);
+      border-radius: 999px;
+    }
+    .tags li.muted { border: 0; padding: 0; }
+    .tags button { margin: 0; padding: 0 .45rem; line-height: 1.4; }
+    .fields { display: grid; grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr)); gap: 0 1rem; }
   `;
 
   /** Makes an element with attributes (on* as listeners) and children (strings become text). */
@@ -490,6 +518,7 @@
         return;
       }
       this.macros = await this.call('GET', '/macros');
+      this.declaredFields = await this.call('GET', '/fields');
       this.shadowRoot.getElementById('bar').append(this.availabilityForm());
       this.queueLive = h('span', { id: 'queue-live', class: 'live' });
       this.ticketPane = h(
@@ -789,6 +818,9 @@
         heading,
         h('p', {}, this.ticketLive),
         this.facts,
+        h('h4', { id: 'tags-title', text: t.tags }),
+        this.tagsPanel(),
+        this.fieldsPanel(),
         h('h4', { id: 'sla-title', text: t.sla }),
         this.slaList,
         h('h4', { id: 'conversation-title', text: t.conversation }),
@@ -962,7 +994,11 @@
         ['booking', t.booking, ticket.bookingReference],
         ['created', t.created, this.dates.format(new Date(ticket.createdAt))],
       ];
-      const context = Object.entries(ticket.fields || {}).filter(([k]) => k !== 'booking_reference');
+      // Declared fields have their own form below; the rest is the context the booking page sent.
+      const declared = new Set(this.declaredFields.map((f) => f.key));
+      const context = Object.entries(ticket.fields || {}).filter(
+        ([k]) => k !== 'booking_reference' && !declared.has(k),
+      );
       if (context.length) {
         rows.push(['context', t.context, context.map(([k, v]) => k + ': ' + v).join(', ')]);
       }
@@ -980,7 +1016,166 @@
         this.statusSelect.value = ticket.status;
       }
       this.take.hidden = ticket.assignee === this.me.id;
+      this.showTags(ticket);
+      this.showFields(ticket);
       this.markCurrent();
+    }
+
+    ticketPath(what) {
+      return '/tickets/' + encodeURIComponent(this.ticket.id) + '/' + what;
+    }
+
+    /** The ticket's tags, each with a remove button, and a form that adds one or several. */
+    tagsPanel() {
+      const t = this.t;
+      this.tagList = h('ul', { id: 'tags', class: 'tags', 'aria-labelledby': 'tags-title' });
+      const input = h('input', {
+        id: 'tag-new',
+        name: 'tag',
+        type: 'text',
+        required: true,
+        maxlength: '200',
+        autocomplete: 'off',
+      });
+      const add = h('button', { id: 'tag-add', type: 'submit', class: 'secondary', text: t.addTag });
+      const form = h(
+        'form',
+        {
+          id: 'tag-form',
+          class: 'inline',
+          onsubmit: (event) => {
+            event.preventDefault();
+            // Several tags at once, as agents type them: "refund, vip" or "refund vip".
+            const tags = input.value.split(/[\s,]+/).filter(Boolean);
+            this.busy(add, async () => {
+              const ticket = await this.call('POST', this.ticketPath('tags'), { tags }, this.ticket.version);
+              input.value = '';
+              this.showFacts(ticket);
+            });
+          },
+        },
+        h('div', {}, h('label', { for: 'tag-new', text: t.newTag }), input),
+        add,
+      );
+      return h('div', {}, this.tagList, form);
+    }
+
+    showTags(ticket) {
+      const t = this.t;
+      const tags = ticket.tags || [];
+      this.tagList.replaceChildren(
+        ...tags.map((tag) => {
+          const remove = h('button', {
+            type: 'button',
+            class: 'secondary',
+            'data-remove-tag': tag,
+            'aria-label': fill(t.removeTag, { tag }),
+            title: fill(t.removeTag, { tag }),
+            text: '\u00d7',
+          });
+          remove.addEventListener('click', () =>
+            this.busy(remove, async () => {
+              const changed = await this.call(
+                'DELETE',
+                this.ticketPath('tags/' + encodeURIComponent(tag)),
+                undefined,
+                this.ticket.version,
+              );
+              this.showFacts(changed);
+            }),
+          );
+          return h('li', { 'data-tag': tag }, h('span', { text: tag }), remove);
+        }),
+      );
+      if (!tags.length) {
+        this.tagList.append(h('li', { class: 'muted', text: t.noTags }));
+      }
+    }
+
+    /** A form over the fields the desk declares, each input as its type wants; none, no form. */
+    fieldsPanel() {
+      const t = this.t;
+      this.fieldInputs = new Map();
+      if (!this.declaredFields.length) {
+        this.fieldsForm = null;
+        return null;
+      }
+      const rows = this.declaredFields.map((f) => {
+        const id = 'field-' + f.key;
+        let input;
+        if (f.type === 'CHOICE') {
+          input = h(
+            'select',
+            { id, name: f.key, required: f.required },
+            h('option', { value: '', text: t.noValue }),
+            options(f.choices.map((c) => [c, c]), null),
+          );
+        } else {
+          input = h('input', {
+            id,
+            name: f.key,
+            type: f.type === 'DATE' ? 'date' : 'text',
+            inputmode: f.type === 'NUMBER' ? 'decimal' : undefined,
+            maxlength: String(f.maxLength),
+            required: f.required,
+            autocomplete: 'off',
+          });
+        }
+        input.setAttribute('data-type', f.type);
+        this.fieldInputs.set(f.key, input);
+        return h('div', {}, h('label', { for: id, text: f.label }), input);
+      });
+      const save = h('button', { id: 'fields-save', type: 'submit', class: 'secondary', text: t.saveFields });
+      this.fieldsForm = h(
+        'form',
+        {
+          id: 'fields-form',
+          onsubmit: (event) => {
+            event.preventDefault();
+            this.busy(save, () => this.saveFields());
+          },
+        },
+        h('h4', { id: 'fields-title', text: t.fields }),
+        h('div', { class: 'fields' }, ...rows),
+        save,
+      );
+      return this.fieldsForm;
+    }
+
+    /** Sets what was changed in one PATCH, then removes what was emptied, one DELETE each. */
+    async saveFields() {
+      const current = this.ticket.fields || {};
+      const set = {};
+      const removed = [];
+      for (const [key, input] of this.fieldInputs) {
+        const value = input.value.trim();
+        if (value && value !== current[key]) {
+          set[key] = value;
+        } else if (!value && current[key] !== undefined) {
+          removed.push(key);
+        }
+      }
+      let ticket = this.ticket;
+      if (Object.keys(set).length) {
+        ticket = await this.call('PATCH', this.ticketPath('fields'), { fields: set }, ticket.version);
+        this.showFacts(ticket);
+      }
+      for (const key of removed) {
+        ticket = await this.call(
+          'DELETE', this.ticketPath('fields/' + encodeURIComponent(key)), undefined, ticket.version);
+        this.showFacts(ticket);
+      }
+    }
+
+    showFields(ticket) {
+      // A live update does not overwrite what the agent is typing.
+      if (!this.fieldsForm || this.fieldsForm.contains(this.shadowRoot.activeElement)) {
+        return;
+      }
+      const values = ticket.fields || {};
+      for (const [key, input] of this.fieldInputs) {
+        input.value = values[key] || '';
+      }
     }
 
     async loadSla() {
