@@ -11,6 +11,7 @@ import dev.helpdesk.sla.SlaSettings;
 import dev.helpdesk.sla.WarningLead;
 import dev.helpdesk.sla.calendar.BusinessCalendar;
 import dev.helpdesk.spring.HelpDeskCustomizer;
+import dev.helpdesk.ticket.FieldDefinition;
 import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -143,6 +144,12 @@ public class BookingDemoApplication {
   @Bean
   HelpDeskCustomizer demoMacros() {
     return builder -> DemoData.macros().forEach(builder::macro);
+  }
+
+  /** The fields the booking pages send and agents file in the console. */
+  @Bean
+  HelpDeskCustomizer demoFields() {
+    return builder -> builder.fields(DemoData.fields().toArray(FieldDefinition[]::new));
   }
 
   /** The shop's customers and bookings, the desk's agents, two conversations under way. */

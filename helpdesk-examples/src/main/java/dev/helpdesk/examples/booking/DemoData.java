@@ -11,6 +11,7 @@ import dev.helpdesk.examples.booking.Bookings.Kind;
 import dev.helpdesk.knowledge.Article;
 import dev.helpdesk.knowledge.InMemoryKnowledgeBase;
 import dev.helpdesk.macro.Macro;
+import dev.helpdesk.ticket.FieldDefinition;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.Ticket;
 import java.time.LocalDate;
@@ -218,6 +219,20 @@ final class DemoData {
                     + " your card within five working days.\n\n{{agent.name}}")
             .status(Status.SOLVED)
             .build());
+  }
+
+  /**
+   * The fields the desk declares: what a booking page sends with a query ({@code title}, {@code
+   * date}, {@code details}) and what agents file, the cause and a refund's amount.
+   */
+  static List<FieldDefinition> fields() {
+    return List.of(
+        FieldDefinition.text("title", "Booked"),
+        FieldDefinition.date("date", "Date"),
+        FieldDefinition.text("details", "Details"),
+        FieldDefinition.choice(
+            "cause", "Cause", "payment", "seat", "schedule", "refund", "accessibility", "other"),
+        FieldDefinition.number("refund", "Refund (EUR)"));
   }
 
   /** The zone the shop's dates are in. */

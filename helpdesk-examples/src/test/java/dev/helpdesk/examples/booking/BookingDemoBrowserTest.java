@@ -126,12 +126,23 @@ class BookingDemoBrowserTest {
           return true;
         });
     waitFor(agent, text(agent, CONSOLE, "#ticket-booking", "BK-1001"));
-    assertThat(in(agent, CONSOLE, "#ticket-context").getText()).contains("Coach 7, seat 64");
+    // What the booking page sent is in the declared fields.
+    assertThat(in(agent, CONSOLE, "#field-details").getAttribute("value"))
+        .contains("Coach 7, seat 64");
     Chromium.screenshot(agent, "demo-03-console-ticket");
     assertAccessible(agent, "the console");
     in(agent, CONSOLE, "#take").click();
     waitFor(agent, text(agent, CONSOLE, "#ticket-assignee", "You"));
     assertThat(desk.ticket(BEA, id).ticket().assignee()).contains(AgentId.of("a-bea"));
+
+    // She files it: a tag, and the cause in the declared fields.
+    in(agent, CONSOLE, "#tag-new").sendKeys("seat");
+    in(agent, CONSOLE, "#tag-add").click();
+    waitFor(agent, visible(agent, CONSOLE, "#tags li[data-tag=seat]"));
+    new Select(in(agent, CONSOLE, "#field-cause")).selectByValue("seat");
+    in(agent, CONSOLE, "#fields-save").click();
+    waitFor(agent, d -> "seat".equals(desk.ticket(BEA, id).ticket().customFields().get("cause")));
+    assertThat(desk.ticket(BEA, id).ticket().tags()).contains("seat");
     waitFor(agent, attribute(agent, CONSOLE, "#ticket-live", "data-live", "true"));
     in(agent, CONSOLE, "#compose-body").sendKeys(REPLY);
     in(agent, CONSOLE, "#send-reply").click();
