@@ -33,6 +33,7 @@ public final class MailNotifier implements Notifier {
   private final MailSettings settings;
   private final Session session;
   private final MailComposer composer;
+  private final Optional<AttachmentStore> files;
 
   /**
    * A notifier with the built-in templates and the application's overrides from its class path,
@@ -73,11 +74,9 @@ public final class MailNotifier implements Notifier {
     this.session = Session.getInstance(properties(settings));
     ClassLoader loader =
         templateLoader != null ? templateLoader : MailNotifier.class.getClassLoader();
+    this.files = Optional.ofNullable(files);
     this.composer =
-        new MailComposer(
-            settings,
-            new MailTemplates(settings.templateRoot(), loader),
-            Optional.ofNullable(files));
+        new MailComposer(settings, new MailTemplates(settings.templateRoot(), loader), this.files);
   }
 
   /** Sends one notification over a connection of its own. */
@@ -154,6 +153,11 @@ public final class MailNotifier implements Notifier {
    */
   public void checkConnection() {
     close(connect());
+  }
+
+  /** The store this notifier reads the files it attaches from; empty if it only lists them. */
+  public Optional<AttachmentStore> files() {
+    return files;
   }
 
   /** The settings this notifier sends with. */
