@@ -124,6 +124,22 @@ class NoteFilesTest {
   }
 
   @Test
+  void erasingTheCustomerDeletesTheFilesOfTheTeamsNotesToo() {
+    Ticket t = f.openByAna();
+    desk.note(BEA, t.id(), noteWith("booking.log", "Ana's seat, Ana's phone"));
+    desk.reply(
+        BEA,
+        t.id(),
+        MessageDraft.text("Your pass")
+            .attach(new NewAttachment("pass.pdf", "application/pdf", new byte[] {1})));
+    assertEquals(2, held.live.size());
+
+    desk.eraseCustomer(BEA, dev.helpdesk.customer.CustomerId.of("c-ana"));
+
+    assertEquals(Set.of(), held.live);
+  }
+
+  @Test
   void aTextNoteStillCarriesNoFiles() {
     Ticket t = f.openByAna();
 
