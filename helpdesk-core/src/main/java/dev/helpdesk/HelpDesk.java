@@ -184,7 +184,20 @@ public final class HelpDesk implements AutoCloseable {
 
   /** Adds an internal note, seen by staff only, never mailed; refused to customers. */
   public Message note(Actor actor, TicketId ticketId, String body) {
-    return s.conversation().note(actor, ticketId, body);
+    return note(actor, ticketId, MessageDraft.text(body));
+  }
+
+  /**
+   * Adds an internal note with files, stored in the {@link
+   * dev.helpdesk.conversation.AttachmentStore} like a reply's. Staff read them through {@link
+   * #attachment(Actor, TicketId, AttachmentRef)}; customers never do, as they never see the note.
+   * If the note cannot be added, the files stored for it are deleted again.
+   *
+   * @throws AccessDeniedException if the actor is a customer (checked before any file is stored)
+   * @throws dev.helpdesk.common.ValidationException if a file breaks the store's size limit
+   */
+  public Message note(Actor actor, TicketId ticketId, MessageDraft draft) {
+    return s.conversation().note(actor, ticketId, draft);
   }
 
   /**

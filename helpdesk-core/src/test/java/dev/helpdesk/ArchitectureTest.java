@@ -57,7 +57,11 @@ class ArchitectureTest {
         .resideInAnyPackage(DOMAIN)
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("dev.helpdesk", "dev.helpdesk.memory..", "dev.helpdesk.testing..")
+        .resideInAnyPackage(
+            "dev.helpdesk",
+            "dev.helpdesk.memory..",
+            "dev.helpdesk.files..",
+            "dev.helpdesk.testing..")
         .check(CORE);
   }
 
@@ -119,10 +123,10 @@ class ArchitectureTest {
   }
 
   @Test
-  void inMemoryAdaptersDoNotUseTheFacade() {
+  void inMemoryAndFileAdaptersDoNotUseTheFacade() {
     noClasses()
         .that()
-        .resideInAPackage("dev.helpdesk.memory..")
+        .resideInAnyPackage("dev.helpdesk.memory..", "dev.helpdesk.files..")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("dev.helpdesk")

@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.helpdesk.conversation.Message;
+import dev.helpdesk.conversation.MessageDraft;
+import dev.helpdesk.conversation.NewAttachment;
 import dev.helpdesk.notification.Notification;
 import dev.helpdesk.notification.NotificationKind;
 import dev.helpdesk.ticket.Priority;
@@ -114,6 +117,60 @@ class NotificationRulesTest {
     assertEquals(NotificationKind.AGENT_REPLIED, reply.kind());
     assertEquals("Your seat is 42A.", reply.values().get(Notification.BODY));
     assertEquals("Bea Agent", reply.values().get(Notification.AUTHOR));
+  }
+
+  @Test
+  void anAgentsReplyNamesItsMessageAndFilesAndANotesFilesAreNeverAnnounced() {
+    Ticket t = f.openAssigned();
+    f.deliver();
+    MessageDraft draft =
+        MessageDraft.text("Your new boarding pass.")
+            .attach(new NewAttachment("pass.pdf", "application/pdf", new byte[] {1, 2, 3}))
+            .attach(new NewAttachment("seat map.png", "image/png", new byte[] {4}));
+    Message reply = desk.reply(BEA, t.id(), draft).message();
+    desk.note(
+        BEA,
+        t.id(),
+        MessageDraft.text("Internal log")
+            .attach(new NewAttachment("log.txt", "text/plain", new byte[] {5})));
+
+    Notification n = single(f.deliver());
+
+    assertEquals(NotificationKind.AGENT_REPLIED, n.kind());
+    assertEquals(reply.id().toString(), n.values().get(Notification.MESSAGE));
+    assertEquals(reply.attachments(), n.attachments());
+    assertEquals("3", n.values().get(Notification.attachmentSize(1)));
+    // A reply without files announces none.
+    desk.reply(BEA, t.id(), "And that is all.");
+    assertEquals(List.of(), single(f.deliver()).attachments());
+  }
+
+  @Test
+  void anErasedEntrysFilesNoLongerReadAsFiles() {
+    Ticket t = f.openAssigned();
+    f.deliver();
+    desk.reply(
+        BEA,
+        t.id(),
+        MessageDraft.text("File")
+            .attach(new NewAttachment("pass.pdf", "application/pdf", new byte[] {1})));
+    Notification n = single(f.deliver());
+    java.util.Map<String, String> erased = new java.util.HashMap<>(n.values());
+    erased.replaceAll((k, v) -> dev.helpdesk.notification.OutboxErasure.PLACEHOLDER);
+
+    Notification after =
+        new Notification(
+            n.id(),
+            n.kind(),
+            n.recipient(),
+            n.ticketId(),
+            n.ticketKey(),
+            n.ticketSubject(),
+            erased,
+            n.createdAt());
+
+    assertEquals(1, n.attachments().size());
+    assertEquals(List.of(), after.attachments());
   }
 
   @Test

@@ -2,9 +2,14 @@ package dev.helpdesk.notification;
 
 import dev.helpdesk.common.Check;
 import dev.helpdesk.common.ValidationException;
+import dev.helpdesk.conversation.Attachment;
+import dev.helpdesk.conversation.AttachmentRef;
 import dev.helpdesk.ticket.TicketId;
 import dev.helpdesk.ticket.TicketKey;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +26,8 @@ import java.util.Optional;
  * @param ticketSubject the ticket's subject when the notification was made
  * @param values what the template needs beyond the ticket: see {@link #BODY}, {@link #STATUS},
  *     {@link #FIRST_REPLY_DUE}, {@link #AUTHOR}, {@link #SLA_TARGET}, {@link #SLA_DUE}, {@link
- *     #REMINDER}, {@link #AUTO_SOLVE_AT}, {@link #answerTitle}, {@link #LOCALE}
+ *     #REMINDER}, {@link #AUTO_SOLVE_AT}, {@link #answerTitle}, {@link #LOCALE}, {@link #MESSAGE},
+ *     {@link #attachmentName} and the other keys of the files of the message announced
  * @param createdAt when the desk made it
  */
 public record Notification(
@@ -103,6 +109,74 @@ public record Notification(
   /** Key of {@link #values}: the article id of the {@code position}-th suggested answer. */
   public static String answerId(int position) {
     return "answer." + position + ".id";
+  }
+
+  /**
+   * Key of {@link #values}: on an {@link NotificationKind#AGENT_REPLIED}, the id of the message it
+   * announces, so that a delivery adapter can link to the message's files.
+   */
+  public static final String MESSAGE = "message";
+
+  /**
+   * Key of {@link #values}: the name of the {@code position}-th file (from 1) of the message
+   * announced; numbered on while there are more, in the message's order. See {@link
+   * #attachments()}.
+   */
+  public static String attachmentName(int position) {
+    return "attachment." + position + ".name";
+  }
+
+  /** Key of {@link #values}: the media type of the {@code position}-th file. */
+  public static String attachmentMediaType(int position) {
+    return "attachment." + position + ".mediaType";
+  }
+
+  /** Key of {@link #values}: the size in bytes of the {@code position}-th file. */
+  public static String attachmentSize(int position) {
+    return "attachment." + position + ".size";
+  }
+
+  /**
+   * Key of {@link #values}: the {@code AttachmentStore} reference of the {@code position}-th file.
+   */
+  public static String attachmentRef(int position) {
+    return "attachment." + position + ".ref";
+  }
+
+  /** The {@link #values} that name the message's files, as the desk writes them. */
+  public static Map<String, String> attachmentValues(List<Attachment> files) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (int i = 0; i < Check.present("files", files).size(); i++) {
+      Attachment a = files.get(i);
+      values.put(attachmentName(i + 1), a.name());
+      values.put(attachmentMediaType(i + 1), a.mediaType());
+      values.put(attachmentSize(i + 1), Long.toString(a.size()));
+      values.put(attachmentRef(i + 1), a.ref().value());
+    }
+    return values;
+  }
+
+  /**
+   * The files of the message this notification announces, in the message's order (so the {@code
+   * n}-th is the message's attachment at index {@code n - 1}); empty for a notification that
+   * announces none. A file whose values no longer read as a file (an erased entry keeps only
+   * placeholders) ends the list.
+   */
+  public List<Attachment> attachments() {
+    List<Attachment> files = new ArrayList<>();
+    for (int i = 1; values.containsKey(attachmentRef(i)); i++) {
+      try {
+        files.add(
+            new Attachment(
+                values.get(attachmentName(i)),
+                values.get(attachmentMediaType(i)),
+                Long.parseLong(values.get(attachmentSize(i))),
+                new AttachmentRef(values.get(attachmentRef(i)))));
+      } catch (ValidationException | NumberFormatException e) {
+        break;
+      }
+    }
+    return List.copyOf(files);
   }
 
   /** Validates the notification and freezes its values. */

@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Test;
  * #attachments()}:
  *
  * <pre>{@code
- * class FileAttachmentsTest extends AttachmentStoreContract {
+ * class FileSystemAttachmentsTest extends AttachmentStoreContract {
  *   @TempDir Path dir;
  *
- *   protected AttachmentStore attachments() { return new FileAttachments(dir); }
+ *   protected AttachmentStore attachments() { return new FileSystemAttachments(dir); }
  * }
  * }</pre>
  *

@@ -42,6 +42,11 @@ import java.util.function.Function;
  * @param zone the time zone dates are shown in
  * @param templateRoot where the application's own templates are looked for on the class path before
  *     the built-in ones
+ * @param attachmentLimit the most bytes of files (their own size, before encoding) one mail
+ *     carries; the files of a reply over it are listed, with links, instead of attached
+ * @param attachmentLink the link to one file of a reply, with {@link #ID} or {@link #KEY}, and
+ *     {@link #MESSAGE} with {@link #INDEX} or {@link #REF}; without it, files not attached are
+ *     listed by name and the mail says they are on the ticket's page
  */
 public record MailSettings(
     String host,
@@ -62,7 +67,9 @@ public record MailSettings(
     Optional<String> satisfactionLink,
     Function<Recipient, Locale> localeOf,
     ZoneId zone,
-    String templateRoot) {
+    String templateRoot,
+    long attachmentLimit,
+    Optional<String> attachmentLink) {
 
   /** How the SMTP connection is protected. */
   public enum Security {
@@ -79,6 +86,20 @@ public record MailSettings(
 
   /** The placeholder of a link that is replaced by the ticket's id. */
   public static final String ID = "{id}";
+
+  /** The placeholder of an attachment link that is replaced by the message's id. */
+  public static final String MESSAGE = "{message}";
+
+  /**
+   * The placeholder of an attachment link replaced by the file's position in its message, from 0.
+   */
+  public static final String INDEX = "{index}";
+
+  /** The placeholder of an attachment link replaced by the file's store reference, URL-encoded. */
+  public static final String REF = "{ref}";
+
+  /** The default {@link #attachmentLimit()}: 10 MiB of files per mail. */
+  public static final long DEFAULT_ATTACHMENT_LIMIT = 10L * 1024 * 1024;
 
   /** The default class-path folder of an application's own templates. */
   public static final String DEFAULT_TEMPLATE_ROOT = "helpdesk-mail/templates";
@@ -111,6 +132,28 @@ public record MailSettings(
     Check.present("localeOf", localeOf);
     Check.present("zone", zone);
     Check.line("templateRoot", templateRoot, 200);
+    if (attachmentLimit < 0) {
+      throw new ValidationException(
+          "attachmentLimit", "must not be negative (was " + attachmentLimit + ")");
+    }
+    Check.present("attachmentLink", attachmentLink)
+        .ifPresent(
+            l -> {
+              link("attachmentLink", l);
+              if (!l.contains(REF) && !(l.contains(MESSAGE) && l.contains(INDEX))) {
+                throw new ValidationException(
+                    "attachmentLink",
+                    "must hold "
+                        + REF
+                        + ", or "
+                        + MESSAGE
+                        + " and "
+                        + INDEX
+                        + ", for the file (was '"
+                        + l
+                        + "')");
+              }
+            });
   }
 
   /** A builder; {@link Builder#build()} says which settings are required. */
@@ -180,6 +223,8 @@ public record MailSettings(
     private Function<Recipient, Locale> localeOf;
     private ZoneId zone = ZoneOffset.UTC;
     private String templateRoot = DEFAULT_TEMPLATE_ROOT;
+    private long attachmentLimit = DEFAULT_ATTACHMENT_LIMIT;
+    private String attachmentLink;
 
     private Builder() {}
 
@@ -295,6 +340,28 @@ public record MailSettings(
     }
 
     /**
+     * The most bytes of files one mail carries, counted as the files' own sizes; default {@value
+     * MailSettings#DEFAULT_ATTACHMENT_LIMIT}. A reply whose files add up to more is mailed with the
+     * files listed (and linked, see {@link #attachmentLink}) instead; {@code 0} never attaches.
+     */
+    public Builder attachmentLimit(long bytes) {
+      this.attachmentLimit = bytes;
+      return this;
+    }
+
+    /**
+     * The link to one file of a reply, for files not attached: with {@link MailSettings#ID} or
+     * {@link MailSettings#KEY} for the ticket, and {@link MailSettings#MESSAGE} with {@link
+     * MailSettings#INDEX} (as helpdesk-web's {@code
+     * /api/tickets/{id}/messages/{message}/attachments/{index}}) or {@link MailSettings#REF}.
+     * Without one, such files are listed by name and the mail points to the ticket's page.
+     */
+    public Builder attachmentLink(String template) {
+      this.attachmentLink = template;
+      return this;
+    }
+
+    /**
      * Validates and builds; {@code smtp}, {@code from}, {@code ticketLink} and {@code
      * agentTicketLink} are required.
      */
@@ -321,7 +388,9 @@ public record MailSettings(
           Optional.ofNullable(satisfactionLink),
           localeOf == null ? r -> fixed : localeOf,
           zone,
-          templateRoot);
+          templateRoot,
+          attachmentLimit,
+          Optional.ofNullable(attachmentLink));
     }
   }
 }

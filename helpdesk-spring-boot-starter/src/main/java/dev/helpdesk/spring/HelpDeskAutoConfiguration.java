@@ -9,12 +9,14 @@ import dev.helpdesk.common.UnitOfWork;
 import dev.helpdesk.common.ValidationException;
 import dev.helpdesk.conversation.AttachmentStore;
 import dev.helpdesk.customer.Customers;
+import dev.helpdesk.files.FileSystemAttachments;
 import dev.helpdesk.jpa.JpaHelpDeskStore;
 import dev.helpdesk.jpa.live.RelaySettings;
 import dev.helpdesk.jpa.store.PostgreSqlDatabase;
 import dev.helpdesk.knowledge.KnowledgeBase;
 import dev.helpdesk.live.ChangeRelay;
 import dev.helpdesk.macro.Macro;
+import dev.helpdesk.memory.InMemoryAttachments;
 import dev.helpdesk.memory.InMemoryOutbox;
 import dev.helpdesk.memory.InMemoryTicketKeys;
 import dev.helpdesk.memory.InMemoryTickets;
@@ -39,6 +41,7 @@ import dev.helpdesk.ticket.TicketEventListener;
 import dev.helpdesk.ticket.TicketKeys;
 import dev.helpdesk.webhook.Webhook;
 import jakarta.persistence.EntityManagerFactory;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +66,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.unit.DataSize;
 
 /**
  * A desk in a Spring Boot application: in memory when the application has no {@code DataSource};
@@ -219,6 +223,43 @@ public class HelpDeskAutoConfiguration {
     return new DeskStorage(new InMemoryTickets(memory), memory, Optional.empty());
   }
 
+  /**
+   * Where attachment bytes are kept: the application's own {@code AttachmentStore} bean, else a
+   * directory when {@code helpdesk.attachments.directory} is set, else the JPA store's table, else
+   * memory. One store for the desk and for the mail that carries the files.
+   */
+  @Bean
+  DeskAttachments helpDeskAttachments(
+      HelpDeskProperties properties, DeskStorage storage, ObjectProvider<AttachmentStore> own) {
+    AttachmentStore declared = own.getIfUnique();
+    if (declared != null) {
+      return new DeskAttachments(declared);
+    }
+    HelpDeskProperties.Attachments files = properties.getAttachments();
+    if (files.getDirectory() != null) {
+      DataSize max = files.getMaxFileSize();
+      if (max == null || max.toBytes() <= 0) {
+        throw PropertyErrors.invalid("helpdesk.attachments.max-file-size", max, "must be positive");
+      }
+      try {
+        return new DeskAttachments(new FileSystemAttachments(files.getDirectory(), max.toBytes()));
+      } catch (UncheckedIOException e) {
+        throw PropertyErrors.invalid(
+            "helpdesk.attachments.directory",
+            files.getDirectory(),
+            "cannot be created or used: " + e.getCause());
+      }
+    }
+    return new DeskAttachments(
+        storage
+            .jpa()
+            .<AttachmentStore>map(JpaHelpDeskStore::attachments)
+            .orElseGet(InMemoryAttachments::new));
+  }
+
+  /** The attachment store the desk is built with. */
+  record DeskAttachments(AttachmentStore store) {}
+
   /** The tickets and outbox the desk is built on, and the JPA store when it is on a database. */
   record DeskStorage(Tickets tickets, Outbox outbox, Optional<JpaHelpDeskStore> jpa) {}
 
@@ -279,6 +320,7 @@ public class HelpDeskAutoConfiguration {
       HelpDeskProperties properties,
       DeskStorage storage,
       DeskRelay relay,
+      DeskAttachments attachments,
       BeanFactory beans,
       ObjectProvider<TicketEventListener> listeners,
       ObjectProvider<HelpDeskCustomizer> customizers) {
@@ -295,6 +337,7 @@ public class HelpDeskAutoConfiguration {
                     .<TicketKeys>map(jpa -> jpa.ticketKeys(prefix))
                     .orElseGet(() -> new InMemoryTicketKeys(prefix, 1000))));
     builder.tickets(storage.tickets(), storage.outbox());
+    builder.attachments(attachments.store());
     if (properties.getCloseSolvedAfter() != null) {
       PropertyErrors.run(
           "helpdesk.close-solved-after",
@@ -356,7 +399,6 @@ public class HelpDeskAutoConfiguration {
       bean(TicketKeys.class).ifUnique(builder::ticketKeys);
       bean(Agents.class).ifUnique(builder::agents);
       bean(Customers.class).ifUnique(builder::customers);
-      bean(AttachmentStore.class).ifUnique(builder::attachments);
       bean(SlaTimers.class).ifUnique(builder::slaTimers);
       bean(PendingFollowUps.class).ifUnique(builder::pendingFollowUps);
       // A PendingFollowUp bean switches reminders and the auto-solve of pending tickets on.

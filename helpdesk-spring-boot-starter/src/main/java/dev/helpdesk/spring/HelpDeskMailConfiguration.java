@@ -68,6 +68,16 @@ class HelpDeskMailConfiguration {
           mail.getSatisfactionLink(),
           () -> settings.satisfactionLink(mail.getSatisfactionLink()));
     }
+    PropertyErrors.run(
+        p + "attachment-limit",
+        mail.getAttachmentLimit(),
+        () -> settings.attachmentLimit(mail.getAttachmentLimit().toBytes()));
+    if (mail.getAttachmentLink() != null) {
+      PropertyErrors.run(
+          p + "attachment-link",
+          mail.getAttachmentLink(),
+          () -> settings.attachmentLink(mail.getAttachmentLink()));
+    }
     try {
       return settings.build();
     } catch (dev.helpdesk.common.ValidationException e) {
@@ -78,8 +88,11 @@ class HelpDeskMailConfiguration {
 
   @Bean
   @ConditionalOnMissingBean(Notifier.class)
-  MailNotifier helpDeskMailNotifier(MailSettings settings) {
-    return new MailNotifier(settings);
+  MailNotifier helpDeskMailNotifier(
+      MailSettings settings, HelpDeskAutoConfiguration.DeskAttachments attachments) {
+    // The desk's own store: the mail carries the files of the replies it announces.
+    return new MailNotifier(
+        settings, Thread.currentThread().getContextClassLoader(), attachments.store());
   }
 
   /** Reading the support mailbox. */

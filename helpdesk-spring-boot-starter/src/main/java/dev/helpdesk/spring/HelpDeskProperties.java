@@ -1,11 +1,13 @@
 package dev.helpdesk.spring;
 
 import dev.helpdesk.mail.MailSettings;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The desk's settings under {@code helpdesk.*}. Every one has a working default; a desk needs none
@@ -38,6 +40,7 @@ public class HelpDeskProperties {
   private final Live live = new Live();
   private final Outbox outbox = new Outbox();
   private final Roles roles = new Roles();
+  private final Attachments attachments = new Attachments();
 
   public boolean isEnabled() {
     return enabled;
@@ -81,6 +84,10 @@ public class HelpDeskProperties {
 
   public Mail getMail() {
     return mail;
+  }
+
+  public Attachments getAttachments() {
+    return attachments;
   }
 
   public Sla getSla() {
@@ -380,6 +387,36 @@ public class HelpDeskProperties {
     }
   }
 
+  /** Where attachment bytes are kept. */
+  public static class Attachments {
+
+    /**
+     * A directory to keep attachment bytes in, one file each (FileSystemAttachments); empty: the
+     * desk's store keeps them (the database with JPA, else memory). Ignored when the application
+     * declares its own AttachmentStore bean.
+     */
+    private Path directory;
+
+    /** The largest file the directory store accepts. */
+    private DataSize maxFileSize = DataSize.ofMegabytes(10);
+
+    public Path getDirectory() {
+      return directory;
+    }
+
+    public void setDirectory(Path directory) {
+      this.directory = directory;
+    }
+
+    public DataSize getMaxFileSize() {
+      return maxFileSize;
+    }
+
+    public void setMaxFileSize(DataSize maxFileSize) {
+      this.maxFileSize = maxFileSize;
+    }
+  }
+
   /** Mail: notifications by SMTP, and replies read from IMAP when an IMAP host is set. */
   public static class Mail {
 
@@ -418,6 +455,20 @@ public class HelpDeskProperties {
 
     /** A link to rate a solved ticket, with {key} or {id} replaced; empty: no survey. */
     private String satisfactionLink;
+
+    /**
+     * The most a reply's files may add up to for its mail to carry them; over it the mail lists
+     * them (linked through attachment-link, if set) instead. 0B: never attach.
+     */
+    private DataSize attachmentLimit = DataSize.ofMegabytes(10);
+
+    /**
+     * A link to one file of a reply, for files a mail does not carry: with {id} or {key}, and
+     * {message} with {index} (helpdesk-web's
+     * /api/tickets/{id}/messages/{message}/attachments/{index}) or {ref}; empty: such files are
+     * named, and the mail points to the ticket's page.
+     */
+    private String attachmentLink;
 
     /** The language mails are written in. */
     private Locale locale = Locale.ENGLISH;
@@ -513,6 +564,22 @@ public class HelpDeskProperties {
 
     public void setAgentTicketLink(String agentTicketLink) {
       this.agentTicketLink = agentTicketLink;
+    }
+
+    public DataSize getAttachmentLimit() {
+      return attachmentLimit;
+    }
+
+    public void setAttachmentLimit(DataSize attachmentLimit) {
+      this.attachmentLimit = attachmentLimit;
+    }
+
+    public String getAttachmentLink() {
+      return attachmentLink;
+    }
+
+    public void setAttachmentLink(String attachmentLink) {
+      this.attachmentLink = attachmentLink;
     }
 
     public String getSatisfactionLink() {

@@ -18,10 +18,12 @@ import dev.helpdesk.common.ValidationException;
 import dev.helpdesk.customer.Customer;
 import dev.helpdesk.customer.CustomerId;
 import dev.helpdesk.customer.OrganisationId;
+import dev.helpdesk.files.FileSystemAttachments;
 import dev.helpdesk.jobs.DeskJob;
 import dev.helpdesk.jobs.DeskJobs;
 import dev.helpdesk.jpa.JpaHelpDeskStore;
 import dev.helpdesk.mail.outbound.MailNotifier;
+import dev.helpdesk.memory.InMemoryAttachments;
 import dev.helpdesk.memory.InMemoryOutbox;
 import dev.helpdesk.notification.Notification;
 import dev.helpdesk.notification.Notifier;
@@ -570,6 +572,119 @@ class HelpDeskAutoConfigurationTest {
               assertThat(context).hasSingleBean(MailNotifier.class);
               assertThat(context).doesNotHaveBean(dev.helpdesk.mail.inbound.ImapPoller.class);
             });
+  }
+
+  private static final String[] MAIL = {
+    "helpdesk.mail.host=localhost",
+    "helpdesk.mail.port=2525",
+    "helpdesk.mail.security=none",
+    "helpdesk.mail.from=support@desk.example",
+    "helpdesk.mail.ticket-link=https://desk.example/tickets/{key}",
+    "helpdesk.mail.agent-ticket-link=https://desk.example/agent/{key}"
+  };
+
+  @Test
+  void anAttachmentsDirectoryKeepsTheDesksFilesThereAndTheMailReadsTheSameStore(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    java.nio.file.Path files = dir.resolve("files");
+    runner
+        .withPropertyValues(MAIL)
+        .withPropertyValues(
+            "helpdesk.jobs.enabled=false",
+            "helpdesk.attachments.directory=" + files,
+            "helpdesk.attachments.max-file-size=1KB",
+            "helpdesk.mail.attachment-limit=2MB",
+            "helpdesk.mail.attachment-link="
+                + "https://desk.example/api/tickets/{id}/messages/{message}/attachments/{index}")
+        .run(
+            context -> {
+              HelpDesk desk = context.getBean(HelpDesk.class);
+              desk.saveAgent(Actor.system("admin"), Agent.of("a-1", "Bea", "bea@desk.example"));
+              Ticket t = open(desk);
+              dev.helpdesk.conversation.Message note =
+                  desk.note(
+                      Actor.agent("a-1"),
+                      t.id(),
+                      dev.helpdesk.conversation.MessageDraft.text("Log")
+                          .attach(
+                              new dev.helpdesk.conversation.NewAttachment(
+                                  "log.txt", "text/plain", new byte[] {1, 2})));
+              String ref = note.attachments().get(0).ref().value();
+              assertThat(ref).startsWith("fs:");
+              try (var all = java.nio.file.Files.walk(files)) {
+                assertThat(all.filter(java.nio.file.Files::isRegularFile))
+                    .extracting(f -> f.getFileName().toString())
+                    .containsExactly(ref.substring(3));
+              }
+              assertThatThrownBy(
+                      () ->
+                          desk.note(
+                              Actor.agent("a-1"),
+                              t.id(),
+                              dev.helpdesk.conversation.MessageDraft.text("Big")
+                                  .attach(
+                                      new dev.helpdesk.conversation.NewAttachment(
+                                          "big.bin", "application/octet-stream", new byte[1025]))))
+                  .isInstanceOf(ValidationException.class);
+              MailNotifier notifier = context.getBean(MailNotifier.class);
+              assertThat(notifier.files()).containsInstanceOf(FileSystemAttachments.class);
+              assertThat(notifier.settings().attachmentLimit()).isEqualTo(2L * 1024 * 1024);
+              assertThat(notifier.settings().attachmentLink())
+                  .contains(
+                      "https://desk.example/api/tickets/{id}/messages/{message}/attachments/{index}");
+            });
+  }
+
+  @Test
+  void withoutADirectoryTheMailReadsTheDesksDefaultStore() {
+    runner
+        .withPropertyValues(MAIL)
+        .run(
+            context -> {
+              MailNotifier notifier = context.getBean(MailNotifier.class);
+              assertThat(notifier.files())
+                  .containsSame(
+                      context.getBean(HelpDeskAutoConfiguration.DeskAttachments.class).store());
+              assertThat(notifier.files()).containsInstanceOf(InMemoryAttachments.class);
+              assertThat(notifier.settings().attachmentLimit())
+                  .isEqualTo(dev.helpdesk.mail.MailSettings.DEFAULT_ATTACHMENT_LIMIT);
+              assertThat(notifier.settings().attachmentLink()).isEmpty();
+            });
+  }
+
+  @Test
+  void anAttachmentStoreBeanIsTheDesksAndTheMailsStore() {
+    InMemoryAttachments own = new InMemoryAttachments(5);
+    runner
+        .withPropertyValues(MAIL)
+        .withPropertyValues("helpdesk.attachments.directory=/nonexistent/never/used")
+        .withBean(dev.helpdesk.conversation.AttachmentStore.class, () -> own)
+        .run(
+            context -> {
+              assertThat(context.getBean(MailNotifier.class).files()).containsSame(own);
+              assertThat(context.getBean(HelpDeskAutoConfiguration.DeskAttachments.class).store())
+                  .isSameAs(own);
+            });
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "helpdesk.attachments.max-file-size=0B",
+        "helpdesk.mail.attachment-limit=-1B",
+        "helpdesk.mail.attachment-link=https://desk.example/tickets/{id}/files"
+      })
+  void aWrongAttachmentSettingNamesItsProperty(String setting) {
+    runner
+        .withPropertyValues(MAIL)
+        .withPropertyValues("helpdesk.attachments.directory=target/test-attachments", setting)
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                    .hasMessageContaining(setting.substring(0, setting.indexOf('='))));
   }
 
   @Test

@@ -67,4 +67,24 @@ class PropertiesMetadataTest {
       assertThat(defaults).as(setting).hasSize(1);
     }
   }
+
+  @Test
+  void theAttachmentSettingsAreDescribedWithTheirDefaults() throws IOException {
+    String json = metadata();
+    for (String name :
+        List.of("helpdesk.mail.attachment-limit", "helpdesk.attachments.max-file-size")) {
+      assertThat(
+              JsonPath.<List<Object>>read(
+                  json, "$.properties[?(@.name == '" + name + "')].defaultValue"))
+          .as(name)
+          .containsExactly("10MB");
+    }
+    for (String name : List.of("helpdesk.attachments.directory", "helpdesk.mail.attachment-link")) {
+      assertThat(
+              JsonPath.<List<Object>>read(
+                  json, "$.properties[?(@.name == '" + name + "')].description"))
+          .as(name)
+          .hasSize(1);
+    }
+  }
 }

@@ -297,6 +297,10 @@ class TicketEndpoints {
       @RequestParam(name = "files", required = false) List<MultipartFile> files,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       Authentication authentication) {
+    return posted(id, new MessageDraft(body, uploaded(files)), ifMatch, authentication);
+  }
+
+  private static List<NewAttachment> uploaded(List<MultipartFile> files) {
     List<NewAttachment> attachments = new ArrayList<>();
     for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
       // The media type is kept as the browser declared it, without parameters; downloads send it
@@ -308,7 +312,7 @@ class TicketEndpoints {
         throw new UncheckedIOException(e);
       }
     }
-    return posted(id, new MessageDraft(body, attachments), ifMatch, authentication);
+    return attachments;
   }
 
   private ResponseEntity<PostedView> posted(
@@ -333,6 +337,20 @@ class TicketEndpoints {
     TicketId ticket = TicketId.parse(id);
     Message note =
         calls.change(actor, ticket, ifMatch, () -> desk.note(actor, ticket, request.body()));
+    return ResponseEntity.status(201).body(MessageView.of(note, ticket, calls.apiPath()));
+  }
+
+  @PostMapping(path = "/tickets/{id}/notes", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<MessageView> noteWithFiles(
+      @PathVariable("id") String id,
+      @RequestParam("body") String body,
+      @RequestParam(name = "files", required = false) List<MultipartFile> files,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      Authentication authentication) {
+    Actor actor = calls.actor(authentication);
+    TicketId ticket = TicketId.parse(id);
+    MessageDraft draft = new MessageDraft(body, uploaded(files));
+    Message note = calls.change(actor, ticket, ifMatch, () -> desk.note(actor, ticket, draft));
     return ResponseEntity.status(201).body(MessageView.of(note, ticket, calls.apiPath()));
   }
 

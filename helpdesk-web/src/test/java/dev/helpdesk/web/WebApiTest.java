@@ -424,6 +424,52 @@ class WebApiTest {
         .andExpect(jsonPath("$.kind").value("attachment"));
   }
 
+  @Test
+  void aNotesFilesAreDownloadedByStaffAndDoNotExistForTheCustomer() throws Exception {
+    String id = raise(ana, "Seat");
+    MockMultipartFile log =
+        new MockMultipartFile(
+            "files",
+            "booking log.txt",
+            "text/plain; charset=UTF-8",
+            "seat 12A released".getBytes());
+    MvcResult noted =
+        mvc.perform(
+                multipart(API + "/tickets/" + id + "/notes")
+                    .file(log)
+                    .param("body", "From the booking system")
+                    .with(agent())
+                    .with(csrf()))
+            .andExpect(status().isCreated())
+            .andExpect(jsonPath("$.visibility").value("INTERNAL"))
+            .andExpect(jsonPath("$.attachments[0].name").value("booking log.txt"))
+            .andExpect(jsonPath("$.attachments[0].mediaType").value("text/plain"))
+            .andReturn();
+    String href = JsonPath.read(noted.getResponse().getContentAsString(), "$.attachments[0].href");
+
+    mvc.perform(get(href).with(agent()))
+        .andExpect(status().isOk())
+        .andExpect(header().string("Content-Type", "text/plain"))
+        .andExpect(
+            header()
+                .string(
+                    "Content-Disposition",
+                    "attachment; filename=\"booking log.txt\"; "
+                        + "filename*=UTF-8''booking%20log.txt"))
+        .andExpect(content().string("seat 12A released"));
+    mvc.perform(get(href).with(customer(ana)))
+        .andExpect(status().isNotFound())
+        .andExpect(jsonPath("$.kind").value("attachment"));
+    // A customer may not write a note, with files or without.
+    mvc.perform(
+            multipart(API + "/tickets/" + id + "/notes")
+                .file(log)
+                .param("body", "Mine")
+                .with(customer(ana))
+                .with(csrf()))
+        .andExpect(status().isForbidden());
+  }
+
   // ------------------------------------------------------------------ limits
 
   @Test

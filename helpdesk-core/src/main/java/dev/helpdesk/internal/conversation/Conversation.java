@@ -84,21 +84,31 @@ public final class Conversation {
     }
   }
 
-  /** An internal note, for staff only. */
-  public Message note(Actor actor, TicketId ticketId, String body) {
-    // Checked before the message is made: a customer must learn they may not, not that the
-    // message is malformed.
+  /**
+   * An internal note, for staff only, with files stored like a reply's; a customer never reads them
+   * (see {@link #attachment}).
+   */
+  public Message note(Actor actor, TicketId ticketId, MessageDraft draft) {
+    Check.present("draft", draft);
+    // Checked before anything is stored: a customer must learn they may not, not that a file is
+    // too large, and must leave no bytes behind.
     Ticket ticket = access.forStaff(actor, ticketId, "write an internal note");
-    Message note =
-        new Message(
-            MessageId.random(),
-            actor,
-            Visibility.INTERNAL,
-            body,
-            List.of(),
-            pipeline.clock().instant());
-    pipeline.change(actor, ticket, edit -> edit.addMessage(note), Then.SERVE_QUEUE);
-    return note;
+    List<Attachment> files = store(draft.attachments());
+    try {
+      Message note =
+          new Message(
+              MessageId.random(),
+              actor,
+              Visibility.INTERNAL,
+              draft.body(),
+              files,
+              pipeline.clock().instant());
+      pipeline.change(actor, ticket, edit -> edit.addMessage(note), Then.SERVE_QUEUE);
+      return note;
+    } catch (RuntimeException e) {
+      files.forEach(f -> attachments.delete(f.ref()));
+      throw e;
+    }
   }
 
   /**

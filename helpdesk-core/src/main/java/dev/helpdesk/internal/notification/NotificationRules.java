@@ -81,8 +81,12 @@ public final class NotificationRules {
       } else if (event instanceof TicketEvent.MessageAdded added) {
         Message m = messages.get(added.messageId());
         if (!opens && m.isPublic() && !(m.author() instanceof Actor.Customer)) {
-          Map<String, String> values =
-              Map.of(Notification.BODY, m.body(), Notification.AUTHOR, nameOf(m.author()));
+          Map<String, String> values = new HashMap<>();
+          values.put(Notification.BODY, m.body());
+          values.put(Notification.AUTHOR, nameOf(m.author()));
+          values.put(Notification.MESSAGE, m.id().toString());
+          // The mail carries the reply's files, or links to them; the bytes stay in the store.
+          values.putAll(Notification.attachmentValues(m.attachments()));
           edit.notify(make(NotificationKind.AGENT_REPLIED, customer, ticket, edit, values));
         }
       } else if (event instanceof TicketEvent.StatusChanged s) {

@@ -290,10 +290,12 @@ public final class MailIntake {
             + mail.subject()
             + "\"):\n\n"
             + draft.body();
-    if (!draft.attachments().isEmpty()) {
-      note += "\n\n(" + draft.attachments().size() + " attached file(s) not kept: a note has none)";
-    }
-    return noted(mail, m.ticket(), note, Outcome.COPIED_REPLY_RECORDED);
+    // The files go on the note, where staff see them and the customer does not.
+    return noted(
+        mail,
+        m.ticket(),
+        new MessageDraft(truncate(note), draft.attachments()),
+        Outcome.COPIED_REPLY_RECORDED);
   }
 
   /** Machine mail for a CLOSED ticket: dropped, since a closed ticket takes nothing more. */
@@ -351,8 +353,12 @@ public final class MailIntake {
   }
 
   private IntakeResult noted(InboundMail mail, Ticket ticket, String note, Outcome outcome) {
+    return noted(mail, ticket, MessageDraft.text(truncate(note)), outcome);
+  }
+
+  private IntakeResult noted(InboundMail mail, Ticket ticket, MessageDraft note, Outcome outcome) {
     try {
-      desk.note(system, ticket.id(), truncate(note));
+      desk.note(system, ticket.id(), note);
     } catch (TicketClosedException e) {
       // Closed since it was read: the mail is dropped like any for a closed ticket, not retried.
       return closed(mail, ticket, outcome.name().toLowerCase(Locale.ROOT));

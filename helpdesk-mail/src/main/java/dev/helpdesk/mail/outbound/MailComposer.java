@@ -1,5 +1,7 @@
 package dev.helpdesk.mail.outbound;
 
+import dev.helpdesk.conversation.Attachment;
+import dev.helpdesk.conversation.AttachmentStore;
 import dev.helpdesk.mail.HeaderInjectionException;
 import dev.helpdesk.mail.MailSettings;
 import dev.helpdesk.mail.MailThreading;
@@ -7,13 +9,16 @@ import dev.helpdesk.notification.Audience;
 import dev.helpdesk.notification.Notification;
 import dev.helpdesk.notification.NotificationKind;
 import dev.helpdesk.ticket.SlaTarget;
+import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.io.UnsupportedEncodingException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +37,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns a notification into a ready-to-send MIME message: templates rendered, threading headers
@@ -42,12 +49,16 @@ final class MailComposer {
   /** RFC 3834: mail a machine sent on its own, or as a reply to mail it received. */
   static final String AUTO_SUBMITTED = "Auto-Submitted";
 
+  private static final Logger log = LoggerFactory.getLogger(MailComposer.class);
+
   private final MailSettings settings;
   private final MailTemplates templates;
+  private final Optional<AttachmentStore> files;
 
-  MailComposer(MailSettings settings, MailTemplates templates) {
+  MailComposer(MailSettings settings, MailTemplates templates, Optional<AttachmentStore> files) {
     this.settings = settings;
     this.templates = templates;
+    this.files = files;
   }
 
   /**
@@ -66,7 +77,11 @@ final class MailComposer {
     String root = threading.threadRoot(n.ticketId().value());
     // The ticket's language, on a customer's mail, comes first: it is what the customer wrote in.
     Locale locale = n.locale().orElseGet(() -> settings.localeOf().apply(n.recipient()));
-    MailTemplates.Rendered r = templates.render(n.kind(), locale, scope(n, locale));
+    List<Attachment> announced = n.attachments();
+    List<byte[]> attached = attachable(n, announced);
+    Map<String, Object> scope = scope(n, locale);
+    files(scope, n, announced, !attached.isEmpty(), locale);
+    MailTemplates.Rendered r = templates.render(n.kind(), locale, scope);
     String subject = HeaderInjectionException.requireSafe("subject", r.subject());
     try {
       MimeMessage m = new IdentifiedMimeMessage(session, messageId);
@@ -98,12 +113,113 @@ final class MailComposer {
       MimeBodyPart html = new MimeBodyPart();
       html.setText(r.html(), "UTF-8", "html");
       MimeMultipart alternative = new MimeMultipart("alternative", text, html);
-      m.setContent(alternative);
+      if (attached.isEmpty()) {
+        m.setContent(alternative);
+      } else {
+        MimeBodyPart body = new MimeBodyPart();
+        body.setContent(alternative);
+        MimeMultipart mixed = new MimeMultipart("mixed", body);
+        for (int i = 0; i < announced.size(); i++) {
+          mixed.addBodyPart(filePart(announced.get(i), attached.get(i)));
+        }
+        m.setContent(mixed);
+      }
       m.saveChanges();
       return m;
     } catch (MessagingException | UnsupportedEncodingException e) {
       throw new MailDeliveryException("could not compose notification " + n.id(), e);
     }
+  }
+
+  /**
+   * The bytes of the announced files, in order, when the mail is to carry them: all of them within
+   * {@link MailSettings#attachmentLimit()}, from a store the notifier was given. Otherwise none,
+   * and the mail lists the files instead: a mail carries every file of its reply or none, so that
+   * the customer never has to guess which ones are missing.
+   */
+  private List<byte[]> attachable(Notification n, List<Attachment> announced) {
+    if (announced.isEmpty() || files.isEmpty()) {
+      return List.of();
+    }
+    long total = 0;
+    for (Attachment a : announced) {
+      total += a.size();
+    }
+    if (total > settings.attachmentLimit()) {
+      return List.of();
+    }
+    List<byte[]> bytes = new ArrayList<>();
+    for (Attachment a : announced) {
+      Optional<byte[]> read = files.get().read(a.ref());
+      if (read.isEmpty()) {
+        // Deleted since the reply (an erased customer's files): listed, not attached.
+        log.info("Notification {}: file {} is no longer stored; listed only", n.id(), a.ref());
+        return List.of();
+      }
+      bytes.add(read.get());
+    }
+    return bytes;
+  }
+
+  private static MimeBodyPart filePart(Attachment a, byte[] bytes) throws MessagingException {
+    MimeBodyPart part = new MimeBodyPart();
+    part.setDataHandler(new DataHandler(new ByteArrayDataSource(bytes, a.mediaType())));
+    // The name was checked to be one line; jakarta.mail writes a non-ASCII one as RFC 2231
+    // (filename*=UTF-8''...), which every current mail program reads.
+    part.setFileName(a.name());
+    part.setDisposition(Part.ATTACHMENT);
+    // Base64 for every file, text too: otherwise a text file's line ends arrive as CRLF and the
+    // customer's copy differs from the desk's by a byte per line.
+    part.setHeader("Content-Transfer-Encoding", "base64");
+    return part;
+  }
+
+  /**
+   * The files of the reply for the templates: {@code files} (each with {@code name}, {@code size}
+   * and, when not attached and a link template is set, {@code link}), {@code hasFiles}, {@code
+   * filesAttached} and {@code filesLinked}.
+   */
+  private void files(
+      Map<String, Object> scope,
+      Notification n,
+      List<Attachment> announced,
+      boolean attached,
+      Locale locale) {
+    List<Map<String, Object>> list = new ArrayList<>();
+    boolean linked = !attached && settings.attachmentLink().isPresent();
+    String message = n.values().getOrDefault(Notification.MESSAGE, "");
+    for (int i = 0; i < announced.size(); i++) {
+      Attachment a = announced.get(i);
+      Map<String, Object> file = new HashMap<>();
+      file.put("name", a.name());
+      file.put("size", size(a.size(), locale));
+      file.put("hasLink", linked);
+      if (linked) {
+        file.put(
+            "link",
+            link(settings.attachmentLink().get(), n)
+                .replace(MailSettings.MESSAGE, URLEncoder.encode(message, StandardCharsets.UTF_8))
+                .replace(MailSettings.INDEX, Integer.toString(i))
+                .replace(
+                    MailSettings.REF, URLEncoder.encode(a.ref().value(), StandardCharsets.UTF_8)));
+      }
+      list.add(file);
+    }
+    scope.put("files", list);
+    scope.put("hasFiles", !list.isEmpty());
+    scope.put("filesAttached", attached);
+    scope.put("filesLinked", linked);
+  }
+
+  /** A size as people read it: {@code 512 B}, {@code 12 KB}, {@code 3.4 MB} (1 KB = 1024 B). */
+  static String size(long bytes, Locale locale) {
+    if (bytes < 1024) {
+      return bytes + " B";
+    }
+    if (bytes < 1024 * 1024) {
+      return ((bytes + 1023) / 1024) + " KB";
+    }
+    return String.format(locale, "%.1f MB", bytes / (1024.0 * 1024.0));
   }
 
   private Map<String, Object> scope(Notification n, Locale locale) {

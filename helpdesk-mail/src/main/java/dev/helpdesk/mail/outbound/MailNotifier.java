@@ -2,6 +2,7 @@ package dev.helpdesk.mail.outbound;
 
 import dev.helpdesk.common.Check;
 import dev.helpdesk.common.HelpDeskException;
+import dev.helpdesk.conversation.AttachmentStore;
 import dev.helpdesk.mail.MailSettings;
 import dev.helpdesk.notification.Notification;
 import dev.helpdesk.notification.Notifier;
@@ -9,8 +10,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,10 +33,22 @@ public final class MailNotifier implements Notifier {
   private final MailSettings settings;
   private final Session session;
   private final MailComposer composer;
+  private final Optional<AttachmentStore> files;
 
-  /** A notifier with the built-in templates and the application's overrides from its class path. */
+  /**
+   * A notifier with the built-in templates and the application's overrides from its class path,
+   * that lists a reply's files instead of attaching them (it has no store to read them from).
+   */
   public MailNotifier(MailSettings settings) {
     this(settings, Thread.currentThread().getContextClassLoader());
+  }
+
+  /**
+   * A notifier that attaches a reply's files, read from {@code files} (the store the desk was built
+   * with), up to {@link MailSettings#attachmentLimit()} per mail.
+   */
+  public MailNotifier(MailSettings settings, AttachmentStore files) {
+    this(settings, Thread.currentThread().getContextClassLoader(), Check.present("files", files));
   }
 
   /**
@@ -45,11 +58,25 @@ public final class MailNotifier implements Notifier {
    * @param templateLoader the class loader whose resources hold {@link MailSettings#templateRoot()}
    */
   public MailNotifier(MailSettings settings, ClassLoader templateLoader) {
+    this(settings, templateLoader, null);
+  }
+
+  /**
+   * A notifier that looks for templates through {@code templateLoader} and attaches a reply's files
+   * read from {@code files}, or lists them if {@code files} is null.
+   *
+   * @param settings the server and the mail's identity
+   * @param templateLoader the class loader whose resources hold {@link MailSettings#templateRoot()}
+   * @param files the desk's attachment store, or null
+   */
+  public MailNotifier(MailSettings settings, ClassLoader templateLoader, AttachmentStore files) {
     this.settings = Check.present("settings", settings);
     this.session = Session.getInstance(properties(settings));
     ClassLoader loader =
         templateLoader != null ? templateLoader : MailNotifier.class.getClassLoader();
-    this.composer = new MailComposer(settings, new MailTemplates(settings.templateRoot(), loader));
+    this.files = Optional.ofNullable(files);
+    this.composer =
+        new MailComposer(settings, new MailTemplates(settings.templateRoot(), loader), this.files);
   }
 
   /** Sends one notification over a connection of its own. */
@@ -67,28 +94,26 @@ public final class MailNotifier implements Notifier {
    */
   @Override
   public void deliverEach(List<Notification> batch, Outcomes outcomes) {
-    List<Notification> ready = new ArrayList<>();
-    List<MimeMessage> mails = new ArrayList<>();
-    for (Notification n : batch) {
-      try {
-        mails.add(composer.compose(session, n));
-        ready.add(n);
-      } catch (HelpDeskException e) {
-        log.warn("Notification {} ({}) not sent: {}", n.id(), n.kind(), e.getMessage());
-        outcomes.failed(n, e);
-      }
-    }
-    if (ready.isEmpty()) {
-      return;
-    }
     Transport transport = null;
-    // The first mail not reported on yet.
+    // The first notification not reported on yet.
     int next = 0;
     try {
-      transport = connect();
-      while (next < ready.size()) {
-        Notification n = ready.get(next);
-        MimeMessage mail = mails.get(next);
+      while (next < batch.size()) {
+        Notification n = batch.get(next);
+        // Composed one at a time, just before it is sent: a mail may carry megabytes of files,
+        // and a batch of them must not all be held at once.
+        MimeMessage mail;
+        try {
+          mail = composer.compose(session, n);
+        } catch (HelpDeskException e) {
+          next++;
+          log.warn("Notification {} ({}) not sent: {}", n.id(), n.kind(), e.getMessage());
+          outcomes.failed(n, e);
+          continue;
+        }
+        if (transport == null) {
+          transport = connect();
+        }
         try {
           transport.sendMessage(mail, mail.getAllRecipients());
         } catch (MessagingException e) {
@@ -99,6 +124,7 @@ public final class MailNotifier implements Notifier {
           if (!transport.isConnected()) {
             log.info("SMTP connection lost after a failed send; connecting again");
             close(transport);
+            transport = null;
             transport = connect();
           }
           continue;
@@ -109,8 +135,8 @@ public final class MailNotifier implements Notifier {
     } catch (MailDeliveryException e) {
       // Could not connect (again): what was not tried yet fails with this cause; what was sent
       // before the connection dropped stays delivered, so it is not sent twice.
-      for (int i = next; i < ready.size(); i++) {
-        outcomes.failed(ready.get(i), e);
+      for (int i = next; i < batch.size(); i++) {
+        outcomes.failed(batch.get(i), e);
       }
     } finally {
       close(transport);
@@ -127,6 +153,11 @@ public final class MailNotifier implements Notifier {
    */
   public void checkConnection() {
     close(connect());
+  }
+
+  /** The store this notifier reads the files it attaches from; empty if it only lists them. */
+  public Optional<AttachmentStore> files() {
+    return files;
   }
 
   /** The settings this notifier sends with. */

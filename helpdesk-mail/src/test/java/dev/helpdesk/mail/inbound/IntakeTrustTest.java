@@ -2,6 +2,7 @@ package dev.helpdesk.mail.inbound;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.helpdesk.actor.Actor;
@@ -227,6 +228,44 @@ class IntakeTrustTest {
   }
 
   // ------------------------------------------------------------ 3: a copied colleague's reply
+
+  @Test
+  void aCopiedColleaguesFilesAreKeptOnTheNoteForStaffOnly() {
+    String id = ours(ana);
+    String raw =
+        "From: Carla Colleague <carla@example.com>\r\nTo: support@desk.example\r\n"
+            + "Subject: Re: ["
+            + ana.key()
+            + "] Seat missing on booking\r\nMessage-ID: <files."
+            + UUID.randomUUID()
+            + "@sender.example>\r\n"
+            + threadedTo(id)
+            + "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n"
+            + "--b1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nThe booking, attached.\r\n"
+            + "--b1\r\nContent-Type: text/plain; name=\"booking.txt\"\r\n"
+            + "Content-Disposition: attachment; filename=\"booking.txt\"\r\n"
+            + "Content-Transfer-Encoding: base64\r\n\r\n"
+            + java.util.Base64.getEncoder()
+                .encodeToString("seat 42A".getBytes(StandardCharsets.UTF_8))
+            + "\r\n--b1--\r\n";
+
+    IntakeResult r = intake.process(raw.getBytes(StandardCharsets.UTF_8));
+
+    assertEquals(Outcome.COPIED_REPLY_RECORDED, r.outcome(), r.reason());
+    List<Message> c = conversation(ana);
+    Message note = c.get(c.size() - 1);
+    assertFalse(note.isPublic());
+    assertFalse(note.body().contains("not kept"), note.body());
+    assertEquals(1, note.attachments().size());
+    assertEquals("booking.txt", note.attachments().get(0).name());
+    dev.helpdesk.conversation.AttachmentRef ref = note.attachments().get(0).ref();
+    assertEquals(
+        "seat 42A",
+        new String(f.desk.attachment(STAFF, ana.id(), ref).bytes(), StandardCharsets.UTF_8));
+    assertThrows(
+        dev.helpdesk.common.NotFoundException.class,
+        () -> f.desk.attachment(Actor.customer("c-ana"), ana.id(), ref));
+  }
 
   @Test
   void aCopiedColleaguesReplyToOurMailIsANoteOnTheTicketWithoutAcknowledgement() {

@@ -74,7 +74,8 @@ class HeaderAgreementPropertyTest {
   private final MailComposer composer =
       new MailComposer(
           settings,
-          new MailTemplates(settings.templateRoot(), MailComposer.class.getClassLoader()));
+          new MailTemplates(settings.templateRoot(), MailComposer.class.getClassLoader()),
+          java.util.Optional.empty());
   private final Session session = Session.getInstance(new Properties());
   private final InMemoryOutbox outbox = new InMemoryOutbox();
   private final HelpDesk desk =
