@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Keeps each ticket's pending follow-up in step with its changes; the change pipeline calls {@link
@@ -28,8 +29,8 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>entering PENDING plans the follow-up afresh from the edit's instant, by the ticket's SLA
- *       policy's follow-up if it has one, else the global one, in the SLA calendar (every hour
- *       counts without SLAs);
+ *       policy's follow-up if it has one, else the global one, in the ticket's business calendar as
+ *       it stands then (every hour counts without SLAs);
  *   <li>leaving PENDING, or a public message of the customer, drops it;
  *   <li>a reminder sent moves the plan on to its next step, or drops it after the last.
  * </ul>
@@ -40,20 +41,25 @@ public final class FollowUpPlanner {
 
   private final Optional<PendingFollowUp> global;
   private final Optional<SlaSettings> sla;
-  private final BusinessCalendar calendar;
+  private final Function<Ticket, BusinessCalendar> calendar;
   private final PendingFollowUps store;
   private final boolean configured;
 
   /**
    * @param global the builder's follow-up, if any
-   * @param sla the desk's SLA settings, if any: their calendar and policies
+   * @param sla the desk's SLA settings, if any: their policies
+   * @param calendar the business calendar a ticket counts in (the SLA engine's {@code calendarOf};
+   *     always open without SLAs)
    * @param store where plans are kept
    */
   public FollowUpPlanner(
-      Optional<PendingFollowUp> global, Optional<SlaSettings> sla, PendingFollowUps store) {
+      Optional<PendingFollowUp> global,
+      Optional<SlaSettings> sla,
+      Function<Ticket, BusinessCalendar> calendar,
+      PendingFollowUps store) {
     this.global = global;
     this.sla = sla;
-    this.calendar = sla.map(SlaSettings::calendar).orElse(BusinessCalendar.alwaysOpen());
+    this.calendar = calendar;
     this.store = store;
     // Without any follow-up configured no new plan is made, and customers' messages need not
     // touch the store. Plans made before (the application ran with a follow-up until its last
@@ -143,12 +149,13 @@ public final class FollowUpPlanner {
     if (followUp.isEmpty()) {
       return Optional.empty();
     }
+    BusinessCalendar businessHours = calendar.apply(ticket);
     Map<FollowUpStep, Instant> schedule = new EnumMap<>(FollowUpStep.class);
     Instant at = since;
     for (FollowUpStep step : FollowUpStep.values()) {
       Optional<Duration> delay = followUp.get().delayOf(step);
       if (delay.isPresent()) {
-        at = calendar.add(at, delay.get());
+        at = businessHours.add(at, delay.get());
         schedule.put(step, at);
       }
     }
