@@ -240,6 +240,21 @@ class SlaCalendarsTest {
   }
 
   @Test
+  void aPendingTicketMovedToAnotherCalendarGetsItsReminderAfterTheTimeLeft() {
+    f.clock.set(local(BERLIN, "2026-03-02T13:00"));
+    Ticket t = f.desk.assign(BEA, open(BERLIN_TEAM).id(), BEA_ID);
+    f.desk.changeStatus(BEA, t.id(), Status.PENDING);
+    // Planned in Berlin: Mon 13-17, Tue 9-13. At 15:00 Berlin (09:00 New York) it moves with 6h
+    // left, which New York counts until 15:00 the same day.
+    f.clock.set(local(BERLIN, "2026-03-02T15:00"));
+    f.desk.changeGroup(BEA, t.id(), NEW_YORK_TEAM);
+    f.clock.set(local(NEW_YORK, "2026-03-02T14:59:59"));
+    assertEquals(0, f.desk.followUpPendingTickets());
+    f.clock.set(local(NEW_YORK, "2026-03-02T15:00"));
+    assertEquals(1, f.desk.followUpPendingTickets());
+  }
+
+  @Test
   void aRuleNeedsAMatchAndACalendar() {
     ValidationException noMatch =
         assertThrows(ValidationException.class, () -> new CalendarRule(null, BERLIN_HOURS));
