@@ -69,6 +69,9 @@ public final class SlaEngine {
   private static final Duration IN_FLIGHT = Duration.ofSeconds(10);
 
   private final SlaSettings settings;
+  // Without calendar rules or policy calendars every ticket counts in the desk's calendar: no rule
+  // need be evaluated, and no change can switch calendars.
+  private final boolean oneCalendar;
   private final SlaTimers store;
   private final Agents agents;
 
@@ -79,6 +82,9 @@ public final class SlaEngine {
    */
   public SlaEngine(SlaSettings settings, SlaTimers store, Agents agents) {
     this.settings = Check.present("settings", settings);
+    this.oneCalendar =
+        settings.calendarRules().isEmpty()
+            && settings.policies().stream().allMatch(p -> p.calendar().isEmpty());
     this.store = Check.present("slaTimers", store);
     this.agents = Check.present("agents", agents);
   }
@@ -94,7 +100,7 @@ public final class SlaEngine {
    * its policy's calendar, else the desk's ({@link SlaSettings#calendarFor}).
    */
   public BusinessCalendar calendarOf(Ticket ticket) {
-    return settings.calendarFor(ticket);
+    return oneCalendar ? settings.calendar() : settings.calendarFor(ticket);
   }
 
   /** The timer store. */
@@ -246,6 +252,9 @@ public final class SlaEngine {
      * change happens at the change's instant, so the switch is exact whichever step caused it.
      */
     void followCalendar() {
+      if (oneCalendar) {
+        return;
+      }
       BusinessCalendar now = calendarOf(edit.current());
       if (now != calendar) {
         BusinessCalendar old = calendar;
