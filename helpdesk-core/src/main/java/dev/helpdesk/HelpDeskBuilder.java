@@ -65,6 +65,7 @@ import dev.helpdesk.pending.PendingFollowUps;
 import dev.helpdesk.satisfaction.BadRatingAction;
 import dev.helpdesk.sla.SlaSettings;
 import dev.helpdesk.sla.SlaTimers;
+import dev.helpdesk.sla.calendar.BusinessCalendar;
 import dev.helpdesk.store.Tickets;
 import dev.helpdesk.ticket.FieldDefinition;
 import dev.helpdesk.ticket.MessageThreads;
@@ -609,6 +610,9 @@ public final class HelpDeskBuilder {
         new FollowUpPlanner(
             pendingFollowUp,
             Optional.ofNullable(this.sla),
+            ticket ->
+                sla.map(engine -> engine.calendarOf(ticket))
+                    .orElseGet(BusinessCalendar::alwaysOpen),
             pendingFollowUps != null ? pendingFollowUps : new InMemoryPendingFollowUps());
     Steps steps =
         new Steps(

@@ -3,6 +3,7 @@ package dev.helpdesk.sla;
 import dev.helpdesk.common.Check;
 import dev.helpdesk.common.ValidationException;
 import dev.helpdesk.pending.PendingFollowUp;
+import dev.helpdesk.sla.calendar.BusinessCalendar;
 import dev.helpdesk.ticket.Priority;
 import dev.helpdesk.ticket.SlaTarget;
 import dev.helpdesk.ticket.Status;
@@ -34,13 +35,16 @@ import java.util.Set;
  * @param targets its targets; at least one
  * @param pendingFollowUp what its tickets get while PENDING, ahead of the desk's global follow-up;
  *     empty to use the global one
+ * @param calendar the business calendar its tickets count in, unless a {@link CalendarRule} matches
+ *     them; empty for the desk's calendar (see {@link SlaSettings#calendarFor})
  */
 public record SlaPolicy(
     String name,
     Set<Priority> priorities,
     TicketMatch condition,
     Map<SlaTarget, TargetRule> targets,
-    Optional<PendingFollowUp> pendingFollowUp) {
+    Optional<PendingFollowUp> pendingFollowUp,
+    Optional<BusinessCalendar> calendar) {
 
   /** Validates the policy and freezes its collections. */
   public SlaPolicy {
@@ -63,6 +67,17 @@ public record SlaPolicy(
         });
     targets = Collections.unmodifiableMap(new EnumMap<>(targets));
     Check.present("pendingFollowUp", pendingFollowUp);
+    Check.present("calendar", calendar);
+  }
+
+  /** A policy in the desk's calendar (or that of a matching {@link CalendarRule}). */
+  public SlaPolicy(
+      String name,
+      Set<Priority> priorities,
+      TicketMatch condition,
+      Map<SlaTarget, TargetRule> targets,
+      Optional<PendingFollowUp> pendingFollowUp) {
+    this(name, priorities, condition, targets, pendingFollowUp, Optional.empty());
   }
 
   /** Starts a policy of this name. */
@@ -90,6 +105,7 @@ public record SlaPolicy(
     private final Map<SlaTarget, WarningLead> warnings = new EnumMap<>(SlaTarget.class);
     private WarningLead warning = WarningLead.percentElapsed(75);
     private Optional<PendingFollowUp> pendingFollowUp = Optional.empty();
+    private Optional<BusinessCalendar> calendar = Optional.empty();
 
     private Builder(String name) {
       this.name = name;
@@ -165,6 +181,15 @@ public record SlaPolicy(
     }
 
     /**
+     * The business calendar the policy's tickets count in, in place of the desk's; a {@link
+     * CalendarRule} that matches a ticket still wins over it.
+     */
+    public Builder calendar(BusinessCalendar calendar) {
+      this.calendar = Optional.of(Check.present("calendar", calendar));
+      return this;
+    }
+
+    /**
      * Builds the policy.
      *
      * @throws ValidationException naming the target whose goal is zero or negative, a warning lead
@@ -181,7 +206,7 @@ public record SlaPolicy(
                       goal,
                       pausedBy.getOrDefault(target, TargetRule.defaultPausedBy(target)),
                       warnings.getOrDefault(target, warning))));
-      return new SlaPolicy(name, priorities, condition, rules, pendingFollowUp);
+      return new SlaPolicy(name, priorities, condition, rules, pendingFollowUp, calendar);
     }
   }
 }

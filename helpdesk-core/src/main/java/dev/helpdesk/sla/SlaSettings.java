@@ -23,13 +23,15 @@ import java.util.Set;
  *     .build();
  * }</pre>
  *
- * @param calendar the business hours every target counts in
+ * @param calendar the desk's business hours: what every target counts in unless a calendar rule or
+ *     the ticket's policy chooses another ({@link #calendarFor})
  * @param policies in order; the first that applies to a ticket wins
  * @param onWarning run when a target warns (default: mail the assignee and the members of the
  *     assignee's escalation group, {@link Escalation#notifySupervisors()})
  * @param onBreach run when a target breaches (default: the same as on a warning)
  * @param monitorBatch how many due tickets the monitor claims at a time
  * @param monitorClaim how long a claimed ticket is left to one monitor before another may take it
+ * @param calendarRules in order; the first that matches a ticket chooses its calendar
  */
 public record SlaSettings(
     BusinessCalendar calendar,
@@ -37,7 +39,8 @@ public record SlaSettings(
     List<Escalation> onWarning,
     List<Escalation> onBreach,
     int monitorBatch,
-    Duration monitorClaim) {
+    Duration monitorClaim,
+    List<CalendarRule> calendarRules) {
 
   /** Validates and freezes. */
   public SlaSettings {
@@ -60,6 +63,18 @@ public record SlaSettings(
     if (monitorClaim.isNegative() || monitorClaim.isZero()) {
       throw new ValidationException("monitorClaim", "must be positive (was " + monitorClaim + ")");
     }
+    calendarRules = List.copyOf(Check.present("calendarRules", calendarRules));
+  }
+
+  /** Settings where every ticket counts in {@code calendar} or its policy's calendar. */
+  public SlaSettings(
+      BusinessCalendar calendar,
+      List<SlaPolicy> policies,
+      List<Escalation> onWarning,
+      List<Escalation> onBreach,
+      int monitorBatch,
+      Duration monitorClaim) {
+    this(calendar, policies, onWarning, onBreach, monitorBatch, monitorClaim, List.of());
   }
 
   /** Starts settings over {@code calendar}. */
@@ -77,10 +92,28 @@ public record SlaSettings(
     return Optional.empty();
   }
 
+  /**
+   * The business calendar the ticket's targets count in, as it stands now: the calendar of the
+   * first {@link CalendarRule} that matches it, else the calendar of the first policy that applies
+   * to it if that policy has one, else the desk's {@link #calendar()}. Rules come first because
+   * they say where the ticket is handled (its group, its region), which decides the working hours,
+   * while a policy says what is promised.
+   */
+  public BusinessCalendar calendarFor(Ticket ticket) {
+    Check.present("ticket", ticket);
+    for (CalendarRule rule : calendarRules) {
+      if (rule.appliesTo(ticket)) {
+        return rule.calendar();
+      }
+    }
+    return policyFor(ticket).flatMap(SlaPolicy::calendar).orElse(calendar);
+  }
+
   /** Builds {@link SlaSettings}. */
   public static final class Builder {
     private final BusinessCalendar calendar;
     private final List<SlaPolicy> policies = new ArrayList<>();
+    private final List<CalendarRule> calendarRules = new ArrayList<>();
     // The promise: SLA mail goes to the assignee and the supervisor group. Agents without
     // an escalation group get the assignee's mail only, as before.
     private List<Escalation> onWarning =
@@ -97,6 +130,20 @@ public record SlaSettings(
     /** Adds a policy after those already added. */
     public Builder policy(SlaPolicy policy) {
       policies.add(Check.present("policy", policy));
+      return this;
+    }
+
+    /**
+     * Adds a calendar rule after those already added: tickets that {@code match} count their
+     * targets in {@code calendar} (the first matching rule wins, ahead of the policy's calendar).
+     */
+    public Builder calendar(TicketMatch match, BusinessCalendar calendar) {
+      return calendar(new CalendarRule(match, calendar));
+    }
+
+    /** Adds a calendar rule after those already added. */
+    public Builder calendar(CalendarRule rule) {
+      calendarRules.add(Check.present("calendarRule", rule));
       return this;
     }
 
@@ -126,7 +173,8 @@ public record SlaSettings(
 
     /** Builds the settings. */
     public SlaSettings build() {
-      return new SlaSettings(calendar, policies, onWarning, onBreach, monitorBatch, monitorClaim);
+      return new SlaSettings(
+          calendar, policies, onWarning, onBreach, monitorBatch, monitorClaim, calendarRules);
     }
   }
 }

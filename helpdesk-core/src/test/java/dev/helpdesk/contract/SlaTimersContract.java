@@ -14,6 +14,8 @@ import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.TicketId;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -74,6 +76,31 @@ public abstract class SlaTimersContract {
     store.save(t);
     assertEquals(Optional.of(t), store.byTicket(id));
     assertEquals(Optional.empty(), store.byTicket(TicketId.random()));
+  }
+
+  @Test
+  void aTimerThatSwitchedCalendarsReadsBackWithWhatItCountedBefore() {
+    BusinessCalendar office =
+        BusinessCalendar.builder(ZoneId.of("Europe/Berlin"))
+            .weekdays(LocalTime.of(9, 0), LocalTime.of(17, 0))
+            .build();
+    TargetRule resolution =
+        new TargetRule(
+            SlaTarget.RESOLUTION,
+            Duration.ofHours(8),
+            Set.of(Status.PENDING),
+            WarningLead.percentElapsed(75));
+    // Started Mon 10:00 Berlin, paused at 11:00, moved to a 24/7 calendar at 13:00.
+    SlaTimer t =
+        SlaTimer.start(resolution, 1, T0, Status.OPEN, office)
+            .follow(Status.PENDING, T0.plusSeconds(3_600), office)
+            .switchCalendar(T0.plusSeconds(3 * 3_600), office, BusinessCalendar.alwaysOpen());
+    assertEquals(Duration.ofHours(3), t.countedBefore());
+    TicketId id = TicketId.random();
+    TicketTimers timers =
+        new TicketTimers(id, 1, Optional.of("p"), Map.of(SlaTarget.RESOLUTION, t));
+    store.save(timers);
+    assertEquals(Optional.of(timers), store.byTicket(id));
   }
 
   @Test

@@ -350,6 +350,14 @@ abstract class JpaContracts {
   }
 
   @Nested
+  class SlaCalendarSwitch extends SlaCalendarSwitchScenario {
+    @Override
+    JpaHelpDeskStore freshStore() {
+      return store();
+    }
+  }
+
+  @Nested
   class OneTransactionPerChange extends OneTransactionPerChangeScenario {
     @Override
     JpaHelpDeskStore freshStore() {

@@ -28,6 +28,7 @@ import dev.helpdesk.notification.RetryPolicy;
 import dev.helpdesk.pending.PendingFollowUp;
 import dev.helpdesk.pending.PendingFollowUps;
 import dev.helpdesk.satisfaction.BadRatingAction;
+import dev.helpdesk.sla.CalendarRule;
 import dev.helpdesk.sla.SlaPolicy;
 import dev.helpdesk.sla.SlaSettings;
 import dev.helpdesk.sla.SlaTimers;
@@ -446,6 +447,9 @@ public class HelpDeskAutoConfiguration {
           bean(BusinessCalendar.class).getIfUnique(() -> calendarOf(properties));
       SlaSettings.Builder sla = SlaSettings.builder(businessCalendar);
       policies.forEach(sla::policy);
+      // In bean order, like the policies: the first rule that matches a ticket chooses its
+      // calendar.
+      bean(CalendarRule.class).orderedStream().forEach(sla::calendar);
       builder.sla(sla.build());
     }
 

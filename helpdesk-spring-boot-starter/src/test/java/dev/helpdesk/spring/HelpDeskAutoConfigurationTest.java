@@ -28,7 +28,10 @@ import dev.helpdesk.memory.InMemoryOutbox;
 import dev.helpdesk.notification.Notification;
 import dev.helpdesk.notification.Notifier;
 import dev.helpdesk.notification.Outbox;
+import dev.helpdesk.sla.CalendarRule;
 import dev.helpdesk.sla.SlaPolicy;
+import dev.helpdesk.sla.TicketMatch;
+import dev.helpdesk.sla.calendar.BusinessCalendar;
 import dev.helpdesk.ticket.FieldDefinition;
 import dev.helpdesk.ticket.NewTicket;
 import dev.helpdesk.ticket.Ticket;
@@ -42,6 +45,8 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -232,6 +237,46 @@ class HelpDeskAutoConfigurationTest {
               assertThat(desk.slaMonitor()).isPresent();
               Ticket ticket = open(desk);
               assertThat(desk.firstReplyDue(Actor.system("test"), ticket.id())).isPresent();
+            });
+  }
+
+  @Test
+  void calendarRuleBeansChooseATicketsCalendar() {
+    BusinessCalendar newYork =
+        BusinessCalendar.builder(ZoneId.of("America/New_York"))
+            .weekdays(LocalTime.of(9, 0), LocalTime.of(17, 0))
+            .build();
+    Instant monday = Instant.parse("2026-03-02T09:00:00Z"); // 10:00 in Berlin, 04:00 in New York
+    runner
+        .withPropertyValues(
+            "helpdesk.sla.zone=Europe/Berlin",
+            "helpdesk.sla.opens=09:00",
+            "helpdesk.sla.closes=17:00")
+        .withBean(Clock.class, () -> Clock.fixed(monday, ZoneOffset.UTC))
+        .withBean(
+            SlaPolicy.class,
+            () -> SlaPolicy.named("standard").firstReply(Duration.ofHours(4)).build())
+        .withBean(
+            CalendarRule.class, () -> new CalendarRule(TicketMatch.field("region", "us"), newYork))
+        .run(
+            context -> {
+              HelpDesk desk = context.getBean(HelpDesk.class);
+              Actor staff = Actor.system("test");
+              Ticket berlin = open(desk);
+              Ticket us =
+                  desk.open(
+                      Actor.customer("c-ana"),
+                      NewTicket.builder()
+                          .requester("c-ana", "Ana", "ana@example.com")
+                          .subject("Seat")
+                          .description("Missing.")
+                          .field("region", "us")
+                          .build());
+              // Berlin 10:00-14:00 (13:00Z); New York 09:00-13:00 (18:00Z).
+              assertThat(desk.firstReplyDue(staff, berlin.id()))
+                  .contains(Instant.parse("2026-03-02T13:00:00Z"));
+              assertThat(desk.firstReplyDue(staff, us.id()))
+                  .contains(Instant.parse("2026-03-02T18:00:00Z"));
             });
   }
 

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Keeps each ticket's pending follow-up in step with its changes; the change pipeline calls {@link
@@ -28,10 +29,13 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>entering PENDING plans the follow-up afresh from the edit's instant, by the ticket's SLA
- *       policy's follow-up if it has one, else the global one, in the SLA calendar (every hour
- *       counts without SLAs);
+ *       policy's follow-up if it has one, else the global one, in the ticket's business calendar as
+ *       it stands then (every hour counts without SLAs);
  *   <li>leaving PENDING, or a public message of the customer, drops it;
- *   <li>a reminder sent moves the plan on to its next step, or drops it after the last.
+ *   <li>a reminder sent moves the plan on to its next step, or drops it after the last;
+ *   <li>a change that moves a PENDING ticket to another business calendar (its group, a field a
+ *       calendar rule reads) moves the steps still to come: the business time left to each, in the
+ *       old calendar, is counted in the new one from the change on.
  * </ul>
  *
  * Thread-safe: it keeps nothing between calls.
@@ -40,20 +44,25 @@ public final class FollowUpPlanner {
 
   private final Optional<PendingFollowUp> global;
   private final Optional<SlaSettings> sla;
-  private final BusinessCalendar calendar;
+  private final Function<Ticket, BusinessCalendar> calendar;
   private final PendingFollowUps store;
   private final boolean configured;
 
   /**
    * @param global the builder's follow-up, if any
-   * @param sla the desk's SLA settings, if any: their calendar and policies
+   * @param sla the desk's SLA settings, if any: their policies
+   * @param calendar the business calendar a ticket counts in (the SLA engine's {@code calendarOf};
+   *     always open without SLAs)
    * @param store where plans are kept
    */
   public FollowUpPlanner(
-      Optional<PendingFollowUp> global, Optional<SlaSettings> sla, PendingFollowUps store) {
+      Optional<PendingFollowUp> global,
+      Optional<SlaSettings> sla,
+      Function<Ticket, BusinessCalendar> calendar,
+      PendingFollowUps store) {
     this.global = global;
     this.sla = sla;
-    this.calendar = sla.map(SlaSettings::calendar).orElse(BusinessCalendar.alwaysOpen());
+    this.calendar = calendar;
     this.store = store;
     // Without any follow-up configured no new plan is made, and customers' messages need not
     // touch the store. Plans made before (the application ran with a follow-up until its last
@@ -122,6 +131,18 @@ public final class FollowUpPlanner {
     if (outcome instanceof Drop) {
       return Optional.of(() -> store.remove(id, version));
     }
+    if (outcome instanceof Keep && ticket.status() == Status.PENDING) {
+      BusinessCalendar was = calendar.apply(edit.before().get());
+      BusinessCalendar now = calendar.apply(ticket);
+      if (was != now) {
+        Instant at = edit.at();
+        return Optional.of(
+            () ->
+                store
+                    .byTicket(id)
+                    .ifPresent(plan -> store.save(moved(plan, version, at, was, now))));
+      }
+    }
     if (outcome instanceof Advance) {
       return Optional.of(
           () ->
@@ -131,6 +152,32 @@ public final class FollowUpPlanner {
                   .ifPresentOrElse(store::save, () -> store.remove(id, version)));
     }
     return Optional.empty();
+  }
+
+  /**
+   * The plan with its steps still to come counted in {@code to} from {@code at}: the business time
+   * from {@code at} to the next step, and between each step and the one after, as {@code from}
+   * counted it. Steps already taken keep their instants.
+   */
+  static FollowUpPlan moved(
+      FollowUpPlan plan, long version, Instant at, BusinessCalendar from, BusinessCalendar to) {
+    Map<FollowUpStep, Instant> schedule = new EnumMap<>(FollowUpStep.class);
+    Instant oldPrevious = at;
+    Instant previous = at;
+    for (Map.Entry<FollowUpStep, Instant> e : plan.schedule().entrySet()) {
+      Instant due = e.getValue();
+      if (e.getKey().ordinal() < plan.next().ordinal()) {
+        schedule.put(e.getKey(), due);
+        continue;
+      }
+      // A step already due but not yet taken stays due now.
+      Duration gap = due.isAfter(oldPrevious) ? from.between(oldPrevious, due) : Duration.ZERO;
+      Instant moved = to.add(previous, gap);
+      schedule.put(e.getKey(), moved);
+      oldPrevious = due.isAfter(oldPrevious) ? due : oldPrevious;
+      previous = moved;
+    }
+    return new FollowUpPlan(plan.ticketId(), version, plan.pendingSince(), schedule, plan.next());
   }
 
   /** The follow-up of a ticket entering PENDING at {@code since}; empty when it gets none. */
@@ -143,12 +190,13 @@ public final class FollowUpPlanner {
     if (followUp.isEmpty()) {
       return Optional.empty();
     }
+    BusinessCalendar businessHours = calendar.apply(ticket);
     Map<FollowUpStep, Instant> schedule = new EnumMap<>(FollowUpStep.class);
     Instant at = since;
     for (FollowUpStep step : FollowUpStep.values()) {
       Optional<Duration> delay = followUp.get().delayOf(step);
       if (delay.isPresent()) {
-        at = calendar.add(at, delay.get());
+        at = businessHours.add(at, delay.get());
         schedule.put(step, at);
       }
     }

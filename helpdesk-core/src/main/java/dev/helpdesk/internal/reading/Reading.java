@@ -222,8 +222,8 @@ public final class Reading {
 
   /** The ticket's SLA timers now, for staff. */
   public List<SlaStatus> slaStatus(Actor actor, TicketId id) {
-    access.forStaff(actor, id, "read SLA timers");
-    return sla.map(engine -> engine.status(id, clock.instant())).orElse(List.of());
+    Ticket ticket = access.forStaff(actor, id, "read SLA timers");
+    return sla.map(engine -> engine.status(ticket, clock.instant())).orElse(List.of());
   }
 
   /** Subscribes to a ticket the viewer may read. */

@@ -51,6 +51,12 @@ import org.slf4j.LoggerFactory;
  * policy), and the escalations of any warning or breach run, which may add events of their own (a
  * raised priority), which are applied in turn. A cycle that ends before it was breached records
  * {@link TicketEvent.SlaMet}, so that every ended cycle is in the history as met or breached.
+ *
+ * <p>Each ticket counts in its own calendar, {@link #calendarOf(Ticket)}. It is not stored with the
+ * timers but derived from the ticket: the calendar of the ticket as read is the one the timers
+ * counted in so far, and when the ticket as changed (or as an escalation changed it) counts in
+ * another, every running or paused timer switches to it at the change's instant, keeping the
+ * business time counted so far ({@link SlaTimer#switchCalendar}).
  */
 public final class SlaEngine {
 
@@ -63,7 +69,9 @@ public final class SlaEngine {
   private static final Duration IN_FLIGHT = Duration.ofSeconds(10);
 
   private final SlaSettings settings;
-  private final BusinessCalendar calendar;
+  // Without calendar rules or policy calendars every ticket counts in the desk's calendar: no rule
+  // need be evaluated, and no change can switch calendars.
+  private final boolean oneCalendar;
   private final SlaTimers store;
   private final Agents agents;
 
@@ -74,7 +82,9 @@ public final class SlaEngine {
    */
   public SlaEngine(SlaSettings settings, SlaTimers store, Agents agents) {
     this.settings = Check.present("settings", settings);
-    this.calendar = settings.calendar();
+    this.oneCalendar =
+        settings.calendarRules().isEmpty()
+            && settings.policies().stream().allMatch(p -> p.calendar().isEmpty());
     this.store = Check.present("slaTimers", store);
     this.agents = Check.present("agents", agents);
   }
@@ -82,6 +92,15 @@ public final class SlaEngine {
   /** The settings in force. */
   public SlaSettings settings() {
     return settings;
+  }
+
+  /**
+   * The business calendar the ticket's time is counted in: its SLA timers, the first reply promised
+   * in the acknowledgement, its pending follow-ups. The first calendar rule that matches it, else
+   * its policy's calendar, else the desk's ({@link SlaSettings#calendarFor}).
+   */
+  public BusinessCalendar calendarOf(Ticket ticket) {
+    return oneCalendar ? settings.calendar() : settings.calendarFor(ticket);
   }
 
   /** The timer store. */
@@ -112,8 +131,11 @@ public final class SlaEngine {
       }
       if (next < events.size()) {
         w.apply(events.get(next++));
-      } else if (!w.crossings()) {
-        break;
+      } else {
+        w.followCalendar();
+        if (!w.crossings()) {
+          break;
+        }
       }
     }
     long version = edit.before().map(t -> t.version() + 1).orElse(1L);
@@ -153,11 +175,12 @@ public final class SlaEngine {
     return store.byTicket(ticketId).flatMap(SlaEngine::firstReplyDueBy);
   }
 
-  /** The ticket's timers as they stand at {@code now}. */
-  public List<SlaStatus> status(TicketId ticketId, Instant now) {
+  /** The ticket's timers as they stand at {@code now}, measured in the ticket's calendar. */
+  public List<SlaStatus> status(Ticket ticket, Instant now) {
+    BusinessCalendar calendar = calendarOf(ticket);
     List<SlaStatus> result = new ArrayList<>();
     store
-        .byTicket(ticketId)
+        .byTicket(ticket.id())
         .ifPresent(
             tt ->
                 tt.timers()
@@ -211,6 +234,8 @@ public final class SlaEngine {
     private final Map<SlaTarget, SlaTimer> timers;
     private Optional<String> policy;
     private Status status;
+    // The calendar the timers have counted in so far: the ticket's as read.
+    private BusinessCalendar calendar;
 
     Work(TicketEdit edit, TicketTimers loaded) {
       this.edit = edit;
@@ -219,6 +244,23 @@ public final class SlaEngine {
       this.timers.putAll(loaded.timers());
       this.policy = loaded.policy();
       this.status = edit.before().map(Ticket::status).orElse(Status.NEW);
+      this.calendar = calendarOf(edit.before().orElseGet(edit::current));
+    }
+
+    /**
+     * Follows the ticket into the calendar it counts in as it stands in the edit. Every step of a
+     * change happens at the change's instant, so the switch is exact whichever step caused it.
+     */
+    void followCalendar() {
+      if (oneCalendar) {
+        return;
+      }
+      BusinessCalendar now = calendarOf(edit.current());
+      if (now != calendar) {
+        BusinessCalendar old = calendar;
+        timers.replaceAll((k, t) -> t.switchCalendar(at, old, now));
+        calendar = now;
+      }
     }
 
     TicketTimers result(long version) {
@@ -265,6 +307,7 @@ public final class SlaEngine {
     }
 
     void apply(TicketEvent event) {
+      followCalendar();
       if (event instanceof TicketEvent.SlaWarned s) {
         escalate(settings.onWarning(), new SlaAlert(false, s.target(), s.cycle(), s.dueAt(), at));
       } else if (event instanceof TicketEvent.SlaBreached s) {

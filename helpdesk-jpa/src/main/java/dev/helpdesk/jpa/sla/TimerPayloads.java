@@ -56,6 +56,12 @@ final class TimerPayloads {
     n.put("warnAt", t.warnAt().toString());
     n.put("warned", t.warned());
     n.put("endedAt", t.endedAt().map(Instant::toString).orElse(null));
+    // Only a timer that switched calendars has these; documents written before they existed read
+    // as a timer that has counted in one calendar since its start.
+    if (!t.countedFrom().equals(t.startedAt()) || !t.countedBefore().isZero()) {
+      n.put("countedFrom", t.countedFrom().toString());
+      n.put("countedBefore", t.countedBefore().toString());
+    }
     return n;
   }
 
@@ -81,17 +87,21 @@ final class TimerPayloads {
             : WarningLead.before(Duration.parse(w.get("beforeDue").asText()));
     TargetRule rule =
         new TargetRule(target, Duration.parse(n.get("goal").asText()), pausedBy, warning);
+    Instant startedAt = Instant.parse(n.get("startedAt").asText());
+    JsonNode before = n.get("countedBefore");
     return new SlaTimer(
         rule,
         n.get("cycle").asInt(),
-        Instant.parse(n.get("startedAt").asText()),
+        startedAt,
         Duration.parse(n.get("pausedSoFar").asText()),
         instant(n, "pausedSince"),
         TimerState.valueOf(n.get("state").asText()),
         Instant.parse(n.get("dueAt").asText()),
         Instant.parse(n.get("warnAt").asText()),
         n.get("warned").asBoolean(),
-        instant(n, "endedAt"));
+        instant(n, "endedAt"),
+        instant(n, "countedFrom").orElse(startedAt),
+        before == null || before.isNull() ? Duration.ZERO : Duration.parse(before.asText()));
   }
 
   private static Optional<Instant> instant(JsonNode n, String field) {
