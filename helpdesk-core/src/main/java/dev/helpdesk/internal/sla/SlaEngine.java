@@ -84,6 +84,26 @@ public final class SlaEngine {
     return settings;
   }
 
+  /**
+   * The business calendar the ticket's time is counted in: today the desk's ({@link
+   * SlaSettings#calendar()}), the same for every ticket. Rules that count business time (the
+   * no-reply rule) ask here, so that a calendar chosen per ticket applies to them too.
+   */
+  public BusinessCalendar calendarOf(Ticket ticket) {
+    Check.present("ticket", ticket);
+    return calendar;
+  }
+
+  /**
+   * The ticket's business calendar by {@code engine}, or, when the desk keeps no SLAs, {@link
+   * BusinessCalendar#alwaysOpen()}: every hour of every day counts.
+   */
+  public static BusinessCalendar calendarOrAlwaysOpen(Optional<SlaEngine> engine, Ticket ticket) {
+    Check.present("engine", engine);
+    Check.present("ticket", ticket);
+    return engine.map(e -> e.calendarOf(ticket)).orElse(BusinessCalendar.alwaysOpen());
+  }
+
   /** The timer store. */
   public SlaTimers store() {
     return store;
