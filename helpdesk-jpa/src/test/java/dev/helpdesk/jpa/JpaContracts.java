@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.helpdesk.HelpDeskBuilder;
 import dev.helpdesk.agent.Agents;
+import dev.helpdesk.assignment.NoReplyDeadlines;
 import dev.helpdesk.audit.AuditLog;
 import dev.helpdesk.common.Leases;
 import dev.helpdesk.contract.AgentsContract;
@@ -15,6 +16,7 @@ import dev.helpdesk.contract.DeskMetricsContract;
 import dev.helpdesk.contract.LeasesContract;
 import dev.helpdesk.contract.MessageThreadsContract;
 import dev.helpdesk.contract.MetricsQueriesContract;
+import dev.helpdesk.contract.NoReplyDeadlinesContract;
 import dev.helpdesk.contract.OutboxContract;
 import dev.helpdesk.contract.PendingFollowUpsContract;
 import dev.helpdesk.contract.PrivacyContract;
@@ -218,6 +220,14 @@ abstract class JpaContracts {
     @Override
     protected PendingFollowUps newStore() {
       return store().pendingFollowUps();
+    }
+  }
+
+  @Nested
+  class StandaloneNoReplyDeadlines extends NoReplyDeadlinesContract {
+    @Override
+    protected NoReplyDeadlines newStore() {
+      return store().noReplyDeadlines();
     }
   }
 
