@@ -352,6 +352,14 @@ abstract class JpaContracts {
   }
 
   @Nested
+  class NoReplyOnTheDatabase extends NoReplyScenario {
+    @Override
+    JpaHelpDeskStore freshStore() {
+      return store();
+    }
+  }
+
+  @Nested
   class PendingFollowUpsOnTheDatabase extends PendingFollowUpScenario {
     @Override
     JpaHelpDeskStore freshStore() {
