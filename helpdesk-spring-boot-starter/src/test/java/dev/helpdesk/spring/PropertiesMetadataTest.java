@@ -67,4 +67,22 @@ class PropertiesMetadataTest {
       assertThat(defaults).as(setting).hasSize(1);
     }
   }
+
+  @Test
+  void theNoReplyRuleIsDescribedAndItsReassignmentsDefaultToNone() throws IOException {
+    String json = metadata();
+    assertThat(
+            JsonPath.<List<Object>>read(
+                json,
+                "$.properties[?(@.name == 'helpdesk.assignment.no-reply-reassignments')]"
+                    + ".defaultValue"))
+        .containsExactly(0);
+    assertThat(
+            JsonPath.<List<Object>>read(
+                json,
+                "$.properties[?(@.name == 'helpdesk.assignment.no-reply-within')].description"))
+        .singleElement()
+        .asString()
+        .contains("Business time");
+  }
 }
