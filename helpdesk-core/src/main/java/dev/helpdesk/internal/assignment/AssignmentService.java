@@ -49,6 +49,12 @@ public final class AssignmentService {
 
   private static final Logger log = LoggerFactory.getLogger(AssignmentService.class);
 
+  /** How many due deadlines one claim takes. */
+  static final int BATCH = 100;
+
+  /** How long a claimed deadline is left to this instance before another may take it. */
+  static final Duration CLAIM = Duration.ofMinutes(1);
+
   private final ChangePipeline pipeline;
   private final Access access;
   private final Assignment assignment;
@@ -397,12 +403,6 @@ public final class AssignmentService {
       }
     }
   }
-
-  /** How many due deadlines one claim takes. */
-  static final int BATCH = 100;
-
-  /** How long a claimed deadline is left to this instance before another may take it. */
-  static final Duration CLAIM = Duration.ofMinutes(1);
 
   /** What a decision that changed nothing found, for the deadline's sake. */
   private static final class Verdict {
