@@ -248,6 +248,27 @@ class NoReplyTest {
   }
 
   @Test
+  void aTicketAlreadyWithTheSupervisorsIsNotChased() {
+    DeskFixture f = desk(Duration.ofHours(1), 0, b -> b);
+    f.desk.setAvailability(ADMIN, AgentId.of("a-sue"), dev.helpdesk.agent.Availability.OFFLINE);
+    Ticket t = openForRail(f);
+    f.clock.advance(Duration.ofHours(1));
+    assertEquals(1, f.desk.escalateOverdue());
+    assertEquals(Optional.empty(), now(f, t).assignee(), "no supervisor free: it waits");
+    // Sue comes online and the queue gives her the ticket: a new assignment, in the supervisors'
+    // group, which the rule leaves to them.
+    f.desk.setAvailability(ADMIN, AgentId.of("a-sue"), dev.helpdesk.agent.Availability.ONLINE);
+    assertEquals(Optional.of(AgentId.of("a-sue")), now(f, t).assignee());
+    f.clock.advance(Duration.ofHours(3));
+    assertEquals(0, f.desk.escalateOverdue());
+    assertEquals(Optional.of(AgentId.of("a-sue")), now(f, t).assignee());
+    assertEquals(Optional.empty(), deadlines.byTicket(t.id()));
+    assertEquals(
+        1,
+        f.tickets.history(t.id()).stream().filter(TicketEvent.Escalated.class::isInstance).count());
+  }
+
+  @Test
   void withoutAnEscalationGroupTheRuleLetsTheTicketBe() {
     DeskFixture f =
         new DeskFixture(

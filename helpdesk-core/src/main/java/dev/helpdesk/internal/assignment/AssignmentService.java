@@ -5,6 +5,7 @@ import dev.helpdesk.agent.Agent;
 import dev.helpdesk.agent.AgentId;
 import dev.helpdesk.agent.Agents;
 import dev.helpdesk.agent.Availability;
+import dev.helpdesk.agent.GroupId;
 import dev.helpdesk.assignment.AssignmentPolicy;
 import dev.helpdesk.assignment.NoReplyDeadline;
 import dev.helpdesk.assignment.NoReplyDeadlines;
@@ -455,6 +456,13 @@ public final class AssignmentService {
       verdict.dropUpTo = Optional.of(ticket.version());
       return;
     }
+    Optional<GroupId> escalateTo = assignment.escalationGroupOf(ticket);
+    if (escalateTo.isPresent() && ticket.group().equals(escalateTo)) {
+      // Already with the supervisors (an escalated ticket the queue gave to one of them later):
+      // the rule escalates once and does not chase the supervisors themselves.
+      verdict.dropUpTo = Optional.of(ticket.version());
+      return;
+    }
     if (deadline.attempts() < rule.get().reassignments()) {
       Set<AgentId> tried = new HashSet<>(deadline.agentsTried());
       ticket.assignee().ifPresent(tried::add);
@@ -466,7 +474,7 @@ public final class AssignmentService {
       }
       // Nobody else can take it now: the supervisors hear of it rather than the ticket waiting on.
     }
-    if (assignment.escalationGroupOf(ticket).isEmpty()) {
+    if (escalateTo.isEmpty()) {
       log.warn(
           "Ticket {} got no agent reply in time, but neither its agent nor the policy names an"
               + " escalation group; the no-reply rule leaves it",
