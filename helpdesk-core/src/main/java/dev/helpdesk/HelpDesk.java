@@ -512,7 +512,15 @@ public final class HelpDesk implements AutoCloseable {
     return s.assignment().assignQueued();
   }
 
-  /** Escalates, once, every assigned ticket no agent replied to in time; returns how many. */
+  /**
+   * Applies the assignment policy's no-reply rule ({@link
+   * dev.helpdesk.assignment.AssignmentPolicy.Builder#noReply}) to every ticket whose deadline is
+   * due: reassigns it to another eligible agent, or, once the rule's reassignments are used up or
+   * nobody else can take it, escalates it to the supervisor group. Reads only the due deadlines.
+   * Call it from a scheduler (the {@code escalation} job).
+   *
+   * @return how many tickets it reassigned or escalated
+   */
   public int escalateOverdue() {
     return s.assignment().escalateOverdue();
   }

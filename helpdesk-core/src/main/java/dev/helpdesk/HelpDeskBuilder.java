@@ -3,6 +3,7 @@ package dev.helpdesk;
 import dev.helpdesk.actor.Actor;
 import dev.helpdesk.agent.Agents;
 import dev.helpdesk.assignment.AssignmentPolicy;
+import dev.helpdesk.assignment.NoReplyDeadlines;
 import dev.helpdesk.audit.AuditLog;
 import dev.helpdesk.common.Check;
 import dev.helpdesk.common.Leases;
@@ -16,6 +17,7 @@ import dev.helpdesk.internal.answers.Answers;
 import dev.helpdesk.internal.answers.InstantAnswers;
 import dev.helpdesk.internal.assignment.Assignment;
 import dev.helpdesk.internal.assignment.AssignmentService;
+import dev.helpdesk.internal.assignment.NoReplyPlanner;
 import dev.helpdesk.internal.audit.StaffAudit;
 import dev.helpdesk.internal.change.ChangePipeline;
 import dev.helpdesk.internal.change.ChangePipeline.Then;
@@ -50,6 +52,7 @@ import dev.helpdesk.memory.InMemoryAuditLog;
 import dev.helpdesk.memory.InMemoryCustomers;
 import dev.helpdesk.memory.InMemoryLeases;
 import dev.helpdesk.memory.InMemoryMessageThreads;
+import dev.helpdesk.memory.InMemoryNoReplyDeadlines;
 import dev.helpdesk.memory.InMemoryOutbox;
 import dev.helpdesk.memory.InMemoryPendingFollowUps;
 import dev.helpdesk.memory.InMemorySlaTimers;
@@ -131,6 +134,7 @@ public final class HelpDeskBuilder {
   SlaTimers slaTimers;
   Optional<PendingFollowUp> pendingFollowUp = Optional.empty();
   PendingFollowUps pendingFollowUps;
+  NoReplyDeadlines noReplyDeadlines;
   BadRatingAction onBadRating = BadRatingAction.REOPEN;
   MetricsQueries metrics;
   int dispatchBatch = 100;
@@ -311,6 +315,16 @@ public final class HelpDeskBuilder {
    */
   public HelpDeskBuilder pendingFollowUps(PendingFollowUps store) {
     this.pendingFollowUps = Check.present("pendingFollowUps", store);
+    return this;
+  }
+
+  /**
+   * Where the no-reply deadlines of assigned tickets are kept (see {@link
+   * dev.helpdesk.assignment.NoReplyRule}); default in memory. A database store provides one that
+   * every instance of the application shares.
+   */
+  public HelpDeskBuilder noReplyDeadlines(NoReplyDeadlines store) {
+    this.noReplyDeadlines = Check.present("noReplyDeadlines", store);
     return this;
   }
 
@@ -614,6 +628,11 @@ public final class HelpDeskBuilder {
                 sla.map(engine -> engine.calendarOf(ticket))
                     .orElseGet(BusinessCalendar::alwaysOpen),
             pendingFollowUps != null ? pendingFollowUps : new InMemoryPendingFollowUps());
+    NoReplyPlanner noReply =
+        new NoReplyPlanner(
+            policy.noReply(),
+            ticket -> SlaEngine.calendarOrAlwaysOpen(sla, ticket),
+            noReplyDeadlines != null ? noReplyDeadlines : new InMemoryNoReplyDeadlines());
     Steps steps =
         new Steps(
             assignment::beforeSave,
@@ -625,6 +644,7 @@ public final class HelpDeskBuilder {
             },
             timers -> sla.ifPresent(engine -> engine.store(timers)),
             followUps::plan,
+            noReply::plan,
             assignment::refused,
             assignment::stored,
             listeners::publish);
@@ -650,7 +670,15 @@ public final class HelpDeskBuilder {
     Actor followingUp = Actor.system("pending-follow-up");
     AssignmentService assigning =
         new AssignmentService(
-            pipeline, access, assignment, agents, tickets, queueScanLimit, unitOfWork, audit);
+            pipeline,
+            access,
+            assignment,
+            agents,
+            tickets,
+            queueScanLimit,
+            unitOfWork,
+            audit,
+            noReply.store());
     if (changeRelay != null) {
       RelayLink link =
           live.connect(tickets, changeRelay, assigning.rosterSignals(), RELAY_TRACKED_TICKETS);

@@ -503,6 +503,7 @@ class AssignmentTest {
   }
 
   @Test
+  @SuppressWarnings("deprecation") // escalateAfterNoReply keeps working as noReply(period, 0)
   void escalationByRuleFiresAfterTheConfiguredTimeWithoutAnAgentReply() {
     DeskFixture f =
         desk(p -> p.escalateAfterNoReply(Duration.ofHours(2)).escalationGroup(SUPERVISORS));

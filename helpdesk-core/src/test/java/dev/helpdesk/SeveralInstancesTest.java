@@ -8,7 +8,10 @@ import dev.helpdesk.agent.AgentId;
 import dev.helpdesk.agent.Capacity;
 import dev.helpdesk.agent.GroupId;
 import dev.helpdesk.assignment.AssignmentPolicy;
+import dev.helpdesk.assignment.NoReplyDeadline;
+import dev.helpdesk.assignment.NoReplyDeadlines;
 import dev.helpdesk.memory.InMemoryAgents;
+import dev.helpdesk.memory.InMemoryNoReplyDeadlines;
 import dev.helpdesk.memory.InMemoryOutbox;
 import dev.helpdesk.memory.InMemoryTicketKeys;
 import dev.helpdesk.memory.InMemoryTickets;
@@ -70,10 +73,17 @@ class SeveralInstancesTest {
     }
   }
 
+  private final InMemoryNoReplyDeadlines deadlines = new InMemoryNoReplyDeadlines();
+
   private HelpDesk desk(Tickets store, AssignmentPolicy policy) {
+    return desk(store, policy, deadlines);
+  }
+
+  private HelpDesk desk(Tickets store, AssignmentPolicy policy, NoReplyDeadlines noReply) {
     return HelpDesk.builder()
         .clock(clock)
         .tickets(store, outbox)
+        .noReplyDeadlines(noReply)
         .agents(agents)
         .ticketKeys(keys)
         .notifier(n -> {})
@@ -126,7 +136,7 @@ class SeveralInstancesTest {
     Race race = new Race();
     AssignmentPolicy policy =
         AssignmentPolicy.builder()
-            .escalateAfterNoReply(Duration.ofHours(2))
+            .noReply(Duration.ofHours(2), 0)
             .escalationGroup(SUPERVISORS)
             .build();
     HelpDesk one = desk(tickets, policy);
@@ -140,7 +150,29 @@ class SeveralInstancesTest {
                 return history;
               }
             },
-            policy);
+            policy,
+            // Instance two stalls past its claim: the other instance may claim the ticket again.
+            new NoReplyDeadlines() {
+              @Override
+              public void save(NoReplyDeadline deadline) {
+                deadlines.save(deadline);
+              }
+
+              @Override
+              public void remove(TicketId ticketId, long ticketVersion) {
+                deadlines.remove(ticketId, ticketVersion);
+              }
+
+              @Override
+              public Optional<NoReplyDeadline> byTicket(TicketId ticketId) {
+                return deadlines.byTicket(ticketId);
+              }
+
+              @Override
+              public List<TicketId> claimDue(Instant now, int limit, Instant claimedUntil) {
+                return deadlines.claimDue(now, limit, now);
+              }
+            });
     Agent bea = Agent.of("a-bea", "Bea", "bea@desk.example");
     one.saveAgent(ADMIN, bea);
     two.saveAgent(ADMIN, bea);

@@ -26,8 +26,8 @@ import java.util.function.Function;
  * @param filters conditions beyond availability, group and capacity that every strategy respects
  * @param countPending whether PENDING tickets count as active load (NEW and OPEN always do)
  * @param onOffline what happens to an agent's active tickets when they go OFFLINE
- * @param escalateAfterNoReply escalate an assigned ticket no agent replied to within this time, if
- *     set (checked by {@code HelpDesk.escalateOverdue()})
+ * @param noReply reassign, then escalate, an assigned ticket no agent replied to within a business
+ *     time, if set (acted on by {@code HelpDesk.escalateOverdue()}); see {@link NoReplyRule}
  * @param escalationGroup the supervisors for tickets whose agent has no escalation group, if any
  * @param queueOrder the order in which waiting tickets are served; the default is priority, then
  *     age, and with SLAs kept priority, then SLA due time ({@link #priorityThenDue})
@@ -39,7 +39,7 @@ public record AssignmentPolicy(
     List<AssignmentFilter> filters,
     boolean countPending,
     OfflineRule onOffline,
-    Optional<Duration> escalateAfterNoReply,
+    Optional<NoReplyRule> noReply,
     Optional<GroupId> escalationGroup,
     Comparator<Ticket> queueOrder,
     int drainBatch) {
@@ -73,9 +73,26 @@ public record AssignmentPolicy(
         filters,
         countPending,
         onOffline,
-        escalateAfterNoReply,
+        noReply,
         escalationGroup,
         order,
+        drainBatch);
+  }
+
+  /**
+   * This policy with {@code rule} as its no-reply rule, replacing any it had (how the Spring Boot
+   * starter applies its {@code helpdesk.assignment.no-reply-*} properties to a declared policy).
+   */
+  public AssignmentPolicy withNoReply(NoReplyRule rule) {
+    return new AssignmentPolicy(
+        automatic,
+        strategy,
+        filters,
+        countPending,
+        onOffline,
+        Optional.of(Check.present("noReply", rule)),
+        escalationGroup,
+        queueOrder,
         drainBatch);
   }
 
@@ -92,13 +109,7 @@ public record AssignmentPolicy(
     Check.present("strategy", strategy);
     filters = List.copyOf(Check.present("filters", filters));
     Check.present("onOffline", onOffline);
-    Check.present("escalateAfterNoReply", escalateAfterNoReply);
-    escalateAfterNoReply.ifPresent(
-        d -> {
-          if (d.isNegative() || d.isZero()) {
-            throw new ValidationException("escalateAfterNoReply", "must be positive");
-          }
-        });
+    Check.present("noReply", noReply);
     Check.present("escalationGroup", escalationGroup);
     Check.present("queueOrder", queueOrder);
     Check.positive("drainBatch", drainBatch);
@@ -112,6 +123,17 @@ public record AssignmentPolicy(
   /** A builder for an automatic policy: least-loaded, PENDING not counted, tickets kept. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * The no-reply wait, if the policy has a no-reply rule.
+   *
+   * @deprecated use {@link #noReply()}: the rule also says how often the ticket is reassigned
+   *     before it is escalated, and counts the wait in business time
+   */
+  @Deprecated
+  public Optional<Duration> escalateAfterNoReply() {
+    return noReply.map(NoReplyRule::within);
   }
 
   /** The statuses that count as active load. */
@@ -128,7 +150,7 @@ public record AssignmentPolicy(
     private final List<AssignmentFilter> filters = new ArrayList<>();
     private boolean countPending;
     private OfflineRule onOffline = OfflineRule.KEEP;
-    private Optional<Duration> escalateAfterNoReply = Optional.empty();
+    private Optional<NoReplyRule> noReply = Optional.empty();
     private Optional<GroupId> escalationGroup = Optional.empty();
     private Comparator<Ticket> queueOrder = PRIORITY_THEN_AGE;
     private int drainBatch = 200;
@@ -168,9 +190,28 @@ public record AssignmentPolicy(
       return this;
     }
 
-    /** Escalates assigned tickets no agent replied to within {@code period}. */
+    /**
+     * Escalates assigned tickets no agent replied to within {@code period} of business time.
+     *
+     * @deprecated use {@link #noReply(Duration, int)}; this is {@code noReply(period, 0)}
+     * @throws ValidationException naming {@code within} if the period is not positive
+     */
+    @Deprecated
     public Builder escalateAfterNoReply(Duration period) {
-      this.escalateAfterNoReply = Optional.of(Check.present("escalateAfterNoReply", period));
+      return noReply(period, 0);
+    }
+
+    /**
+     * After {@code within} of business time (the ticket's business calendar; every hour without
+     * SLAs) with no public agent reply on an assigned NEW or OPEN ticket, reassigns it to another
+     * eligible agent by the strategy, at most {@code reassignments} times, never to an agent it had
+     * since the chain began; the next lapse escalates it to the supervisor group. See {@link
+     * NoReplyRule}.
+     *
+     * @throws ValidationException naming {@code within} or {@code reassignments}
+     */
+    public Builder noReply(Duration within, int reassignments) {
+      this.noReply = Optional.of(new NoReplyRule(within, reassignments));
       return this;
     }
 
@@ -200,7 +241,7 @@ public record AssignmentPolicy(
           filters,
           countPending,
           onOffline,
-          escalateAfterNoReply,
+          noReply,
           escalationGroup,
           queueOrder,
           drainBatch);

@@ -21,7 +21,10 @@ public final class DeskJobs {
   /** Serves the waiting queue with capacity freed elsewhere ({@link HelpDesk#assignQueued()}). */
   public static final String QUEUE = "queue";
 
-  /** Escalates tickets no agent replied to in time ({@link HelpDesk#escalateOverdue()}). */
+  /**
+   * Reassigns, then escalates, tickets no agent replied to in time ({@link
+   * HelpDesk#escalateOverdue()}, the assignment policy's no-reply rule).
+   */
   public static final String ESCALATION = "escalation";
 
   /** Closes tickets solved long enough ago ({@link HelpDesk#closeSolvedTickets()}). */

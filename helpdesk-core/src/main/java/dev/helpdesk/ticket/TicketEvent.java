@@ -303,15 +303,35 @@ public sealed interface TicketEvent
    * @param at when
    * @param from the agent before, if any
    * @param to the agent after, if any (empty when unassigned)
+   * @param reason why, when a rule moved the ticket ({@code no-reply}: no agent reply within the
+   *     policy's {@code NoReplyRule}); empty for assignments by hand and by the strategy. At most
+   *     {@value #MAX_REASON_LENGTH} characters on one line
    */
   record Assigned(
-      TicketId ticketId, Actor actor, Instant at, Optional<AgentId> from, Optional<AgentId> to)
+      TicketId ticketId,
+      Actor actor,
+      Instant at,
+      Optional<AgentId> from,
+      Optional<AgentId> to,
+      Optional<String> reason)
       implements TicketEvent {
+
+    /** The longest reason, in characters. */
+    public static final int MAX_REASON_LENGTH = 100;
+
     /** Validates the event. */
     public Assigned {
       common(ticketId, actor, at);
       Check.present("from", from);
       Check.present("to", to);
+      Check.present("reason", reason);
+      reason.ifPresent(r -> Check.line("reason", r, MAX_REASON_LENGTH));
+    }
+
+    /** An assignment without a reason (by hand, or by the strategy). */
+    public Assigned(
+        TicketId ticketId, Actor actor, Instant at, Optional<AgentId> from, Optional<AgentId> to) {
+      this(ticketId, actor, at, from, to, Optional.empty());
     }
 
     @Override

@@ -205,7 +205,7 @@ class DeskJobsTest {
             b ->
                 b.assignment(
                     AssignmentPolicy.builder()
-                        .escalateAfterNoReply(Duration.ofHours(2))
+                        .noReply(Duration.ofHours(2), 0)
                         .escalationGroup(SUPERVISORS)
                         .build()));
     desk.saveAgent(ADMIN, Agent.of("a-bea", "Bea", "bea@desk.example"));

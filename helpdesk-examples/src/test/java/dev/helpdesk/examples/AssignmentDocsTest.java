@@ -37,7 +37,7 @@ class AssignmentDocsTest {
                             Strategies.leastLoaded()))
                     .countPending(false) // NEW and OPEN count as load; PENDING too if true
                     .onOffline(AssignmentPolicy.OfflineRule.REQUEUE)
-                    .escalateAfterNoReply(Duration.ofHours(2))
+                    .noReply(Duration.ofHours(2), 1) // another agent, then supervisors
                     .escalationGroup(GroupId.of("supervisors"))
                     .build())
             .build();

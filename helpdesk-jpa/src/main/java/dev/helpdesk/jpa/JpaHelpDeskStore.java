@@ -3,6 +3,7 @@ package dev.helpdesk.jpa;
 import dev.helpdesk.HelpDeskBuilder;
 import dev.helpdesk.common.UnitOfWork;
 import dev.helpdesk.jpa.agent.JpaAgents;
+import dev.helpdesk.jpa.assignment.JpaNoReplyDeadlines;
 import dev.helpdesk.jpa.audit.JpaAuditLog;
 import dev.helpdesk.jpa.common.JpaLeases;
 import dev.helpdesk.jpa.conversation.JpaAttachmentStore;
@@ -70,7 +71,8 @@ public final class JpaHelpDeskStore {
           "dev.helpdesk.jpa.ticket.MessageThreadEntity",
           "dev.helpdesk.jpa.common.LeaseEntity",
           "dev.helpdesk.jpa.pending.FollowUpEntity",
-          "dev.helpdesk.jpa.audit.AuditEntity");
+          "dev.helpdesk.jpa.audit.AuditEntity",
+          "dev.helpdesk.jpa.assignment.NoReplyDeadlineEntity");
 
   private final Database database;
   private final Transactions transactions;
@@ -81,6 +83,7 @@ public final class JpaHelpDeskStore {
   private final JpaAttachmentStore attachments;
   private final JpaSlaTimers slaTimers;
   private final JpaPendingFollowUps pendingFollowUps;
+  private final JpaNoReplyDeadlines noReplyDeadlines;
   private final JpaMessageThreads messageThreads;
   private final JpaLeases leases;
   private final JpaAuditLog auditLog;
@@ -101,6 +104,7 @@ public final class JpaHelpDeskStore {
     this.attachments = new JpaAttachmentStore(transactions);
     this.slaTimers = new JpaSlaTimers(transactions, outboxTransactions, database);
     this.pendingFollowUps = new JpaPendingFollowUps(transactions, outboxTransactions, database);
+    this.noReplyDeadlines = new JpaNoReplyDeadlines(transactions, outboxTransactions, database);
     this.messageThreads = new JpaMessageThreads(transactions);
     // A lease must be seen by the other instances at once: it never joins a caller's transaction.
     this.leases = new JpaLeases(outboxTransactions);
@@ -224,6 +228,14 @@ public final class JpaHelpDeskStore {
   }
 
   /**
+   * The no-reply deadlines of assigned tickets, written with the ticket change that sets or clears
+   * them; claims by the escalation job commit on their own, like the SLA monitor's.
+   */
+  public JpaNoReplyDeadlines noReplyDeadlines() {
+    return noReplyDeadlines;
+  }
+
+  /**
    * A change relay over this store's database for several desk instances sharing it (give it to
    * {@code HelpDesk.builder().changeRelay(...)}, which starts and closes it): on PostgreSQL {@link
    * #postgreSqlRelay LISTEN/NOTIFY}, elsewhere {@link #pollingRelay polling}.
@@ -277,8 +289,8 @@ public final class JpaHelpDeskStore {
 
   /**
    * Sets every persistence port of {@code builder} to this store's adapters (keys prefixed {@code
-   * HD}, SLA timers, pending follow-ups, metrics, message threads and leases included) and its
-   * {@link #unitOfWork()}, and returns the builder.
+   * HD}, SLA timers, pending follow-ups, no-reply deadlines, metrics, message threads and leases
+   * included) and its {@link #unitOfWork()}, and returns the builder.
    */
   public HelpDeskBuilder configure(HelpDeskBuilder builder) {
     return builder
@@ -291,6 +303,7 @@ public final class JpaHelpDeskStore {
         .attachments(attachments)
         .slaTimers(slaTimers)
         .pendingFollowUps(pendingFollowUps)
+        .noReplyDeadlines(noReplyDeadlines)
         .messageThreads(messageThreads)
         .leases(leases)
         .auditLog(auditLog);

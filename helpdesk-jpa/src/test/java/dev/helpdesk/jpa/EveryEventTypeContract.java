@@ -69,7 +69,12 @@ abstract class EveryEventTypeContract {
             Optional.of(GroupId.of("rail")),
             Optional.of(TicketId.random())),
         new TicketEvent.Assigned(
-            id, system, T0.plusSeconds(1), Optional.empty(), Optional.of(AgentId.of("a-bea"))),
+            id,
+            system,
+            T0.plusSeconds(1),
+            Optional.empty(),
+            Optional.of(AgentId.of("a-bea")),
+            Optional.of("no-reply")),
         new TicketEvent.StatusChanged(id, agent, T0.plusSeconds(2), Status.NEW, Status.OPEN),
         new TicketEvent.MessageAdded(
             id, agent, T0.plusSeconds(3), MessageId.random(), Visibility.INTERNAL),

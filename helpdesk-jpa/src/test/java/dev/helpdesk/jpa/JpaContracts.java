@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.helpdesk.HelpDeskBuilder;
 import dev.helpdesk.agent.Agents;
+import dev.helpdesk.assignment.NoReplyDeadlines;
 import dev.helpdesk.audit.AuditLog;
 import dev.helpdesk.common.Leases;
 import dev.helpdesk.contract.AgentsContract;
@@ -15,6 +16,7 @@ import dev.helpdesk.contract.DeskMetricsContract;
 import dev.helpdesk.contract.LeasesContract;
 import dev.helpdesk.contract.MessageThreadsContract;
 import dev.helpdesk.contract.MetricsQueriesContract;
+import dev.helpdesk.contract.NoReplyDeadlinesContract;
 import dev.helpdesk.contract.OutboxContract;
 import dev.helpdesk.contract.PendingFollowUpsContract;
 import dev.helpdesk.contract.PrivacyContract;
@@ -222,6 +224,14 @@ abstract class JpaContracts {
   }
 
   @Nested
+  class StandaloneNoReplyDeadlines extends NoReplyDeadlinesContract {
+    @Override
+    protected NoReplyDeadlines newStore() {
+      return store().noReplyDeadlines();
+    }
+  }
+
+  @Nested
   class StandaloneMetrics extends MetricsQueriesContract {
     @Override
     protected Tickets tickets() {
@@ -338,6 +348,14 @@ abstract class JpaContracts {
     @Override
     protected Agents agents() {
       return store().agents();
+    }
+  }
+
+  @Nested
+  class NoReplyOnTheDatabase extends NoReplyScenario {
+    @Override
+    JpaHelpDeskStore freshStore() {
+      return store();
     }
   }
 

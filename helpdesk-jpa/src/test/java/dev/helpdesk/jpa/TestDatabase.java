@@ -63,6 +63,7 @@ public enum TestDatabase {
           "hd_agent_lock",
           "hd_sla_timer",
           "hd_pending_followup",
+          "hd_no_reply_deadline",
           "hd_staff_audit",
           "hd_agent",
           "hd_customer",
@@ -85,7 +86,8 @@ public enum TestDatabase {
           "V10__pending_followups.sql",
           "V11__staff_audit.sql",
           "V12__privacy.sql",
-          "V13__roles.sql");
+          "V13__roles.sql",
+          "V14__no_reply_deadlines.sql");
 
   private static final List<String> SEQUENCES =
       List.of(

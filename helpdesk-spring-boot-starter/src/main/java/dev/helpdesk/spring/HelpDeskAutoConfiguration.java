@@ -5,6 +5,7 @@ import dev.helpdesk.HelpDeskBuilder;
 import dev.helpdesk.agent.Agents;
 import dev.helpdesk.assignment.AssignmentPolicy;
 import dev.helpdesk.assignment.AssignmentStrategy;
+import dev.helpdesk.assignment.NoReplyRule;
 import dev.helpdesk.common.UnitOfWork;
 import dev.helpdesk.common.ValidationException;
 import dev.helpdesk.conversation.AttachmentStore;
@@ -44,6 +45,7 @@ import dev.helpdesk.webhook.Webhook;
 import jakarta.persistence.EntityManagerFactory;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -412,13 +414,15 @@ public class HelpDeskAutoConfiguration {
         builder.notifier(decorator == null ? chosen : decorator.decorate(chosen));
       }
       AssignmentPolicy policy = bean(AssignmentPolicy.class).getIfUnique();
+      if (policy == null) {
+        AssignmentStrategy strategy = bean(AssignmentStrategy.class).getIfUnique();
+        if (strategy != null) {
+          policy = AssignmentPolicy.builder().strategy(strategy).build();
+        }
+      }
+      policy = noReply(policy, properties.getAssignment());
       if (policy != null) {
         builder.assignment(policy);
-      } else {
-        bean(AssignmentStrategy.class)
-            .ifUnique(
-                strategy ->
-                    builder.assignment(AssignmentPolicy.builder().strategy(strategy).build()));
       }
       sla(builder, properties);
       bean(KnowledgeBase.class).ifUnique(builder::knowledgeBase);
@@ -431,6 +435,39 @@ public class HelpDeskAutoConfiguration {
       }
       bean(Webhook.class).orderedStream().forEach(builder::webhook);
       bean(BadRatingAction.class).ifUnique(builder::onBadRating);
+    }
+
+    /**
+     * The policy with the no-reply rule of {@code helpdesk.assignment.no-reply-*}, if set (on a
+     * desk that assigns by hand when no policy is declared); each value refused with the name of
+     * its property.
+     */
+    private static AssignmentPolicy noReply(
+        AssignmentPolicy policy, HelpDeskProperties.Assignment assignment) {
+      Duration within = assignment.getNoReplyWithin();
+      int reassignments = assignment.getNoReplyReassignments();
+      if (within == null) {
+        if (reassignments != 0) {
+          throw PropertyErrors.invalid(
+              "helpdesk.assignment.no-reply-reassignments",
+              reassignments,
+              "needs helpdesk.assignment.no-reply-within");
+        }
+        return policy;
+      }
+      NoReplyRule rule;
+      try {
+        rule = new NoReplyRule(within, reassignments);
+      } catch (ValidationException e) {
+        boolean count = "reassignments".equals(e.field());
+        throw PropertyErrors.invalid(
+            count
+                ? "helpdesk.assignment.no-reply-reassignments"
+                : "helpdesk.assignment.no-reply-within",
+            count ? reassignments : within,
+            e.getMessage());
+      }
+      return (policy != null ? policy : AssignmentPolicy.manual()).withNoReply(rule);
     }
 
     private void sla(HelpDeskBuilder builder, HelpDeskProperties properties) {

@@ -41,6 +41,7 @@ public class HelpDeskProperties {
   private final Outbox outbox = new Outbox();
   private final Roles roles = new Roles();
   private final Attachments attachments = new Attachments();
+  private final Assignment assignment = new Assignment();
 
   public boolean isEnabled() {
     return enabled;
@@ -149,6 +150,47 @@ public class HelpDeskProperties {
 
   public Roles getRoles() {
     return roles;
+  }
+
+  public Assignment getAssignment() {
+    return assignment;
+  }
+
+  /**
+   * Assignment rules set by properties; they apply to the desk's assignment policy (an {@code
+   * AssignmentPolicy} bean, one built around an {@code AssignmentStrategy} bean, or by hand only).
+   */
+  public static class Assignment {
+
+    /**
+     * Business time (the SLA calendar; every hour without SLAs) an assigned NEW or OPEN ticket may
+     * wait for its agent's first public reply before the no-reply rule moves it to another agent,
+     * or escalates it (the escalation job); empty: no rule, or the policy bean's own.
+     */
+    private Duration noReplyWithin;
+
+    /**
+     * How many times the no-reply rule moves an unanswered ticket to another agent before it
+     * escalates it to the supervisor group; 0 escalates at once. Needs
+     * helpdesk.assignment.no-reply-within.
+     */
+    private int noReplyReassignments = 0;
+
+    public Duration getNoReplyWithin() {
+      return noReplyWithin;
+    }
+
+    public void setNoReplyWithin(Duration noReplyWithin) {
+      this.noReplyWithin = noReplyWithin;
+    }
+
+    public int getNoReplyReassignments() {
+      return noReplyReassignments;
+    }
+
+    public void setNoReplyReassignments(int noReplyReassignments) {
+      this.noReplyReassignments = noReplyReassignments;
+    }
   }
 
   /** What agents and customers may do and see beyond their own tickets; see docs/roles.md. */

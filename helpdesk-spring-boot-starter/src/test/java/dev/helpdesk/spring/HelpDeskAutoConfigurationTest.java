@@ -419,6 +419,63 @@ class HelpDeskAutoConfigurationTest {
   }
 
   @Test
+  void theNoReplyRuleComesFromPropertiesOnTheDeclaredStrategy() {
+    dev.helpdesk.testing.SettableClock clock =
+        dev.helpdesk.testing.SettableClock.at("2026-03-02T09:00:00Z");
+    runner
+        .withPropertyValues(
+            "helpdesk.assignment.no-reply-within=1h",
+            "helpdesk.assignment.no-reply-reassignments=1")
+        .withBean(java.time.Clock.class, () -> clock)
+        .withBean(AssignmentStrategy.class, Strategies::leastLoaded)
+        .run(
+            context -> {
+              HelpDesk desk = context.getBean(HelpDesk.class);
+              desk.saveAgent(Actor.system("admin"), Agent.of("a-1", "Jo", "jo@desk.example"));
+              desk.saveAgent(Actor.system("admin"), Agent.of("a-2", "Sam", "sam@desk.example"));
+              Ticket ticket = open(desk);
+              assertThat(ticket.assignee()).isPresent();
+              clock.advance(Duration.ofMinutes(59));
+              assertThat(desk.escalateOverdue()).isZero();
+              clock.advance(Duration.ofMinutes(1));
+              assertThat(desk.escalateOverdue()).isOne();
+              List<TicketEvent> history = desk.ticket(Actor.system("test"), ticket.id()).history();
+              TicketEvent.Assigned last =
+                  history.stream()
+                      .filter(TicketEvent.Assigned.class::isInstance)
+                      .map(TicketEvent.Assigned.class::cast)
+                      .reduce((a, b) -> b)
+                      .orElseThrow();
+              assertThat(last.reason()).contains("no-reply");
+              assertThat(last.to()).isPresent().isNotEqualTo(ticket.assignee());
+            });
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "helpdesk.assignment.no-reply-within=0s",
+        "helpdesk.assignment.no-reply-within=400d",
+        "helpdesk.assignment.no-reply-reassignments=2",
+        "helpdesk.assignment.no-reply-reassignments=-1"
+      })
+  void aBadNoReplyRuleNamesItsProperty(String property) {
+    String name = property.substring(0, property.indexOf('='));
+    runner
+        .withPropertyValues(
+            property.contains("reassignments=-1")
+                ? List.of(property, "helpdesk.assignment.no-reply-within=1h").toArray(String[]::new)
+                : new String[] {property})
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                    .hasMessageContaining(name));
+  }
+
+  @Test
   void aWrongIntervalNamesItsProperty() {
     runner
         .withPropertyValues("helpdesk.jobs.queue.interval=0s")

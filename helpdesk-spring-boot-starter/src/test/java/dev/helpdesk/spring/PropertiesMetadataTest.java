@@ -87,4 +87,22 @@ class PropertiesMetadataTest {
           .hasSize(1);
     }
   }
+
+  @Test
+  void theNoReplyRuleIsDescribedAndItsReassignmentsDefaultToNone() throws IOException {
+    String json = metadata();
+    assertThat(
+            JsonPath.<List<Object>>read(
+                json,
+                "$.properties[?(@.name == 'helpdesk.assignment.no-reply-reassignments')]"
+                    + ".defaultValue"))
+        .containsExactly(0);
+    assertThat(
+            JsonPath.<List<Object>>read(
+                json,
+                "$.properties[?(@.name == 'helpdesk.assignment.no-reply-within')].description"))
+        .singleElement()
+        .asString()
+        .contains("Business time");
+  }
 }

@@ -22,7 +22,6 @@ import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.Ticket;
 import dev.helpdesk.ticket.TicketEvent;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -50,8 +49,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class Assignment {
 
-  /** The actor recorded for automatic assignments and rule-driven escalations. */
+  /** The actor recorded for automatic assignments. */
   public static final Actor SYSTEM = Actor.system("assignment");
+
+  /** The actor recorded for what the no-reply rule does: its reassignments and escalations. */
+  public static final Actor NO_REPLY = Actor.system("no-reply");
 
   private static final Logger log = LoggerFactory.getLogger(Assignment.class);
 
@@ -110,7 +112,11 @@ public final class Assignment {
     return choose(ticket, Set.of());
   }
 
-  private Optional<AgentId> choose(Ticket ticket, Set<AgentId> excluded) {
+  /**
+   * As {@link #choose(Ticket)}, passing over {@code excluded} (the agents a no-reply chain already
+   * tried).
+   */
+  public Optional<AgentId> choose(Ticket ticket, Set<AgentId> excluded) {
     Candidates candidates = candidates(ticket, excluded);
     Optional<AgentId> chosen;
     try {
@@ -443,44 +449,38 @@ public final class Assignment {
   }
 
   /**
-   * Whether the escalation rule applies: the policy sets a time, the ticket waits on its agent (NEW
-   * or OPEN, assigned), no agent replied publicly since it was last assigned to that agent, that
-   * was at least the configured time ago, and it was never escalated before.
+   * Whether an agent replied publicly to the ticket since it was last assigned to its current
+   * agent: the no-reply rule checks it again, on the history, before it acts on a due deadline.
    */
-  public boolean overdue(Ticket ticket, List<TicketEvent> history) {
-    Optional<Duration> within = policy.escalateAfterNoReply();
-    if (within.isEmpty()
-        || ticket.assignee().isEmpty()
-        || (ticket.status() != Status.OPEN && ticket.status() != Status.NEW)) {
-      return false;
-    }
+  public static boolean repliedSinceAssigned(Ticket ticket, List<TicketEvent> history) {
     Instant assignedAt = null;
     for (TicketEvent e : history) {
-      if (e instanceof TicketEvent.Escalated) {
-        return false;
-      }
-      if (e instanceof TicketEvent.Assigned a && a.to().equals(ticket.assignee())) {
+      if (e instanceof TicketEvent.Assigned a
+          && a.to().isPresent()
+          && a.to().equals(ticket.assignee())) {
         assignedAt = a.at();
       }
-    }
-    if (assignedAt == null) {
-      return false;
     }
     for (TicketEvent e : history) {
       if (e instanceof TicketEvent.MessageAdded m
           && m.actor() instanceof Actor.Agent
           && m.visibility() == Visibility.PUBLIC
-          && !m.at().isBefore(assignedAt)) {
-        return false;
+          && (assignedAt == null || !m.at().isBefore(assignedAt))) {
+        return true;
       }
     }
-    return !assignedAt.plus(within.get()).isAfter(clock.instant());
+    return false;
   }
 
-  /** The reason recorded by the escalation rule. */
-  public String overdueReason() {
+  /**
+   * The reason the no-reply rule records when it escalates a ticket it had reassigned {@code
+   * reassigned} times.
+   */
+  public String overdueReason(int reassigned) {
     return "no agent reply within "
-        + policy.escalateAfterNoReply().map(Duration::toString).orElse("");
+        + policy.noReply().map(r -> r.within().toString()).orElse("the rule's time")
+        + " of business time"
+        + (reassigned > 0 ? " after " + reassigned + " reassignment(s)" : "");
   }
 
   // ------------------------------------------------------------------ internals

@@ -5,22 +5,30 @@ import dev.helpdesk.agent.Agent;
 import dev.helpdesk.agent.AgentId;
 import dev.helpdesk.agent.Agents;
 import dev.helpdesk.agent.Availability;
+import dev.helpdesk.agent.GroupId;
 import dev.helpdesk.assignment.AssignmentPolicy;
+import dev.helpdesk.assignment.NoReplyDeadline;
+import dev.helpdesk.assignment.NoReplyDeadlines;
+import dev.helpdesk.assignment.NoReplyRule;
 import dev.helpdesk.audit.StaffAction;
 import dev.helpdesk.common.Check;
 import dev.helpdesk.common.ConcurrentUpdateException;
+import dev.helpdesk.common.NotFoundException;
 import dev.helpdesk.common.UnitOfWork;
 import dev.helpdesk.internal.access.Access;
 import dev.helpdesk.internal.access.TicketAccess;
 import dev.helpdesk.internal.audit.StaffAudit;
 import dev.helpdesk.internal.change.ChangePipeline;
 import dev.helpdesk.internal.change.ChangePipeline.Then;
+import dev.helpdesk.internal.change.TicketEdit;
 import dev.helpdesk.internal.live.RelayLink;
 import dev.helpdesk.store.TicketChange;
 import dev.helpdesk.store.Tickets;
 import dev.helpdesk.ticket.CapacityExceededException;
 import dev.helpdesk.ticket.Ticket;
 import dev.helpdesk.ticket.TicketId;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -42,6 +50,12 @@ public final class AssignmentService {
 
   private static final Logger log = LoggerFactory.getLogger(AssignmentService.class);
 
+  /** How many due deadlines one claim takes. */
+  static final int BATCH = 100;
+
+  /** How long a claimed deadline is left to this instance before another may take it. */
+  static final Duration CLAIM = Duration.ofMinutes(1);
+
   private final ChangePipeline pipeline;
   private final Access access;
   private final Assignment assignment;
@@ -50,6 +64,7 @@ public final class AssignmentService {
   private final int queueScanLimit;
   private final UnitOfWork unitOfWork;
   private final StaffAudit audit;
+  private final NoReplyDeadlines deadlines;
   private final Set<AgentId> loadsMoved = ConcurrentHashMap.newKeySet();
   private final Set<AgentId> agentsSaved = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean catchUpQueued = new AtomicBoolean();
@@ -61,6 +76,7 @@ public final class AssignmentService {
    * @param queueScanLimit the most waiting tickets one serving of the queue looks at, read in pages
    *     of the policy's {@code drainBatch}
    * @param unitOfWork keeps an agent's save and its audit record together
+   * @param deadlines the no-reply deadlines the {@link #escalateOverdue} job claims
    */
   public AssignmentService(
       ChangePipeline pipeline,
@@ -70,7 +86,8 @@ public final class AssignmentService {
       Tickets tickets,
       int queueScanLimit,
       UnitOfWork unitOfWork,
-      StaffAudit audit) {
+      StaffAudit audit,
+      NoReplyDeadlines deadlines) {
     this.pipeline = pipeline;
     this.access = access;
     this.assignment = assignment;
@@ -79,6 +96,7 @@ public final class AssignmentService {
     this.queueScanLimit = queueScanLimit;
     this.unitOfWork = unitOfWork;
     this.audit = audit;
+    this.deadlines = deadlines;
     pipeline.afterwards(this::serveFreed);
   }
 
@@ -358,41 +376,112 @@ public final class AssignmentService {
   }
 
   /**
-   * Escalates, once, every assigned ticket no agent replied to within the policy's time.
+   * Acts on every no-reply deadline due now: reassigns the ticket to another eligible agent (by the
+   * strategy, never one the chain already tried) while the rule allows more reassignments and
+   * someone can take it, else escalates it to the supervisor group. Only the due deadlines are read
+   * (claimed, so instances sharing a store share them); each is decided again on fresh state inside
+   * its change, and its history is read to make sure no agent replied meanwhile. A ticket whose
+   * change fails is logged and tried again once its claim lapses.
    *
-   * @return how many it escalated
+   * @return how many tickets it reassigned or escalated
    */
   public int escalateOverdue() {
-    if (assignment.policy().escalateAfterNoReply().isEmpty()) {
-      return 0;
-    }
-    int escalated = 0;
-    for (AgentId agent : assignment.knownAgents()) {
-      for (Ticket t : assignment.activeTicketsOf(agent)) {
-        if (!assignment.overdue(t, tickets.history(t.id()))) {
-          continue;
-        }
+    Instant now = pipeline.clock().instant();
+    int acted = 0;
+    while (true) {
+      List<TicketId> due = deadlines.claimDue(now, BATCH, now.plus(CLAIM));
+      for (TicketId id : due) {
         try {
-          Optional<TicketChange> change =
-              pipeline.changeIfNeeded(
-                  Assignment.SYSTEM,
-                  t.id(),
-                  edit -> {
-                    // Re-checked on fresh state: an agent may have replied since the listing.
-                    if (assignment.overdue(edit.current(), tickets.history(t.id()))) {
-                      assignment.escalate(edit, assignment.overdueReason(), Assignment.SYSTEM);
-                    }
-                  },
-                  Then.SERVE_QUEUE);
-          // Counted only when this call escalated it: another instance may have done so first.
-          if (change.isPresent()) {
-            escalated++;
+          if (actOnDeadline(id)) {
+            acted++;
           }
         } catch (RuntimeException e) {
-          log.warn("Could not escalate {}; the rule tries again next time", t.key(), e);
+          log.warn("No-reply rule on ticket {} failed; retried when its claim lapses", id, e);
         }
       }
+      if (due.size() < BATCH) {
+        return acted;
+      }
     }
-    return escalated;
+  }
+
+  /** What a decision that changed nothing found, for the deadline's sake. */
+  private static final class Verdict {
+    /** Drop the deadline, if it is of this ticket version or older: the rule has nothing to do. */
+    Optional<Long> dropUpTo = Optional.empty();
+  }
+
+  /** Whether this call reassigned or escalated the ticket. */
+  private boolean actOnDeadline(TicketId id) {
+    Verdict verdict = new Verdict();
+    Optional<TicketChange> change;
+    try {
+      // Counted only when this call changed it: another instance may have done so first.
+      change =
+          pipeline.changeIfNeeded(
+              Assignment.NO_REPLY, id, edit -> decideNoReply(edit, verdict), Then.SERVE_QUEUE);
+    } catch (NotFoundException gone) {
+      deadlines.remove(id, Long.MAX_VALUE);
+      return false;
+    }
+    if (change.isPresent()) {
+      return true;
+    }
+    verdict.dropUpTo.ifPresent(version -> deadlines.remove(id, version));
+    return false;
+  }
+
+  private void decideNoReply(TicketEdit edit, Verdict verdict) {
+    verdict.dropUpTo = Optional.empty();
+    Ticket ticket = edit.current();
+    Optional<NoReplyDeadline> read = deadlines.byTicket(ticket.id());
+    if (read.isEmpty()) {
+      return; // another instance acted, or an agent replied
+    }
+    NoReplyDeadline deadline = read.get();
+    Optional<NoReplyRule> rule = assignment.policy().noReply();
+    if (rule.isEmpty()
+        || ticket.assignee().isEmpty()
+        || !NoReplyPlanner.WAITING.contains(ticket.status())) {
+      // The rule was switched off, or the deadline is left over by a store without transactions.
+      verdict.dropUpTo = Optional.of(ticket.version());
+      return;
+    }
+    if (deadline.dueAt().isAfter(edit.at())) {
+      return; // set again since the claim
+    }
+    if (Assignment.repliedSinceAssigned(ticket, tickets.history(ticket.id()))) {
+      // An agent replied in a change whose deadline write has not landed yet (a store without
+      // transactions): never act after a reply.
+      verdict.dropUpTo = Optional.of(ticket.version());
+      return;
+    }
+    Optional<GroupId> escalateTo = assignment.escalationGroupOf(ticket);
+    if (escalateTo.isPresent() && ticket.group().equals(escalateTo)) {
+      // Already with the supervisors (an escalated ticket the queue gave to one of them later):
+      // the rule escalates once and does not chase the supervisors themselves.
+      verdict.dropUpTo = Optional.of(ticket.version());
+      return;
+    }
+    if (deadline.attempts() < rule.get().reassignments()) {
+      Set<AgentId> tried = new HashSet<>(deadline.agentsTried());
+      ticket.assignee().ifPresent(tried::add);
+      Optional<AgentId> next = assignment.choose(ticket, tried);
+      if (next.isPresent()) {
+        edit.assign(next.get(), Assignment.NO_REPLY, Optional.of(NoReplyRule.REASON));
+        assignment.guard(edit, next.get());
+        return;
+      }
+      // Nobody else can take it now: the supervisors hear of it rather than the ticket waiting on.
+    }
+    if (escalateTo.isEmpty()) {
+      log.warn(
+          "Ticket {} got no agent reply in time, but neither its agent nor the policy names an"
+              + " escalation group; the no-reply rule leaves it",
+          ticket.key());
+      verdict.dropUpTo = Optional.of(ticket.version());
+      return;
+    }
+    assignment.escalate(edit, assignment.overdueReason(deadline.attempts()), Assignment.NO_REPLY);
   }
 }

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  *       adding to the edit;
  *   <li><b>persist</b> everything of the change in one unit of work: what the caller stores
  *       alongside (a new ticket's customer), the tickets with their messages, events, outbox rows
- *       and metric facts, then the SLA timers and the pending follow-up;
+ *       and metric facts, then the SLA timers, the pending follow-up and the no-reply deadline;
  *   <li><b>publish after commit</b>: the roster's loads, live subscribers in version order per
  *       ticket, then the application's listeners; never for a change that rolled back.
  * </ol>
@@ -223,6 +223,7 @@ public final class ChangePipeline {
       planned.ifPresent(timers::add);
       steps.notifications().addTo(edit, acknowledge, planned);
       steps.pendingFollowUps().plan(edit).ifPresent(followUps::add);
+      steps.noReplyDeadlines().plan(edit).ifPresent(followUps::add);
       changes.add(edit.done());
     }
     // Registered before the write, so that a later version of the same ticket stored by another

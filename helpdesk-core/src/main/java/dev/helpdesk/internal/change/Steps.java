@@ -22,6 +22,8 @@ import java.util.function.Consumer;
  * @param storeTimers stores the planned timers inside the change's unit of work, after the ticket
  * @param pendingFollowUps plans, moves on or drops the ticket's pending follow-up; the write it
  *     returns runs inside the change's unit of work, after the timers
+ * @param noReplyDeadlines sets or clears the ticket's no-reply deadline; the write it returns runs
+ *     inside the change's unit of work, after the pending follow-up
  * @param refused told when the store refused a change because an agent was full
  * @param committed told of each change once it is durable, before listeners: the roster's loads
  * @param published told of each change once it is durable: the application's listeners
@@ -33,6 +35,7 @@ public record Steps(
     NotificationStep notifications,
     Consumer<List<TicketTimers>> storeTimers,
     PendingStep pendingFollowUps,
+    PendingStep noReplyDeadlines,
     Consumer<CapacityGuard> refused,
     Consumer<TicketChange> committed,
     Consumer<TicketChange> published) {
@@ -44,10 +47,10 @@ public record Steps(
     Optional<TicketTimers> plan(TicketEdit edit);
   }
 
-  /** Brings a ticket's pending follow-up up to date with an edit. */
+  /** Brings a ticket's pending follow-up (or its no-reply deadline) up to date with an edit. */
   @FunctionalInterface
   public interface PendingStep {
-    /** The write to run in the edit's unit of work; empty when the follow-up stays as it is. */
+    /** The write to run in the edit's unit of work; empty when what is stored stays as it is. */
     Optional<Runnable> plan(TicketEdit edit);
   }
 

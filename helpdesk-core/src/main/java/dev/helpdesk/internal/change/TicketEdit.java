@@ -179,13 +179,22 @@ public final class TicketEdit {
    * decided, not the customer whose request triggered it); otherwise as {@link #assign(AgentId)}.
    */
   public TicketEdit assign(AgentId agent, Actor by) {
+    return assign(agent, by, Optional.empty());
+  }
+
+  /**
+   * Assigns the ticket on behalf of {@code by}, recording why a rule moved it (see {@link
+   * TicketEvent.Assigned#reason()}); otherwise as {@link #assign(AgentId)}.
+   */
+  public TicketEdit assign(AgentId agent, Actor by, Optional<String> reason) {
     Check.present("agentId", agent);
     Check.present("actor", by);
+    Check.present("reason", reason);
     requireNotClosed("assign");
     if (assignee.filter(agent::equals).isPresent()) {
       return this;
     }
-    events.add(new TicketEvent.Assigned(id, by, at, assignee, Optional.of(agent)));
+    events.add(new TicketEvent.Assigned(id, by, at, assignee, Optional.of(agent), reason));
     assignee = Optional.of(agent);
     if (status == Status.NEW && transitions.allows(Status.NEW, Status.OPEN)) {
       moveTo(Status.OPEN, by);

@@ -103,6 +103,16 @@ public final class SlaEngine {
     return oneCalendar ? settings.calendar() : settings.calendarFor(ticket);
   }
 
+  /**
+   * The ticket's business calendar by {@code engine}, or, when the desk keeps no SLAs, {@link
+   * BusinessCalendar#alwaysOpen()}: every hour of every day counts.
+   */
+  public static BusinessCalendar calendarOrAlwaysOpen(Optional<SlaEngine> engine, Ticket ticket) {
+    Check.present("engine", engine);
+    Check.present("ticket", ticket);
+    return engine.map(e -> e.calendarOf(ticket)).orElse(BusinessCalendar.alwaysOpen());
+  }
+
   /** The timer store. */
   public SlaTimers store() {
     return store;

@@ -106,7 +106,9 @@ final class WebhookPayloads {
 
     @Override
     public Map<String, Object> assigned(TicketEvent.Assigned e) {
-      return fromTo(e.from().map(AgentId::value), e.to().map(AgentId::value));
+      Map<String, Object> d = fromTo(e.from().map(AgentId::value), e.to().map(AgentId::value));
+      d.put("reason", e.reason());
+      return d;
     }
 
     @Override

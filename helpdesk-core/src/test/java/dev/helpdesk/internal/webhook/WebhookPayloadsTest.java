@@ -94,6 +94,38 @@ class WebhookPayloadsTest {
   }
 
   @Test
+  void anAssignmentCarriesItsReasonOrNull() {
+    Map<?, ?> byRule =
+        (Map<?, ?>)
+            object(
+                    payload(
+                        new TicketEvent.Assigned(
+                            TICKET.id(),
+                            Actor.system("no-reply"),
+                            T0,
+                            Optional.of(AgentId.of("a-bea")),
+                            Optional.of(AgentId.of("a-cal")),
+                            Optional.of("no-reply"))))
+                .get("data");
+    assertEquals("a-bea", byRule.get("from"));
+    assertEquals("a-cal", byRule.get("to"));
+    assertEquals("no-reply", byRule.get("reason"));
+    Map<?, ?> byHand =
+        (Map<?, ?>)
+            object(
+                    payload(
+                        new TicketEvent.Assigned(
+                            TICKET.id(),
+                            Actor.agent("a-bea"),
+                            T0,
+                            Optional.empty(),
+                            Optional.of(AgentId.of("a-bea")))))
+                .get("data");
+    assertTrue(byHand.containsKey("reason"));
+    assertEquals(null, byHand.get("reason"));
+  }
+
+  @Test
   void fieldsWithQuotesNewlinesControlCharactersAndNullsRoundTrip() {
     String awkward = "He said \"refund\\now\"\n\ttab \u0001 \u2028 caf\u00e9 \ud83d\ude86";
     TicketEvent.Rated rated =

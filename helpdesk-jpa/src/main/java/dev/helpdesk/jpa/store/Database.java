@@ -105,6 +105,19 @@ public interface Database {
   }
 
   /**
+   * A native query selecting the {@code ticket_id}s of up to {@code max} no-reply deadlines due at
+   * the one positional parameter ({@code ?1}, an instant) and whose claim, if any, has lapsed by
+   * then, earliest due first, locking them and skipping rows other transactions have locked.
+   */
+  default String claimDueNoReplyDeadlines(int max) {
+    return "select ticket_id from hd_no_reply_deadline where due_at <= ?1"
+        + " and (claimed_until is null or claimed_until <= ?1)"
+        + " order by due_at, ticket_id"
+        + limitClause(max)
+        + " for update skip locked";
+  }
+
+  /**
    * The clause, with a leading space, that limits a query to {@code max} rows and may stand before
    * {@code FOR UPDATE}: the one part of the claim queries that differs between the databases.
    */

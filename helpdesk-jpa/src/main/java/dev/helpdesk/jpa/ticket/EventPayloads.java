@@ -104,7 +104,13 @@ final class EventPayloads {
       @Override
       TicketEvent read(TicketId ticket, Actor actor, Instant at, JsonNode p) {
         return new TicketEvent.Assigned(
-            ticket, actor, at, text(p, "from").map(AgentId::of), text(p, "to").map(AgentId::of));
+            ticket,
+            actor,
+            at,
+            text(p, "from").map(AgentId::of),
+            text(p, "to").map(AgentId::of),
+            // Absent from events stored before assignments had reasons.
+            text(p, "reason"));
       }
     },
     STATUS_CHANGED {
@@ -331,6 +337,8 @@ final class EventPayloads {
     public StoredType assigned(TicketEvent.Assigned e) {
       p.put("from", e.from().map(AgentId::value).orElse(null));
       p.put("to", e.to().map(AgentId::value).orElse(null));
+      // Written only when there is one: events without a reason keep their earlier document.
+      e.reason().ifPresent(r -> p.put("reason", r));
       return StoredType.ASSIGNED;
     }
 

@@ -95,6 +95,13 @@ class StoredEventFormatTest {
             Optional.empty()),
         new TicketEvent.Assigned(
             ID, system, T0, Optional.empty(), Optional.of(AgentId.of("a-bea"))),
+        new TicketEvent.Assigned(
+            ID,
+            Actor.system("no-reply"),
+            T0,
+            Optional.of(AgentId.of("a-bea")),
+            Optional.of(AgentId.of("a-cal")),
+            Optional.of("no-reply")),
         new TicketEvent.StatusChanged(ID, agent, T0, Status.NEW, Status.OPEN),
         new TicketEvent.MessageAdded(ID, agent, T0, M1, Visibility.INTERNAL),
         new TicketEvent.PriorityChanged(ID, agent, T0, Priority.HIGH, Priority.URGENT),
@@ -157,6 +164,7 @@ class StoredEventFormatTest {
             "CREATED",
             "{\"key\":\"EV-1\",\"subject\":\"S\",\"description\":\"D\",\"requester\":{\"id\":\"c-1\",\"name\":\"Ana\",\"email\":\"ana@example.com\"},\"channel\":\"EMAIL\",\"priority\":\"LOW\",\"tags\":[],\"customFields\":{},\"group\":null,\"followUpOf\":null}"),
         new Stored("ASSIGNED", "{\"from\":null,\"to\":\"a-bea\"}"),
+        new Stored("ASSIGNED", "{\"from\":\"a-bea\",\"to\":\"a-cal\",\"reason\":\"no-reply\"}"),
         new Stored("STATUS_CHANGED", "{\"from\":\"NEW\",\"to\":\"OPEN\"}"),
         new Stored(
             "MESSAGE_ADDED",
@@ -253,6 +261,16 @@ class StoredEventFormatTest {
         new TicketEvent.Rated(
             ID, customer, T0, Rating.GOOD, "", Optional.empty(), Optional.empty()),
         EventPayloads.toEvent(row(customer, new Stored("RATED", "{\"rating\":\"GOOD\"}"))));
+  }
+
+  @Test
+  void anAssignmentStoredBeforeReasonsReadsWithoutOne() {
+    Actor system = Actor.system("assignment");
+    assertEquals(
+        new TicketEvent.Assigned(
+            ID, system, T0, Optional.empty(), Optional.of(AgentId.of("a-bea")), Optional.empty()),
+        EventPayloads.toEvent(
+            row(system, new Stored("ASSIGNED", "{\"from\":null,\"to\":\"a-bea\"}"))));
   }
 
   @Test
