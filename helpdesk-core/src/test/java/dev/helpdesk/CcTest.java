@@ -251,6 +251,19 @@ class CcTest {
   }
 
   @Test
+  void theCustomersExportListsThePeopleCopiedOnTheirTickets() {
+    Ticket t = f.openByAna();
+    desk.addCc(ANA, t.id(), BO);
+    desk.addCc(ANA, t.id(), LI);
+    String json = desk.exportCustomer(ANA, CustomerId.of("c-ana"));
+    assertTrue(
+        json.contains(
+            "\"ccs\":[{\"email\":\"bo@example.org\",\"name\":\"Bo Berg\"},"
+                + "{\"email\":\"li@example.net\",\"name\":null}]"),
+        json);
+  }
+
+  @Test
   void erasingTheRequesterErasesThePeopleTheyCopiedFromTheTicketAndItsHistory() {
     Ticket t = f.openAssigned();
     desk.addCc(ANA, t.id(), BO);
