@@ -37,6 +37,7 @@ import dev.helpdesk.sla.SlaMonitor;
 import dev.helpdesk.sla.SlaStatus;
 import dev.helpdesk.ticket.ArticleId;
 import dev.helpdesk.ticket.CapacityExceededException;
+import dev.helpdesk.ticket.Cc;
 import dev.helpdesk.ticket.FieldDefinition;
 import dev.helpdesk.ticket.LinkKind;
 import dev.helpdesk.ticket.MessageThreads;
@@ -180,6 +181,54 @@ public final class HelpDesk implements AutoCloseable {
    */
   public Posted reply(Actor actor, TicketId id, MessageDraft draft, boolean acknowledgeFollowUp) {
     return s.conversation().reply(actor, id, draft, acknowledgeFollowUp);
+  }
+
+  /**
+   * Copies a person on the ticket ({@link Ticket#ccs()}): they receive the public replies staff
+   * write on it, each as a mail of its own (never internal notes), and their mailed answers land on
+   * it as their public replies. Recorded as {@link dev.helpdesk.ticket.TicketEvent.CcAdded}; an
+   * address the ticket copies already, in any case, changes nothing. The ticket's customer and
+   * staff who may see the ticket may; a CC is no actor and may not add others.
+   *
+   * @return the ticket after the change, as the actor may see it
+   * @throws AccessDeniedException if a customer other than the ticket's (a colleague of its
+   *     organisation) tries
+   * @throws NotFoundException if the actor may not see the ticket
+   * @throws ValidationException naming {@code ccs} when the ticket would copy more than {@value
+   *     Ticket#MAX_CCS} people or {@code cc} is the requester's own address
+   * @throws dev.helpdesk.ticket.TicketClosedException if the ticket is CLOSED
+   */
+  public Ticket addCc(Actor actor, TicketId ticketId, Cc cc) {
+    return s.conversation().addCc(actor, ticketId, cc);
+  }
+
+  /**
+   * Stops copying an address (in any case) on the ticket; an address it does not copy changes
+   * nothing. Recorded as {@link dev.helpdesk.ticket.TicketEvent.CcRemoved}. The same actors as for
+   * {@link #addCc} may.
+   *
+   * @return the ticket after the change, as the actor may see it
+   * @throws AccessDeniedException if a customer other than the ticket's tries
+   * @throws NotFoundException if the actor may not see the ticket
+   * @throws dev.helpdesk.ticket.TicketClosedException if the ticket is CLOSED
+   */
+  public Ticket removeCc(Actor actor, TicketId ticketId, EmailAddress email) {
+    return s.conversation().removeCc(actor, ticketId, email);
+  }
+
+  /**
+   * Adds a public reply written by a person copied on the ticket, relayed by staff or a system (the
+   * mail intake does, for a mail from a CC's address). The message's author is {@code cc} as a
+   * customer ({@code Actor.customer(cc.id())}); like a customer's reply it opens a PENDING, ON_HOLD
+   * or SOLVED ticket again. It is not mailed to anyone.
+   *
+   * @param cc the person who wrote, with an address among the ticket's CCs
+   * @throws AccessDeniedException if a customer tries
+   * @throws ValidationException naming {@code cc} if the address is not copied on the ticket
+   * @throws dev.helpdesk.ticket.TicketClosedException if the ticket is CLOSED
+   */
+  public Posted replyFromCc(Actor actor, TicketId ticketId, Customer cc, MessageDraft draft) {
+    return s.conversation().replyFromCc(actor, ticketId, cc, draft);
   }
 
   /** Adds an internal note, seen by staff only, never mailed; refused to customers. */

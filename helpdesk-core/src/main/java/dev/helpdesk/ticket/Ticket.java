@@ -3,11 +3,14 @@ package dev.helpdesk.ticket;
 import dev.helpdesk.agent.AgentId;
 import dev.helpdesk.agent.GroupId;
 import dev.helpdesk.common.Check;
+import dev.helpdesk.common.EmailAddress;
 import dev.helpdesk.common.ValidationException;
 import dev.helpdesk.customer.Customer;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +40,8 @@ import java.util.regex.Pattern;
  * @param customFields string key/value pairs, at most {@value #MAX_CUSTOM_FIELDS}; keys match
  *     {@code [A-Za-z0-9_.-]+} up to {@value #MAX_FIELD_KEY_LENGTH} characters, values up to {@value
  *     #MAX_FIELD_VALUE_LENGTH}
+ * @param ccs the people copied on it, at most {@value #MAX_CCS}, in the order they were added, no
+ *     address twice (ignoring case) and never the requester's address; see {@link Cc}
  * @param status where it stands
  * @param assignee the agent working it, if any
  * @param group the team it is routed to, if any
@@ -56,6 +61,7 @@ public record Ticket(
     Priority priority,
     Set<String> tags,
     Map<String, String> customFields,
+    List<Cc> ccs,
     Status status,
     Optional<AgentId> assignee,
     Optional<GroupId> group,
@@ -86,6 +92,9 @@ public record Ticket(
   /** The longest custom field value accepted. */
   public static final int MAX_FIELD_VALUE_LENGTH = 1_000;
 
+  /** The most people copied on one ticket. */
+  public static final int MAX_CCS = 20;
+
   /** The custom field that holds the booking reference; see {@link #bookingReference()}. */
   public static final String BOOKING_REFERENCE = "booking_reference";
 
@@ -105,6 +114,7 @@ public record Ticket(
     Check.present("priority", priority);
     tags = checkTags(tags);
     customFields = checkCustomFields(customFields);
+    ccs = checkCcs(ccs, requester);
     Check.present("status", status);
     Check.present("assignee", assignee);
     Check.present("group", group);
@@ -161,6 +171,31 @@ public record Ticket(
   }
 
   /**
+   * Validates a ticket's CCs: at most {@value #MAX_CCS}, no address twice ignoring case, none the
+   * requester's (who gets every reply anyway); returns them frozen.
+   *
+   * @throws ValidationException naming {@code ccs}
+   */
+  public static List<Cc> checkCcs(List<Cc> ccs, Customer requester) {
+    Check.size("ccs", Check.present("ccs", ccs), MAX_CCS);
+    Set<String> seen = new HashSet<>();
+    for (Cc cc : ccs) {
+      if (!seen.add(Cc.key(cc.email()))) {
+        throw new ValidationException("ccs", "must not name " + cc.email() + " twice");
+      }
+      if (cc.hasAddress(requester.email())) {
+        throw new ValidationException("ccs", "must not name the requester's address " + cc.email());
+      }
+    }
+    return List.copyOf(ccs);
+  }
+
+  /** The CC with this address, ignoring case, if the ticket has one. */
+  public Optional<Cc> cc(EmailAddress email) {
+    return ccs.stream().filter(c -> c.hasAddress(email)).findFirst();
+  }
+
+  /**
    * Validates custom fields: their count and the shape of keys and values; returns them sorted by
    * key and frozen.
    */
@@ -181,7 +216,8 @@ public record Ticket(
 
   /**
    * The ticket as its customer sees it: without the team's own fields, its tags and its group (how
-   * the team files and routes the ticket is the team's matter).
+   * the team files and routes the ticket is the team's matter). The CCs stay: the customer chose
+   * them, or is told whom staff copied.
    */
   public Ticket forCustomer() {
     return new Ticket(
@@ -194,6 +230,7 @@ public record Ticket(
         priority,
         Set.of(),
         customFields,
+        ccs,
         status,
         assignee,
         Optional.empty(),

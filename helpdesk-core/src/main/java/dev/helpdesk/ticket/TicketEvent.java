@@ -50,7 +50,9 @@ public sealed interface TicketEvent
         TicketEvent.Unlinked,
         TicketEvent.Merged,
         TicketEvent.MergedInto,
-        TicketEvent.PendingReminderSent {
+        TicketEvent.PendingReminderSent,
+        TicketEvent.CcAdded,
+        TicketEvent.CcRemoved {
 
   /** The ticket it happened to. */
   TicketId ticketId();
@@ -246,6 +248,22 @@ public sealed interface TicketEvent
      * @return the result for it
      */
     R pendingReminderSent(PendingReminderSent event);
+
+    /**
+     * Handles {@link CcAdded}: a person was copied on the ticket.
+     *
+     * @param event the event
+     * @return the result for it
+     */
+    R ccAdded(CcAdded event);
+
+    /**
+     * Handles {@link CcRemoved}: a person is no longer copied on the ticket.
+     *
+     * @param event the event
+     * @return the result for it
+     */
+    R ccRemoved(CcRemoved event);
   }
 
   /**
@@ -876,6 +894,49 @@ public sealed interface TicketEvent
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.pendingReminderSent(this);
+    }
+  }
+
+  /**
+   * A person was copied on the ticket ({@link Ticket#ccs()}): from now on they receive its public
+   * replies, and their mailed answers land on it.
+   *
+   * @param ticketId the ticket
+   * @param actor who copied them (the requester or staff)
+   * @param at when
+   * @param cc the person copied
+   */
+  record CcAdded(TicketId ticketId, Actor actor, Instant at, Cc cc) implements TicketEvent {
+    /** Validates the event. */
+    public CcAdded {
+      common(ticketId, actor, at);
+      Check.present("cc", cc);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.ccAdded(this);
+    }
+  }
+
+  /**
+   * A person is no longer copied on the ticket.
+   *
+   * @param ticketId the ticket
+   * @param actor who removed them
+   * @param at when
+   * @param cc the person removed, as they were copied
+   */
+  record CcRemoved(TicketId ticketId, Actor actor, Instant at, Cc cc) implements TicketEvent {
+    /** Validates the event. */
+    public CcRemoved {
+      common(ticketId, actor, at);
+      Check.present("cc", cc);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.ccRemoved(this);
     }
   }
 }

@@ -54,7 +54,11 @@ public enum WebhookEvent {
    * {@link TicketEvent.PendingReminderSent}: the customer was reminded of a ticket waiting for
    * their answer.
    */
-  PENDING_REMINDER_SENT("ticket.pending_reminder_sent");
+  PENDING_REMINDER_SENT("ticket.pending_reminder_sent"),
+  /** {@link TicketEvent.CcAdded}: a person was copied on the ticket. */
+  CC_ADDED("ticket.cc_added"),
+  /** {@link TicketEvent.CcRemoved}: a person is no longer copied on the ticket. */
+  CC_REMOVED("ticket.cc_removed");
 
   private final String type;
 
@@ -184,6 +188,16 @@ public enum WebhookEvent {
         @Override
         public WebhookEvent pendingReminderSent(TicketEvent.PendingReminderSent e) {
           return PENDING_REMINDER_SENT;
+        }
+
+        @Override
+        public WebhookEvent ccAdded(TicketEvent.CcAdded e) {
+          return CC_ADDED;
+        }
+
+        @Override
+        public WebhookEvent ccRemoved(TicketEvent.CcRemoved e) {
+          return CC_REMOVED;
         }
       };
 }

@@ -26,6 +26,7 @@ import dev.helpdesk.notification.OutboxEntry;
 import dev.helpdesk.privacy.Erasure;
 import dev.helpdesk.search.TicketQuery;
 import dev.helpdesk.testing.SettableClock;
+import dev.helpdesk.ticket.Cc;
 import dev.helpdesk.ticket.NewTicket;
 import dev.helpdesk.ticket.Rating;
 import dev.helpdesk.ticket.Status;
@@ -56,7 +57,14 @@ public abstract class PrivacyContract {
 
   /** Words of Ana's that must not survive her erase. */
   static final List<String> PERSONAL =
-      List.of("Ana Quartz", "ana@example.com", "Zanzibar", "BK-QX-77", "quartz-passport.pdf");
+      List.of(
+          "Ana Quartz",
+          "ana@example.com",
+          "Zanzibar",
+          "BK-QX-77",
+          "quartz-passport.pdf",
+          "zed.quartz@example.org",
+          "Zed Quartz");
 
   /**
    * Sets an empty store (tickets and outbox at least) on the builder and returns the outbox that
@@ -100,9 +108,13 @@ public abstract class PrivacyContract {
             .build());
   }
 
-  /** Ana's ticket, worked and solved, rated, with a file, a note and a mail thread. */
+  /**
+   * Ana's ticket, worked and solved, rated, with a file, a note, a mail thread and her husband
+   * copied on it.
+   */
   private Ticket anasSolvedTicket() {
     Ticket t = openForAna("Suitcase sent to Zanzibar");
+    desk.addCc(ANA, t.id(), Cc.of("zed.quartz@example.org", "Zed Quartz"));
     desk.reply(
         ANA,
         t.id(),
@@ -153,6 +165,7 @@ public abstract class PrivacyContract {
     assertEquals(Erasure.NAME, t.requester().name());
     assertEquals(Erasure.EMAIL, t.requester().email());
     assertEquals(Map.of("booking_reference", Erasure.PLACEHOLDER), t.customFields());
+    assertEquals(List.of(), t.ccs(), "the people she copied go with her data");
     assertEquals(solved.version() + 1, t.version());
     for (Message m : read.conversation()) {
       assertEquals(Erasure.PLACEHOLDER, m.body());

@@ -83,6 +83,8 @@ public final class EventFixtures {
             TICKET, agent, T0, other, TicketKey.parse("EV-2"), List.of(MessageId.random())),
         new TicketEvent.MergedInto(TICKET, agent, T0, other, TicketKey.parse("EV-2")),
         new TicketEvent.PendingReminderSent(
-            TICKET, Actor.system("pending-follow-up"), T0, 2, Optional.of(T0.plusSeconds(86_400))));
+            TICKET, Actor.system("pending-follow-up"), T0, 2, Optional.of(T0.plusSeconds(86_400))),
+        new TicketEvent.CcAdded(TICKET, agent, T0, Cc.of("Bo.Berg@Example.org", "Bo Berg")),
+        new TicketEvent.CcRemoved(TICKET, Actor.customer("c-ana"), T0, Cc.of("li@example.org")));
   }
 }

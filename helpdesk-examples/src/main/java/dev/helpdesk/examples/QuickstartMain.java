@@ -212,6 +212,16 @@ public final class QuickstartMain {
     }
 
     @Override
+    public String ccAdded(TicketEvent.CcAdded c) {
+      return who + " copied " + c.cc().email() + " on it";
+    }
+
+    @Override
+    public String ccRemoved(TicketEvent.CcRemoved c) {
+      return who + " stopped copying " + c.cc().email() + " on it";
+    }
+
+    @Override
     public String linked(TicketEvent.Linked l) {
       return who + " linked it " + link(l.link());
     }

@@ -14,6 +14,7 @@ import dev.helpdesk.internal.change.TicketEdit;
 import dev.helpdesk.store.TicketChange;
 import dev.helpdesk.store.Tickets;
 import dev.helpdesk.ticket.ArticleId;
+import dev.helpdesk.ticket.Cc;
 import dev.helpdesk.ticket.Channel;
 import dev.helpdesk.ticket.LinkKind;
 import dev.helpdesk.ticket.NewTicket;
@@ -168,7 +169,9 @@ abstract class EveryEventTypeContract {
             1,
             Optional.of(T0.plusSeconds(90_000))),
         new TicketEvent.PendingReminderSent(
-            id, Actor.system("pending-follow-up"), T0.plusSeconds(22), 2, Optional.empty()));
+            id, Actor.system("pending-follow-up"), T0.plusSeconds(22), 2, Optional.empty()),
+        new TicketEvent.CcAdded(id, agent, T0.plusSeconds(23), Cc.of("Bo@Example.org", "Bo")),
+        new TicketEvent.CcRemoved(id, agent, T0.plusSeconds(24), Cc.of("Bo@Example.org", "Bo")));
   }
 
   private static Ticket ticket(String prefix) {

@@ -11,6 +11,7 @@ import dev.helpdesk.contract.AgentsContract;
 import dev.helpdesk.contract.AttachmentStoreContract;
 import dev.helpdesk.contract.AuditLogContract;
 import dev.helpdesk.contract.CapacityGuardContract;
+import dev.helpdesk.contract.CcContract;
 import dev.helpdesk.contract.CustomersContract;
 import dev.helpdesk.contract.DeskMetricsContract;
 import dev.helpdesk.contract.LeasesContract;
@@ -286,6 +287,17 @@ abstract class JpaContracts {
     @Override
     protected void withFreshStore(HelpDeskBuilder builder) {
       db().freshStore().configure(builder);
+    }
+  }
+
+  /** People copied on tickets through a whole desk on this database, a fresh store each. */
+  @Nested
+  class Ccs extends CcContract {
+    @Override
+    protected Outbox withFreshStore(HelpDeskBuilder builder) {
+      JpaHelpDeskStore fresh = db().freshStore();
+      fresh.configure(builder);
+      return fresh.outbox();
     }
   }
 

@@ -87,7 +87,8 @@ public enum TestDatabase {
           "V11__staff_audit.sql",
           "V12__privacy.sql",
           "V13__roles.sql",
-          "V14__no_reply_deadlines.sql");
+          "V14__no_reply_deadlines.sql",
+          "V15__ccs.sql");
 
   private static final List<String> SEQUENCES =
       List.of(

@@ -5,6 +5,8 @@ import dev.helpdesk.actor.AccessDeniedException;
 import dev.helpdesk.actor.Actor;
 import dev.helpdesk.agent.AgentId;
 import dev.helpdesk.agent.GroupId;
+import dev.helpdesk.common.Check;
+import dev.helpdesk.common.EmailAddress;
 import dev.helpdesk.common.NotFoundException;
 import dev.helpdesk.common.ValidationException;
 import dev.helpdesk.conversation.Attachment;
@@ -20,6 +22,7 @@ import dev.helpdesk.search.PageRequest;
 import dev.helpdesk.search.TicketQuery;
 import dev.helpdesk.search.TicketSort;
 import dev.helpdesk.ticket.ArticleId;
+import dev.helpdesk.ticket.Cc;
 import dev.helpdesk.ticket.LinkKind;
 import dev.helpdesk.ticket.NewTicket;
 import dev.helpdesk.ticket.Posted;
@@ -31,6 +34,7 @@ import dev.helpdesk.ticket.TicketDetails;
 import dev.helpdesk.ticket.TicketId;
 import dev.helpdesk.ticket.TicketKey;
 import dev.helpdesk.web.Views.AcknowledgementView;
+import dev.helpdesk.web.Views.CcView;
 import dev.helpdesk.web.Views.MessageView;
 import dev.helpdesk.web.Views.PostedView;
 import dev.helpdesk.web.Views.SlaView;
@@ -46,6 +50,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.core.io.ByteArrayResource;
@@ -117,6 +122,8 @@ class TicketEndpoints {
   record GroupRequest(String group) {}
 
   record TagsRequest(Set<String> tags) {}
+
+  record CcRequest(String email, String name) {}
 
   record FieldsRequest(Map<String, String> fields) {}
 
@@ -576,6 +583,48 @@ class TicketEndpoints {
     return changed(
         actor,
         calls.change(actor, ticket, ifMatch, () -> desk.removeTags(actor, ticket, Set.of(tag))));
+  }
+
+  /** The people copied on the ticket, for anyone who may read it. */
+  @GetMapping("/tickets/{id}/ccs")
+  List<CcView> ccs(@PathVariable("id") String id, Authentication authentication) {
+    Actor actor = calls.actor(authentication);
+    TicketId ticket = TicketId.parse(id);
+    return calls.inTransaction(() -> CcView.all(calls.visible(actor, ticket).ticket().ccs()));
+  }
+
+  /** Copies a person on the ticket: its customer, or staff. */
+  @PostMapping(path = "/tickets/{id}/ccs", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<TicketView> addCc(
+      @PathVariable("id") String id,
+      @RequestBody CcRequest request,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      Authentication authentication) {
+    Actor actor = calls.actor(authentication);
+    TicketId ticket = TicketId.parse(id);
+    Cc cc =
+        new Cc(
+            EmailAddress.of(Check.present("email", request.email()).strip()),
+            Optional.ofNullable(request.name()));
+    return changed(
+        actor, calls.change(actor, ticket, ifMatch, () -> desk.addCc(actor, ticket, cc)));
+  }
+
+  /**
+   * Stops copying an address on the ticket. The address is a query parameter: a local part may hold
+   * a slash, which a path segment would not carry.
+   */
+  @DeleteMapping("/tickets/{id}/ccs")
+  ResponseEntity<TicketView> removeCc(
+      @PathVariable("id") String id,
+      @RequestParam(name = "email", required = false) String email,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      Authentication authentication) {
+    Actor actor = calls.actor(authentication);
+    TicketId ticket = TicketId.parse(id);
+    EmailAddress address = EmailAddress.of(Check.present("email", email).strip());
+    return changed(
+        actor, calls.change(actor, ticket, ifMatch, () -> desk.removeCc(actor, ticket, address)));
   }
 
   /** Sets the fields given and leaves the others, as a merge: hence PATCH. */

@@ -13,6 +13,7 @@ import dev.helpdesk.metrics.MetricsReport;
 import dev.helpdesk.metrics.SatisfactionScore;
 import dev.helpdesk.search.Page;
 import dev.helpdesk.sla.SlaStatus;
+import dev.helpdesk.ticket.Cc;
 import dev.helpdesk.ticket.FieldDefinition;
 import dev.helpdesk.ticket.Posted;
 import dev.helpdesk.ticket.SuggestedAnswer;
@@ -55,6 +56,13 @@ final class Views {
   /** The person who raised the ticket. */
   record RequesterView(String id, String name, String email) {}
 
+  /** A person copied on a ticket; {@code name} is null when none is known. */
+  record CcView(String email, String name) {
+    static List<CcView> all(List<Cc> ccs) {
+      return ccs.stream().map(c -> new CcView(c.email().value(), c.name().orElse(null))).toList();
+    }
+  }
+
   /** A ticket without its conversation, as listings show it. */
   record TicketView(
       String id,
@@ -68,6 +76,7 @@ final class Views {
       String assignee,
       String group,
       List<String> tags,
+      List<CcView> ccs,
       Map<String, String> fields,
       String bookingReference,
       String followUpOf,
@@ -92,6 +101,7 @@ final class Views {
           t.assignee().map(AgentId::value).orElse(null),
           t.group().map(GroupId::value).orElse(null),
           List.copyOf(t.tags()),
+          CcView.all(t.ccs()),
           t.customFields(),
           t.bookingReference().orElse(null),
           t.followUpOf().map(TicketId::toString).orElse(null),

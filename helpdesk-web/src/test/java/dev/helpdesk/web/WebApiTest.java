@@ -353,6 +353,90 @@ class WebApiTest {
   }
 
   @Test
+  void theCustomerAndStaffAddListAndRemoveCcsAndOtherCustomersAreRefused() throws Exception {
+    String id = raise(ana, "Seat");
+    mvc.perform(
+            json(
+                    post(API + "/tickets/" + id + "/ccs"),
+                    "{\"email\":\"Bo@Example.org\",\"name\":\"Bo\"}")
+                .with(customer(ana))
+                .with(csrf()))
+        .andExpect(status().isOk())
+        .andExpect(header().string("ETag", "\"2\""))
+        .andExpect(jsonPath("$.ccs.length()").value(1))
+        .andExpect(jsonPath("$.ccs[0].email").value("Bo@example.org"))
+        .andExpect(jsonPath("$.ccs[0].name").value("Bo"));
+    mvc.perform(
+            json(post(API + "/tickets/" + id + "/ccs"), "{\"email\":\"li/x@example.net\"}")
+                .with(agent())
+                .with(csrf()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.ccs.length()").value(2));
+    mvc.perform(get(API + "/tickets/" + id + "/ccs").with(customer(ana)))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.length()").value(2))
+        .andExpect(jsonPath("$[1].email").value("li/x@example.net"))
+        .andExpect(jsonPath("$[1].name").doesNotExist());
+    mvc.perform(
+            delete(API + "/tickets/" + id + "/ccs")
+                .param("email", "LI/X@example.net")
+                .with(customer(ana))
+                .with(csrf()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.ccs.length()").value(1));
+
+    // Bad input names its field; nothing is stored.
+    mvc.perform(
+            json(post(API + "/tickets/" + id + "/ccs"), "{\"email\":\"not an address\"}")
+                .with(agent())
+                .with(csrf()))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("email"));
+    mvc.perform(
+            json(post(API + "/tickets/" + id + "/ccs"), "{\"email\":\"" + ana + "\"}")
+                .with(agent())
+                .with(csrf()))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("ccs"));
+    mvc.perform(delete(API + "/tickets/" + id + "/ccs").with(agent()).with(csrf()))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("email"));
+
+    // Another customer, even one copied on the ticket, neither sees nor changes its CCs.
+    mvc.perform(
+            json(post(API + "/tickets/" + id + "/ccs"), "{\"email\":\"" + ben + "\"}")
+                .with(customer(ana))
+                .with(csrf()))
+        .andExpect(status().isOk());
+    mvc.perform(get(API + "/tickets/" + id + "/ccs").with(customer(ben)))
+        .andExpect(status().isNotFound());
+    mvc.perform(
+            json(post(API + "/tickets/" + id + "/ccs"), "{\"email\":\"eve@example.org\"}")
+                .with(customer(ben))
+                .with(csrf()))
+        .andExpect(status().isNotFound());
+    mvc.perform(
+            delete(API + "/tickets/" + id + "/ccs")
+                .param("email", "Bo@example.org")
+                .with(customer(ben))
+                .with(csrf()))
+        .andExpect(status().isNotFound());
+    mvc.perform(
+            json(post(API + "/tickets/" + id + "/ccs"), "{\"email\":\"eve@example.org\"}")
+                .with(customer(ana)))
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.code").value("csrf"));
+    assertThat(
+            desk
+                .ticket(Actor.agent("agent-1"), dev.helpdesk.ticket.TicketId.parse(id))
+                .ticket()
+                .ccs()
+                .stream()
+                .map(c -> c.email().value()))
+        .containsExactly("Bo@example.org", ben);
+  }
+
+  @Test
   void aStaleIfMatchIsRefusedAndACurrentOneAccepted() throws Exception {
     String id = raise(ana, "Seat");
     String tag = etag(id, agent());

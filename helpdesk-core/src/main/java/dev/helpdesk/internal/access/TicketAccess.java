@@ -175,6 +175,16 @@ public final class TicketAccess {
     public Boolean pendingReminderSent(TicketEvent.PendingReminderSent event) {
       return true; // the customer was mailed the reminder: it is theirs to see
     }
+
+    @Override
+    public Boolean ccAdded(TicketEvent.CcAdded event) {
+      return true; // the customer manages the ticket's CCs and sees them on the ticket
+    }
+
+    @Override
+    public Boolean ccRemoved(TicketEvent.CcRemoved event) {
+      return true;
+    }
   }
 
   /** The ticket as the actor may see it: a customer's view leaves out the team's fields. */

@@ -4,6 +4,7 @@ import dev.helpdesk.actor.Actor;
 import dev.helpdesk.agent.AgentId;
 import dev.helpdesk.agent.GroupId;
 import dev.helpdesk.common.Check;
+import dev.helpdesk.common.EmailAddress;
 import dev.helpdesk.common.ValidationException;
 import dev.helpdesk.conversation.Message;
 import dev.helpdesk.conversation.Visibility;
@@ -12,6 +13,7 @@ import dev.helpdesk.notification.Notification;
 import dev.helpdesk.store.LinkEnd;
 import dev.helpdesk.store.TicketChange;
 import dev.helpdesk.ticket.CapacityGuard;
+import dev.helpdesk.ticket.Cc;
 import dev.helpdesk.ticket.IllegalTransitionException;
 import dev.helpdesk.ticket.NewTicket;
 import dev.helpdesk.ticket.Priority;
@@ -69,6 +71,7 @@ public final class TicketEdit {
   private Priority priority;
   private Set<String> tags;
   private Map<String, String> customFields;
+  private List<Cc> ccs;
   private Optional<Instant> solvedAt;
 
   private TicketEdit(
@@ -90,6 +93,7 @@ public final class TicketEdit {
     this.priority = start.priority();
     this.tags = start.tags();
     this.customFields = start.customFields();
+    this.ccs = start.ccs();
     this.solvedAt = start.solvedAt();
   }
 
@@ -124,6 +128,7 @@ public final class TicketEdit {
             request.priority(),
             request.tags(),
             request.customFields(),
+            List.of(),
             Status.NEW,
             Optional.empty(),
             request.group(),
@@ -500,6 +505,44 @@ public final class TicketEdit {
   }
 
   /**
+   * Copies a person on the ticket. An address it has already, in any case, changes nothing (the
+   * name stays as first given); so does none at all.
+   *
+   * @throws ValidationException naming {@code ccs} when the ticket would have more than {@value
+   *     Ticket#MAX_CCS} or {@code cc} is the requester's address
+   * @throws TicketClosedException if the ticket is CLOSED
+   */
+  public TicketEdit addCc(Cc cc) {
+    Check.present("cc", cc);
+    requireNotClosed("add a CC");
+    if (ccs.stream().anyMatch(c -> c.hasAddress(cc.email()))) {
+      return this;
+    }
+    List<Cc> next = new ArrayList<>(ccs);
+    next.add(cc);
+    ccs = Ticket.checkCcs(next, original.requester());
+    events.add(new TicketEvent.CcAdded(id, actor, at, cc));
+    return this;
+  }
+
+  /**
+   * Stops copying the address on the ticket, ignoring case; an address it does not copy changes
+   * nothing.
+   *
+   * @throws TicketClosedException if the ticket is CLOSED
+   */
+  public TicketEdit removeCc(EmailAddress email) {
+    Check.present("cc.email", email);
+    requireNotClosed("remove a CC");
+    Optional<Cc> present = ccs.stream().filter(c -> c.hasAddress(email)).findFirst();
+    if (present.isPresent()) {
+      ccs = ccs.stream().filter(c -> !c.hasAddress(email)).toList();
+      events.add(new TicketEvent.CcRemoved(id, actor, at, present.get()));
+    }
+    return this;
+  }
+
+  /**
    * Sets custom fields to the values given and removes those named, within the limits of {@link
    * Ticket#customFields()}; values it has already and keys it lacks change nothing. The desk's
    * declared schema the caller checks; this checks the shape every ticket's fields have.
@@ -684,6 +727,7 @@ public final class TicketEdit {
         priority,
         tags,
         customFields,
+        ccs,
         status,
         assignee,
         group,

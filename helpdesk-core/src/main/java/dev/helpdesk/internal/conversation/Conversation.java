@@ -2,7 +2,9 @@ package dev.helpdesk.internal.conversation;
 
 import dev.helpdesk.actor.Actor;
 import dev.helpdesk.common.Check;
+import dev.helpdesk.common.EmailAddress;
 import dev.helpdesk.common.NotFoundException;
+import dev.helpdesk.common.ValidationException;
 import dev.helpdesk.conversation.Attachment;
 import dev.helpdesk.conversation.AttachmentContent;
 import dev.helpdesk.conversation.AttachmentRef;
@@ -12,6 +14,7 @@ import dev.helpdesk.conversation.MessageDraft;
 import dev.helpdesk.conversation.MessageId;
 import dev.helpdesk.conversation.NewAttachment;
 import dev.helpdesk.conversation.Visibility;
+import dev.helpdesk.customer.Customer;
 import dev.helpdesk.internal.access.Access;
 import dev.helpdesk.internal.access.TicketAccess;
 import dev.helpdesk.internal.change.ChangePipeline;
@@ -19,6 +22,7 @@ import dev.helpdesk.internal.change.ChangePipeline.Then;
 import dev.helpdesk.internal.intake.Intake;
 import dev.helpdesk.macro.Macro;
 import dev.helpdesk.store.Tickets;
+import dev.helpdesk.ticket.Cc;
 import dev.helpdesk.ticket.Posted;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.Ticket;
@@ -30,7 +34,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The conversation on a ticket: public replies, internal notes, and macros that reply. */
+/**
+ * The conversation on a ticket: public replies, internal notes, macros that reply, and the people
+ * copied on it.
+ */
 public final class Conversation {
 
   private final ChangePipeline pipeline;
@@ -81,6 +88,70 @@ public final class Conversation {
     } catch (RuntimeException e) {
       files.forEach(f -> attachments.delete(f.ref()));
       throw e;
+    }
+  }
+
+  /**
+   * Copies a person on the ticket: its customer (not a colleague who reads it through the
+   * organisation) or staff who may see it. Returns the ticket as the actor may see it.
+   */
+  public Ticket addCc(Actor actor, TicketId ticketId, Cc cc) {
+    Check.present("cc", cc);
+    Ticket ticket = access.writable(actor, ticketId, "add a CC to");
+    Ticket after = pipeline.change(actor, ticket, edit -> edit.addCc(cc), Then.NOTHING);
+    return TicketAccess.view(actor, after);
+  }
+
+  /** Stops copying an address on the ticket; the same actors as {@link #addCc} may. */
+  public Ticket removeCc(Actor actor, TicketId ticketId, EmailAddress email) {
+    Check.present("cc.email", email);
+    Ticket ticket = access.writable(actor, ticketId, "remove a CC from");
+    Ticket after = pipeline.change(actor, ticket, edit -> edit.removeCc(email), Then.NOTHING);
+    return TicketAccess.view(actor, after);
+  }
+
+  /**
+   * A public reply written by a person copied on the ticket, relayed by staff or a system (the mail
+   * intake): the author is {@code cc} as a customer, whose address must be among the ticket's CCs
+   * when the reply is decided. Unlike the requester's reply it never starts a follow-up.
+   */
+  public Posted replyFromCc(Actor actor, TicketId ticketId, Customer cc, MessageDraft draft) {
+    Check.present("cc", cc);
+    Check.present("draft", draft);
+    Ticket ticket = access.forStaff(actor, ticketId, "relay a CC's reply on");
+    requireCopied(ticket, cc);
+    List<Attachment> files = store(draft.attachments());
+    try {
+      Actor author = Actor.customer(cc.id());
+      Message message =
+          new Message(
+              MessageId.random(),
+              author,
+              Visibility.PUBLIC,
+              draft.body(),
+              files,
+              pipeline.clock().instant());
+      Ticket after =
+          pipeline.change(
+              actor,
+              ticket,
+              edit -> {
+                // Checked again on the state the change is decided on: the CC may just have been
+                // removed.
+                requireCopied(edit.current(), cc);
+                edit.addMessage(message);
+              },
+              Then.SERVE_QUEUE);
+      return new Posted(after, message, false);
+    } catch (RuntimeException e) {
+      files.forEach(f -> attachments.delete(f.ref()));
+      throw e;
+    }
+  }
+
+  private static void requireCopied(Ticket ticket, Customer cc) {
+    if (ticket.cc(cc.email()).isEmpty()) {
+      throw new ValidationException("cc", cc.email() + " is not copied on ticket " + ticket.key());
     }
   }
 

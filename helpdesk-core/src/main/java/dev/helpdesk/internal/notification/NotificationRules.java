@@ -3,6 +3,7 @@ package dev.helpdesk.internal.notification;
 import dev.helpdesk.actor.Actor;
 import dev.helpdesk.agent.Agent;
 import dev.helpdesk.agent.AgentId;
+import dev.helpdesk.common.EmailAddress;
 import dev.helpdesk.conversation.Message;
 import dev.helpdesk.conversation.MessageId;
 import dev.helpdesk.internal.answers.InstantAnswers;
@@ -12,6 +13,7 @@ import dev.helpdesk.notification.Notification;
 import dev.helpdesk.notification.NotificationId;
 import dev.helpdesk.notification.NotificationKind;
 import dev.helpdesk.notification.Recipient;
+import dev.helpdesk.ticket.Cc;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.SuggestedAnswer;
 import dev.helpdesk.ticket.Ticket;
@@ -34,7 +36,8 @@ import java.util.function.Function;
  *       suggested ({@link Notification#answerTitle}), unless the request turned the acknowledgement
  *       off ({@link dev.helpdesk.ticket.NewTicket#acknowledge()});
  *   <li>a public reply by an agent or the system: the customer gets {@link
- *       NotificationKind#AGENT_REPLIED} with its text (internal notes are never sent);
+ *       NotificationKind#AGENT_REPLIED} with its text (internal notes are never sent), and so does
+ *       each person copied on the ticket ({@link Ticket#ccs()}) but the reply's author;
  *   <li>a move to PENDING or SOLVED made by staff: the customer gets {@link
  *       NotificationKind#STATUS_CHANGED};
  *   <li>an assignment made by someone other than the assignee: the agent gets {@link
@@ -88,6 +91,7 @@ public final class NotificationRules {
           // The mail carries the reply's files, or links to them; the bytes stay in the store.
           values.putAll(Notification.attachmentValues(m.attachments()));
           edit.notify(make(NotificationKind.AGENT_REPLIED, customer, ticket, edit, values));
+          notifyCcs(edit, ticket, m.author(), values);
         }
       } else if (event instanceof TicketEvent.StatusChanged s) {
         if (TOLD_TO_CUSTOMER.contains(s.to()) && !(s.actor() instanceof Actor.Customer)) {
@@ -114,6 +118,21 @@ public final class NotificationRules {
         edit.notify(make(NotificationKind.PENDING_REMINDER, customer, ticket, edit, values));
       }
       // Priority and group changes are internal matters: nobody is mailed.
+    }
+  }
+
+  /**
+   * A staff reply goes to each person copied on the ticket as well, one notification each (so no CC
+   * learns another's address from the mail), never to the reply's own author.
+   */
+  private void notifyCcs(TicketEdit edit, Ticket ticket, Actor author, Map<String, String> values) {
+    Optional<EmailAddress> authorAddress =
+        author instanceof Actor.Agent a ? agents.apply(a.id()).map(Agent::email) : Optional.empty();
+    for (Cc cc : ticket.ccs()) {
+      if (authorAddress.filter(cc::hasAddress).isEmpty()) {
+        Recipient to = new Recipient(cc.displayName(), cc.email());
+        edit.notify(make(NotificationKind.AGENT_REPLIED, to, ticket, edit, values));
+      }
     }
   }
 

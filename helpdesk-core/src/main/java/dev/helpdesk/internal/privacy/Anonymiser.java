@@ -9,12 +9,15 @@ import dev.helpdesk.notification.OutboxErasure;
 import dev.helpdesk.notification.Recipient;
 import dev.helpdesk.privacy.Erasure;
 import dev.helpdesk.store.ErasedTicket;
+import dev.helpdesk.ticket.Cc;
 import dev.helpdesk.ticket.Ticket;
 import dev.helpdesk.ticket.TicketEvent;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,6 +29,12 @@ import java.util.Set;
 final class Anonymiser {
 
   private Anonymiser() {}
+
+  /**
+   * A CC as an erased ticket's history keeps it: the people the customer copied are known to the
+   * desk only through the customer's ticket, so they go with it.
+   */
+  private static final Cc ERASED_CC = new Cc(Erasure.EMAIL, Optional.of(Erasure.NAME));
 
   /** The customer record, keeping only its id. */
   static Customer customer(CustomerId id) {
@@ -44,13 +53,16 @@ final class Anonymiser {
       Set<EmailAddress> addresses,
       Instant at) {
     Ticket after = ticket(t);
+    // Mail still waiting for the people the customer copied goes too: it quotes the ticket.
+    Set<EmailAddress> recipients = new HashSet<>(addresses);
+    t.ccs().forEach(cc -> recipients.add(cc.email()));
     return new ErasedTicket(
         t,
         after,
         conversation.stream().map(Anonymiser::message).toList(),
         history.stream().map(e -> e.accept(EVENTS)).toList(),
         new OutboxErasure(
-            t.id(), addresses, after.subject(), new Recipient(Erasure.NAME, Erasure.EMAIL)),
+            t.id(), recipients, after.subject(), new Recipient(Erasure.NAME, Erasure.EMAIL)),
         at);
   }
 
@@ -65,6 +77,7 @@ final class Anonymiser {
         t.priority(),
         t.tags(),
         fields(t.customFields()),
+        List.of(),
         t.status(),
         t.assignee(),
         t.group(),
@@ -225,6 +238,16 @@ final class Anonymiser {
         @Override
         public TicketEvent pendingReminderSent(TicketEvent.PendingReminderSent e) {
           return e;
+        }
+
+        @Override
+        public TicketEvent ccAdded(TicketEvent.CcAdded e) {
+          return new TicketEvent.CcAdded(e.ticketId(), e.actor(), e.at(), ERASED_CC);
+        }
+
+        @Override
+        public TicketEvent ccRemoved(TicketEvent.CcRemoved e) {
+          return new TicketEvent.CcRemoved(e.ticketId(), e.actor(), e.at(), ERASED_CC);
         }
       };
 }

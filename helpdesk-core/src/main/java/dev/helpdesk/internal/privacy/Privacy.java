@@ -24,6 +24,7 @@ import dev.helpdesk.search.TicketSearch;
 import dev.helpdesk.search.TicketSort;
 import dev.helpdesk.store.ErasedTicket;
 import dev.helpdesk.store.Tickets;
+import dev.helpdesk.ticket.Cc;
 import dev.helpdesk.ticket.MessageThreads;
 import dev.helpdesk.ticket.Ticket;
 import dev.helpdesk.ticket.TicketEvent;
@@ -261,6 +262,14 @@ public final class Privacy {
     doc.put("updated_at", t.updatedAt().toString());
     doc.put("solved_at", t.solvedAt().map(Instant::toString));
     doc.put("custom_fields", t.customFields());
+    List<Object> ccs = new ArrayList<>();
+    for (Cc cc : t.ccs()) {
+      Map<String, Object> c = new LinkedHashMap<>();
+      c.put("email", cc.email().value());
+      c.put("name", cc.name());
+      ccs.add(c);
+    }
+    doc.put("ccs", ccs);
     List<Object> messages = new ArrayList<>();
     for (Message m : tickets.conversation(t.id())) {
       if (!m.isPublic()) {

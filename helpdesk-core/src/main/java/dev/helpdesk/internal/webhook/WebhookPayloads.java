@@ -6,6 +6,7 @@ import dev.helpdesk.agent.GroupId;
 import dev.helpdesk.conversation.Message;
 import dev.helpdesk.conversation.MessageId;
 import dev.helpdesk.notification.NotificationId;
+import dev.helpdesk.ticket.Cc;
 import dev.helpdesk.ticket.SuggestedAnswer;
 import dev.helpdesk.ticket.Ticket;
 import dev.helpdesk.ticket.TicketEvent;
@@ -239,6 +240,23 @@ final class WebhookPayloads {
       Map<String, Object> d = new LinkedHashMap<>();
       d.put("reminder", e.reminder());
       d.put("auto_solve_at", e.autoSolveAt().map(Object::toString));
+      return d;
+    }
+
+    @Override
+    public Map<String, Object> ccAdded(TicketEvent.CcAdded e) {
+      return cc(e.cc());
+    }
+
+    @Override
+    public Map<String, Object> ccRemoved(TicketEvent.CcRemoved e) {
+      return cc(e.cc());
+    }
+
+    private static Map<String, Object> cc(Cc cc) {
+      Map<String, Object> d = new LinkedHashMap<>();
+      d.put("email", cc.email().value());
+      d.put("name", cc.name());
       return d;
     }
 

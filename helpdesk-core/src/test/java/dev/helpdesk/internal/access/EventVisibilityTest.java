@@ -49,7 +49,9 @@ class EventVisibilityTest {
           Map.entry(TicketEvent.Unlinked.class, true),
           Map.entry(TicketEvent.Merged.class, true),
           Map.entry(TicketEvent.MergedInto.class, true),
-          Map.entry(TicketEvent.PendingReminderSent.class, true));
+          Map.entry(TicketEvent.PendingReminderSent.class, true),
+          Map.entry(TicketEvent.CcAdded.class, true),
+          Map.entry(TicketEvent.CcRemoved.class, true));
 
   @Test
   void theTableDecidesEveryEventType() {

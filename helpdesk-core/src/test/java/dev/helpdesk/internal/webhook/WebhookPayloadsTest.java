@@ -16,6 +16,7 @@ import dev.helpdesk.customer.CustomerId;
 import dev.helpdesk.internal.change.TicketEdit;
 import dev.helpdesk.notification.NotificationId;
 import dev.helpdesk.ticket.ArticleId;
+import dev.helpdesk.ticket.Cc;
 import dev.helpdesk.ticket.Channel;
 import dev.helpdesk.ticket.LinkKind;
 import dev.helpdesk.ticket.NewTicket;
@@ -73,6 +74,36 @@ class WebhookPayloadsTest {
       assertEquals("NEW", ticket.get("status"));
       assertTrue(body.get("data") instanceof Map<?, ?>, event.toString());
     }
+  }
+
+  @Test
+  void aCcEventCarriesTheAddressAndTheNameIfAny() {
+    Map<?, ?> added =
+        object(
+            WebhookPayloads.of(
+                NotificationId.random(),
+                "crm",
+                new TicketEvent.CcAdded(
+                    TICKET.id(), Actor.agent("ana"), T0, Cc.of("Bo@Example.ORG", "Bo Berg")),
+                TICKET,
+                List.of()));
+    assertEquals("ticket.cc_added", added.get("type"));
+    Map<String, Object> expected = new LinkedHashMap<>();
+    expected.put("email", "Bo@example.org");
+    expected.put("name", "Bo Berg");
+    assertEquals(expected, added.get("data"));
+    Map<?, ?> removed =
+        object(
+            WebhookPayloads.of(
+                NotificationId.random(),
+                "crm",
+                new TicketEvent.CcRemoved(TICKET.id(), Actor.agent("ana"), T0, Cc.of("li@x.org")),
+                TICKET,
+                List.of()));
+    assertEquals("ticket.cc_removed", removed.get("type"));
+    expected.put("email", "li@x.org");
+    expected.put("name", null);
+    assertEquals(expected, removed.get("data"));
   }
 
   @Test
@@ -422,6 +453,8 @@ class WebhookPayloadsTest {
         new TicketEvent.MergedInto(id, agent, T0.plusSeconds(20), OTHER.id(), OTHER.key()),
         new TicketEvent.PendingReminderSent(
             id, system, T0.plusSeconds(21), 1, Optional.of(T0.plusSeconds(86_400))),
-        new TicketEvent.PendingReminderSent(id, system, T0.plusSeconds(22), 2, Optional.empty()));
+        new TicketEvent.PendingReminderSent(id, system, T0.plusSeconds(22), 2, Optional.empty()),
+        new TicketEvent.CcAdded(id, agent, T0.plusSeconds(23), Cc.of("bo@example.org", "Bo")),
+        new TicketEvent.CcRemoved(id, agent, T0.plusSeconds(24), Cc.of("li@example.org")));
   }
 }

@@ -294,6 +294,18 @@ final class EventPayloads {
             p.get("reminder").asInt(),
             text(p, "autoSolveAt").map(Instant::parse));
       }
+    },
+    CC_ADDED {
+      @Override
+      TicketEvent read(TicketId ticket, Actor actor, Instant at, JsonNode p) {
+        return new TicketEvent.CcAdded(ticket, actor, at, TicketMapping.cc(p));
+      }
+    },
+    CC_REMOVED {
+      @Override
+      TicketEvent read(TicketId ticket, Actor actor, Instant at, JsonNode p) {
+        return new TicketEvent.CcRemoved(ticket, actor, at, TicketMapping.cc(p));
+      }
     };
 
     /** The event of this type with the row's common columns and its payload document. */
@@ -477,6 +489,18 @@ final class EventPayloads {
       p.put("reminder", e.reminder());
       p.put("autoSolveAt", e.autoSolveAt().map(Instant::toString).orElse(null));
       return StoredType.PENDING_REMINDER_SENT;
+    }
+
+    @Override
+    public StoredType ccAdded(TicketEvent.CcAdded e) {
+      p.setAll(TicketMapping.ccNode(e.cc()));
+      return StoredType.CC_ADDED;
+    }
+
+    @Override
+    public StoredType ccRemoved(TicketEvent.CcRemoved e) {
+      p.setAll(TicketMapping.ccNode(e.cc()));
+      return StoredType.CC_REMOVED;
     }
 
     private void writeSla(SlaTarget target, int cycle, Instant dueAt) {

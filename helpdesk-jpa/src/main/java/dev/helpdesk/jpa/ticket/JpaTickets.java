@@ -242,7 +242,8 @@ public final class JpaTickets implements Tickets {
                     + " t.requesterName = :requesterName, t.requesterEmail = :requesterEmail,"
                     + " t.requesterOrganisation = :requesterOrganisation,"
                     + " t.channel = :channel, t.priority = :priority, t.tagsJson = :tags,"
-                    + " t.customFieldsJson = :fields, t.bookingReference = :booking,"
+                    + " t.customFieldsJson = :fields, t.ccsJson = :ccs,"
+                    + " t.bookingReference = :booking,"
                     + " t.status = :status, t.unsolved = :unsolved, t.assigneeId = :assignee,"
                     + " t.groupId = :group, t.followUpOf = :followUpOf,"
                     + " t.createdAt = :createdAt, t.updatedAt = :updatedAt,"
@@ -260,6 +261,7 @@ public final class JpaTickets implements Tickets {
             .setParameter("priority", row.priority)
             .setParameter("tags", row.tagsJson)
             .setParameter("fields", row.customFieldsJson)
+            .setParameter("ccs", row.ccsJson)
             .setParameter("booking", row.bookingReference)
             .setParameter("status", row.status)
             .setParameter("unsolved", row.unsolved)

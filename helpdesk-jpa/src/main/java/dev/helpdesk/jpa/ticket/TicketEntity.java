@@ -79,6 +79,13 @@ class TicketEntity {
   @Column(name = "custom_fields_json", nullable = false, length = 1_048_576)
   String customFieldsJson;
 
+  /**
+   * The people copied on the ticket as a JSON array of {@code {"email":..,"name":..}}, in order;
+   * null for none (most tickets, and every ticket stored before {@code V15__ccs.sql}).
+   */
+  @Column(name = "ccs_json", length = 1_048_576)
+  String ccsJson;
+
   @Enumerated(EnumType.STRING)
   @Column(name = "status", nullable = false, length = 16)
   Status status;

@@ -1,5 +1,8 @@
 package dev.helpdesk.jpa.ticket;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.helpdesk.agent.AgentId;
 import dev.helpdesk.agent.GroupId;
 import dev.helpdesk.common.EmailAddress;
@@ -11,9 +14,11 @@ import dev.helpdesk.customer.Customer;
 import dev.helpdesk.customer.CustomerId;
 import dev.helpdesk.customer.OrganisationId;
 import dev.helpdesk.jpa.store.Json;
+import dev.helpdesk.ticket.Cc;
 import dev.helpdesk.ticket.Ticket;
 import dev.helpdesk.ticket.TicketId;
 import dev.helpdesk.ticket.TicketKey;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +44,7 @@ final class TicketMapping {
     row.priority = t.priority();
     row.tagsJson = Json.strings(t.tags());
     row.customFieldsJson = Json.stringMap(t.customFields());
+    row.ccsJson = ccsJson(t.ccs());
     row.bookingReference = t.bookingReference().orElse(null);
     row.status = t.status();
     row.unsolved = t.status().isUnsolved();
@@ -65,6 +71,7 @@ final class TicketMapping {
         row.priority,
         new LinkedHashSet<>(Json.strings(row.tagsJson)),
         Json.stringMap(row.customFieldsJson),
+        ccs(row.ccsJson),
         row.status,
         Optional.ofNullable(row.assigneeId).map(AgentId::of),
         Optional.ofNullable(row.groupId).map(GroupId::of),
@@ -73,6 +80,41 @@ final class TicketMapping {
         row.updatedAt,
         Optional.ofNullable(row.solvedAt),
         row.version);
+  }
+
+  /** The CCs as stored: a JSON array, or null for none. */
+  static String ccsJson(List<Cc> ccs) {
+    if (ccs.isEmpty()) {
+      return null;
+    }
+    ArrayNode array = Json.object().arrayNode();
+    ccs.forEach(cc -> array.add(ccNode(cc)));
+    return Json.write(array);
+  }
+
+  /** The CCs of a stored column; none for null. */
+  static List<Cc> ccs(String json) {
+    if (json == null) {
+      return List.of();
+    }
+    List<Cc> ccs = new ArrayList<>();
+    Json.parse(json).forEach(node -> ccs.add(cc(node)));
+    return ccs;
+  }
+
+  /** One CC as a JSON object: {@code email} and, when it has one, {@code name}. */
+  static ObjectNode ccNode(Cc cc) {
+    ObjectNode node = Json.object();
+    node.put("email", cc.email().value());
+    cc.name().ifPresent(n -> node.put("name", n));
+    return node;
+  }
+
+  static Cc cc(JsonNode node) {
+    JsonNode name = node.get("name");
+    return new Cc(
+        EmailAddress.of(node.get("email").asText()),
+        name == null || name.isNull() ? Optional.empty() : Optional.of(name.asText()));
   }
 
   static MessageEntity toRow(UUID ticketId, long version, int position, Message m) {

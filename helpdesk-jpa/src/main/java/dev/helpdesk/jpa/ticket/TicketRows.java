@@ -47,7 +47,7 @@ final class TicketRows {
       "t.version, t.ticket_id, t.ticket_key, t.subject, t.description, t.requester_id,"
           + " t.requester_name, t.requester_email, t.requester_organisation, t.channel, t.priority, t.tags_json,"
           + " t.custom_fields_json, t.status, t.assignee_id, t.group_id, t.follow_up_of,"
-          + " t.created_at, t.updated_at, t.solved_at, t.sla_due_at, t.sla_breached";
+          + " t.created_at, t.updated_at, t.solved_at, t.sla_due_at, t.sla_breached, t.ccs_json";
 
   private static final Pattern NUMBERED = Pattern.compile("\\?(\\d+)");
 
@@ -162,6 +162,7 @@ final class TicketRows {
             (Priority) read(priority, r, 11, o),
             new LinkedHashSet<>(Json.strings(r.getString(12))),
             Json.stringMap(r.getString(13)),
+            TicketMapping.ccs(r.getString(23)),
             (Status) read(status, r, 14, o),
             Optional.ofNullable(r.getString(15)).map(AgentId::of),
             Optional.ofNullable(r.getString(16)).map(GroupId::of),

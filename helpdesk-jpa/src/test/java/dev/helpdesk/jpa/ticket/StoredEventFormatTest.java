@@ -13,6 +13,7 @@ import dev.helpdesk.conversation.Visibility;
 import dev.helpdesk.customer.Customer;
 import dev.helpdesk.customer.CustomerId;
 import dev.helpdesk.ticket.ArticleId;
+import dev.helpdesk.ticket.Cc;
 import dev.helpdesk.ticket.Channel;
 import dev.helpdesk.ticket.LinkKind;
 import dev.helpdesk.ticket.Priority;
@@ -151,7 +152,9 @@ class StoredEventFormatTest {
         new TicketEvent.PendingReminderSent(
             ID, Actor.system("pending-follow-up"), T0, 1, Optional.of(T0.plusSeconds(7200))),
         new TicketEvent.PendingReminderSent(
-            ID, Actor.system("pending-follow-up"), T0, 2, Optional.empty()));
+            ID, Actor.system("pending-follow-up"), T0, 2, Optional.empty()),
+        new TicketEvent.CcAdded(ID, agent, T0, Cc.of("Bo@Example.ORG", "Bo \"B\" Berg")),
+        new TicketEvent.CcRemoved(ID, Actor.customer("c-1"), T0, Cc.of("li@example.net")));
   }
 
   /** What {@link #events()} are stored as, in the same order. */
@@ -214,7 +217,9 @@ class StoredEventFormatTest {
         new Stored(
             "PENDING_REMINDER_SENT",
             "{\"reminder\":1,\"autoSolveAt\":\"" + T0.plusSeconds(7200) + "\"}"),
-        new Stored("PENDING_REMINDER_SENT", "{\"reminder\":2,\"autoSolveAt\":null}"));
+        new Stored("PENDING_REMINDER_SENT", "{\"reminder\":2,\"autoSolveAt\":null}"),
+        new Stored("CC_ADDED", "{\"email\":\"Bo@example.org\",\"name\":\"Bo \\\"B\\\" Berg\"}"),
+        new Stored("CC_REMOVED", "{\"email\":\"li@example.net\"}"));
   }
 
   @Test

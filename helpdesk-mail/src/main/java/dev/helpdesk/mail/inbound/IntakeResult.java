@@ -42,10 +42,16 @@ public record IntakeResult(
     /** An auto-reply (out of office) to one of our mails, recorded on its ticket as a note. */
     AUTO_REPLY_RECORDED,
     /**
-     * A reply to one of our mails from someone the customer copied, not the requester: recorded on
-     * its ticket as an internal note, never acknowledged.
+     * A reply to one of our mails from someone the customer copied on the mail, but who is neither
+     * the requester nor among the ticket's CCs: recorded on its ticket as an internal note, never
+     * acknowledged.
      */
     COPIED_REPLY_RECORDED,
+    /**
+     * A reply from a person copied on the ticket ({@code Ticket.ccs()}): appended to it as their
+     * public reply, never acknowledged.
+     */
+    CC_REPLIED,
     /** Not for a ticket: our own mail come back, or a bounce of nothing we know. Logged. */
     IGNORED,
     /** Already processed (same Message-ID); nothing was done again. */

@@ -45,9 +45,10 @@ import org.slf4j.LoggerFactory;
  * References} (the desk's own Message-IDs name their ticket; other ids are looked up in the desk's
  * {@link MessageThreads}); the {@code [HD-1042]} token in the subject; the hidden {@code
  * [hd-ref:...]} token in the text. A match appends the text, quoted history stripped, as the
- * customer's reply (a CLOSED ticket gets a linked follow-up). A sender who is not the ticket's
- * customer never lands on it: they get a ticket of their own. Without a match, a new ticket is
- * opened for the sender.
+ * customer's reply (a CLOSED ticket gets a linked follow-up), or as the public reply of a person
+ * copied on the ticket ({@code Ticket.ccs()}) when it comes from one. Anyone else who answers our
+ * mail is recorded as an internal note; a sender who only names the ticket never lands on it: they
+ * get a ticket of their own. Without a match, a new ticket is opened for the sender.
  *
  * <p>Loops and bounces: a delivery report is recorded on its ticket as an internal note, never as a
  * reply; so is an auto-reply to our mail. No acknowledgement goes to mail that carries a loop
@@ -163,6 +164,9 @@ public final class MailIntake {
       if (isRequester(mail, m.ticket())) {
         return reply(mail, m);
       }
+      if (isCc(mail, m.ticket()) && m.ticket().status() != Status.CLOSED) {
+        return ccReply(mail, m);
+      }
       if (m.threaded() && m.ticket().status() != Status.CLOSED) {
         return copied(mail, m);
       }
@@ -245,6 +249,38 @@ public final class MailIntake {
         .isPresent();
   }
 
+  /**
+   * Whether the sender is copied on the ticket ({@link Ticket#ccs()}, the address ignoring case)
+   * and, where the settings require it, the mail server vouched for the address: the requester or
+   * staff named that address for the ticket, as the ticket names the requester's.
+   */
+  private boolean isCc(InboundMail mail, Ticket ticket) {
+    return authenticated(mail) && ticket.cc(mail.from()).isPresent();
+  }
+
+  /**
+   * A CC's reply: their public reply on the ticket, authored by the customer the desk knows by the
+   * address (or {@code mail:<address>}), never acknowledged. A ticket closed since it was read
+   * takes nothing more: the CC gets a ticket of their own, as anyone writing on a closed one does.
+   */
+  private IntakeResult ccReply(InboundMail mail, Match m) {
+    Ticket ticket = m.ticket();
+    Posted posted;
+    try {
+      posted = desk.replyFromCc(system, ticket.id(), customerOf(mail), draft(mail, true));
+    } catch (TicketClosedException e) {
+      return open(mail, customerOf(mail));
+    }
+    remember(mail, ticket.id());
+    log.info(
+        "Mail {} from {}, copied on {}, replied on it (matched by {})",
+        mail.messageId().orElse("-"),
+        mail.from(),
+        ticket.key(),
+        m.how());
+    return result(Outcome.CC_REPLIED, posted.ticket(), false, "matched by " + m.how());
+  }
+
   /** The requester's reply; on a CLOSED ticket a follow-up, acknowledged as a new ticket is. */
   private IntakeResult reply(InboundMail mail, Match m) {
     Ticket ticket = m.ticket();
@@ -271,9 +307,9 @@ public final class MailIntake {
   }
 
   /**
-   * A reply to our mail from someone the customer copied: part of the conversation, so it is kept
-   * with the ticket, but as an internal note (tickets have no CC list yet, and the customer's
-   * conversation shows only what the customer or staff wrote). Never acknowledged.
+   * A reply to our mail from someone the customer copied on a mail but not on the ticket: part of
+   * the conversation, so it is kept with the ticket, but as an internal note (only the requester,
+   * the ticket's CCs and staff write its public conversation). Never acknowledged.
    */
   private IntakeResult copied(InboundMail mail, Match m) {
     MessageDraft draft = draft(mail, true);

@@ -12,6 +12,7 @@ import dev.helpdesk.conversation.Message;
 import dev.helpdesk.customer.CustomerId;
 import dev.helpdesk.mail.MailTestSupport;
 import dev.helpdesk.mail.inbound.IntakeResult.Outcome;
+import dev.helpdesk.ticket.Cc;
 import dev.helpdesk.ticket.NewTicket;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.Ticket;
@@ -141,6 +142,48 @@ class IntakeTrustTest {
   private static final String PASS =
       "Authentication-Results: mx.desk.example; spf=pass smtp.mailfrom=example.com;"
           + " dkim=pass header.d=example.com; dmarc=pass (p=reject) header.from=example.com\r\n";
+
+  @Test
+  void aCcNamingTheTicketByItsKeyRepliesOnItButACcOfAnotherTicketGetsATicketOfTheirOwn() {
+    f.desk.addCc(Actor.customer("c-ana"), ana.id(), Cc.of("bo@example.com", "Bo"));
+    Ticket bobs = open("c-bob", "Bob", "bob@example.com");
+    IntakeResult onAnas =
+        mail("Bo <BO@example.com>", "Re: [" + ana.key() + "] seat", "", "Seat 42A is fine.");
+    assertEquals(Outcome.CC_REPLIED, onAnas.outcome(), onAnas.reason());
+    Message m = conversation(ana).get(conversation(ana).size() - 1);
+    assertEquals(Actor.customer("mail:bo@example.com"), m.author());
+    assertTrue(m.isPublic());
+
+    int bobsMessages = conversation(bobs).size();
+    IntakeResult onBobs =
+        mail("Bo <bo@example.com>", "Re: [" + bobs.key() + "] seat", "", "Me too.");
+    assertEquals(Outcome.OPENED, onBobs.outcome(), "Bo is copied on Ana's ticket, not Bob's");
+    assertEquals(bobsMessages, conversation(bobs).size());
+  }
+
+  @Test
+  void aCcWritingOnAClosedTicketGetsATicketOfTheirOwnNotAFollowUp() {
+    f.desk.addCc(Actor.customer("c-ana"), ana.id(), Cc.of("bo@example.com"));
+    close(ana);
+    IntakeResult r =
+        mail("Bo <bo@example.com>", "Re: seat", threadedTo(ours(ana)), "Another question.");
+    assertEquals(Outcome.OPENED, r.outcome(), r.reason());
+    Ticket t = f.desk.ticket(STAFF, r.ticketId().orElseThrow()).ticket();
+    assertEquals("mail:bo@example.com", t.requester().id().value());
+    assertEquals(java.util.Optional.empty(), t.followUpOf());
+  }
+
+  @Test
+  void whenRequiredAnUnauthenticatedMailFromACcIsOnlyANote() {
+    setUp(s -> s.requireAuthentication("mx.desk.example"));
+    f.desk.addCc(Actor.customer("c-ana"), ana.id(), Cc.of("bo@example.com"));
+    IntakeResult forged =
+        mail("Bo <bo@example.com>", "Re: seat", threadedTo(ours(ana)), "Refund to my IBAN.");
+    assertEquals(Outcome.COPIED_REPLY_RECORDED, forged.outcome(), forged.reason());
+    IntakeResult vouched =
+        mail("Bo <bo@example.com>", "Re: seat", PASS + threadedTo(ours(ana)), "Thanks.");
+    assertEquals(Outcome.CC_REPLIED, vouched.outcome(), vouched.reason());
+  }
 
   @Test
   void whenRequiredOnlyAMailOurServerAuthenticatedIsTheRequestersReply() {

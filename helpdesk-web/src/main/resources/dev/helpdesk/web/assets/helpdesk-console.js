@@ -109,6 +109,12 @@
       denied: 'You may not do that.',
       stale: 'The ticket changed meanwhile; it has been reloaded. Please try again.',
       followUp: 'The reply opened a new ticket: {key}.',
+      ccs: 'Copied (CC)',
+      noCcs: 'Nobody is copied.',
+      ccEmail: 'Address to copy',
+      ccName: 'Name (optional)',
+      addCc: 'Add CC',
+      removeCc: 'Remove {email}',
     },
     de: {
       title: 'Agenten-Konsole',
@@ -201,6 +207,12 @@
       stale:
         'Das Ticket hat sich inzwischen ge\u00e4ndert und wurde neu geladen. Bitte versuchen Sie es noch einmal.',
       followUp: 'Die Antwort hat ein neues Ticket er\u00f6ffnet: {key}.',
+      ccs: 'In Kopie (CC)',
+      noCcs: 'Niemand ist in Kopie.',
+      ccEmail: 'Adresse in Kopie',
+      ccName: 'Name (optional)',
+      addCc: 'CC hinzuf\u00fcgen',
+      removeCc: '{email} entfernen',
     },
   };
 
@@ -808,6 +820,7 @@
       const details = await this.call('GET', '/tickets/' + encodeURIComponent(id));
       this.facts = h('dl', { id: 'facts', class: 'facts' });
       this.slaList = h('ul', { id: 'sla', class: 'sla' });
+      this.ccList = h('ul', { id: 'ccs', class: 'list' });
       this.conversation = h('ol', { class: 'conversation' });
       this.ticketLive = h('span', { id: 'ticket-live', class: 'live' });
       const heading = h('h3', { id: 'ticket-title', tabindex: '-1' });
@@ -823,6 +836,9 @@
         this.fieldsPanel(),
         h('h4', { id: 'sla-title', text: t.sla }),
         this.slaList,
+        h('h4', { id: 'ccs-title', text: t.ccs }),
+        this.ccList,
+        this.ccForm(),
         h('h4', { id: 'conversation-title', text: t.conversation }),
         // A log region: screen readers announce each message as it is added, from either side.
         h(
@@ -916,6 +932,75 @@
         h('div', {}, h('label', { for: 'macro', text: t.macro }), select),
         send,
       );
+    }
+
+    /** Copies a person on the shown ticket: they get its public replies by mail. */
+    ccForm() {
+      const t = this.t;
+      const email = h('input', { id: 'cc-email', name: 'email', type: 'email', required: true });
+      const name = h('input', { id: 'cc-name', name: 'name', type: 'text' });
+      const send = h('button', { id: 'cc-add', type: 'submit', text: t.addCc });
+      return h(
+        'form',
+        {
+          id: 'cc-form',
+          class: 'inline',
+          onsubmit: (event) => {
+            event.preventDefault();
+            this.busy(send, async () => {
+              const ticket = await this.call(
+                'POST',
+                '/tickets/' + encodeURIComponent(this.ticket.id) + '/ccs',
+                { email: email.value, name: name.value || null },
+                this.ticket.version,
+              );
+              email.value = '';
+              name.value = '';
+              this.showFacts(ticket);
+            });
+          },
+        },
+        h('div', {}, h('label', { for: 'cc-email', text: t.ccEmail }), email),
+        h('div', {}, h('label', { for: 'cc-name', text: t.ccName }), name),
+        send,
+      );
+    }
+
+    /** The people copied on the ticket, each with a button that removes them. */
+    showCcs(ccs) {
+      const t = this.t;
+      this.ccList.replaceChildren(
+        ...ccs.map((cc) => {
+          const remove = h('button', {
+            type: 'button',
+            class: 'secondary',
+            'data-remove-cc': cc.email,
+            text: fill(t.removeCc, { email: cc.email }),
+          });
+          remove.addEventListener('click', () =>
+            this.busy(remove, async () => {
+              const ticket = await this.call(
+                'DELETE',
+                '/tickets/' + encodeURIComponent(this.ticket.id) + '/ccs?email=' +
+                  encodeURIComponent(cc.email),
+                undefined,
+                this.ticket.version,
+              );
+              this.showFacts(ticket);
+            }),
+          );
+          return h(
+            'li',
+            { 'data-cc': cc.email },
+            h('span', { class: 'cc', text: cc.name ? cc.name + ' <' + cc.email + '>' : cc.email }),
+            ' ',
+            remove,
+          );
+        }),
+      );
+      if (!ccs.length) {
+        this.ccList.append(h('li', { class: 'muted', text: t.noCcs }));
+      }
     }
 
     statusForm() {
@@ -1018,6 +1103,7 @@
       this.take.hidden = ticket.assignee === this.me.id;
       this.showTags(ticket);
       this.showFields(ticket);
+      this.showCcs(ticket.ccs || []);
       this.markCurrent();
     }
 
