@@ -5,6 +5,8 @@ import dev.helpdesk.common.ValidationException;
 import dev.helpdesk.ticket.TicketId;
 import dev.helpdesk.ticket.TicketKey;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +25,11 @@ import java.util.Optional;
  *     {@link #FIRST_REPLY_DUE}, {@link #AUTHOR}, {@link #SLA_TARGET}, {@link #SLA_DUE}, {@link
  *     #REMINDER}, {@link #AUTO_SOLVE_AT}, {@link #answerTitle}, {@link #LOCALE}
  * @param createdAt when the desk made it
+ * @param notBefore when it may be delivered at the earliest, {@code createdAt} or later: the end of
+ *     its coalescing window, so that later changes for the same recipient can join it
+ * @param coalescingKey what it is merged by: notifications with the same key (one ticket, one
+ *     recipient) that wait in the outbox together are delivered as one ({@link #COALESCED}); empty
+ *     for a notification that is always delivered alone
  */
 public record Notification(
     NotificationId id,
@@ -32,7 +39,12 @@ public record Notification(
     TicketKey ticketKey,
     String ticketSubject,
     Map<String, String> values,
-    Instant createdAt) {
+    Instant createdAt,
+    Instant notBefore,
+    Optional<String> coalescingKey) {
+
+  /** The longest {@link #coalescingKey}. */
+  public static final int MAX_COALESCING_KEY_LENGTH = 300;
 
   /** Key of {@link #values}: the text of the reply being announced. */
   public static final String BODY = "body";
@@ -60,6 +72,31 @@ public record Notification(
    * customer answers; on a reminder whose follow-up plans it.
    */
   public static final String AUTO_SOLVE_AT = "autoSolveAt";
+
+  /** Key of {@link #values}: the new priority, e.g. {@code HIGH}. */
+  public static final String PRIORITY = "priority";
+
+  /** Key of {@link #values}: the priority the ticket had before. */
+  public static final String PREVIOUS_PRIORITY = "previousPriority";
+
+  /** Key of {@link #values}: the group the ticket is routed to now, absent when none. */
+  public static final String GROUP = "group";
+
+  /** Key of {@link #values}: the group the ticket was routed to before, absent when none. */
+  public static final String PREVIOUS_GROUP = "previousGroup";
+
+  /** Key of {@link #values}: what the customer wrote with a bad rating, absent when nothing. */
+  public static final String COMMENT = "comment";
+
+  /** Key of {@link #values}: the key of the ticket a merged duplicate was merged into. */
+  public static final String MERGED_INTO = "mergedInto";
+
+  /**
+   * Key of {@link #values}: on a notification that several coalesced into, the kinds it stands for,
+   * comma-separated, oldest first (e.g. {@code AGENT_REPLIED,STATUS_CHANGED}); its {@link #kind} is
+   * the most important of them and its values hold what each of them told.
+   */
+  public static final String COALESCED = "coalesced";
 
   /** Key of {@link #values}: the display name of who wrote or did what is announced. */
   public static final String AUTHOR = "author";
@@ -115,6 +152,12 @@ public record Notification(
     Check.present("ticketSubject", ticketSubject);
     values = Map.copyOf(Check.present("values", values));
     Check.present("createdAt", createdAt);
+    Check.present("notBefore", notBefore);
+    if (notBefore.isBefore(createdAt)) {
+      throw new ValidationException("notBefore", "must not be before createdAt");
+    }
+    Check.present("coalescingKey", coalescingKey);
+    coalescingKey.ifPresent(key -> Check.line("coalescingKey", key, MAX_COALESCING_KEY_LENGTH));
     if (kind == NotificationKind.WEBHOOK
         && !(values.containsKey(WEBHOOK)
             && values.containsKey(EVENT)
@@ -122,6 +165,41 @@ public record Notification(
       throw new ValidationException(
           "values", "a webhook delivery needs webhook, event and payload");
     }
+  }
+
+  /**
+   * A notification due at once and always delivered alone: {@code notBefore} is {@code createdAt}
+   * and it has no coalescing key.
+   */
+  public Notification(
+      NotificationId id,
+      NotificationKind kind,
+      Recipient recipient,
+      TicketId ticketId,
+      TicketKey ticketKey,
+      String ticketSubject,
+      Map<String, String> values,
+      Instant createdAt) {
+    this(
+        id,
+        kind,
+        recipient,
+        ticketId,
+        ticketKey,
+        ticketSubject,
+        values,
+        createdAt,
+        createdAt,
+        Optional.empty());
+  }
+
+  /** The kinds this notification stands for: several if others coalesced into it, else its own. */
+  public List<NotificationKind> coalescedKinds() {
+    String kinds = values.get(COALESCED);
+    if (kinds == null || kinds.isBlank()) {
+      return List.of(kind);
+    }
+    return Arrays.stream(kinds.split(",")).map(NotificationKind::valueOf).toList();
   }
 
   /**

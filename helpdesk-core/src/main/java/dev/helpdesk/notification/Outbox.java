@@ -18,7 +18,9 @@ public interface Outbox {
 
   /**
    * Adds notifications in state {@link OutboxEntry.State#PENDING}, due from their {@link
-   * Notification#createdAt()}. A notification whose id is already in the outbox is not added again.
+   * Notification#notBefore()} (their {@link Notification#createdAt()} unless they wait to be
+   * coalesced). A notification whose id is already in the outbox is not added again. The entries
+   * keep {@link Notification#notBefore()} and {@link Notification#coalescingKey()} as given.
    */
   void add(List<Notification> notifications);
 
@@ -26,6 +28,13 @@ public interface Outbox {
    * Claims up to {@code max} entries that are pending and due at or before {@code now}, or claimed
    * with a lease that expired at or before {@code now}, earliest due first. Each claimed entry is
    * leased to {@code owner} until {@code now + lease}.
+   *
+   * <p>With each such entry that has a {@link Notification#coalescingKey()}, the claim also takes
+   * its companions, beyond {@code max}: the entries that are {@link OutboxEntry.State#PENDING} with
+   * the same key, created at or before the entry's {@link Notification#notBefore()}, due or not,
+   * and not locked by a claim running at the same time. They are returned after the due entries,
+   * leased alike, so that the dispatcher delivers them together as one ({@link
+   * Notification#COALESCED}).
    */
   List<OutboxEntry> claim(Instant now, int max, Duration lease, String owner);
 

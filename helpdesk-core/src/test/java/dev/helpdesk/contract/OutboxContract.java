@@ -555,4 +555,86 @@ public abstract class OutboxContract {
         Optional.of(otherTicket), outbox.byId(otherTicket.id()).map(OutboxEntry::notification));
     assertEquals(2, outbox.undelivered(), "the agent's and the other ticket's");
   }
+
+  // ------------------------------------------------------------------ coalescing
+
+  /** A notification of {@code ticket} to Ana held for {@code window} under its coalescing key. */
+  private static Notification held(
+      TicketId ticket, String recipient, Instant createdAt, Duration window) {
+    Notification n = notification(ticket, new TicketKey("HD-7"), createdAt);
+    return new Notification(
+        n.id(),
+        n.kind(),
+        new Recipient("Ana Lima", EmailAddress.of(recipient)),
+        n.ticketId(),
+        n.ticketKey(),
+        n.ticketSubject(),
+        n.values(),
+        createdAt,
+        createdAt.plus(window),
+        Optional.of(ticket.value() + "/" + recipient));
+  }
+
+  @Test
+  void aHeldNotificationIsDueAtItsNotBeforeAndKeepsItsKey() {
+    Notification n = held(TicketId.random(), "ana@example.com", T0, Duration.ofSeconds(60));
+    box.add(List.of(n));
+
+    OutboxEntry entry = box.byId(n.id()).orElseThrow();
+    assertEquals(n, entry.notification(), "notBefore and the key round-trip");
+    assertEquals(T0.plusSeconds(60), entry.nextAttemptAt());
+    assertTrue(box.claim(T0.plusSeconds(59), 10, LEASE, "d-1").isEmpty(), "held");
+    assertEquals(1, box.claim(T0.plusSeconds(60), 10, LEASE, "d-1").size());
+  }
+
+  @Test
+  void aClaimTakesTheCompanionsMadeWithinTheWindowOfADueEntryEvenIfNotDue() {
+    TicketId ticket = TicketId.random();
+    Duration window = Duration.ofSeconds(60);
+    Notification first = held(ticket, "ana@example.com", T0, window);
+    Notification within = held(ticket, "ana@example.com", T0.plusSeconds(30), window);
+    Notification atTheEdge = held(ticket, "ana@example.com", T0.plusSeconds(60), window);
+    Notification after = held(ticket, "ana@example.com", T0.plusSeconds(61), window);
+    Notification otherRecipient = held(ticket, "bea@desk.example", T0.plusSeconds(1), window);
+    Notification alone = notification(ticket, new TicketKey("HD-7"), T0.plusSeconds(120));
+    box.add(List.of(first, within, atTheEdge, after, otherRecipient, alone));
+
+    List<OutboxEntry> claimed = box.claim(T0.plusSeconds(60), 1, LEASE, "d-1");
+
+    assertEquals(
+        List.of(first.id(), within.id(), atTheEdge.id()),
+        claimed.stream().map(e -> e.notification().id()).toList(),
+        "the due entry first, then its companions beyond max, oldest first");
+    for (OutboxEntry e : claimed) {
+      assertEquals(State.CLAIMED, e.state());
+      assertEquals(T0.plusSeconds(60).plus(LEASE), e.nextAttemptAt());
+    }
+    assertEquals(
+        3,
+        box.delivered(claimed.stream().map(e -> e.notification().id()).toList(), "d-1"),
+        "the companions are leased to the claimant");
+    assertEquals(State.PENDING, box.byId(after.id()).orElseThrow().state());
+    assertEquals(State.PENDING, box.byId(alone.id()).orElseThrow().state());
+    List<OutboxEntry> next = box.claim(T0.plusSeconds(61), 10, LEASE, "d-2");
+    assertEquals(
+        List.of(otherRecipient.id()),
+        next.stream().map(e -> e.notification().id()).toList(),
+        "another recipient's is due on its own; the later one is not due yet");
+  }
+
+  @Test
+  void companionsThatAreClaimedOrDoneAlreadyAreNotTakenAgain() {
+    TicketId ticket = TicketId.random();
+    Duration window = Duration.ofSeconds(60);
+    Notification first = held(ticket, "ana@example.com", T0, window);
+    Notification second = held(ticket, "ana@example.com", T0.plusSeconds(10), window);
+    box.add(List.of(first, second));
+    assertEquals(2, box.claim(T0.plusSeconds(60), 10, LEASE, "d-1").size());
+    box.delivered(second.id(), "d-1");
+    box.retryLater(first.id(), "d-1", T0.plusSeconds(120), "421 try later");
+
+    List<OutboxEntry> again = box.claim(T0.plusSeconds(120), 10, LEASE, "d-2");
+    assertEquals(List.of(first.id()), again.stream().map(e -> e.notification().id()).toList());
+    assertEquals(State.DELIVERED, box.byId(second.id()).orElseThrow().state());
+  }
 }
