@@ -85,7 +85,8 @@ public enum TestDatabase {
           "V10__pending_followups.sql",
           "V11__staff_audit.sql",
           "V12__privacy.sql",
-          "V13__roles.sql");
+          "V13__roles.sql",
+          "V14__notification_coalescing.sql");
 
   private static final List<String> SEQUENCES =
       List.of(

@@ -103,8 +103,10 @@ public final class JpaOutbox implements Outbox {
       row.createdAt = n.createdAt();
       row.state = State.PENDING;
       row.attempts = 0;
-      row.nextAttemptAt = n.createdAt();
-      row.dueAt = n.createdAt();
+      row.nextAttemptAt = n.notBefore();
+      row.dueAt = n.notBefore();
+      row.notBefore = n.notBefore();
+      row.coalescingKey = n.coalescingKey().orElse(null);
       em.persist(row);
     }
   }
@@ -128,6 +130,7 @@ public final class JpaOutbox implements Outbox {
           if (ids.isEmpty()) {
             return List.of();
           }
+          ids.addAll(companions(em, ids));
           em.createQuery(
                   "update HdOutboxEntry o set o.state = :claimed, o.leaseOwner = :owner,"
                       + " o.nextAttemptAt = :until, o.dueAt = :until where o.id in :ids")
@@ -143,13 +146,47 @@ public final class JpaOutbox implements Outbox {
                   .getResultList()) {
             rows.put(row.id, row);
           }
-          // The claim query's order (oldest due first) is the order handed out.
+          // The claim query's order (oldest due first), then the companions, is the order handed
+          // out.
           List<OutboxEntry> claimed = new ArrayList<>(ids.size());
           for (Long id : ids) {
             claimed.add(toEntry(rows.get(id)));
           }
           return claimed;
         });
+  }
+
+  /**
+   * The pending rows that share a coalescing key with the due rows {@code due}, created within
+   * their window, oldest first; locked (skipping rows another claim holds) in the claim's
+   * transaction. One query per key, with the latest window end among the due rows of that key.
+   */
+  private List<Long> companions(EntityManager em, List<Long> due) {
+    Map<String, Instant> until = new java.util.LinkedHashMap<>();
+    for (Object[] row :
+        em.createQuery(
+                "select o.coalescingKey, o.notBefore from HdOutboxEntry o where o.id in :ids"
+                    + " and o.coalescingKey is not null",
+                Object[].class)
+            .setParameter("ids", due)
+            .getResultList()) {
+      until.merge((String) row[0], (Instant) row[1], (a, b) -> a.isAfter(b) ? a : b);
+    }
+    Set<Long> taken = new HashSet<>(due);
+    List<Long> companions = new ArrayList<>();
+    for (Map.Entry<String, Instant> key : until.entrySet()) {
+      for (Object id :
+          em.createNativeQuery(database.claimOutboxCompanions())
+              .setParameter(1, key.getKey())
+              .setParameter(2, key.getValue())
+              .getResultList()) {
+        long companion = ((Number) id).longValue();
+        if (taken.add(companion)) {
+          companions.add(companion);
+        }
+      }
+    }
+    return companions;
   }
 
   /** One guarded update for the whole group, in a transaction of its own. */
@@ -321,6 +358,7 @@ public final class JpaOutbox implements Outbox {
       row.ticketSubject = n.ticketSubject();
       row.valuesJson = Json.stringMap(new java.util.TreeMap<>(n.values()));
       row.lastError = kept.get().lastError().orElse(null);
+      row.coalescingKey = n.coalescingKey().orElse(null);
     }
     return rows.size();
   }
@@ -340,7 +378,9 @@ public final class JpaOutbox implements Outbox {
             new TicketKey(row.ticketKey),
             row.ticketSubject,
             Json.stringMap(row.valuesJson),
-            row.createdAt);
+            row.createdAt,
+            row.notBefore == null ? row.createdAt : row.notBefore,
+            Optional.ofNullable(row.coalescingKey));
     return new OutboxEntry(
         n, row.state, row.attempts, row.nextAttemptAt, Optional.ofNullable(row.lastError));
   }

@@ -67,6 +67,16 @@ public interface Database {
   }
 
   /**
+   * A native query selecting the {@code id}s of the pending outbox rows with the coalescing key
+   * {@code ?1} created at or before {@code ?2} (an instant), locking them and skipping rows other
+   * transactions have locked: the companions a claim takes with a due entry.
+   */
+  default String claimOutboxCompanions() {
+    return "select id from hd_outbox where coalescing_key = ?1 and state = 'PENDING'"
+        + " and created_at <= ?2 order by created_at, id for update skip locked";
+  }
+
+  /**
    * What to append to a {@code SELECT} so that it reads the latest committed rows even in a
    * transaction that has read before: empty where a statement at READ COMMITTED (the default of
    * PostgreSQL and H2) already does. Used to count an agent's tickets after taking the agent's lock
