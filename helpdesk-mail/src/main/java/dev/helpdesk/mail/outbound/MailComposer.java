@@ -122,6 +122,12 @@ final class MailComposer {
     put(s, "author", v.get(Notification.AUTHOR));
     put(s, "status", v.get(Notification.STATUS));
     put(s, "previousStatus", v.get(Notification.PREVIOUS_STATUS));
+    put(s, "priority", v.get(Notification.PRIORITY));
+    put(s, "previousPriority", v.get(Notification.PREVIOUS_PRIORITY));
+    put(s, "group", v.get(Notification.GROUP));
+    put(s, "previousGroup", v.get(Notification.PREVIOUS_GROUP));
+    put(s, "comment", v.get(Notification.COMMENT));
+    put(s, "mergedInto", v.get(Notification.MERGED_INTO));
     String due = v.get(Notification.FIRST_REPLY_DUE);
     if (due != null) {
       put(s, "firstReplyDue", formatInstant(due, locale));
