@@ -70,15 +70,11 @@ public final class InMemoryOutbox implements Outbox {
     Set<NotificationId> taken = new HashSet<>();
     claimed.forEach(e -> taken.add(e.notification().id()));
     List<OutboxEntry> companions = new ArrayList<>();
-    for (OutboxEntry leader : claimed) {
-      Notification n = leader.notification();
-      if (n.coalescingKey().isEmpty()) {
-        continue;
-      }
-      for (NotificationId id : byKey.getOrDefault(n.coalescingKey().get(), Set.of())) {
+    for (Notification leader : Outbox.groupLeaders(claimed)) {
+      for (NotificationId id : byKey.getOrDefault(leader.coalescingKey().orElseThrow(), Set.of())) {
         OutboxEntry e = entries.get(id);
         if (e.state() == State.PENDING
-            && !e.notification().createdAt().isAfter(n.notBefore())
+            && Outbox.withinWindowOf(leader, e.notification())
             && taken.add(id)) {
           companions.add(
               new OutboxEntry(

@@ -623,6 +623,49 @@ public abstract class OutboxContract {
   }
 
   @Test
+  void eachDueEntryMadeAfterTheWindowOfTheGroupBeforeLeadsAGroupOfItsOwn() {
+    TicketId ticket = TicketId.random();
+    Duration window = Duration.ofSeconds(60);
+    Notification first = held(ticket, "ana@example.com", T0, window);
+    Notification second = held(ticket, "ana@example.com", T0.plusSeconds(50), window);
+    Notification third = held(ticket, "ana@example.com", T0.plusSeconds(100), window);
+    Notification fourth = held(ticket, "ana@example.com", T0.plusSeconds(130), window);
+    Notification older = held(ticket, "ana@example.com", T0.minusSeconds(100), window);
+    box.add(List.of(older, first, second, third, fourth));
+    // The older one, taken alone by another claim: the others are not within its window.
+    assertEquals(1, box.claim(T0.minusSeconds(40), 10, LEASE, "d-0").size());
+
+    // A late claim finds all due, but takes only three of them; the third leads a group whose
+    // window holds the fourth, which comes along.
+    List<OutboxEntry> claimed = box.claim(T0.plusSeconds(1000), 3, LEASE, "d-1");
+
+    assertEquals(
+        List.of(first.id(), second.id(), third.id(), fourth.id()),
+        claimed.stream().map(e -> e.notification().id()).toList());
+  }
+
+  @Test
+  void aCompanionIsNeverOlderThanTheEntryThatLeadsItsGroup() {
+    TicketId ticket = TicketId.random();
+    Duration window = Duration.ofSeconds(60);
+    Notification older = held(ticket, "ana@example.com", T0, window);
+    Notification leader = held(ticket, "ana@example.com", T0.plusSeconds(10), window);
+    box.add(List.of(older, leader));
+    assertEquals(2, box.claim(T0.plusSeconds(60), 10, LEASE, "d-1").size());
+    box.delivered(leader.id(), "d-1");
+    box.retryLater(older.id(), "d-1", T0.plusSeconds(600), "421 try later");
+    Notification next = held(ticket, "ana@example.com", T0.plusSeconds(100), window);
+    box.add(List.of(next));
+
+    assertEquals(
+        List.of(next.id()),
+        box.claim(T0.plusSeconds(160), 10, LEASE, "d-2").stream()
+            .map(e -> e.notification().id())
+            .toList(),
+        "the older one waits for its retry");
+  }
+
+  @Test
   void companionsThatAreClaimedOrDoneAlreadyAreNotTakenAgain() {
     TicketId ticket = TicketId.random();
     Duration window = Duration.ofSeconds(60);

@@ -157,28 +157,31 @@ public final class JpaOutbox implements Outbox {
   }
 
   /**
-   * The pending rows that share a coalescing key with the due rows {@code due}, created within
-   * their window, oldest first; locked (skipping rows another claim holds) in the claim's
-   * transaction. One query per key, with the latest window end among the due rows of that key.
+   * The pending rows that join the groups the due rows {@code due} lead ({@link
+   * Outbox#groupLeaders}): per leader, the rows with its key made within its window, oldest first;
+   * locked (skipping rows another claim holds) in the claim's transaction.
    */
   private List<Long> companions(EntityManager em, List<Long> due) {
-    Map<String, Instant> until = new java.util.LinkedHashMap<>();
-    for (Object[] row :
-        em.createQuery(
-                "select o.coalescingKey, o.notBefore from HdOutboxEntry o where o.id in :ids"
-                    + " and o.coalescingKey is not null",
-                Object[].class)
+    List<OutboxEntry> dueEntries =
+        em
+            .createQuery(
+                "select o from HdOutboxEntry o where o.id in :ids and o.coalescingKey is not null",
+                OutboxEntity.class)
             .setParameter("ids", due)
-            .getResultList()) {
-      until.merge((String) row[0], (Instant) row[1], (a, b) -> a.isAfter(b) ? a : b);
-    }
+            .getResultList()
+            .stream()
+            .map(JpaOutbox::toEntry)
+            .toList();
+    // The claim's update below is a bulk statement: the rows read here must not linger.
+    em.clear();
     Set<Long> taken = new HashSet<>(due);
     List<Long> companions = new ArrayList<>();
-    for (Map.Entry<String, Instant> key : until.entrySet()) {
+    for (Notification leader : Outbox.groupLeaders(dueEntries)) {
       for (Object id :
           em.createNativeQuery(database.claimOutboxCompanions())
-              .setParameter(1, key.getKey())
-              .setParameter(2, key.getValue())
+              .setParameter(1, leader.coalescingKey().orElseThrow())
+              .setParameter(2, leader.createdAt())
+              .setParameter(3, leader.notBefore())
               .getResultList()) {
         long companion = ((Number) id).longValue();
         if (taken.add(companion)) {

@@ -68,12 +68,14 @@ public interface Database {
 
   /**
    * A native query selecting the {@code id}s of the pending outbox rows with the coalescing key
-   * {@code ?1} created at or before {@code ?2} (an instant), locking them and skipping rows other
-   * transactions have locked: the companions a claim takes with a due entry.
+   * {@code ?1} created from {@code ?2} to {@code ?3} (instants, both included), oldest first,
+   * locking them and skipping rows other transactions have locked: the companions a claim takes
+   * with the due entry that leads their group.
    */
   default String claimOutboxCompanions() {
     return "select id from hd_outbox where coalescing_key = ?1 and state = 'PENDING'"
-        + " and created_at <= ?2 order by created_at, id for update skip locked";
+        + " and created_at >= ?2 and created_at <= ?3 order by created_at, id"
+        + " for update skip locked";
   }
 
   /**
