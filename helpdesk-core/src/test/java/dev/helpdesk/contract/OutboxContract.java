@@ -503,6 +503,59 @@ public abstract class OutboxContract {
     }
   }
 
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void concurrentClaimantsNeverShareAnEntryWhenCompanionsAreTakenToo() throws Exception {
+    int keys = 12;
+    int perKey = 40;
+    Duration window = Duration.ofSeconds(60);
+    List<Notification> all = new ArrayList<>();
+    for (int k = 0; k < keys; k++) {
+      TicketId ticket = TicketId.random();
+      for (int i = 0; i < perKey; i++) {
+        // Every 5 s: a window holds about a dozen, and some are not due at the claim's instant.
+        all.add(held(ticket, "k" + k + "@example.com", T0.plusSeconds(5L * i), window));
+      }
+    }
+    box.add(all);
+    int claimants = 6;
+    Instant now = T0.plusSeconds(5L * perKey);
+    Map<NotificationId, AtomicInteger> handedOut = new ConcurrentHashMap<>();
+    ExecutorService pool = Executors.newFixedThreadPool(claimants);
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<?>> done = new ArrayList<>();
+      for (int i = 0; i < claimants; i++) {
+        String owner = "d" + i;
+        done.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  List<OutboxEntry> batch;
+                  while (!(batch = box.claim(now, 3, Duration.ofHours(1), owner)).isEmpty()) {
+                    for (OutboxEntry e : batch) {
+                      handedOut
+                          .computeIfAbsent(e.notification().id(), x -> new AtomicInteger())
+                          .incrementAndGet();
+                    }
+                  }
+                  return null;
+                }));
+      }
+      go.countDown();
+      for (Future<?> f : done) {
+        f.get(30, TimeUnit.SECONDS);
+      }
+      assertTrue(
+          handedOut.values().stream().allMatch(n -> n.get() == 1),
+          "some entries were handed out more than once");
+      long due = all.stream().filter(n -> !n.notBefore().isAfter(now)).count();
+      assertTrue(handedOut.size() >= due, "every due entry was claimed: " + handedOut.size());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   private static List<Notification> notifications(int count, Instant createdAt) {
     return IntStream.range(0, count).mapToObj(i -> notification(createdAt)).toList();
   }

@@ -7,5 +7,7 @@
 alter table hd_outbox add column not_before timestamp(6) with time zone;
 alter table hd_outbox add column coalescing_key varchar(300);
 
--- Outbox.claim: the companions of a claimed entry, pending entries with its key.
-create index hd_outbox_coalescing_ix on hd_outbox (coalescing_key, state, created_at);
+-- Outbox.claim: the companions of a group's leader, the entries with its key made within its
+-- window. Without the state, which a claim changes: the claim's update then leaves this index as
+-- it is, so concurrent claims on MariaDB do not deadlock over its gaps.
+create index hd_outbox_coalescing_ix on hd_outbox (coalescing_key, created_at);

@@ -158,8 +158,8 @@ public final class JpaOutbox implements Outbox {
 
   /**
    * The pending rows that join the groups the due rows {@code due} lead ({@link
-   * Outbox#groupLeaders}): per leader, the rows with its key made within its window, oldest first;
-   * locked (skipping rows another claim holds) in the claim's transaction.
+   * Outbox#groupLeaders}): per leader, the pending rows with its key made within its window, oldest
+   * first; locked (skipping rows another claim holds) in the claim's transaction.
    */
   private List<Long> companions(EntityManager em, List<Long> due) {
     List<OutboxEntry> dueEntries =
@@ -177,15 +177,36 @@ public final class JpaOutbox implements Outbox {
     Set<Long> taken = new HashSet<>(due);
     List<Long> companions = new ArrayList<>();
     for (Notification leader : Outbox.groupLeaders(dueEntries)) {
+      // Read without locks first (through the key's index), then lock by primary key: a locking
+      // range read of the index would take gap locks that concurrent claims deadlock over.
+      List<Long> candidates =
+          em
+              .createQuery(
+                  "select o.id from HdOutboxEntry o where o.coalescingKey = :key"
+                      + " and o.createdAt >= :from and o.createdAt <= :to and o.state = :pending"
+                      + " order by o.createdAt, o.id",
+                  Long.class)
+              .setParameter("key", leader.coalescingKey().orElseThrow())
+              .setParameter("from", leader.createdAt())
+              .setParameter("to", leader.notBefore())
+              .setParameter("pending", State.PENDING)
+              .getResultList()
+              .stream()
+              .filter(id -> !taken.contains(id))
+              .toList();
+      if (candidates.isEmpty()) {
+        continue;
+      }
+      Set<Long> locked = new HashSet<>();
       for (Object id :
-          em.createNativeQuery(database.claimOutboxCompanions())
-              .setParameter(1, leader.coalescingKey().orElseThrow())
-              .setParameter(2, leader.createdAt())
-              .setParameter(3, leader.notBefore())
+          em.createNativeQuery(database.lockPendingOutboxRows())
+              .setParameter("ids", candidates)
               .getResultList()) {
-        long companion = ((Number) id).longValue();
-        if (taken.add(companion)) {
-          companions.add(companion);
+        locked.add(((Number) id).longValue());
+      }
+      for (Long id : candidates) {
+        if (locked.contains(id) && taken.add(id)) {
+          companions.add(id);
         }
       }
     }

@@ -67,15 +67,15 @@ public interface Database {
   }
 
   /**
-   * A native query selecting the {@code id}s of the pending outbox rows with the coalescing key
-   * {@code ?1} created from {@code ?2} to {@code ?3} (instants, both included), oldest first,
-   * locking them and skipping rows other transactions have locked: the companions a claim takes
-   * with the due entry that leads their group.
+   * A native query selecting, of the outbox rows whose ids are the list parameter {@code :ids},
+   * those still pending, locking them by primary key and skipping rows other transactions have
+   * locked: how a claim takes the companions of a group's leader. Locking by primary key only,
+   * never by a range of an index, takes no gap locks (InnoDB at REPEATABLE READ), which concurrent
+   * claims could deadlock over.
    */
-  default String claimOutboxCompanions() {
-    return "select id from hd_outbox where coalescing_key = ?1 and state = 'PENDING'"
-        + " and created_at >= ?2 and created_at <= ?3 order by created_at, id"
-        + " for update skip locked";
+  default String lockPendingOutboxRows() {
+    return "select id from hd_outbox where id in (:ids) and state = 'PENDING'"
+        + " order by id for update skip locked";
   }
 
   /**
