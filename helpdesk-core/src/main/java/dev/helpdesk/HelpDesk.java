@@ -599,7 +599,14 @@ public final class HelpDesk implements AutoCloseable {
     return s.pendingFollowUp().run();
   }
 
-  /** Delivers every notification due now, retrying per the retry policy; returns how many. */
+  /**
+   * Delivers every notification due now, retrying per the retry policy. A notification held for its
+   * coalescing window ({@link dev.helpdesk.notification.NotificationPolicy#coalescingWindow()}) is
+   * due when the window ends, and goes out with the others for the same person and ticket made
+   * within it, as one delivery.
+   *
+   * @return how many notifications were delivered (several coalesced into one delivery count each)
+   */
   public int dispatchNotifications() {
     return s.dispatcher().dispatchAllDue();
   }

@@ -60,6 +60,7 @@ import dev.helpdesk.memory.InMemoryTicketKeys;
 import dev.helpdesk.memory.InMemoryTickets;
 import dev.helpdesk.metrics.MetricsQueries;
 import dev.helpdesk.notification.AckWindow;
+import dev.helpdesk.notification.NotificationPolicy;
 import dev.helpdesk.notification.Notifier;
 import dev.helpdesk.notification.Outbox;
 import dev.helpdesk.notification.RetryPolicy;
@@ -128,6 +129,7 @@ public final class HelpDeskBuilder {
               n.kind(),
               n.ticketKey());
   RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+  NotificationPolicy notificationPolicy = NotificationPolicy.defaults();
   final List<TicketEventListener> listeners = new ArrayList<>();
   AssignmentPolicy assignmentPolicy = AssignmentPolicy.manual();
   SlaSettings sla;
@@ -259,6 +261,17 @@ public final class HelpDeskBuilder {
   /** What delivers notifications (the mail adapter); default: logs each one at INFO. */
   public HelpDeskBuilder notifier(Notifier notifier) {
     this.notifier = Check.present("notifier", notifier);
+    return this;
+  }
+
+  /**
+   * Which rules of the notification table are on and how long notifications wait to be merged;
+   * default {@link NotificationPolicy#defaults()} (every rule on, a one-minute window). For
+   * example, {@code notifications(NotificationPolicy.defaults().without(
+   * NotificationRule.ASSIGNEE_PRIORITY))} stops telling assignees of priority changes.
+   */
+  public HelpDeskBuilder notifications(NotificationPolicy policy) {
+    this.notificationPolicy = Check.present("notifications", policy);
     return this;
   }
 
@@ -614,7 +627,9 @@ public final class HelpDeskBuilder {
       policy = policy.withQueueOrder(AssignmentPolicy.priorityThenDue(t -> engine.nextDue(t.id())));
     }
     Assignment assignment = new Assignment(policy, tickets, agents, clock);
-    NotificationRules rules = new NotificationRules(assignment::agent);
+    Agents staff = agents;
+    NotificationRules rules =
+        new NotificationRules(assignment::agent, staff::all, notificationPolicy);
     List<Webhook> webhooks = List.copyOf(this.webhooks.values());
     WebhookRules webhookRules = new WebhookRules(webhooks);
     Optional<InstantAnswers> answers =

@@ -140,7 +140,7 @@ class AssignmentTest {
     assertEquals(Assignment.SYSTEM, assigned.actor(), "the history names the assignment, not Ana");
     assertEquals(1, t.version(), "created and assigned in one atomic write");
     assertTrue(
-        f.deliver().stream().anyMatch(n -> n.kind() == NotificationKind.TICKET_ASSIGNED),
+        f.deliverHeld().stream().anyMatch(n -> n.kind() == NotificationKind.TICKET_ASSIGNED),
         "the agent is told");
   }
 

@@ -30,7 +30,13 @@ class AudienceTest {
         EnumSet.of(
             NotificationKind.TICKET_ASSIGNED,
             NotificationKind.SLA_WARNING,
-            NotificationKind.SLA_BREACHED),
+            NotificationKind.SLA_BREACHED,
+            NotificationKind.CUSTOMER_REPLIED,
+            NotificationKind.TICKET_REOPENED,
+            NotificationKind.BAD_RATING,
+            NotificationKind.PRIORITY_CHANGED,
+            NotificationKind.GROUP_CHANGED,
+            NotificationKind.UNASSIGNED_IN_GROUP),
         agents);
   }
 
@@ -46,7 +52,7 @@ class AudienceTest {
                 .build());
     f.desk.assign(CAL, t.id(), BEA_ID);
     f.desk.reply(CAL, t.id(), "Your seat is 42A.");
-    f.desk.dispatchNotifications();
+    f.deliverHeld();
     assertTrue(f.sent.size() >= 3, f.sent.toString());
     for (Notification n : f.sent) {
       boolean toAgent = n.recipient().email().value().endsWith("@desk.example");

@@ -74,6 +74,15 @@ final class DeskFixture {
     return List.copyOf(sent.subList(before, sent.size()));
   }
 
+  /**
+   * Lets the default coalescing window pass, delivers what is due and returns what was sent by this
+   * call: what a change told the assignee or the customer, which waits for the window.
+   */
+  List<Notification> deliverHeld() {
+    clock.advance(dev.helpdesk.notification.NotificationPolicy.DEFAULT_COALESCING_WINDOW);
+    return deliver();
+  }
+
   int historySize(Ticket t) {
     return tickets.history(t.id()).size();
   }

@@ -12,6 +12,7 @@ import dev.helpdesk.memory.InMemoryPendingFollowUps;
 import dev.helpdesk.memory.InMemoryTickets;
 import dev.helpdesk.notification.Notification;
 import dev.helpdesk.notification.NotificationKind;
+import dev.helpdesk.notification.NotificationPolicy;
 import dev.helpdesk.pending.FollowUpStep;
 import dev.helpdesk.pending.PendingFollowUp;
 import dev.helpdesk.sla.SlaPolicy;
@@ -101,7 +102,10 @@ class PendingFollowUpTest {
       Ticket t = desk.open(ANA, request.build());
       desk.assign(BEA, t.id(), dev.helpdesk.agent.AgentId.of("a-bea"));
       Ticket pending = desk.changeStatus(BEA, t.id(), Status.PENDING);
-      desk.dispatchNotifications(); // the "waiting for your reply" mail
+      // The "waiting for your reply" mail, once its coalescing window has passed.
+      clock.advance(NotificationPolicy.DEFAULT_COALESCING_WINDOW);
+      desk.dispatchNotifications();
+      clock.set(berlin(12, 24, 15, 0));
       return pending;
     }
 
@@ -149,8 +153,11 @@ class PendingFollowUpTest {
     assertEquals(Status.PENDING, d.status(t));
     d.at(berlin(12, 30, 10, 59));
     assertEquals(Status.PENDING, d.status(t));
-    List<Notification> solved = d.at(berlin(12, 30, 11, 0));
+    d.at(berlin(12, 30, 11, 0));
     assertEquals(Status.SOLVED, d.status(t));
+    // The solve's mail waits for the coalescing window, like any status mail.
+    List<Notification> solved =
+        d.at(berlin(12, 30, 11, 0).plus(NotificationPolicy.DEFAULT_COALESCING_WINDOW));
     assertEquals(
         List.of(NotificationKind.STATUS_CHANGED),
         solved.stream().map(Notification::kind).toList(),

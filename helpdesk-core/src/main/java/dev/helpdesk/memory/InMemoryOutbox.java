@@ -13,11 +13,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -36,6 +38,8 @@ public final class InMemoryOutbox implements Outbox {
   private final Map<NotificationId, Due> dueKeys = new HashMap<>();
   private final Map<NotificationId, String> owners = new HashMap<>();
   private final TreeSet<Due> due = new TreeSet<>(DUE_ORDER);
+  // Entries pending or claimed by coalescing key, for a claim to find a due entry's companions.
+  private final Map<String, Set<NotificationId>> byKey = new HashMap<>();
   private long seq;
 
   @Override
@@ -44,7 +48,7 @@ public final class InMemoryOutbox implements Outbox {
       if (entries.containsKey(n.id())) {
         continue; // adding the same notification twice must not deliver it twice
       }
-      put(new OutboxEntry(n, State.PENDING, 0, n.createdAt(), Optional.empty()));
+      put(new OutboxEntry(n, State.PENDING, 0, n.notBefore(), Optional.empty()));
     }
   }
 
@@ -63,6 +67,23 @@ public final class InMemoryOutbox implements Outbox {
               e.notification(), State.CLAIMED, e.attempts(), now.plus(lease), e.lastError());
       claimed.add(leased);
     }
+    Set<NotificationId> taken = new HashSet<>();
+    claimed.forEach(e -> taken.add(e.notification().id()));
+    List<OutboxEntry> companions = new ArrayList<>();
+    for (Notification leader : Outbox.groupLeaders(claimed)) {
+      for (NotificationId id : byKey.getOrDefault(leader.coalescingKey().orElseThrow(), Set.of())) {
+        OutboxEntry e = entries.get(id);
+        if (e.state() == State.PENDING
+            && Outbox.withinWindowOf(leader, e.notification())
+            && taken.add(id)) {
+          companions.add(
+              new OutboxEntry(
+                  e.notification(), State.CLAIMED, e.attempts(), now.plus(lease), e.lastError()));
+        }
+      }
+    }
+    companions.sort(Comparator.comparing(e -> e.notification().createdAt()));
+    claimed.addAll(companions);
     for (OutboxEntry e : claimed) {
       put(e);
       owners.put(e.notification().id(), owner);
@@ -158,6 +179,7 @@ public final class InMemoryOutbox implements Outbox {
         if (old != null) {
           due.remove(old);
         }
+        unindex(e.notification());
       }
     }
     return about.size();
@@ -183,8 +205,26 @@ public final class InMemoryOutbox implements Outbox {
       Due d = new Due(e.nextAttemptAt(), seq++, id);
       dueKeys.put(id, d);
       due.add(d);
+      e.notification()
+          .coalescingKey()
+          .ifPresent(key -> byKey.computeIfAbsent(key, k -> new HashSet<>()).add(id));
     } else {
       owners.remove(id);
+      unindex(e.notification());
     }
+  }
+
+  private void unindex(Notification n) {
+    n.coalescingKey()
+        .ifPresent(
+            key -> {
+              Set<NotificationId> ids = byKey.get(key);
+              if (ids != null) {
+                ids.remove(n.id());
+                if (ids.isEmpty()) {
+                  byKey.remove(key);
+                }
+              }
+            });
   }
 }

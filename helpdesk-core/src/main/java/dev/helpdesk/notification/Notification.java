@@ -8,6 +8,7 @@ import dev.helpdesk.ticket.TicketId;
 import dev.helpdesk.ticket.TicketKey;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,11 @@ import java.util.Optional;
  *     #REMINDER}, {@link #AUTO_SOLVE_AT}, {@link #answerTitle}, {@link #LOCALE}, {@link #MESSAGE},
  *     {@link #attachmentName} and the other keys of the files of the message announced
  * @param createdAt when the desk made it
+ * @param notBefore when it may be delivered at the earliest, {@code createdAt} or later: the end of
+ *     its coalescing window, so that later changes for the same recipient can join it
+ * @param coalescingKey what it is merged by: notifications with the same key (one ticket, one
+ *     recipient) that wait in the outbox together are delivered as one ({@link #COALESCED}); empty
+ *     for a notification that is always delivered alone
  */
 public record Notification(
     NotificationId id,
@@ -38,7 +44,12 @@ public record Notification(
     TicketKey ticketKey,
     String ticketSubject,
     Map<String, String> values,
-    Instant createdAt) {
+    Instant createdAt,
+    Instant notBefore,
+    Optional<String> coalescingKey) {
+
+  /** The longest {@link #coalescingKey}. */
+  public static final int MAX_COALESCING_KEY_LENGTH = 300;
 
   /** Key of {@link #values}: the text of the reply being announced. */
   public static final String BODY = "body";
@@ -66,6 +77,31 @@ public record Notification(
    * customer answers; on a reminder whose follow-up plans it.
    */
   public static final String AUTO_SOLVE_AT = "autoSolveAt";
+
+  /** Key of {@link #values}: the new priority, e.g. {@code HIGH}. */
+  public static final String PRIORITY = "priority";
+
+  /** Key of {@link #values}: the priority the ticket had before. */
+  public static final String PREVIOUS_PRIORITY = "previousPriority";
+
+  /** Key of {@link #values}: the group the ticket is routed to now, absent when none. */
+  public static final String GROUP = "group";
+
+  /** Key of {@link #values}: the group the ticket was routed to before, absent when none. */
+  public static final String PREVIOUS_GROUP = "previousGroup";
+
+  /** Key of {@link #values}: what the customer wrote with a bad rating, absent when nothing. */
+  public static final String COMMENT = "comment";
+
+  /** Key of {@link #values}: the key of the ticket a merged duplicate was merged into. */
+  public static final String MERGED_INTO = "mergedInto";
+
+  /**
+   * Key of {@link #values}: on a notification that several coalesced into, the kinds it stands for,
+   * comma-separated, oldest first (e.g. {@code AGENT_REPLIED,STATUS_CHANGED}); its {@link #kind} is
+   * the most important of them and its values hold what each of them told.
+   */
+  public static final String COALESCED = "coalesced";
 
   /** Key of {@link #values}: the display name of who wrote or did what is announced. */
   public static final String AUTHOR = "author";
@@ -143,6 +179,22 @@ public record Notification(
     return "attachment." + position + ".ref";
   }
 
+  /**
+   * Key of {@link #values}: the id of the message the {@code position}-th file belongs to, when it
+   * is not {@link #MESSAGE}'s: a coalesced notification announces the files of several replies.
+   */
+  public static String attachmentMessage(int position) {
+    return "attachment." + position + ".message";
+  }
+
+  /**
+   * Key of {@link #values}: the index of the {@code position}-th file in its own message, set with
+   * {@link #attachmentMessage}.
+   */
+  public static String attachmentIndex(int position) {
+    return "attachment." + position + ".index";
+  }
+
   /** The {@link #values} that name the message's files, as the desk writes them. */
   public static Map<String, String> attachmentValues(List<Attachment> files) {
     Map<String, String> values = new LinkedHashMap<>();
@@ -189,6 +241,12 @@ public record Notification(
     Check.present("ticketSubject", ticketSubject);
     values = Map.copyOf(Check.present("values", values));
     Check.present("createdAt", createdAt);
+    Check.present("notBefore", notBefore);
+    if (notBefore.isBefore(createdAt)) {
+      throw new ValidationException("notBefore", "must not be before createdAt");
+    }
+    Check.present("coalescingKey", coalescingKey);
+    coalescingKey.ifPresent(key -> Check.line("coalescingKey", key, MAX_COALESCING_KEY_LENGTH));
     if (kind == NotificationKind.WEBHOOK
         && !(values.containsKey(WEBHOOK)
             && values.containsKey(EVENT)
@@ -196,6 +254,41 @@ public record Notification(
       throw new ValidationException(
           "values", "a webhook delivery needs webhook, event and payload");
     }
+  }
+
+  /**
+   * A notification due at once and always delivered alone: {@code notBefore} is {@code createdAt}
+   * and it has no coalescing key.
+   */
+  public Notification(
+      NotificationId id,
+      NotificationKind kind,
+      Recipient recipient,
+      TicketId ticketId,
+      TicketKey ticketKey,
+      String ticketSubject,
+      Map<String, String> values,
+      Instant createdAt) {
+    this(
+        id,
+        kind,
+        recipient,
+        ticketId,
+        ticketKey,
+        ticketSubject,
+        values,
+        createdAt,
+        createdAt,
+        Optional.empty());
+  }
+
+  /** The kinds this notification stands for: several if others coalesced into it, else its own. */
+  public List<NotificationKind> coalescedKinds() {
+    String kinds = values.get(COALESCED);
+    if (kinds == null || kinds.isBlank()) {
+      return List.of(kind);
+    }
+    return Arrays.stream(kinds.split(",")).map(NotificationKind::valueOf).toList();
   }
 
   /**

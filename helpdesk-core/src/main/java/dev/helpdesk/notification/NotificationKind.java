@@ -28,7 +28,37 @@ public enum NotificationKind {
    * To the customer: their PENDING ticket still waits for their answer (the first or second
    * reminder, with when the ticket will be solved without one, if planned).
    */
-  PENDING_REMINDER(Audience.CUSTOMER);
+  PENDING_REMINDER(Audience.CUSTOMER),
+
+  /** To the assignee: the customer replied publicly, with the text ({@link Notification#BODY}). */
+  CUSTOMER_REPLIED(Audience.AGENT),
+
+  /** To the assignee: a SOLVED ticket of theirs was opened again. */
+  TICKET_REOPENED(Audience.AGENT),
+
+  /**
+   * To the agent who had the ticket: the customer rated the solution bad, with their comment
+   * ({@link Notification#COMMENT}).
+   */
+  BAD_RATING(Audience.AGENT),
+
+  /** To the assignee: the priority changed ({@link Notification#PRIORITY}). */
+  PRIORITY_CHANGED(Audience.AGENT),
+
+  /** To the assignee: the ticket was routed to another group ({@link Notification#GROUP}). */
+  GROUP_CHANGED(Audience.AGENT),
+
+  /**
+   * To every agent of a group: a ticket without an assignee arrived in the group (opened in it or
+   * routed to it), for one of them to take.
+   */
+  UNASSIGNED_IN_GROUP(Audience.AGENT),
+
+  /**
+   * To the customer of a duplicate: it was merged into another of their tickets ({@link
+   * Notification#MERGED_INTO}), where the conversation goes on.
+   */
+  TICKET_MERGED(Audience.CUSTOMER);
 
   private final Audience audience;
 

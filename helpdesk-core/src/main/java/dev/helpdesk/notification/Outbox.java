@@ -2,6 +2,7 @@ package dev.helpdesk.notification;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +19,9 @@ public interface Outbox {
 
   /**
    * Adds notifications in state {@link OutboxEntry.State#PENDING}, due from their {@link
-   * Notification#createdAt()}. A notification whose id is already in the outbox is not added again.
+   * Notification#notBefore()} (their {@link Notification#createdAt()} unless they wait to be
+   * coalesced). A notification whose id is already in the outbox is not added again. The entries
+   * keep {@link Notification#notBefore()} and {@link Notification#coalescingKey()} as given.
    */
   void add(List<Notification> notifications);
 
@@ -26,6 +29,14 @@ public interface Outbox {
    * Claims up to {@code max} entries that are pending and due at or before {@code now}, or claimed
    * with a lease that expired at or before {@code now}, earliest due first. Each claimed entry is
    * leased to {@code owner} until {@code now + lease}.
+   *
+   * <p>Entries with a {@link Notification#coalescingKey()} are claimed in groups. Among the due
+   * entries claimed with one key, the oldest leads a group ({@link #groupLeaders}), and so does
+   * each next one made after the window of the group before; with each leader the claim also takes
+   * its companions, beyond {@code max}: the entries that are {@link OutboxEntry.State#PENDING} with
+   * the same key, made within the leader's window ({@link #withinWindowOf}), due or not, and not
+   * locked by a claim running at the same time. They are returned after the due entries, leased
+   * alike, so that the dispatcher delivers each group as one ({@link Notification#COALESCED}).
    */
   List<OutboxEntry> claim(Instant now, int max, Duration lease, String owner);
 
@@ -83,4 +94,38 @@ public interface Outbox {
    * @return how many entries were rewritten or removed
    */
   int erase(OutboxErasure erasure);
+
+  /**
+   * The due entries that lead a group of a claim: per coalescing key, oldest first, the oldest
+   * entry and each next one made after the previous leader's {@link Notification#notBefore()}.
+   * Entries without a key lead none.
+   */
+  static List<Notification> groupLeaders(List<OutboxEntry> due) {
+    java.util.Map<String, List<Notification>> byKey = new java.util.TreeMap<>();
+    for (OutboxEntry e : due) {
+      Notification n = e.notification();
+      n.coalescingKey().ifPresent(k -> byKey.computeIfAbsent(k, x -> new ArrayList<>()).add(n));
+    }
+    List<Notification> leaders = new ArrayList<>();
+    for (List<Notification> same : byKey.values()) {
+      same.sort(java.util.Comparator.comparing(Notification::createdAt));
+      Notification leader = null;
+      for (Notification n : same) {
+        if (leader == null || !withinWindowOf(leader, n)) {
+          leader = n;
+          leaders.add(n);
+        }
+      }
+    }
+    return leaders;
+  }
+
+  /**
+   * Whether {@code other} was made within the window of {@code leader}: at or after it, and at or
+   * before its {@link Notification#notBefore()}.
+   */
+  static boolean withinWindowOf(Notification leader, Notification other) {
+    return !other.createdAt().isBefore(leader.createdAt())
+        && !other.createdAt().isAfter(leader.notBefore());
+  }
 }

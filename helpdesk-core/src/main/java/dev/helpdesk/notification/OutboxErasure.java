@@ -15,7 +15,8 @@ import java.util.Set;
  * Every other entry keeps its id, kind, ticket, state, attempts and times, so that delivery figures
  * stay countable; its subject becomes {@code subject}, an address of the customer becomes {@code
  * recipient}, each value that may quote people (a body, an author, a webhook payload, an answer's
- * title) becomes {@link #PLACEHOLDER}, and the last error, which may quote addresses, is cleared.
+ * title) becomes {@link #PLACEHOLDER}, and the last error, which may quote addresses, is cleared,
+ * and so is the coalescing key of an entry that was addressed to the customer.
  *
  * @param ticket the ticket whose entries are rewritten
  * @param addresses the customer's addresses: entries to them are dropped or readdressed
@@ -42,6 +43,12 @@ public record OutboxErasure(
           Notification.REMINDER,
           Notification.AUTO_SOLVE_AT,
           Notification.LOCALE,
+          Notification.PRIORITY,
+          Notification.PREVIOUS_PRIORITY,
+          Notification.GROUP,
+          Notification.PREVIOUS_GROUP,
+          Notification.MERGED_INTO,
+          Notification.COALESCED,
           Notification.WEBHOOK,
           Notification.EVENT);
 
@@ -86,7 +93,10 @@ public record OutboxErasure(
             n.ticketKey(),
             subject,
             values,
-            n.createdAt());
+            n.createdAt(),
+            n.notBefore(),
+            // The key names the recipient's address; an entry kept for the figures merges no more.
+            toCustomer ? Optional.empty() : n.coalescingKey());
     return Optional.of(
         new OutboxEntry(
             erased, entry.state(), entry.attempts(), entry.nextAttemptAt(), Optional.empty()));

@@ -503,6 +503,59 @@ public abstract class OutboxContract {
     }
   }
 
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void concurrentClaimantsNeverShareAnEntryWhenCompanionsAreTakenToo() throws Exception {
+    int keys = 12;
+    int perKey = 40;
+    Duration window = Duration.ofSeconds(60);
+    List<Notification> all = new ArrayList<>();
+    for (int k = 0; k < keys; k++) {
+      TicketId ticket = TicketId.random();
+      for (int i = 0; i < perKey; i++) {
+        // Every 5 s: a window holds about a dozen, and some are not due at the claim's instant.
+        all.add(held(ticket, "k" + k + "@example.com", T0.plusSeconds(5L * i), window));
+      }
+    }
+    box.add(all);
+    int claimants = 6;
+    Instant now = T0.plusSeconds(5L * perKey);
+    Map<NotificationId, AtomicInteger> handedOut = new ConcurrentHashMap<>();
+    ExecutorService pool = Executors.newFixedThreadPool(claimants);
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<?>> done = new ArrayList<>();
+      for (int i = 0; i < claimants; i++) {
+        String owner = "d" + i;
+        done.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  List<OutboxEntry> batch;
+                  while (!(batch = box.claim(now, 3, Duration.ofHours(1), owner)).isEmpty()) {
+                    for (OutboxEntry e : batch) {
+                      handedOut
+                          .computeIfAbsent(e.notification().id(), x -> new AtomicInteger())
+                          .incrementAndGet();
+                    }
+                  }
+                  return null;
+                }));
+      }
+      go.countDown();
+      for (Future<?> f : done) {
+        f.get(30, TimeUnit.SECONDS);
+      }
+      assertTrue(
+          handedOut.values().stream().allMatch(n -> n.get() == 1),
+          "some entries were handed out more than once");
+      long due = all.stream().filter(n -> !n.notBefore().isAfter(now)).count();
+      assertTrue(handedOut.size() >= due, "every due entry was claimed: " + handedOut.size());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   private static List<Notification> notifications(int count, Instant createdAt) {
     return IntStream.range(0, count).mapToObj(i -> notification(createdAt)).toList();
   }
@@ -554,5 +607,130 @@ public abstract class OutboxContract {
     assertEquals(
         Optional.of(otherTicket), outbox.byId(otherTicket.id()).map(OutboxEntry::notification));
     assertEquals(2, outbox.undelivered(), "the agent's and the other ticket's");
+  }
+
+  // ------------------------------------------------------------------ coalescing
+
+  /** A notification of {@code ticket} to Ana held for {@code window} under its coalescing key. */
+  private static Notification held(
+      TicketId ticket, String recipient, Instant createdAt, Duration window) {
+    Notification n = notification(ticket, new TicketKey("HD-7"), createdAt);
+    return new Notification(
+        n.id(),
+        n.kind(),
+        new Recipient("Ana Lima", EmailAddress.of(recipient)),
+        n.ticketId(),
+        n.ticketKey(),
+        n.ticketSubject(),
+        n.values(),
+        createdAt,
+        createdAt.plus(window),
+        Optional.of(ticket.value() + "/" + recipient));
+  }
+
+  @Test
+  void aHeldNotificationIsDueAtItsNotBeforeAndKeepsItsKey() {
+    Notification n = held(TicketId.random(), "ana@example.com", T0, Duration.ofSeconds(60));
+    box.add(List.of(n));
+
+    OutboxEntry entry = box.byId(n.id()).orElseThrow();
+    assertEquals(n, entry.notification(), "notBefore and the key round-trip");
+    assertEquals(T0.plusSeconds(60), entry.nextAttemptAt());
+    assertTrue(box.claim(T0.plusSeconds(59), 10, LEASE, "d-1").isEmpty(), "held");
+    assertEquals(1, box.claim(T0.plusSeconds(60), 10, LEASE, "d-1").size());
+  }
+
+  @Test
+  void aClaimTakesTheCompanionsMadeWithinTheWindowOfADueEntryEvenIfNotDue() {
+    TicketId ticket = TicketId.random();
+    Duration window = Duration.ofSeconds(60);
+    Notification first = held(ticket, "ana@example.com", T0, window);
+    Notification within = held(ticket, "ana@example.com", T0.plusSeconds(30), window);
+    Notification atTheEdge = held(ticket, "ana@example.com", T0.plusSeconds(60), window);
+    Notification after = held(ticket, "ana@example.com", T0.plusSeconds(61), window);
+    Notification otherRecipient = held(ticket, "bea@desk.example", T0.plusSeconds(1), window);
+    Notification alone = notification(ticket, new TicketKey("HD-7"), T0.plusSeconds(120));
+    box.add(List.of(first, within, atTheEdge, after, otherRecipient, alone));
+
+    List<OutboxEntry> claimed = box.claim(T0.plusSeconds(60), 1, LEASE, "d-1");
+
+    assertEquals(
+        List.of(first.id(), within.id(), atTheEdge.id()),
+        claimed.stream().map(e -> e.notification().id()).toList(),
+        "the due entry first, then its companions beyond max, oldest first");
+    for (OutboxEntry e : claimed) {
+      assertEquals(State.CLAIMED, e.state());
+      assertEquals(T0.plusSeconds(60).plus(LEASE), e.nextAttemptAt());
+    }
+    assertEquals(
+        3,
+        box.delivered(claimed.stream().map(e -> e.notification().id()).toList(), "d-1"),
+        "the companions are leased to the claimant");
+    assertEquals(State.PENDING, box.byId(after.id()).orElseThrow().state());
+    assertEquals(State.PENDING, box.byId(alone.id()).orElseThrow().state());
+    List<OutboxEntry> next = box.claim(T0.plusSeconds(61), 10, LEASE, "d-2");
+    assertEquals(
+        List.of(otherRecipient.id()),
+        next.stream().map(e -> e.notification().id()).toList(),
+        "another recipient's is due on its own; the later one is not due yet");
+  }
+
+  @Test
+  void eachDueEntryMadeAfterTheWindowOfTheGroupBeforeLeadsAGroupOfItsOwn() {
+    TicketId ticket = TicketId.random();
+    Duration window = Duration.ofSeconds(60);
+    Notification first = held(ticket, "ana@example.com", T0, window);
+    Notification second = held(ticket, "ana@example.com", T0.plusSeconds(50), window);
+    Notification third = held(ticket, "ana@example.com", T0.plusSeconds(100), window);
+    Notification fourth = held(ticket, "ana@example.com", T0.plusSeconds(130), window);
+    Notification older = held(ticket, "ana@example.com", T0.minusSeconds(100), window);
+    box.add(List.of(older, first, second, third, fourth));
+    // The older one, taken alone by another claim: the others are not within its window.
+    assertEquals(1, box.claim(T0.minusSeconds(40), 10, LEASE, "d-0").size());
+
+    // A late claim finds all due, but takes only three of them; the third leads a group whose
+    // window holds the fourth, which comes along.
+    List<OutboxEntry> claimed = box.claim(T0.plusSeconds(1000), 3, LEASE, "d-1");
+
+    assertEquals(
+        List.of(first.id(), second.id(), third.id(), fourth.id()),
+        claimed.stream().map(e -> e.notification().id()).toList());
+  }
+
+  @Test
+  void aCompanionIsNeverOlderThanTheEntryThatLeadsItsGroup() {
+    TicketId ticket = TicketId.random();
+    Duration window = Duration.ofSeconds(60);
+    Notification older = held(ticket, "ana@example.com", T0, window);
+    Notification leader = held(ticket, "ana@example.com", T0.plusSeconds(10), window);
+    box.add(List.of(older, leader));
+    assertEquals(2, box.claim(T0.plusSeconds(60), 10, LEASE, "d-1").size());
+    box.delivered(leader.id(), "d-1");
+    box.retryLater(older.id(), "d-1", T0.plusSeconds(600), "421 try later");
+    Notification next = held(ticket, "ana@example.com", T0.plusSeconds(100), window);
+    box.add(List.of(next));
+
+    assertEquals(
+        List.of(next.id()),
+        box.claim(T0.plusSeconds(160), 10, LEASE, "d-2").stream()
+            .map(e -> e.notification().id())
+            .toList(),
+        "the older one waits for its retry");
+  }
+
+  @Test
+  void companionsThatAreClaimedOrDoneAlreadyAreNotTakenAgain() {
+    TicketId ticket = TicketId.random();
+    Duration window = Duration.ofSeconds(60);
+    Notification first = held(ticket, "ana@example.com", T0, window);
+    Notification second = held(ticket, "ana@example.com", T0.plusSeconds(10), window);
+    box.add(List.of(first, second));
+    assertEquals(2, box.claim(T0.plusSeconds(60), 10, LEASE, "d-1").size());
+    box.delivered(second.id(), "d-1");
+    box.retryLater(first.id(), "d-1", T0.plusSeconds(120), "421 try later");
+
+    List<OutboxEntry> again = box.claim(T0.plusSeconds(120), 10, LEASE, "d-2");
+    assertEquals(List.of(first.id()), again.stream().map(e -> e.notification().id()).toList());
+    assertEquals(State.DELIVERED, box.byId(second.id()).orElseThrow().state());
   }
 }

@@ -7,6 +7,7 @@ import dev.helpdesk.agent.AgentId;
 import dev.helpdesk.conversation.Message;
 import dev.helpdesk.jpa.JpaHelpDeskStore;
 import dev.helpdesk.jpa.store.Database;
+import dev.helpdesk.notification.NotificationPolicy;
 import dev.helpdesk.ticket.NewTicket;
 import dev.helpdesk.ticket.Ticket;
 import dev.helpdesk.ticket.TicketDetails;
@@ -18,6 +19,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
@@ -107,6 +109,8 @@ public final class JpaH2Main {
         store
             .configure(HelpDesk.builder()) // tickets, outbox, keys, agents, customers, files, SLA
             .notifier(n -> out.printf("   mail to %s: %s%n", n.recipient().email(), n.kind()))
+            // The example runs straight through: no coalescing window to wait for.
+            .notifications(NotificationPolicy.defaults().coalescingWindow(Duration.ZERO))
             .build();
     return desk;
   }

@@ -7,6 +7,8 @@ import dev.helpdesk.mail.inbound.ImapSettings;
 import dev.helpdesk.mail.inbound.IntakeSettings;
 import dev.helpdesk.mail.inbound.MailIntake;
 import dev.helpdesk.mail.outbound.MailNotifier;
+import dev.helpdesk.notification.NotificationPolicy;
+import java.time.Duration;
 
 /** A desk that mails through a local SMTP server and reads a local IMAP mailbox. */
 record MailDesk(HelpDesk desk, ImapPoller poller) {
@@ -22,7 +24,13 @@ record MailDesk(HelpDesk desk, ImapPoller poller) {
             .build();
     MailNotifier notifier = new MailNotifier(mail);
     notifier.checkConnection(); // names what is wrong, e.g. a server without STARTTLS
-    HelpDesk desk = HelpDesk.builder().notifier(notifier).build();
+    HelpDesk desk =
+        HelpDesk.builder()
+            .notifier(notifier)
+            // The example runs straight through: mail at once rather than after the one-minute
+            // coalescing window, which a desk in production keeps (docs/notifications.md).
+            .notifications(NotificationPolicy.defaults().coalescingWindow(Duration.ZERO))
+            .build();
 
     MailIntake intake = new MailIntake(desk, IntakeSettings.from(mail));
     ImapPoller poller =

@@ -88,7 +88,8 @@ public enum TestDatabase {
           "V12__privacy.sql",
           "V13__roles.sql",
           "V14__no_reply_deadlines.sql",
-          "V15__ccs.sql");
+          "V15__ccs.sql",
+          "V16__notification_coalescing.sql");
 
   private static final List<String> SEQUENCES =
       List.of(

@@ -23,6 +23,8 @@ import dev.helpdesk.memory.InMemoryTicketKeys;
 import dev.helpdesk.memory.InMemoryTickets;
 import dev.helpdesk.metrics.MetricsQueries;
 import dev.helpdesk.notification.AckWindow;
+import dev.helpdesk.notification.NotificationPolicy;
+import dev.helpdesk.notification.NotificationRule;
 import dev.helpdesk.notification.Notifier;
 import dev.helpdesk.notification.Outbox;
 import dev.helpdesk.notification.RetryPolicy;
@@ -354,6 +356,7 @@ public class HelpDeskAutoConfiguration {
           () -> builder.eraseClosedTicketsAfterMonths(properties.getClosedTicketRetentionMonths()));
     }
     outbox(builder, properties.getOutbox());
+    notifications(builder, properties.getNotifications());
     HelpDeskProperties.Roles roles = properties.getRoles();
     builder
         .enforceSupervisorRole(roles.isEnforceSupervisorRole())
@@ -364,6 +367,24 @@ public class HelpDeskAutoConfiguration {
     listeners.orderedStream().forEach(builder::listener);
     customizers.orderedStream().forEach(c -> c.customize(builder));
     return builder.build();
+  }
+
+  /** The notification table's switches and the coalescing window. */
+  private static void notifications(
+      HelpDeskBuilder builder, HelpDeskProperties.Notifications notifications) {
+    String window = "helpdesk.notifications.coalescing-window";
+    NotificationPolicy policy =
+        PropertyErrors.at(
+            window,
+            notifications.getCoalescingWindow(),
+            () ->
+                NotificationPolicy.defaults()
+                    .coalescingWindow(notifications.getCoalescingWindow()));
+    for (NotificationRule rule : NotificationRule.ALL) {
+      HelpDeskProperties.Rule switched = notifications.byName().get(rule.name());
+      policy = policy.enabled(rule, switched.isEnabled());
+    }
+    builder.notifications(policy);
   }
 
   /** The dispatcher's settings, each refused with the name of its property. */

@@ -42,6 +42,7 @@ public class HelpDeskProperties {
   private final Roles roles = new Roles();
   private final Attachments attachments = new Attachments();
   private final Assignment assignment = new Assignment();
+  private final Notifications notifications = new Notifications();
 
   public boolean isEnabled() {
     return enabled;
@@ -190,6 +191,147 @@ public class HelpDeskProperties {
 
     public void setNoReplyReassignments(int noReplyReassignments) {
       this.noReplyReassignments = noReplyReassignments;
+    }
+  }
+
+  public Notifications getNotifications() {
+    return notifications;
+  }
+
+  /**
+   * Which rules of the notification table send (each on by default) and how long a notification
+   * waits to be merged with later ones for the same person and ticket; see docs/notifications.md.
+   */
+  public static class Notifications {
+
+    /**
+     * How long a notification waits for later changes of the same ticket for the same recipient,
+     * which then go out in the same mail; zero sends at once. At most one hour.
+     */
+    private Duration coalescingWindow = Duration.ofMinutes(1);
+
+    /** Tells the customer: we received your request. */
+    private final Rule customerReceived = new Rule();
+
+    /** Tells the customer: an agent's public reply. */
+    private final Rule customerAgentReply = new Rule();
+
+    /** Tells the customer: the ticket is waiting for their reply, or solved. */
+    private final Rule customerPendingSolved = new Rule();
+
+    /** Tells the customer: a reminder that a pending ticket still waits for them. */
+    private final Rule customerPendingReminder = new Rule();
+
+    /** Tells the customer of a merged duplicate: where the conversation goes on. */
+    private final Rule customerMerged = new Rule();
+
+    /** Tells the agent assigned, unless they took the ticket themselves. */
+    private final Rule assigneeAssigned = new Rule();
+
+    /** Tells the assignee: the customer's public reply. */
+    private final Rule assigneeCustomerReply = new Rule();
+
+    /** Tells the assignee: a solved ticket was opened again. */
+    private final Rule assigneeReopened = new Rule();
+
+    /** Tells the agent who had the ticket: the customer rated it bad. */
+    private final Rule assigneeBadRating = new Rule();
+
+    /** Tells the assignee: the priority changed. */
+    private final Rule assigneePriority = new Rule();
+
+    /** Tells the assignee: the ticket was routed to another group. */
+    private final Rule assigneeGroup = new Rule();
+
+    /** Tells every agent of the ticket's group: a ticket without an assignee arrived in it. */
+    private final Rule groupUnassigned = new Rule();
+
+    public Duration getCoalescingWindow() {
+      return coalescingWindow;
+    }
+
+    public void setCoalescingWindow(Duration coalescingWindow) {
+      this.coalescingWindow = coalescingWindow;
+    }
+
+    public Rule getCustomerReceived() {
+      return customerReceived;
+    }
+
+    public Rule getCustomerAgentReply() {
+      return customerAgentReply;
+    }
+
+    public Rule getCustomerPendingSolved() {
+      return customerPendingSolved;
+    }
+
+    public Rule getCustomerPendingReminder() {
+      return customerPendingReminder;
+    }
+
+    public Rule getCustomerMerged() {
+      return customerMerged;
+    }
+
+    public Rule getAssigneeAssigned() {
+      return assigneeAssigned;
+    }
+
+    public Rule getAssigneeCustomerReply() {
+      return assigneeCustomerReply;
+    }
+
+    public Rule getAssigneeReopened() {
+      return assigneeReopened;
+    }
+
+    public Rule getAssigneeBadRating() {
+      return assigneeBadRating;
+    }
+
+    public Rule getAssigneePriority() {
+      return assigneePriority;
+    }
+
+    public Rule getAssigneeGroup() {
+      return assigneeGroup;
+    }
+
+    public Rule getGroupUnassigned() {
+      return groupUnassigned;
+    }
+
+    /** Each rule by its name in the core's table ({@code NotificationRule.name()}). */
+    java.util.Map<String, Rule> byName() {
+      return java.util.Map.ofEntries(
+          java.util.Map.entry("customer-received", customerReceived),
+          java.util.Map.entry("customer-agent-reply", customerAgentReply),
+          java.util.Map.entry("customer-pending-solved", customerPendingSolved),
+          java.util.Map.entry("customer-pending-reminder", customerPendingReminder),
+          java.util.Map.entry("customer-merged", customerMerged),
+          java.util.Map.entry("assignee-assigned", assigneeAssigned),
+          java.util.Map.entry("assignee-customer-reply", assigneeCustomerReply),
+          java.util.Map.entry("assignee-reopened", assigneeReopened),
+          java.util.Map.entry("assignee-bad-rating", assigneeBadRating),
+          java.util.Map.entry("assignee-priority", assigneePriority),
+          java.util.Map.entry("assignee-group", assigneeGroup),
+          java.util.Map.entry("group-unassigned", groupUnassigned));
+    }
+  }
+
+  /** One rule of the notification table. */
+  public static class Rule {
+
+    /** Whether this rule sends its notifications. */
+    private boolean enabled = true;
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
     }
   }
 

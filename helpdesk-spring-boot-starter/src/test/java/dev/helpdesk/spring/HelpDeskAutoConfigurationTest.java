@@ -281,6 +281,40 @@ class HelpDeskAutoConfigurationTest {
   }
 
   @Test
+  void aNotificationRuleIsSwitchedOffAndTheWindowSetByProperties() {
+    List<Notification> sent = new CopyOnWriteArrayList<>();
+    runner
+        .withPropertyValues(
+            "helpdesk.jobs.enabled=false",
+            "helpdesk.notifications.customer-received.enabled=false",
+            "helpdesk.notifications.coalescing-window=0s")
+        .withBean(Notifier.class, () -> sent::add)
+        .run(
+            context -> {
+              HelpDesk desk = context.getBean(HelpDesk.class);
+              Ticket t = open(desk);
+              desk.saveAgent(Actor.system("admin"), Agent.of("a-7", "Bea", "bea@desk.example"));
+              desk.assign(Actor.system("admin"), t.id(), dev.helpdesk.agent.AgentId.of("a-7"));
+              desk.dispatchNotifications();
+              assertThat(sent)
+                  .extracting(Notification::kind)
+                  .as("no acknowledgement; the assignment at once, with no window")
+                  .containsExactly(dev.helpdesk.notification.NotificationKind.TICKET_ASSIGNED);
+            });
+  }
+
+  @Test
+  void aCoalescingWindowOutOfRangeNamesItsProperty() {
+    runner
+        .withPropertyValues("helpdesk.notifications.coalescing-window=2h")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .hasStackTraceContaining("helpdesk.notifications.coalescing-window"));
+  }
+
+  @Test
   void aBadSlaCalendarNamesItsProperty() {
     runner
         .withPropertyValues("helpdesk.sla.opens=25:00")

@@ -105,4 +105,25 @@ class PropertiesMetadataTest {
         .asString()
         .contains("Business time");
   }
+
+  @Test
+  void everyRuleOfTheNotificationTableHasItsSwitchOnByDefault() throws IOException {
+    String json = metadata();
+    for (dev.helpdesk.notification.NotificationRule rule :
+        dev.helpdesk.notification.NotificationRule.ALL) {
+      List<Object> defaults =
+          JsonPath.read(
+              json,
+              "$.properties[?(@.name == 'helpdesk.notifications."
+                  + rule.name()
+                  + ".enabled')].defaultValue");
+      assertThat(defaults).as(rule.name()).containsExactly(true);
+    }
+    assertThat(
+            JsonPath.<List<Object>>read(
+                json,
+                "$.properties[?(@.name == 'helpdesk.notifications.coalescing-window')]"
+                    + ".defaultValue"))
+        .containsExactly("1m");
+  }
 }

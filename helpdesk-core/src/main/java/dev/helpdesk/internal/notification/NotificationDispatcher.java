@@ -86,8 +86,9 @@ public final class NotificationDispatcher {
     if (batch.isEmpty()) {
       return new Pass(0, 0, 0);
     }
-    Round round = new Round(batch);
-    List<Notification> notifications = batch.stream().map(OutboxEntry::notification).toList();
+    List<Coalescing.Group> groups = Coalescing.groups(batch);
+    Round round = new Round(groups);
+    List<Notification> notifications = groups.stream().map(Coalescing.Group::delivered).toList();
     try {
       notifier.deliverEach(notifications, round);
     } catch (RuntimeException e) {
@@ -108,34 +109,38 @@ public final class NotificationDispatcher {
 
   /**
    * One batch being delivered: collects deliveries into the current acknowledgement group and
-   * records failures as they are reported. Used by the dispatching thread only.
+   * records failures as they are reported. A coalesced notification stands for all its entries:
+   * they are acknowledged, retried or dead-lettered together. Used by the dispatching thread only.
    */
   private final class Round implements Notifier.Outcomes {
 
-    private final Map<NotificationId, OutboxEntry> unreported = new LinkedHashMap<>();
+    private final Map<NotificationId, Coalescing.Group> unreported = new LinkedHashMap<>();
     private final List<NotificationId> group = new ArrayList<>();
     private Instant groupStart;
     private RuntimeException outboxFailure;
     private int delivered;
     private int deadLettered;
 
-    Round(List<OutboxEntry> batch) {
-      for (OutboxEntry entry : batch) {
-        unreported.put(entry.notification().id(), entry);
+    Round(List<Coalescing.Group> groups) {
+      for (Coalescing.Group g : groups) {
+        unreported.put(g.delivered().id(), g);
       }
     }
 
     @Override
     public void delivered(Notification notification) {
-      if (unreported.remove(notification.id()) == null) {
+      Coalescing.Group done = unreported.remove(notification.id());
+      if (done == null) {
         return; // not of this batch, or reported already
       }
       Instant at = clock.instant();
       if (group.isEmpty()) {
         groupStart = at;
       }
-      group.add(notification.id());
-      delivered++;
+      for (OutboxEntry entry : done.entries()) {
+        group.add(entry.notification().id());
+      }
+      delivered += done.entries().size();
       if (group.size() >= ackWindow.maxMessages()
           || Duration.between(groupStart, at).compareTo(ackWindow.maxDelay()) >= 0) {
         acknowledge();
@@ -144,15 +149,19 @@ public final class NotificationDispatcher {
 
     @Override
     public void failed(Notification notification, RuntimeException failure) {
-      OutboxEntry entry = unreported.remove(notification.id());
-      if (entry != null) {
-        recordFailure(entry, failure);
+      Coalescing.Group failedGroup = unreported.remove(notification.id());
+      if (failedGroup != null) {
+        // One draw for the group, so that its entries wait alike and are claimed together again.
+        double draw = random.getAsDouble();
+        for (OutboxEntry entry : failedGroup.entries()) {
+          recordFailure(entry, failure, draw);
+        }
       }
     }
 
     void failAllUnreported(RuntimeException failure) {
-      for (OutboxEntry entry : List.copyOf(unreported.values())) {
-        failed(entry.notification(), failure);
+      for (Coalescing.Group g : List.copyOf(unreported.values())) {
+        failed(g.delivered(), failure);
       }
     }
 
@@ -179,7 +188,7 @@ public final class NotificationDispatcher {
       }
     }
 
-    private void recordFailure(OutboxEntry entry, RuntimeException failure) {
+    private void recordFailure(OutboxEntry entry, RuntimeException failure, double draw) {
       NotificationId id = entry.notification().id();
       int failed = entry.attempts() + 1;
       String reason = reason(failure);
@@ -190,7 +199,7 @@ public final class NotificationDispatcher {
         return;
       }
       // The backoff counts from when the attempt ended, not from the claim.
-      Instant next = clock.instant().plus(retry.backoff(failed, random.getAsDouble()));
+      Instant next = clock.instant().plus(retry.backoff(failed, draw));
       if (failed == 1) {
         // The first failure is the one an operator must see: a wrong setting fails every
         // notification from now on, and the retries alone would only say so at INFO.
@@ -225,7 +234,8 @@ public final class NotificationDispatcher {
   }
 
   /**
-   * Runs passes until one claims less than a full batch, so everything due now has been tried once.
+   * Runs passes until one claims less than a full batch (companions of coalescing entries come on
+   * top of a batch), so everything due now has been tried once.
    *
    * @return how many entries were delivered in all
    */
@@ -235,7 +245,7 @@ public final class NotificationDispatcher {
     do {
       pass = dispatchDue();
       delivered += pass.delivered();
-    } while (pass.claimed() == batchSize);
+    } while (pass.claimed() >= batchSize);
     return delivered;
   }
 

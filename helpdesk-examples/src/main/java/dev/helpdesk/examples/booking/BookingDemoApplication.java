@@ -110,6 +110,8 @@ public class BookingDemoApplication {
     p.put("helpdesk.jobs.queue.interval", "10s");
     p.put("helpdesk.jobs.escalation.interval", "1m");
     p.put("helpdesk.jobs.close-sweep.interval", "1m");
+    // Changes to one ticket for one person a few seconds apart still go out as one mail.
+    p.put("helpdesk.notifications.coalescing-window", "3s");
     return p;
   }
 

@@ -103,8 +103,10 @@ public final class JpaOutbox implements Outbox {
       row.createdAt = n.createdAt();
       row.state = State.PENDING;
       row.attempts = 0;
-      row.nextAttemptAt = n.createdAt();
-      row.dueAt = n.createdAt();
+      row.nextAttemptAt = n.notBefore();
+      row.dueAt = n.notBefore();
+      row.notBefore = n.notBefore();
+      row.coalescingKey = n.coalescingKey().orElse(null);
       em.persist(row);
     }
   }
@@ -128,6 +130,7 @@ public final class JpaOutbox implements Outbox {
           if (ids.isEmpty()) {
             return List.of();
           }
+          ids.addAll(companions(em, ids));
           em.createQuery(
                   "update HdOutboxEntry o set o.state = :claimed, o.leaseOwner = :owner,"
                       + " o.nextAttemptAt = :until, o.dueAt = :until where o.id in :ids")
@@ -143,13 +146,71 @@ public final class JpaOutbox implements Outbox {
                   .getResultList()) {
             rows.put(row.id, row);
           }
-          // The claim query's order (oldest due first) is the order handed out.
+          // The claim query's order (oldest due first), then the companions, is the order handed
+          // out.
           List<OutboxEntry> claimed = new ArrayList<>(ids.size());
           for (Long id : ids) {
             claimed.add(toEntry(rows.get(id)));
           }
           return claimed;
         });
+  }
+
+  /**
+   * The pending rows that join the groups the due rows {@code due} lead ({@link
+   * Outbox#groupLeaders}): per leader, the pending rows with its key made within its window, oldest
+   * first; locked (skipping rows another claim holds) in the claim's transaction.
+   */
+  private List<Long> companions(EntityManager em, List<Long> due) {
+    List<OutboxEntry> dueEntries =
+        em
+            .createQuery(
+                "select o from HdOutboxEntry o where o.id in :ids and o.coalescingKey is not null",
+                OutboxEntity.class)
+            .setParameter("ids", due)
+            .getResultList()
+            .stream()
+            .map(JpaOutbox::toEntry)
+            .toList();
+    // The claim's update below is a bulk statement: the rows read here must not linger.
+    em.clear();
+    Set<Long> taken = new HashSet<>(due);
+    List<Long> companions = new ArrayList<>();
+    for (Notification leader : Outbox.groupLeaders(dueEntries)) {
+      // Read without locks first (through the key's index), then lock by primary key: a locking
+      // range read of the index would take gap locks that concurrent claims deadlock over.
+      List<Long> candidates =
+          em
+              .createQuery(
+                  "select o.id from HdOutboxEntry o where o.coalescingKey = :key"
+                      + " and o.createdAt >= :from and o.createdAt <= :to and o.state = :pending"
+                      + " order by o.createdAt, o.id",
+                  Long.class)
+              .setParameter("key", leader.coalescingKey().orElseThrow())
+              .setParameter("from", leader.createdAt())
+              .setParameter("to", leader.notBefore())
+              .setParameter("pending", State.PENDING)
+              .getResultList()
+              .stream()
+              .filter(id -> !taken.contains(id))
+              .toList();
+      if (candidates.isEmpty()) {
+        continue;
+      }
+      Set<Long> locked = new HashSet<>();
+      for (Object id :
+          em.createNativeQuery(database.lockPendingOutboxRows())
+              .setParameter("ids", candidates)
+              .getResultList()) {
+        locked.add(((Number) id).longValue());
+      }
+      for (Long id : candidates) {
+        if (locked.contains(id) && taken.add(id)) {
+          companions.add(id);
+        }
+      }
+    }
+    return companions;
   }
 
   /** One guarded update for the whole group, in a transaction of its own. */
@@ -321,6 +382,7 @@ public final class JpaOutbox implements Outbox {
       row.ticketSubject = n.ticketSubject();
       row.valuesJson = Json.stringMap(new java.util.TreeMap<>(n.values()));
       row.lastError = kept.get().lastError().orElse(null);
+      row.coalescingKey = n.coalescingKey().orElse(null);
     }
     return rows.size();
   }
@@ -340,7 +402,9 @@ public final class JpaOutbox implements Outbox {
             new TicketKey(row.ticketKey),
             row.ticketSubject,
             Json.stringMap(row.valuesJson),
-            row.createdAt);
+            row.createdAt,
+            row.notBefore == null ? row.createdAt : row.notBefore,
+            Optional.ofNullable(row.coalescingKey));
     return new OutboxEntry(
         n, row.state, row.attempts, row.nextAttemptAt, Optional.ofNullable(row.lastError));
   }

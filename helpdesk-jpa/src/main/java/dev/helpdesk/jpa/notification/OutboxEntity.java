@@ -76,5 +76,12 @@ class OutboxEntity {
   @Column(name = "last_error", length = 4000)
   String lastError;
 
+  /** Null on rows written before V14, which were due at {@code created_at}. */
+  @Column(name = "not_before")
+  Instant notBefore;
+
+  @Column(name = "coalescing_key", length = 300)
+  String coalescingKey;
+
   protected OutboxEntity() {}
 }

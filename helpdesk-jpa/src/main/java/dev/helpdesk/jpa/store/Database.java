@@ -67,6 +67,18 @@ public interface Database {
   }
 
   /**
+   * A native query selecting, of the outbox rows whose ids are the list parameter {@code :ids},
+   * those still pending, locking them by primary key and skipping rows other transactions have
+   * locked: how a claim takes the companions of a group's leader. Locking by primary key only,
+   * never by a range of an index, takes no gap locks (InnoDB at REPEATABLE READ), which concurrent
+   * claims could deadlock over.
+   */
+  default String lockPendingOutboxRows() {
+    return "select id from hd_outbox where id in (:ids) and state = 'PENDING'"
+        + " order by id for update skip locked";
+  }
+
+  /**
    * What to append to a {@code SELECT} so that it reads the latest committed rows even in a
    * transaction that has read before: empty where a statement at READ COMMITTED (the default of
    * PostgreSQL and H2) already does. Used to count an agent's tickets after taking the agent's lock

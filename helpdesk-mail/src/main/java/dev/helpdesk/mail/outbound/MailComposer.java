@@ -198,8 +198,15 @@ final class MailComposer {
         file.put(
             "link",
             link(settings.attachmentLink().get(), n)
-                .replace(MailSettings.MESSAGE, URLEncoder.encode(message, StandardCharsets.UTF_8))
-                .replace(MailSettings.INDEX, Integer.toString(i))
+                .replace(
+                    MailSettings.MESSAGE,
+                    URLEncoder.encode(
+                        n.values().getOrDefault(Notification.attachmentMessage(i + 1), message),
+                        StandardCharsets.UTF_8))
+                .replace(
+                    MailSettings.INDEX,
+                    n.values()
+                        .getOrDefault(Notification.attachmentIndex(i + 1), Integer.toString(i)))
                 .replace(
                     MailSettings.REF, URLEncoder.encode(a.ref().value(), StandardCharsets.UTF_8)));
       }
@@ -238,6 +245,12 @@ final class MailComposer {
     put(s, "author", v.get(Notification.AUTHOR));
     put(s, "status", v.get(Notification.STATUS));
     put(s, "previousStatus", v.get(Notification.PREVIOUS_STATUS));
+    put(s, "priority", v.get(Notification.PRIORITY));
+    put(s, "previousPriority", v.get(Notification.PREVIOUS_PRIORITY));
+    put(s, "group", v.get(Notification.GROUP));
+    put(s, "previousGroup", v.get(Notification.PREVIOUS_GROUP));
+    put(s, "comment", v.get(Notification.COMMENT));
+    put(s, "mergedInto", v.get(Notification.MERGED_INTO));
     String due = v.get(Notification.FIRST_REPLY_DUE);
     if (due != null) {
       put(s, "firstReplyDue", formatInstant(due, locale));

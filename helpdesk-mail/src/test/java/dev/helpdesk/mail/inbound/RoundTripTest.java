@@ -61,6 +61,8 @@ class RoundTripTest {
     f.desk.assign(MailTestSupport.BEA, ticket.id(), AgentId.of("a-bea"));
     f.desk.reply(MailTestSupport.BEA, ticket.id(), "Which train is it?");
     f.desk.changeStatus(MailTestSupport.BEA, ticket.id(), Status.PENDING);
+    // The reply and PENDING go out as one mail once the coalescing window has passed.
+    f.clock.advance(dev.helpdesk.notification.NotificationPolicy.DEFAULT_COALESCING_WINDOW);
     f.desk.dispatchNotifications();
   }
 

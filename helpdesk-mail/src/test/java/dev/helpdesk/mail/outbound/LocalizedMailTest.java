@@ -16,6 +16,7 @@ import dev.helpdesk.mail.MailTestSupport;
 import dev.helpdesk.notification.Notification;
 import dev.helpdesk.notification.NotificationId;
 import dev.helpdesk.notification.NotificationKind;
+import dev.helpdesk.notification.NotificationPolicy;
 import dev.helpdesk.notification.Recipient;
 import dev.helpdesk.sla.SlaPolicy;
 import dev.helpdesk.sla.SlaSettings;
@@ -121,9 +122,14 @@ class LocalizedMailTest {
           d.desk.open(Actor.customer(e.customer()), MailTestSupport.request(e.customer()).build());
       d.desk.assign(BEA, t.id(), AgentId.of("a-bea"));
       d.desk.changeStatus(BEA, t.id(), Status.PENDING);
-      d.desk.changeStatus(BEA, t.id(), Status.SOLVED);
       tickets.put(e.customer(), t);
     }
+    // Solved two minutes later: further apart than the coalescing window, so a mail of its own.
+    d.clock.advance(Duration.ofMinutes(2));
+    for (Ticket t : tickets.values()) {
+      d.desk.changeStatus(BEA, t.id(), Status.SOLVED);
+    }
+    d.clock.advance(NotificationPolicy.DEFAULT_COALESCING_WINDOW);
     d.desk.dispatchNotifications();
     assertEquals(0, d.outbox.undelivered());
 
@@ -176,6 +182,7 @@ class LocalizedMailTest {
             MailTestSupport.request("c-pt").locale(Locale.forLanguageTag("pt-BR")).build());
     d.desk.assign(CAL, fr.id(), AgentId.of("a-bea"));
     d.desk.changeStatus(BEA, fr.id(), Status.PENDING);
+    d.clock.advance(NotificationPolicy.DEFAULT_COALESCING_WINDOW);
     d.desk.dispatchNotifications();
     assertEquals(0, d.outbox.undelivered());
 
@@ -209,6 +216,7 @@ class LocalizedMailTest {
       d.desk.changeStatus(BEA, t.id(), Status.PENDING);
       tickets.put(e.customer(), t);
     }
+    d.clock.advance(NotificationPolicy.DEFAULT_COALESCING_WINDOW);
     d.desk.dispatchNotifications();
     Map<String, String> pendingSentence =
         Map.of(

@@ -24,6 +24,7 @@ import dev.helpdesk.mail.MailThreading;
 import dev.helpdesk.notification.Notification;
 import dev.helpdesk.notification.NotificationId;
 import dev.helpdesk.notification.NotificationKind;
+import dev.helpdesk.notification.NotificationPolicy;
 import dev.helpdesk.notification.Recipient;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.Ticket;
@@ -53,7 +54,9 @@ class MailNotifierTest {
     f = new MailTestSupport(smtp.getSmtp().getPort());
   }
 
+  /** Delivers everything made so far, the mails held for their coalescing window included. */
   private MimeMessage[] deliver() {
+    f.clock.advance(NotificationPolicy.DEFAULT_COALESCING_WINDOW);
     f.desk.dispatchNotifications();
     return smtp.getReceivedMessages();
   }
@@ -121,6 +124,7 @@ class MailNotifierTest {
     Ticket t = openAssigned();
     deliver();
     f.desk.changeStatus(BEA, t.id(), Status.PENDING);
+    f.clock.advance(java.time.Duration.ofMinutes(2)); // apart: two mails, not one
     f.desk.changeStatus(BEA, t.id(), Status.SOLVED);
     MimeMessage[] got = deliver();
     assertEquals(3, got.length);
@@ -175,6 +179,7 @@ class MailNotifierTest {
         new MailTestSupport(smtp.getSmtp().getPort(), s -> s.locale(Locale.GERMAN), b -> b);
     Ticket t = de.desk.open(ANA, MailTestSupport.request("c-ana").build());
     de.desk.assign(CAL, t.id(), AgentId.of("a-bea"));
+    de.clock.advance(NotificationPolicy.DEFAULT_COALESCING_WINDOW);
     de.desk.dispatchNotifications();
     MimeMessage[] got = smtp.getReceivedMessages();
     String text = part(got[1], "text/plain");
@@ -354,6 +359,7 @@ class MailNotifierTest {
     Ticket t = custom.desk.open(ANA, MailTestSupport.request("c-ana").build());
     custom.desk.assign(BEA, t.id(), AgentId.of("a-bea"));
     custom.desk.reply(BEA, t.id(), "Done");
+    custom.clock.advance(NotificationPolicy.DEFAULT_COALESCING_WINDOW);
     custom.desk.dispatchNotifications();
     MimeMessage[] got = smtp.getReceivedMessages();
     assertEquals(
