@@ -81,7 +81,7 @@ class CcPropertiesTest {
               f.deliver();
               f.desk.reply(BEA, t.id(), "Answer");
               List<String> to =
-                  f.deliver().stream()
+                  f.deliverHeld().stream()
                       .filter(n -> n.kind() == NotificationKind.AGENT_REPLIED)
                       .map(n -> n.recipient().email().value().toLowerCase(Locale.ROOT))
                       .toList();

@@ -136,7 +136,7 @@ class NotificationRulesTest {
         MessageDraft.text("Internal log")
             .attach(new NewAttachment("log.txt", "text/plain", new byte[] {5})));
 
-    Notification n = single(f.deliver());
+    Notification n = single(f.deliverHeld());
 
     assertEquals(NotificationKind.AGENT_REPLIED, n.kind());
     assertEquals(reply.id().toString(), n.values().get(Notification.MESSAGE));
@@ -144,7 +144,7 @@ class NotificationRulesTest {
     assertEquals("3", n.values().get(Notification.attachmentSize(1)));
     // A reply without files announces none.
     desk.reply(BEA, t.id(), "And that is all.");
-    assertEquals(List.of(), single(f.deliver()).attachments());
+    assertEquals(List.of(), single(f.deliverHeld()).attachments());
   }
 
   @Test
@@ -156,7 +156,7 @@ class NotificationRulesTest {
         t.id(),
         MessageDraft.text("File")
             .attach(new NewAttachment("pass.pdf", "application/pdf", new byte[] {1})));
-    Notification n = single(f.deliver());
+    Notification n = single(f.deliverHeld());
     java.util.Map<String, String> erased = new java.util.HashMap<>(n.values());
     erased.replaceAll((k, v) -> dev.helpdesk.notification.OutboxErasure.PLACEHOLDER);
 
