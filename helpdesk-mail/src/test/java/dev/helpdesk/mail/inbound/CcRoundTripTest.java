@@ -14,6 +14,7 @@ import dev.helpdesk.conversation.Message;
 import dev.helpdesk.conversation.Visibility;
 import dev.helpdesk.mail.MailTestSupport;
 import dev.helpdesk.mail.inbound.IntakeResult.Outcome;
+import dev.helpdesk.notification.NotificationPolicy;
 import dev.helpdesk.ticket.Cc;
 import dev.helpdesk.ticket.NewTicket;
 import dev.helpdesk.ticket.Status;
@@ -70,6 +71,8 @@ class CcRoundTripTest {
     f.desk.note(MailTestSupport.BEA, ticket.id(), "Internal: the seat map is broken");
     f.desk.reply(MailTestSupport.BEA, ticket.id(), "Which train is it?");
     f.desk.changeStatus(MailTestSupport.BEA, ticket.id(), Status.PENDING);
+    // Past the coalescing window, so that the reply mails are due.
+    f.clock.advance(NotificationPolicy.DEFAULT_COALESCING_WINDOW);
     f.desk.dispatchNotifications();
   }
 
@@ -176,6 +179,8 @@ class CcRoundTripTest {
     assertEquals(Outcome.COPIED_REPLY_RECORDED, poller.pollOnce().get(0).outcome());
     int toBo = to("Bo@example.org").size();
     f.desk.reply(MailTestSupport.BEA, ticket.id(), "Thanks, noted.");
+    // Past the coalescing window, so that the reply mails are due.
+    f.clock.advance(NotificationPolicy.DEFAULT_COALESCING_WINDOW);
     f.desk.dispatchNotifications();
     assertEquals(toBo, to("Bo@example.org").size());
   }

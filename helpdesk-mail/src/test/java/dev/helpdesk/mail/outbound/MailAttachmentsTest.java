@@ -25,6 +25,7 @@ import dev.helpdesk.mail.MailTestSupport;
 import dev.helpdesk.memory.InMemoryAttachments;
 import dev.helpdesk.memory.InMemoryOutbox;
 import dev.helpdesk.memory.InMemoryTickets;
+import dev.helpdesk.notification.NotificationPolicy;
 import dev.helpdesk.ticket.Ticket;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Folder;
@@ -35,6 +36,7 @@ import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -71,6 +73,8 @@ class MailAttachmentsTest {
             .tickets(new InMemoryTickets(outbox), outbox)
             .attachments(files)
             .notifier(withStore ? new MailNotifier(s, files) : new MailNotifier(s))
+            // Each mail at once: these tests are about one reply's files, not about coalescing.
+            .notifications(NotificationPolicy.defaults().coalescingWindow(Duration.ZERO))
             .build();
     desk.saveAgent(Actor.system("admin"), Agent.of("a-bea", "Bea Agent", "bea@desk.example"));
     return desk;
