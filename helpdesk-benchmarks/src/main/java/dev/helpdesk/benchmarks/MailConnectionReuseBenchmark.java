@@ -40,7 +40,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * per mail. Each operation is one batch of 1,000 mails, so the score is the time for 1,000 mails.
  *
  * <p>{@code server} picks the server: {@code greenmail} (GreenMail, which stores every mail and
- * whose two-line EHLO reply stalls on Nagle's algorithm and the client's delayed ACK, about 40 ms
+ * whose two-line EHLO reply stalls on Nagle's algorithm and the client's delayed ACK, about 44 ms
  * per connect), {@code sink} ({@link SmtpSink}: answers at once, each reply in one write with
  * TCP_NODELAY, discards the mail, as a real MTA answers), and {@code sink-nagle} (the same sink
  * writing each reply line on its own with Nagle on, as GreenMail does, to show that this alone
