@@ -30,7 +30,21 @@ final class BenchDatabase {
 
   /** A connection to the benchmark database. */
   static Connection connect() throws SQLException {
-    return DriverManager.getConnection(URL, USER, PASSWORD);
+    return connect(NAME);
+  }
+
+  /** A connection to the benchmark database {@code name} (see {@link #url(String)}). */
+  static Connection connect(String name) throws SQLException {
+    return DriverManager.getConnection(url(name), USER, PASSWORD);
+  }
+
+  /**
+   * The JDBC URL of another database of the benchmarks on the same server, such as one a benchmark
+   * keeps per data size so that its sizes do not overwrite each other's rows: {@code name} should
+   * start with {@link #NAME}.
+   */
+  static String url(String name) {
+    return SERVER + name + "?reWriteBatchedInserts=true";
   }
 
   /**
@@ -38,19 +52,24 @@ final class BenchDatabase {
    * every shipped desk script with Flyway, so a benchmark starts from the schema a user gets.
    */
   static void recreate() throws SQLException {
+    recreate(NAME);
+  }
+
+  /** {@link #recreate()} for the benchmark database {@code name}. */
+  static void recreate(String name) throws SQLException {
     // The name goes into DDL, where it cannot be a bind parameter: accept only a plain identifier.
-    if (!SAFE_NAME.matcher(NAME).matches() || NAME.equals("test")) {
+    if (!SAFE_NAME.matcher(name).matches() || name.equals("test")) {
       throw new IllegalStateException(
           "HELPDESK_BENCH_PG_DATABASE must be a plain lower-case name other than 'test' (the"
               + " tests' database): "
-              + NAME);
+              + name);
     }
     try (Connection c = DriverManager.getConnection(SERVER + "postgres", USER, PASSWORD);
         Statement s = c.createStatement()) {
-      s.execute("drop database if exists " + NAME + " with (force)");
-      s.execute("create database " + NAME);
+      s.execute("drop database if exists " + name + " with (force)");
+      s.execute("create database " + name);
     }
-    migrate();
+    migrate(name);
   }
 
   /**
@@ -59,8 +78,13 @@ final class BenchDatabase {
    * schema.
    */
   static void migrate() {
+    migrate(NAME);
+  }
+
+  /** {@link #migrate()} for the benchmark database {@code name}. */
+  static void migrate(String name) {
     Flyway.configure()
-        .dataSource(URL, USER, PASSWORD)
+        .dataSource(url(name), USER, PASSWORD)
         .locations("classpath:db/helpdesk/postgresql")
         .table("helpdesk_schema_history")
         .load()
