@@ -34,11 +34,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * How long one assignment decision takes when the best-ranked agents may not have the ticket, so
- * that the candidates walk past them: with 100, 1,000 and 10,000 online agents, only the last 1% in
- * both orders (by load and by last assignment) are eligible. The other 99% hold one ticket each and
- * were assigned first; the eligible 1% hold two and were assigned last, so least-loaded and
- * round-robin both rank every ineligible agent before every eligible one.
+ * How long one assignment decision takes when the best-ranked agents may not have the ticket: the
+ * candidates either walk past them (a skill) or start from an index without them (a group, a
+ * channel limit). With 100, 1,000 and 10,000 online agents, only the last 1% in both orders (by
+ * load and by last assignment) are eligible. The other 99% hold one ticket each and were assigned
+ * first; the eligible 1% hold two and were assigned last, so least-loaded and round-robin both rank
+ * every ineligible agent before every eligible one.
  *
  * <ul>
  *   <li>{@code skill}: the ticket requires a skill ({@code skill:lang:fi}) only the eligible agents
