@@ -83,7 +83,8 @@ class AssignmentPropertiesTest {
    * Operations are generated codes: 0-5 open a ticket (on chat when even), 6-7 solve the oldest
    * ticket of agent {@code code}, 8 sends an agent offline and 9 brings one back. After each, no
    * agent holds more active tickets than its capacity, over all and on chat, and every ticket is
-   * either assigned or waiting in the queue.
+   * either assigned or waiting in the queue; a ticket is left waiting when it is opened only if no
+   * online agent has room for it, over all and on its channel.
    */
   @Test
   void noOperationSequencePushesAnAgentOverCapacity() {
@@ -114,22 +115,26 @@ class AssignmentPropertiesTest {
                 d.desk.saveAgent(Actor.system("admin"), agent);
               }
               List<Ticket> opened = new ArrayList<>();
+              Map<AgentId, Availability> availability = new HashMap<>();
               for (int i = 0; i < ops.size(); i++) {
                 int op = ops.get(i);
                 Agent target = agents.get(i % agents.size());
                 d.clock.advance(Duration.ofSeconds(1));
                 if (op <= 5) {
-                  opened.add(
-                      d.desk.open(STAFF, request(i, op % 2 == 0 ? Channel.CHAT : Channel.EMAIL)));
+                  Ticket t =
+                      d.desk.open(STAFF, request(i, op % 2 == 0 ? Channel.CHAT : Channel.EMAIL));
+                  opened.add(t);
+                  if (t.assignee().isEmpty() && someoneHadRoom(d, agents, availability, t)) {
+                    return false;
+                  }
                 } else if (op <= 7) {
                   d.tickets.byAssignee(target.id(), 1).stream()
                       .findFirst()
                       .ifPresent(t -> d.desk.changeStatus(STAFF, t.id(), Status.SOLVED));
                 } else {
-                  d.desk.setAvailability(
-                      Actor.system("admin"),
-                      target.id(),
-                      op == 8 ? Availability.OFFLINE : Availability.ONLINE);
+                  Availability to = op == 8 ? Availability.OFFLINE : Availability.ONLINE;
+                  d.desk.setAvailability(Actor.system("admin"), target.id(), to);
+                  availability.put(target.id(), to);
                 }
                 if (!withinCapacity(d, agents) || !assignedOrQueued(d, opened)) {
                   return false;
@@ -151,6 +156,30 @@ class AssignmentPropertiesTest {
       }
     }
     return true;
+  }
+
+  /**
+   * Whether an online agent had room for the ticket, over all channels and on its channel, by the
+   * store's count: a ticket left waiting while someone had room means the roster's indexes lost
+   * them.
+   */
+  private static boolean someoneHadRoom(
+      Desk d, List<Agent> agents, Map<AgentId, Availability> availability, Ticket ticket) {
+    for (Agent a : agents) {
+      if (availability.getOrDefault(a.id(), Availability.ONLINE) != Availability.ONLINE) {
+        continue;
+      }
+      List<Ticket> active =
+          d.tickets.byAssignee(a.id(), 10_000).stream()
+              .filter(t -> t.status() == Status.NEW || t.status() == Status.OPEN)
+              .toList();
+      long onChannel = active.stream().filter(t -> t.channel() == ticket.channel()).count();
+      int limit = a.capacity().limitOf(ticket.channel().name()).orElse(Integer.MAX_VALUE);
+      if (active.size() < a.capacity().total() && onChannel < limit) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean assignedOrQueued(Desk d, List<Ticket> opened) {

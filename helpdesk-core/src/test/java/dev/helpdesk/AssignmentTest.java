@@ -194,6 +194,34 @@ class AssignmentTest {
   }
 
   @Test
+  void anAgentAtTheChannelLimitIsPassedOverUntilTheyHaveRoomAgain() {
+    DeskFixture f = desk(p -> p);
+    Actor admin = Actor.system("admin");
+    f.desk.setAvailability(admin, BEA_ID, Availability.OFFLINE);
+    f.desk.open(ANA, request("c-ana").channel(Channel.EMAIL).build());
+    f.desk.open(ANA, request("c-ana").channel(Channel.EMAIL).build());
+    f.desk.setAvailability(admin, BEA_ID, Availability.ONLINE);
+    f.desk.setAvailability(admin, CAL_ID, Availability.OFFLINE);
+    Ticket chatA = f.desk.open(ANA, request("c-ana").channel(Channel.CHAT).build());
+    assertEquals(Optional.of(BEA_ID), chatA.assignee());
+    // The limit comes after Bea took a chat: from now on she is full on chats, not on mail.
+    f.desk.saveAgent(
+        admin,
+        Agent.of("a-bea", "Bea Agent", "bea@desk.example")
+            .withCapacity(Capacity.of(10).withChannel("CHAT", 1)));
+    f.desk.setAvailability(admin, CAL_ID, Availability.ONLINE);
+    Ticket chatB = f.desk.open(ANA, request("c-ana").channel(Channel.CHAT).build());
+    assertEquals(Optional.of(CAL_ID), chatB.assignee(), "Bea is less loaded but at her chat limit");
+    Ticket mail = f.desk.open(ANA, request("c-ana").channel(Channel.EMAIL).build());
+    assertEquals(Optional.of(BEA_ID), mail.assignee(), "Bea has room on mail");
+    f.desk.changeStatus(BEA, chatA.id(), Status.SOLVED);
+    Ticket chatC = f.desk.open(ANA, request("c-ana").channel(Channel.CHAT).build());
+    assertEquals(Optional.of(BEA_ID), chatC.assignee(), "Bea has room on chats again");
+    Ticket chatD = f.desk.open(ANA, request("c-ana").channel(Channel.CHAT).build());
+    assertEquals(Optional.of(CAL_ID), chatD.assignee());
+  }
+
+  @Test
   void aFailingOrCheatingStrategyLeavesTheTicketQueued() {
     DeskFixture failing =
         desk(

@@ -139,7 +139,8 @@ public final class Assignment {
     Channel channel = ticket.channel();
     Predicate<Candidate> eligible =
         c -> !excluded.contains(c.id()) && hasRoomOn(c.id(), channel) && passesFilters(ticket, c);
-    return new Candidates(roster.source(ticket.group()), eligible, () -> previousAgentOf(ticket));
+    return new Candidates(
+        roster.source(ticket.group(), channel), eligible, () -> previousAgentOf(ticket));
   }
 
   private boolean hasRoomOn(AgentId id, Channel channel) {

@@ -18,14 +18,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
  * The agents who can take a ticket now, indexed so that a decision does not scan them all: sorted
- * sets by load, by last assignment and by spare capacity, once over all agents and once per group.
- * Only available agents (ONLINE, below their total capacity, not reported full by the store) are in
- * the sets, so the first element of a set is usually the answer.
+ * sets by load, by last assignment and by spare capacity, once over all agents and once per group,
+ * and again per channel some agent has a limit on (or was refused on), with only the agents who
+ * have room there. Only available agents (ONLINE, below their total capacity, not reported full by
+ * the store) are in the sets, so the first element of a set is usually the answer.
  *
  * <p>The loads are a cache of what the ticket store holds, kept up to date from each stored change.
  * They guide decisions; they never guarantee capacity: the store does that, checking the {@link
@@ -104,6 +106,18 @@ final class Roster {
   private final Map<AgentId, Slot> slots = new ConcurrentHashMap<>();
   private final Orders all = new Orders();
   private final Map<GroupId, Orders> byGroup = new ConcurrentHashMap<>();
+
+  /**
+   * Where agents can be full on a channel (some agent has a limit there, or the store refused one
+   * there), the same orders again with only the agents who have room on it: otherwise a decision
+   * for a chat would walk past every agent at their chat limit. Channels nobody is limited on cost
+   * nothing to keep. Keyed by group, the empty group standing for all agents.
+   */
+  private final Map<Optional<GroupId>, Map<Channel, Orders>> byChannel = new ConcurrentHashMap<>();
+
+  /** The channels {@link #byChannel} indexes; only grows. Replaced whole, read without the lock. */
+  private volatile Set<Channel> limited = Set.of();
+
   private long sequence;
 
   /** Adds or replaces an agent with the load the store reports. */
@@ -235,8 +249,12 @@ final class Roster {
     return !all.byIdle.isEmpty();
   }
 
-  /** The available agents of the group (all agents when empty), in the three orders. */
-  Candidates.Source source(Optional<GroupId> group) {
+  /**
+   * The available agents of the group (all agents when empty) in the three orders, leaving out
+   * those without room on {@code channel} when agents can be full there; callers still check room
+   * on the channel, as the roster may learn of a limit while they walk.
+   */
+  Candidates.Source source(Optional<GroupId> group, Channel channel) {
     return new Candidates.Source() {
       @Override
       public Stream<Candidate> byLoad() {
@@ -262,6 +280,9 @@ final class Roster {
       }
 
       private Optional<Orders> orders() {
+        if (limited.contains(channel)) {
+          return Optional.ofNullable(byChannel.get(group)).map(m -> m.get(channel));
+        }
         return group.isEmpty() ? Optional.of(all) : Optional.ofNullable(byGroup.get(group.get()));
       }
     };
@@ -278,10 +299,16 @@ final class Roster {
 
   /** Swaps the agent's slot in the map and in every index it belongs to. Holds the lock. */
   private void replace(AgentId id, Slot old, Slot next) {
+    Set<Channel> indexed = limited;
     if (old != null && old.available()) {
       all.remove(old.candidate());
       for (GroupId g : old.agent().groups()) {
         byGroup.get(g).remove(old.candidate());
+      }
+      for (Channel ch : indexed) {
+        if (old.hasRoomOn(ch)) {
+          forEachScope(old, ch, o -> o.remove(old.candidate()));
+        }
       }
     }
     slots.put(id, next);
@@ -290,6 +317,58 @@ final class Roster {
       for (GroupId g : next.agent().groups()) {
         byGroup.computeIfAbsent(g, k -> new Orders()).add(next.candidate());
       }
+      for (Channel ch : indexed) {
+        if (next.hasRoomOn(ch)) {
+          forEachScope(next, ch, o -> o.add(next.candidate()));
+        }
+      }
     }
+    Set<Channel> more = EnumSet.noneOf(Channel.class);
+    for (Channel ch : Channel.values()) {
+      boolean canBeFull =
+          next.agent().capacity().limitOf(ch.name()).isPresent()
+              || next.fullChannels().contains(ch);
+      if (canBeFull && !indexed.contains(ch)) {
+        more.add(ch);
+      }
+    }
+    if (!more.isEmpty()) {
+      index(more);
+    }
+  }
+
+  /**
+   * Builds the channel orders of channels agents can now be full on, from every slot (including the
+   * one just put), then publishes them: a reader sees a channel as indexed only once it is. Holds
+   * the lock; happens once per channel in the roster's life.
+   */
+  private void index(Set<Channel> channels) {
+    for (Slot s : slots.values()) {
+      if (!s.available()) {
+        continue;
+      }
+      for (Channel ch : channels) {
+        if (s.hasRoomOn(ch)) {
+          forEachScope(s, ch, o -> o.add(s.candidate()));
+        }
+      }
+    }
+    Set<Channel> next = EnumSet.copyOf(channels);
+    next.addAll(limited);
+    limited = Set.copyOf(next);
+  }
+
+  /** The channel's orders for all agents and for each of the slot's groups. Holds the lock. */
+  private void forEachScope(Slot s, Channel ch, Consumer<Orders> action) {
+    action.accept(ordersOf(Optional.empty(), ch));
+    for (GroupId g : s.agent().groups()) {
+      action.accept(ordersOf(Optional.of(g), ch));
+    }
+  }
+
+  private Orders ordersOf(Optional<GroupId> group, Channel ch) {
+    return byChannel
+        .computeIfAbsent(group, k -> new ConcurrentHashMap<>())
+        .computeIfAbsent(ch, k -> new Orders());
   }
 }
