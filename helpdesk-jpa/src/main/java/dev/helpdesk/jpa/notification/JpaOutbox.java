@@ -121,16 +121,23 @@ public final class JpaOutbox implements Outbox {
     return transactions.inTransaction(
         em -> {
           List<Long> ids = new ArrayList<>();
-          for (Object id :
+          boolean keyed = false;
+          for (Object row :
               em.createNativeQuery(database.claimDueOutboxRows(max))
                   .setParameter(1, now)
                   .getResultList()) {
-            ids.add(((Number) id).longValue());
+            Object[] columns = (Object[]) row;
+            ids.add(((Number) columns[0]).longValue());
+            keyed |= columns[1] != null;
           }
           if (ids.isEmpty()) {
             return List.of();
           }
-          ids.addAll(companions(em, ids));
+          // Only a row with a coalescing key leads a group; a batch without one (webhooks, the
+          // acknowledgements) costs no look for companions.
+          if (keyed) {
+            ids.addAll(companions(em, ids));
+          }
           em.createQuery(
                   "update HdOutboxEntry o set o.state = :claimed, o.leaseOwner = :owner,"
                       + " o.nextAttemptAt = :until, o.dueAt = :until where o.id in :ids")

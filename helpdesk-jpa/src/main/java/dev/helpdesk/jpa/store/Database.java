@@ -56,12 +56,12 @@ public interface Database {
   String saveCustomer();
 
   /**
-   * A native query selecting the {@code id}s of up to {@code max} outbox rows due at the one
-   * positional parameter ({@code ?1}, an instant), oldest due first, locking them and skipping rows
-   * other transactions have locked. Due means {@code due_at <= ?1}.
+   * A native query selecting the {@code id} and {@code coalescing_key} of up to {@code max} outbox
+   * rows due at the one positional parameter ({@code ?1}, an instant), oldest due first, locking
+   * them and skipping rows other transactions have locked. Due means {@code due_at <= ?1}.
    */
   default String claimDueOutboxRows(int max) {
-    return "select id from hd_outbox where due_at <= ?1 order by due_at, id"
+    return "select id, coalescing_key from hd_outbox where due_at <= ?1 order by due_at, id"
         + limitClause(max)
         + " for update skip locked";
   }
