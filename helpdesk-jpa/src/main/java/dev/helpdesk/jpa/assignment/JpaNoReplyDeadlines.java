@@ -4,6 +4,7 @@ import dev.helpdesk.agent.AgentId;
 import dev.helpdesk.assignment.NoReplyDeadline;
 import dev.helpdesk.assignment.NoReplyDeadlines;
 import dev.helpdesk.common.Check;
+import dev.helpdesk.jpa.store.Columns;
 import dev.helpdesk.jpa.store.Database;
 import dev.helpdesk.jpa.store.Failures;
 import dev.helpdesk.jpa.store.Json;
@@ -11,7 +12,6 @@ import dev.helpdesk.jpa.store.Transactions;
 import dev.helpdesk.ticket.TicketId;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -129,7 +129,7 @@ public final class JpaNoReplyDeadlines implements NoReplyDeadlines {
               em.createNativeQuery(database.claimDueNoReplyDeadlines(limit))
                   .setParameter(1, at)
                   .getResultList()) {
-            ids.add(uuid(id));
+            ids.add(Columns.uuid(id));
           }
           if (ids.isEmpty()) {
             return List.of();
@@ -147,17 +147,5 @@ public final class JpaNoReplyDeadlines implements NoReplyDeadlines {
   /** The instant truncated to the microsecond the columns keep. */
   private static Instant micros(Instant instant) {
     return instant.truncatedTo(ChronoUnit.MICROS);
-  }
-
-  /** A native query's uuid column, as the driver hands it out. */
-  private static UUID uuid(Object value) {
-    if (value instanceof UUID u) {
-      return u;
-    }
-    if (value instanceof byte[] b && b.length == 16) {
-      ByteBuffer buffer = ByteBuffer.wrap(b);
-      return new UUID(buffer.getLong(), buffer.getLong());
-    }
-    return UUID.fromString(value.toString());
   }
 }

@@ -1,6 +1,7 @@
 package dev.helpdesk.jpa.pending;
 
 import dev.helpdesk.common.Check;
+import dev.helpdesk.jpa.store.Columns;
 import dev.helpdesk.jpa.store.Database;
 import dev.helpdesk.jpa.store.Failures;
 import dev.helpdesk.jpa.store.Transactions;
@@ -10,7 +11,6 @@ import dev.helpdesk.pending.PendingFollowUps;
 import dev.helpdesk.ticket.TicketId;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -143,7 +143,7 @@ public final class JpaPendingFollowUps implements PendingFollowUps {
               em.createNativeQuery(database.claimDuePendingFollowUps(limit))
                   .setParameter(1, at)
                   .getResultList()) {
-            ids.add(uuid(id));
+            ids.add(Columns.uuid(id));
           }
           if (ids.isEmpty()) {
             return List.of();
@@ -161,17 +161,5 @@ public final class JpaPendingFollowUps implements PendingFollowUps {
   /** The instant truncated to the microsecond the columns keep; null stays null. */
   private static Instant micros(Instant instant) {
     return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
-  }
-
-  /** A native query's uuid column, as the driver hands it out. */
-  private static UUID uuid(Object value) {
-    if (value instanceof UUID u) {
-      return u;
-    }
-    if (value instanceof byte[] b && b.length == 16) {
-      ByteBuffer buffer = ByteBuffer.wrap(b);
-      return new UUID(buffer.getLong(), buffer.getLong());
-    }
-    return UUID.fromString(value.toString());
   }
 }

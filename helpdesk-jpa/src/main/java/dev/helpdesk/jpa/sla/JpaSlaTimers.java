@@ -1,6 +1,7 @@
 package dev.helpdesk.jpa.sla;
 
 import dev.helpdesk.common.Check;
+import dev.helpdesk.jpa.store.Columns;
 import dev.helpdesk.jpa.store.Database;
 import dev.helpdesk.jpa.store.Failures;
 import dev.helpdesk.jpa.store.Transactions;
@@ -10,7 +11,6 @@ import dev.helpdesk.sla.TicketTimers;
 import dev.helpdesk.ticket.TicketId;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -143,7 +143,7 @@ public final class JpaSlaTimers implements SlaTimers {
               em.createNativeQuery(database.claimDueSlaTimers(limit))
                   .setParameter(1, at)
                   .getResultList()) {
-            ids.add(uuid(id));
+            ids.add(Columns.uuid(id));
           }
           if (ids.isEmpty()) {
             return List.of();
@@ -160,17 +160,5 @@ public final class JpaSlaTimers implements SlaTimers {
   private static Instant roundUp(Instant instant) {
     Instant down = instant.truncatedTo(ChronoUnit.MICROS);
     return down.equals(instant) ? down : down.plus(1, ChronoUnit.MICROS);
-  }
-
-  /** A native query's uuid column, as the driver hands it out. */
-  private static UUID uuid(Object value) {
-    if (value instanceof UUID u) {
-      return u;
-    }
-    if (value instanceof byte[] b && b.length == 16) {
-      ByteBuffer buffer = ByteBuffer.wrap(b);
-      return new UUID(buffer.getLong(), buffer.getLong());
-    }
-    return UUID.fromString(value.toString());
   }
 }

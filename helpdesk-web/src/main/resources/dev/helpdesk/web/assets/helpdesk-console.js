@@ -860,7 +860,6 @@
       const body = h('textarea', { id: 'compose-body', name: 'body', required: true });
       const reply = h('button', { id: 'send-reply', type: 'submit', text: t.sendReply });
       const note = h('button', { id: 'send-note', type: 'button', class: 'secondary', text: t.addNote });
-      const path = (what) => '/tickets/' + encodeURIComponent(this.ticket.id) + '/' + what;
       const form = h(
         'form',
         {
@@ -869,7 +868,7 @@
             event.preventDefault();
             this.busy(reply, async () => {
               const posted = await this.call(
-                'POST', path('replies'), { body: body.value }, this.ticket.version);
+                'POST', this.ticketPath('replies'), { body: body.value }, this.ticket.version);
               body.value = '';
               if (posted.followUp) {
                 await this.openTicket(posted.ticket.id);
@@ -891,7 +890,7 @@
           return;
         }
         this.busy(note, async () => {
-          const message = await this.call('POST', path('notes'), { body: body.value }, this.ticket.version);
+          const message = await this.call('POST', this.ticketPath('notes'), { body: body.value }, this.ticket.version);
           body.value = '';
           this.addMessage(message);
           await this.reloadTicket();
@@ -919,7 +918,7 @@
             this.busy(send, async () => {
               const posted = await this.call(
                 'POST',
-                '/tickets/' + encodeURIComponent(this.ticket.id) + '/macro',
+                this.ticketPath('macro'),
                 { name: select.value },
                 this.ticket.version,
               );
@@ -950,7 +949,7 @@
             this.busy(send, async () => {
               const ticket = await this.call(
                 'POST',
-                '/tickets/' + encodeURIComponent(this.ticket.id) + '/ccs',
+                this.ticketPath('ccs'),
                 { email: email.value, name: name.value || null },
                 this.ticket.version,
               );
@@ -981,7 +980,7 @@
             this.busy(remove, async () => {
               const ticket = await this.call(
                 'DELETE',
-                '/tickets/' + encodeURIComponent(this.ticket.id) + '/ccs?email=' +
+                this.ticketPath('ccs?email=') +
                   encodeURIComponent(cc.email),
                 undefined,
                 this.ticket.version,
@@ -1022,7 +1021,7 @@
             this.busy(send, async () => {
               const ticket = await this.call(
                 'PUT',
-                '/tickets/' + encodeURIComponent(this.ticket.id) + '/status',
+                this.ticketPath('status'),
                 { status: select.value },
                 this.ticket.version,
               );
@@ -1043,7 +1042,7 @@
         this.busy(take, async () => {
           const ticket = await this.call(
             'PUT',
-            '/tickets/' + encodeURIComponent(this.ticket.id) + '/assignee',
+            this.ticketPath('assignee'),
             { agentId: this.me.id },
             this.ticket.version,
           );
