@@ -3,6 +3,7 @@ package dev.helpdesk.jpa.notification;
 import dev.helpdesk.common.Check;
 import dev.helpdesk.common.EmailAddress;
 import dev.helpdesk.jpa.store.Database;
+import dev.helpdesk.jpa.store.Failures;
 import dev.helpdesk.jpa.store.Json;
 import dev.helpdesk.jpa.store.Transactions;
 import dev.helpdesk.notification.Notification;
@@ -43,6 +44,9 @@ public final class JpaOutbox implements Outbox {
 
   /** Longer errors are cut to this many characters. */
   public static final int MAX_ERROR_LENGTH = 4000;
+
+  /** How many times a claim is made while it is chosen as a deadlock's victim. */
+  static final int CLAIM_ATTEMPTS = 5;
 
   private final Transactions transactions;
   private final Database database;
@@ -118,6 +122,12 @@ public final class JpaOutbox implements Outbox {
     Check.present("lease", lease);
     Check.line("owner", owner, 200);
     Instant until = now.plus(lease);
+    // A claim wrote nothing when it was a deadlock's victim (MariaDB can pick one while two claims
+    // lock their due rows and their companions): it is made again.
+    return Failures.retryLostRaces(CLAIM_ATTEMPTS, () -> claimOnce(now, max, until, owner));
+  }
+
+  private List<OutboxEntry> claimOnce(Instant now, int max, Instant until, String owner) {
     return transactions.inTransaction(
         em -> {
           List<Long> ids = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.helpdesk.jpa.store;
 
 import jakarta.persistence.OptimisticLockException;
 import java.sql.SQLException;
+import java.util.function.Supplier;
 
 /**
  * Tells apart the failures that mean "another transaction got there first" from the rest, by JPA
@@ -35,5 +36,27 @@ public final class Failures {
       }
     }
     return false;
+  }
+
+  /**
+   * Runs {@code work}, a transaction of its own that writes nothing when it fails, again while it
+   * loses a race ({@link #lostRace}), at most {@code attempts} times in all; the last failure is
+   * thrown. For claims: InnoDB may pick a claim as a deadlock's victim even though it skips locked
+   * rows (its locks on a secondary index and on the rows' primary keys are taken one after the
+   * other), and a claim that was rolled back can simply be made again.
+   */
+  public static <T> T retryLostRaces(int attempts, Supplier<T> work) {
+    if (attempts < 1) {
+      throw new IllegalArgumentException("attempts must be at least 1: " + attempts);
+    }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return work.get();
+      } catch (RuntimeException e) {
+        if (attempt >= attempts || !lostRace(e)) {
+          throw e;
+        }
+      }
+    }
   }
 }
