@@ -76,9 +76,11 @@ public interface Transactions {
       }
 
       /**
-       * Reads without beginning a transaction: each statement runs on its own (auto-commit), which
-       * saves the round trip of the commit. The readers of the adapters ask for nothing more: each
-       * query sees what had committed when it ran, as every statement does at READ COMMITTED.
+       * Reads without beginning a transaction: each statement runs on its own, which saves the
+       * round trip of the commit where the pool's connections are in auto-commit mode (searches
+       * switch it on for their statement where they are not, as with Hibernate's own pool). The
+       * readers of the adapters ask for nothing more: each query sees what had committed when it
+       * ran, as every statement does at READ COMMITTED.
        */
       @Override
       public <T> T read(Function<EntityManager, T> work) {

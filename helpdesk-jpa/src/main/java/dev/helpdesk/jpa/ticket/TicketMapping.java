@@ -94,7 +94,7 @@ final class TicketMapping {
 
   /** The CCs of a stored column; none for null. */
   static List<Cc> ccs(String json) {
-    if (json == null) {
+    if (json == null || "[]".equals(json)) {
       return List.of();
     }
     List<Cc> ccs = new ArrayList<>();

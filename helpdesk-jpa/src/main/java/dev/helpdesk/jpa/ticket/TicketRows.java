@@ -97,12 +97,20 @@ final class TicketRows {
     }
     marks.appendTail(jdbc);
     Session session = em.unwrap(Session.class);
-    if (session.isJoinedToTransaction()) {
+    boolean inTransaction = session.isJoinedToTransaction();
+    if (inTransaction) {
       session.flush();
     }
     SharedSessionContractImplementor options = em.unwrap(SharedSessionContractImplementor.class);
     return session.doReturningWork(
         connection -> {
+          // Outside a transaction the statement runs on its own: a pool that hands out connections
+          // with auto-commit off (Hibernate's own does) would otherwise make the driver begin a
+          // transaction and the release commit it, a round trip more than the query.
+          boolean autoCommitOff = !inTransaction && !connection.getAutoCommit();
+          if (autoCommitOff) {
+            connection.setAutoCommit(true);
+          }
           try (PreparedStatement statement = connection.prepareStatement(jdbc.toString())) {
             for (int i = 0; i < values.size(); i++) {
               bind(statement, i + 1, values.get(i), options);
@@ -114,6 +122,10 @@ final class TicketRows {
               }
             }
             return hits;
+          } finally {
+            if (autoCommitOff) {
+              connection.setAutoCommit(false);
+            }
           }
         });
   }
