@@ -89,7 +89,8 @@ public enum TestDatabase {
           "V13__roles.sql",
           "V14__no_reply_deadlines.sql",
           "V15__ccs.sql",
-          "V16__notification_coalescing.sql");
+          "V16__notification_coalescing.sql",
+          "V17__outbox_partial_indexes.sql");
 
   private static final List<String> SEQUENCES =
       List.of(

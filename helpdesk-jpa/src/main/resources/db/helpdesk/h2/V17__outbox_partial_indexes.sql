@@ -1,0 +1,4 @@
+-- Helpdesk SDK schema, version 17, for H2: nothing to change. On PostgreSQL this version makes
+-- the outbox's indexes partial (only the rows they serve); H2 has no partial indexes. The
+-- script keeps the versions of the three databases in step.
+-- Flyway-compatible name: db/helpdesk/h2/V17__outbox_partial_indexes.sql.

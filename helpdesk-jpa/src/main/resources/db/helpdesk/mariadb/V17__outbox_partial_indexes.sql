@@ -1,0 +1,4 @@
+-- Helpdesk SDK schema, version 17, for MariaDB: nothing to change. On PostgreSQL this version makes
+-- the outbox's indexes partial (only the rows they serve); MariaDB has no partial indexes. The
+-- script keeps the versions of the three databases in step.
+-- Flyway-compatible name: db/helpdesk/mariadb/V17__outbox_partial_indexes.sql.
