@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -26,8 +27,13 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * delivery thread. Bounded per principal and in total: a stream over either bound is refused with
  * 429 before anything is subscribed. A stream that completes, times out or fails (the browser went
  * away: the next heartbeat's write fails) is unsubscribed and gives its place back.
+ *
+ * <p>When the application stops, the streams end first, before the web server's graceful shutdown
+ * waits for open requests: a stream is a request that never ends on its own, so the server would
+ * otherwise wait out its whole shutdown timeout (30 s by default) for them. Clients reconnect, to
+ * another instance. Streams asked for after that are refused with 503.
  */
-final class LiveStreams implements AutoCloseable {
+final class LiveStreams implements AutoCloseable, SmartLifecycle {
 
   private static final Logger LOG = LoggerFactory.getLogger(LiveStreams.class);
 
@@ -38,6 +44,7 @@ final class LiveStreams implements AutoCloseable {
   private final Map<String, Integer> byPrincipal = new ConcurrentHashMap<>();
   private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService heartbeats;
+  private volatile boolean running;
 
   LiveStreams(int perPrincipal, int total, Duration timeout, Duration heartbeat) {
     this.perPrincipal = perPrincipal;
@@ -59,10 +66,14 @@ final class LiveStreams implements AutoCloseable {
    * (which may refuse, as the desk's access rules say) and answers the emitter the controller
    * returns.
    *
-   * @throws WebRefusal 429 {@code too-many-streams} over a bound
+   * @throws WebRefusal 429 {@code too-many-streams} over a bound, 503 {@code shutting-down} once
+   *     the application is stopping
    */
   SseEmitter open(
       String principal, String apiPath, Function<LiveListener, Subscription> subscribe) {
+    if (!running) {
+      throw WebRefusal.shuttingDown();
+    }
     reserve(principal);
     Stream stream = new Stream(principal, new SseEmitter(timeout.toMillis()), apiPath);
     try {
@@ -116,11 +127,28 @@ final class LiveStreams implements AutoCloseable {
   }
 
   @Override
-  public void close() {
-    heartbeats.shutdownNow();
+  public void start() {
+    running = true;
+  }
+
+  /** Ends every open stream; runs before the web server's graceful shutdown (a later phase). */
+  @Override
+  public void stop() {
+    running = false;
     for (Stream stream : streams) {
       stream.finish();
     }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  @Override
+  public void close() {
+    stop();
+    heartbeats.shutdownNow();
   }
 
   /** One open stream: its emitter, its subscription and its place in the bounds. */

@@ -53,6 +53,14 @@ final class WebRefusal extends RuntimeException {
         Optional.of(retryAfter));
   }
 
+  static WebRefusal shuttingDown() {
+    return new WebRefusal(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        "shutting-down",
+        "this server is shutting down; open the stream again on another",
+        Optional.of(Duration.ofSeconds(1)));
+  }
+
   HttpStatus status() {
     return status;
   }
