@@ -146,6 +146,37 @@ class PipelineDefectsTest {
   }
 
   /**
+   * Opening a ticket whose insert loses races several times in a row (MariaDB picks concurrent
+   * inserts as deadlock victims under load) still opens it, once. Before, the third lost race
+   * reached the customer as a conflict on a ticket they had never seen.
+   */
+  @Test
+  void anOpeningThatLosesSeveralRacesIsTriedAgainAndStoredOnce() {
+    InMemoryOutbox outbox = new InMemoryOutbox();
+    InMemoryTickets real = new InMemoryTickets(outbox);
+    java.util.concurrent.atomic.AtomicInteger losses =
+        new java.util.concurrent.atomic.AtomicInteger(5);
+    DelegatingTickets racing =
+        new DelegatingTickets(real) {
+          @Override
+          public void save(TicketChange change) {
+            if (change.creates() && losses.getAndDecrement() > 0) {
+              throw new dev.helpdesk.common.ConcurrentUpdateException(
+                  "ticket", change.after().id().toString(), 0);
+            }
+            super.save(change);
+          }
+        };
+    HelpDesk desk =
+        HelpDesk.builder().clock(SettableClock.at(MONDAY_NOON)).tickets(racing, outbox).build();
+
+    Ticket opened = desk.open(Actor.customer("c-1"), request("c-1", "Refund for B-17"));
+
+    assertEquals(opened.id(), desk.ticket(STAFF, opened.id()).ticket().id());
+    assertEquals(1, real.byRequester(dev.helpdesk.customer.CustomerId.of("c-1"), 10).size());
+  }
+
+  /**
    * The close sweep meets a ticket whose change fails: the others are closed all the same, and the
    * failing one is tried again by the next sweep. Before, the sweep stopped at it, every time.
    */

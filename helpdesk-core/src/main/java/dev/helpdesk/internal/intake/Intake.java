@@ -174,6 +174,19 @@ public final class Intake {
     return new Posted(TicketAccess.view(actor, followUp), first, true);
   }
 
+  /** How many times opening a ticket is tried while it loses races to other writers. */
+  static final int OPEN_ATTEMPTS = 6;
+
+  /** Waits up to 2^lostRaces milliseconds, at random; an interrupt ends the retries. */
+  private static void pauseAfterLostRace(int lostRaces, ConcurrentUpdateException lost) {
+    try {
+      Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << lostRaces) + 1);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw lost;
+    }
+  }
+
   private Ticket create(
       Actor actor, NewTicket request, Optional<Ticket> followUpOf, List<Attachment> files) {
     TicketId id = TicketId.random();
@@ -205,11 +218,14 @@ public final class Intake {
         // The chosen agent filled up between the choice and the write: choose again.
         full.add(e.agent());
       } catch (ConcurrentUpdateException e) {
-        // Nothing was written (a new customer's row raced another first ticket of theirs, say):
-        // the next attempt finds the state the winner left.
-        if (++lostRaces == ChangePipeline.ATTEMPTS) {
+        // Nothing was written (a new customer's row raced another first ticket of theirs, say, or
+        // the database chose this insert as a deadlock's victim): the next attempt finds the state
+        // the winner left. A new ticket conflicts with nobody's edit, so it is tried longer than
+        // a change, after a short random pause that keeps it from meeting the same rival again.
+        if (++lostRaces == OPEN_ATTEMPTS) {
           throw e;
         }
+        pauseAfterLostRace(lostRaces, e);
       }
     }
   }
