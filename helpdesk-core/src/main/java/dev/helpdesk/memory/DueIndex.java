@@ -14,10 +14,11 @@ import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 /**
- * One entry per ticket with a due time, for the in-memory stores of the desk's timed work (pending
+ * One entry per ticket, for the in-memory stores of the desk's timed work (SLA timers, pending
  * follow-ups, no-reply deadlines): an entry of an older ticket version never replaces a newer one,
- * an index by due time lets a claim read the head only, and a claimed entry is not claimed again
- * before its claim ends. Not synchronized: each store holds its own lock around it.
+ * an index by due time (of the entries that have one) lets a claim read the head only, and a
+ * claimed entry is not claimed again before its claim ends. Not synchronized: each store holds its
+ * own lock around it.
  */
 final class DueIndex<T> {
 
@@ -28,28 +29,37 @@ final class DueIndex<T> {
 
   private final Function<T, TicketId> ticketOf;
   private final ToLongFunction<T> versionOf;
-  private final Function<T, Instant> dueOf;
+  private final Function<T, Optional<Instant>> dueOf;
   private final Map<TicketId, T> byTicket = new HashMap<>();
   private final Map<TicketId, Instant> claims = new HashMap<>();
   private final TreeSet<Due> index = new TreeSet<>(ORDER);
 
+  /**
+   * @param dueOf when an entry is due; an entry without a due time is kept but never claimed
+   */
   DueIndex(
-      Function<T, TicketId> ticketOf, ToLongFunction<T> versionOf, Function<T, Instant> dueOf) {
+      Function<T, TicketId> ticketOf,
+      ToLongFunction<T> versionOf,
+      Function<T, Optional<Instant>> dueOf) {
     this.ticketOf = ticketOf;
     this.versionOf = versionOf;
     this.dueOf = dueOf;
   }
 
-  /** Keeps the entry unless the ticket's entry stored is of the same or a newer version. */
-  void save(T entry) {
+  /**
+   * Keeps the entry unless the ticket's entry stored is of the same or a newer version; says
+   * whether it was kept.
+   */
+  boolean save(T entry) {
     TicketId id = ticketOf.apply(entry);
     T stored = byTicket.get(id);
     if (stored != null && versionOf.applyAsLong(stored) >= versionOf.applyAsLong(entry)) {
-      return;
+      return false;
     }
     drop(id);
     byTicket.put(id, entry);
-    index.add(new Due(dueOf.apply(entry), id));
+    dueOf.apply(entry).ifPresent(at -> index.add(new Due(at, id)));
+    return true;
   }
 
   /** Removes the ticket's entry unless it is of a newer version than {@code ticketVersion}. */
@@ -64,7 +74,7 @@ final class DueIndex<T> {
     T old = byTicket.remove(id);
     claims.remove(id);
     if (old != null) {
-      index.remove(new Due(dueOf.apply(old), id));
+      dueOf.apply(old).ifPresent(at -> index.remove(new Due(at, id)));
     }
   }
 
@@ -88,5 +98,10 @@ final class DueIndex<T> {
       }
     }
     return result;
+  }
+
+  /** How many entries have a due time. */
+  int indexed() {
+    return index.size();
   }
 }

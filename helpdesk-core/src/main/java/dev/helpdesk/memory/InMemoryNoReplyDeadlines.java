@@ -16,7 +16,9 @@ public final class InMemoryNoReplyDeadlines implements NoReplyDeadlines {
 
   private final DueIndex<NoReplyDeadline> entries =
       new DueIndex<>(
-          NoReplyDeadline::ticketId, NoReplyDeadline::ticketVersion, NoReplyDeadline::dueAt);
+          NoReplyDeadline::ticketId,
+          NoReplyDeadline::ticketVersion,
+          deadline -> Optional.of(deadline.dueAt()));
 
   @Override
   public synchronized void save(NoReplyDeadline deadline) {

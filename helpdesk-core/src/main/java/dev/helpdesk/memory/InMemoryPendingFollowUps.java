@@ -15,7 +15,10 @@ import java.util.Optional;
 public final class InMemoryPendingFollowUps implements PendingFollowUps {
 
   private final DueIndex<FollowUpPlan> entries =
-      new DueIndex<>(FollowUpPlan::ticketId, FollowUpPlan::ticketVersion, FollowUpPlan::nextDueAt);
+      new DueIndex<>(
+          FollowUpPlan::ticketId,
+          FollowUpPlan::ticketVersion,
+          plan -> Optional.of(plan.nextDueAt()));
 
   @Override
   public synchronized void save(FollowUpPlan plan) {

@@ -5,15 +5,9 @@ import dev.helpdesk.sla.SlaTimers;
 import dev.helpdesk.sla.TicketTimers;
 import dev.helpdesk.ticket.TicketId;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.function.BiConsumer;
 
 /**
@@ -27,15 +21,8 @@ import java.util.function.BiConsumer;
  */
 public final class InMemorySlaTimers implements SlaTimers {
 
-  private record Due(Instant at, TicketId id) {}
-
-  private static final Comparator<Due> ORDER =
-      Comparator.comparing(Due::at).thenComparing(d -> d.id().value());
-
-  private final Map<TicketId, TicketTimers> byTicket = new HashMap<>();
-  private final Map<TicketId, Due> keys = new HashMap<>();
-  private final Map<TicketId, Instant> claims = new HashMap<>();
-  private final TreeSet<Due> index = new TreeSet<>(ORDER);
+  private final DueIndex<TicketTimers> entries =
+      new DueIndex<>(TicketTimers::ticketId, TicketTimers::ticketVersion, TicketTimers::nextCheck);
   private final BiConsumer<TicketId, SlaState> states;
 
   /** Timers on their own, which no ticket store searches by. */
@@ -53,55 +40,25 @@ public final class InMemorySlaTimers implements SlaTimers {
   @Override
   public synchronized void save(TicketTimers timers) {
     Objects.requireNonNull(timers, "timers");
-    TicketId id = timers.ticketId();
-    TicketTimers stored = byTicket.get(id);
-    if (stored != null && stored.ticketVersion() >= timers.ticketVersion()) {
-      return;
+    if (entries.save(timers)) {
+      states.accept(timers.ticketId(), SlaState.of(timers));
     }
-    byTicket.put(id, timers);
-    states.accept(id, SlaState.of(timers));
-    claims.remove(id);
-    Due old = keys.remove(id);
-    if (old != null) {
-      index.remove(old);
-    }
-    timers
-        .nextCheck()
-        .ifPresent(
-            at -> {
-              Due d = new Due(at, id);
-              keys.put(id, d);
-              index.add(d);
-            });
   }
 
   @Override
   public synchronized Optional<TicketTimers> byTicket(TicketId ticketId) {
-    return Optional.ofNullable(byTicket.get(ticketId));
+    return entries.byTicket(ticketId);
   }
 
   @Override
   public synchronized List<TicketId> claimDue(Instant now, int limit, Instant claimedUntil) {
     Objects.requireNonNull(now, "now");
     Objects.requireNonNull(claimedUntil, "claimedUntil");
-    List<TicketId> result = new ArrayList<>();
-    Iterator<Due> it = index.iterator();
-    while (result.size() < limit && it.hasNext()) {
-      Due d = it.next();
-      if (d.at().isAfter(now)) {
-        break;
-      }
-      Instant claim = claims.get(d.id());
-      if (claim == null || !claim.isAfter(now)) {
-        claims.put(d.id(), claimedUntil);
-        result.add(d.id());
-      }
-    }
-    return result;
+    return entries.claimDue(now, limit, claimedUntil);
   }
 
   /** How many tickets are indexed (have a running timer). */
   public synchronized int indexed() {
-    return index.size();
+    return entries.indexed();
   }
 }

@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Opening tickets: a customer's new query, and the follow-up of a closed one. */
 public final class Intake {
@@ -180,7 +181,7 @@ public final class Intake {
   /** Waits up to 2^lostRaces milliseconds, at random; an interrupt ends the retries. */
   private static void pauseAfterLostRace(int lostRaces, ConcurrentUpdateException lost) {
     try {
-      Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << lostRaces) + 1);
+      Thread.sleep(ThreadLocalRandom.current().nextLong(1L << lostRaces) + 1);
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
       throw lost;
