@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -34,6 +35,38 @@ public final class Candidates {
     Stream<Candidate> bySpare();
 
     Optional<Candidate> find(AgentId id);
+
+    /**
+     * The same orders with only the agents who have every one of {@code skills} (a non-empty set of
+     * lower-case skills). By default these orders, filtered agent by agent; the desk's roster
+     * serves them from an index per skill, so that a decision does not walk past every agent who
+     * lacks one.
+     */
+    default Source withSkills(Set<String> skills) {
+      Source all = this;
+      Predicate<Candidate> skilled = c -> c.agent().hasSkills(skills);
+      return new Source() {
+        @Override
+        public Stream<Candidate> byLoad() {
+          return all.byLoad().filter(skilled);
+        }
+
+        @Override
+        public Stream<Candidate> byIdle() {
+          return all.byIdle().filter(skilled);
+        }
+
+        @Override
+        public Stream<Candidate> bySpare() {
+          return all.bySpare().filter(skilled);
+        }
+
+        @Override
+        public Optional<Candidate> find(AgentId id) {
+          return all.find(id).filter(skilled);
+        }
+      };
+    }
   }
 
   /** Least loaded first; ties go to the one idle longest, then by id. */
@@ -150,6 +183,22 @@ public final class Candidates {
    */
   public Optional<Candidate> previousAgent() {
     return previousAgent.get().flatMap(this::find);
+  }
+
+  /**
+   * This view narrowed to the candidates with every one of {@code skills}; still lazy, and served
+   * from the roster's index per skill where the desk keeps one (see {@link Source#withSkills}), so
+   * prefer it to {@link #narrow} with a skill check. An empty set narrows nothing.
+   */
+  public Candidates withSkills(Set<String> skills) {
+    Check.present("skills", skills);
+    if (skills.isEmpty()) {
+      return this;
+    }
+    Set<String> needed = Set.copyOf(skills);
+    // The check stays in the predicate too: a custom source may serve a wider set.
+    return new Candidates(
+        source.withSkills(needed), eligible.and(c -> c.agent().hasSkills(needed)), previousAgent);
   }
 
   /** This view narrowed to the candidates that also pass {@code condition}; still lazy. */

@@ -4,11 +4,11 @@ import dev.helpdesk.agent.AgentId;
 import dev.helpdesk.common.Check;
 import dev.helpdesk.common.ValidationException;
 import dev.helpdesk.ticket.Ticket;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** The built-in {@link AssignmentStrategy strategies} and their composition. */
 public final class Strategies {
@@ -49,17 +49,25 @@ public final class Strategies {
     Check.present("among", among);
     return (ticket, candidates) -> {
       Set<String> needed = Set.copyOf(required.apply(ticket));
-      return among.choose(ticket, candidates.narrow(c -> c.agent().hasSkills(needed)));
+      return among.choose(ticket, candidates.withSkills(needed));
     };
   }
 
   /** The skills a ticket requires by its tags: {@code skill:lang:de} requires {@code lang:de}. */
   public static Function<Ticket, Set<String>> skillsFromTags() {
-    return ticket ->
-        ticket.tags().stream()
-            .filter(t -> t.startsWith(SKILL_TAG_PREFIX) && t.length() > SKILL_TAG_PREFIX.length())
-            .map(t -> t.substring(SKILL_TAG_PREFIX.length()))
-            .collect(Collectors.toUnmodifiableSet());
+    // A loop, not a stream: it runs on every decision, and most tickets require no skill.
+    return ticket -> {
+      Set<String> skills = null;
+      for (String t : ticket.tags()) {
+        if (t.startsWith(SKILL_TAG_PREFIX) && t.length() > SKILL_TAG_PREFIX.length()) {
+          if (skills == null) {
+            skills = new HashSet<>();
+          }
+          skills.add(t.substring(SKILL_TAG_PREFIX.length()));
+        }
+      }
+      return skills == null ? Set.of() : Set.copyOf(skills);
+    };
   }
 
   /**

@@ -67,6 +67,37 @@ class StrategiesTest {
   }
 
   @Test
+  void withSkillsKeepsOnlyAgentsWithEverySkillAndAnEmptySetKeepsEveryone() {
+    Candidate de = skilled(candidate("de", 0, 5, 1), "lang:de");
+    Candidate both = skilled(candidate("both", 2, 5, 2), "lang:de", "product:rail");
+    Candidate none = candidate("none", 0, 5, 0);
+    Candidates c = Candidates.of(List.of(de, both, none));
+    assertEquals(
+        List.of("both"),
+        c.withSkills(Set.of("lang:de", "product:rail")).byLoad().map(x -> x.id().value()).toList());
+    assertEquals(
+        List.of("de", "both"),
+        c.withSkills(Set.of("lang:de")).byLoad().map(x -> x.id().value()).toList());
+    assertEquals(3L, c.withSkills(Set.of()).byIdle().count());
+    assertEquals(Optional.empty(), c.withSkills(Set.of("lang:fi")).find(AgentId.of("de")));
+    assertEquals(
+        Optional.of("de"),
+        pick(
+            Strategies.skills(Strategies.skillsFromTags(), Strategies.roundRobin()),
+            ticket("skill:lang:de"),
+            c));
+  }
+
+  static Candidate skilled(Candidate c, String... skills) {
+    return new Candidate(
+        c.agent().withSkills(Set.of(skills)),
+        c.load(),
+        c.capacity(),
+        c.lastAssigned(),
+        c.lastAssignedAt());
+  }
+
+  @Test
   void leastLoadedTakesTheFewestActiveTiesToTheLongestIdle() {
     Candidates c =
         Candidates.of(

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
@@ -19,15 +20,17 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
  * The agents who can take a ticket now, indexed so that a decision does not scan them all: sorted
  * sets by load, by last assignment and by spare capacity, once over all agents and once per group,
- * and again per channel some agent has a limit on (or was refused on), with only the agents who
- * have room there. Only available agents (ONLINE, below their total capacity, not reported full by
- * the store) are in the sets, so the first element of a set is usually the answer.
+ * again per channel some agent has a limit on (or was refused on), with only the agents who have
+ * room there, and per skill a ticket has required, with only the agents who have it. Only available
+ * agents (ONLINE, below their total capacity, not reported full by the store) are in the sets, so
+ * the first element of a set is usually the answer.
  *
  * <p>The loads are a cache of what the ticket store holds, kept up to date from each stored change.
  * They guide decisions; they never guarantee capacity: the store does that, checking the {@link
@@ -83,22 +86,33 @@ final class Roster {
     }
   }
 
-  /** The three orders of one set of agents. */
+  /** The three orders of one set of agents, and how many agents it holds. */
   private static final class Orders {
     final NavigableSet<Candidate> byLoad = new ConcurrentSkipListSet<>(Candidates.LOAD_ORDER);
     final NavigableSet<Candidate> byIdle = new ConcurrentSkipListSet<>(Candidates.IDLE_ORDER);
     final NavigableSet<Candidate> bySpare = new ConcurrentSkipListSet<>(Candidates.SPARE_ORDER);
 
+    /** Written under the roster's lock only; a skip list's own size() counts every element. */
+    private volatile int size;
+
     void add(Candidate c) {
-      byLoad.add(c);
+      if (byLoad.add(c)) {
+        size++;
+      }
       byIdle.add(c);
       bySpare.add(c);
     }
 
     void remove(Candidate c) {
-      byLoad.remove(c);
+      if (byLoad.remove(c)) {
+        size--;
+      }
       byIdle.remove(c);
       bySpare.remove(c);
+    }
+
+    int size() {
+      return size;
     }
   }
 
@@ -117,6 +131,23 @@ final class Roster {
 
   /** The channels {@link #byChannel} indexes; only grows. Replaced whole, read without the lock. */
   private volatile Set<Channel> limited = Set.of();
+
+  /**
+   * For each skill a ticket has required (and some agent has), the same orders again with only the
+   * available agents who have it, over all groups and channels: otherwise a decision for a ticket
+   * needing a rare skill would walk past every agent without it. Built on the first decision that
+   * asks for the skill, so a desk that routes by no skill keeps none.
+   */
+  private final Map<String, Orders> bySkill = new ConcurrentHashMap<>();
+
+  /** The skills {@link #bySkill} indexes; only grows. Replaced whole, read without the lock. */
+  private volatile Set<String> indexedSkills = Set.of();
+
+  /**
+   * How many agents (available or not) have each skill: a skill nobody has is never indexed, so
+   * tickets requiring made-up skills cost no memory.
+   */
+  private final Map<String, Integer> holders = new ConcurrentHashMap<>();
 
   private long sequence;
 
@@ -279,6 +310,54 @@ final class Roster {
             .map(Slot::candidate);
       }
 
+      /**
+       * Walks whichever holds fewer agents: these orders, checking the skills agent by agent, or
+       * the index of the rarest required skill, checking the group (and the other skills) agent by
+       * agent.
+       */
+      @Override
+      public Candidates.Source withSkills(Set<String> skills) {
+        Orders rarest = null;
+        for (String skill : skills) {
+          Orders o = skillOrders(skill);
+          if (o == null) {
+            return NOBODY;
+          }
+          if (rarest == null || o.size() < rarest.size()) {
+            rarest = o;
+          }
+        }
+        Optional<Orders> base = orders();
+        if (rarest == null || base.isEmpty() || base.get().size() <= rarest.size()) {
+          return Candidates.Source.super.withSkills(skills);
+        }
+        Orders skilled = rarest;
+        Candidates.Source scoped = this;
+        Predicate<Candidate> fits =
+            c -> c.agent().hasSkills(skills) && group.map(c.agent()::isIn).orElse(true);
+        return new Candidates.Source() {
+          @Override
+          public Stream<Candidate> byLoad() {
+            return skilled.byLoad.stream().filter(fits);
+          }
+
+          @Override
+          public Stream<Candidate> byIdle() {
+            return skilled.byIdle.stream().filter(fits);
+          }
+
+          @Override
+          public Stream<Candidate> bySpare() {
+            return skilled.bySpare.stream().filter(fits);
+          }
+
+          @Override
+          public Optional<Candidate> find(AgentId id) {
+            return scoped.find(id).filter(fits);
+          }
+        };
+      }
+
       private Optional<Orders> orders() {
         if (limited.contains(channel)) {
           return Optional.ofNullable(byChannel.get(group)).map(m -> m.get(channel));
@@ -286,6 +365,59 @@ final class Roster {
         return group.isEmpty() ? Optional.of(all) : Optional.ofNullable(byGroup.get(group.get()));
       }
     };
+  }
+
+  /** A source without agents: a ticket requires a skill nobody has. */
+  private static final Candidates.Source NOBODY =
+      new Candidates.Source() {
+        @Override
+        public Stream<Candidate> byLoad() {
+          return Stream.empty();
+        }
+
+        @Override
+        public Stream<Candidate> byIdle() {
+          return Stream.empty();
+        }
+
+        @Override
+        public Stream<Candidate> bySpare() {
+          return Stream.empty();
+        }
+
+        @Override
+        public Optional<Candidate> find(AgentId id) {
+          return Optional.empty();
+        }
+      };
+
+  /**
+   * The skill's orders, built now if this is the first decision to ask for it; null when no agent
+   * has the skill.
+   */
+  private Orders skillOrders(String skill) {
+    if (indexedSkills.contains(skill)) {
+      return bySkill.get(skill);
+    }
+    if (holders.getOrDefault(skill, 0) == 0) {
+      return null;
+    }
+    synchronized (lock) {
+      if (!indexedSkills.contains(skill)) {
+        Orders orders = new Orders();
+        for (Slot s : slots.values()) {
+          if (s.available() && s.agent().skills().contains(skill)) {
+            orders.add(s.candidate());
+          }
+        }
+        bySkill.put(skill, orders);
+        Set<String> next = new HashSet<>(indexedSkills);
+        next.add(skill);
+        // Published after the orders are complete: a reader sees the skill indexed only once it is.
+        indexedSkills = Set.copyOf(next);
+      }
+      return bySkill.get(skill);
+    }
   }
 
   private void update(AgentId id, UnaryOperator<Slot> change) {
@@ -300,6 +432,7 @@ final class Roster {
   /** Swaps the agent's slot in the map and in every index it belongs to. Holds the lock. */
   private void replace(AgentId id, Slot old, Slot next) {
     Set<Channel> indexed = limited;
+    Set<String> skills = indexedSkills;
     if (old != null && old.available()) {
       all.remove(old.candidate());
       for (GroupId g : old.agent().groups()) {
@@ -310,6 +443,7 @@ final class Roster {
           forEachScope(old, ch, o -> o.remove(old.candidate()));
         }
       }
+      forEachIndexedSkill(old, skills, o -> o.remove(old.candidate()));
     }
     slots.put(id, next);
     if (next.available()) {
@@ -322,6 +456,15 @@ final class Roster {
           forEachScope(next, ch, o -> o.add(next.candidate()));
         }
       }
+      forEachIndexedSkill(next, skills, o -> o.add(next.candidate()));
+    }
+    if (old == null || !old.agent().skills().equals(next.agent().skills())) {
+      if (old != null) {
+        old.agent()
+            .skills()
+            .forEach(k -> holders.merge(k, -1, (a, b) -> a + b == 0 ? null : a + b));
+      }
+      next.agent().skills().forEach(k -> holders.merge(k, 1, Integer::sum));
     }
     Set<Channel> more = EnumSet.noneOf(Channel.class);
     for (Channel ch : Channel.values()) {
@@ -356,6 +499,18 @@ final class Roster {
     Set<Channel> next = EnumSet.copyOf(channels);
     next.addAll(limited);
     limited = Set.copyOf(next);
+  }
+
+  /** The orders of each of the slot's skills that is indexed. Holds the lock. */
+  private void forEachIndexedSkill(Slot s, Set<String> indexed, Consumer<Orders> action) {
+    if (indexed.isEmpty()) {
+      return;
+    }
+    for (String skill : s.agent().skills()) {
+      if (indexed.contains(skill)) {
+        action.accept(bySkill.get(skill));
+      }
+    }
   }
 
   /** The channel's orders for all agents and for each of the slot's groups. Holds the lock. */
