@@ -11,11 +11,13 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -33,7 +35,7 @@ import java.util.regex.Pattern;
  *   <li><b>Writes are atomic</b>: the bytes go to a temporary file in the same subdirectory, are
  *       forced to disk, and the file is then moved into place; a reader sees the whole file or
  *       none. After a crash, temporary files ({@code *.partial}) may be left behind; they are never
- *       read and may be removed when no instance is writing.
+ *       read, and {@link #removeLeftovers} removes them.
  *   <li><b>Deleting</b> removes the file (the desk deletes a customer's files when it erases them,
  *       see {@code HelpDesk.eraseCustomer}); deleting an unknown reference does nothing.
  *   <li><b>Size limit</b>: a file over the limit is refused with a {@link ValidationException}
@@ -54,6 +56,9 @@ public final class FileSystemAttachments implements AttachmentStore {
   // that ignores case.
   private static final Pattern REF =
       Pattern.compile("fs:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
+
+  /** The subdirectories: the first two hex digits of the files' names. */
+  private static final Pattern SHARD = Pattern.compile("[0-9a-f]{2}");
 
   private final Path directory;
   private final long maxBytes;
@@ -151,6 +156,49 @@ public final class FileSystemAttachments implements AttachmentStore {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot delete attachment " + ref.value(), e);
     }
+  }
+
+  /**
+   * Removes the temporary files a crash left behind ({@code *.partial} in the store's
+   * subdirectories) that were last written before {@code modifiedBefore}. A write in progress on
+   * this or another instance touches its file until it is moved into place, so a time well in the
+   * past (say, an hour ago) never removes one. Stored files are never touched.
+   *
+   * @return how many files were removed
+   * @throws UncheckedIOException if the directory cannot be listed
+   */
+  public int removeLeftovers(Instant modifiedBefore) {
+    Check.present("modifiedBefore", modifiedBefore);
+    int removed = 0;
+    try (DirectoryStream<Path> shards =
+        Files.newDirectoryStream(
+            directory, p -> SHARD.matcher(p.getFileName().toString()).matches())) {
+      for (Path shard : shards) {
+        try (DirectoryStream<Path> partials = Files.newDirectoryStream(shard, "*.partial")) {
+          for (Path partial : partials) {
+            if (lastModified(partial).isBefore(modifiedBefore) && removeIfPresent(partial)) {
+              removed++;
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list the attachment directory " + directory, e);
+    }
+    return removed;
+  }
+
+  private static Instant lastModified(Path file) throws IOException {
+    try {
+      return Files.getLastModifiedTime(file).toInstant();
+    } catch (NoSuchFileException e) {
+      // Moved into place or removed meanwhile: not a leftover.
+      return Instant.MAX;
+    }
+  }
+
+  private static boolean removeIfPresent(Path file) throws IOException {
+    return Files.deleteIfExists(file);
   }
 
   /** The file of a reference this store issued; any other text names no file. */

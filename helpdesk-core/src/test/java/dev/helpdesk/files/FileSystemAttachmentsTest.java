@@ -2,6 +2,7 @@ package dev.helpdesk.files;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
@@ -17,6 +18,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -143,6 +147,31 @@ class FileSystemAttachmentsTest extends AttachmentStoreContract {
     List<Path> files = filesUnder(directory());
     assertEquals(5, files.size());
     assertTrue(files.stream().noneMatch(p -> p.toString().endsWith(".partial")), files.toString());
+  }
+
+  @Test
+  void leftoversOfACrashAreRemovedWhenOldButWritesInProgressAndStoredFilesAreKept()
+      throws IOException {
+    FileSystemAttachments store = new FileSystemAttachments(directory());
+    Attachment kept = store.store(text("kept.txt", "kept"));
+    Instant now = Instant.parse("2026-03-02T09:00:00Z");
+    Path shard = directory().resolve("ab");
+    Files.createDirectories(shard);
+    Path crashed = Files.writeString(shard.resolve("ab12.partial"), "half");
+    Files.setLastModifiedTime(crashed, FileTime.from(now.minus(Duration.ofHours(2))));
+    Path writing = Files.writeString(shard.resolve("ab34.partial"), "still being written");
+    Files.setLastModifiedTime(writing, FileTime.from(now.minus(Duration.ofMinutes(1))));
+    Path notOurs = Files.writeString(directory().resolve("notes.partial"), "not in a shard");
+    Files.setLastModifiedTime(notOurs, FileTime.from(now.minus(Duration.ofDays(9))));
+
+    assertEquals(1, store.removeLeftovers(now.minus(Duration.ofHours(1))));
+
+    assertFalse(Files.exists(crashed));
+    assertTrue(Files.exists(writing));
+    assertTrue(Files.exists(notOurs));
+    assertArrayEquals(
+        "kept".getBytes(StandardCharsets.UTF_8), store.read(kept.ref()).orElseThrow());
+    assertEquals(0, store.removeLeftovers(now.minus(Duration.ofHours(1))));
   }
 
   @Test

@@ -53,6 +53,8 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.hibernate.cfg.SchemaToolingSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -91,6 +93,11 @@ import org.springframework.util.unit.DataSize;
 @EnableConfigurationProperties(HelpDeskProperties.class)
 @Import({HelpDeskMailConfiguration.class, HelpDeskJobsConfiguration.class})
 public class HelpDeskAutoConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(HelpDeskAutoConfiguration.class);
+
+  /** How old a half-written attachment file must be to be removed at start. */
+  static final Duration LEFTOVERS_AFTER = Duration.ofHours(1);
 
   /** Created by Spring Boot. */
   HelpDeskAutoConfiguration() {}
@@ -235,7 +242,10 @@ public class HelpDeskAutoConfiguration {
    */
   @Bean
   DeskAttachments helpDeskAttachments(
-      HelpDeskProperties properties, DeskStorage storage, ObjectProvider<AttachmentStore> own) {
+      HelpDeskProperties properties,
+      DeskStorage storage,
+      ObjectProvider<AttachmentStore> own,
+      ObjectProvider<Clock> clock) {
     AttachmentStore declared = own.getIfUnique();
     if (declared != null) {
       return new DeskAttachments(declared);
@@ -247,7 +257,17 @@ public class HelpDeskAutoConfiguration {
         throw PropertyErrors.invalid("helpdesk.attachments.max-file-size", max, "must be positive");
       }
       try {
-        return new DeskAttachments(new FileSystemAttachments(files.getDirectory(), max.toBytes()));
+        FileSystemAttachments store =
+            new FileSystemAttachments(files.getDirectory(), max.toBytes());
+        // What a crash of this or another instance left half-written; an hour is far longer
+        // than any write in progress takes.
+        int removed =
+            store.removeLeftovers(
+                clock.getIfUnique(Clock::systemUTC).instant().minus(LEFTOVERS_AFTER));
+        if (removed > 0) {
+          log.info("Removed {} half-written attachment files left by a crash", removed);
+        }
+        return new DeskAttachments(store);
       } catch (UncheckedIOException e) {
         throw PropertyErrors.invalid(
             "helpdesk.attachments.directory",

@@ -720,6 +720,27 @@ class HelpDeskAutoConfigurationTest {
   };
 
   @Test
+  void anAttachmentsDirectoryIsClearedOfHalfWrittenFilesACrashLeftAtStart(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+    java.nio.file.Path shard = java.nio.file.Files.createDirectories(dir.resolve("files/ab"));
+    java.nio.file.Path crashed = java.nio.file.Files.writeString(shard.resolve("ab1.partial"), "x");
+    java.nio.file.Files.setLastModifiedTime(
+        crashed,
+        java.nio.file.attribute.FileTime.from(
+            java.time.Instant.now().minus(java.time.Duration.ofHours(3))));
+    java.nio.file.Path writing = java.nio.file.Files.writeString(shard.resolve("ab2.partial"), "y");
+    runner
+        .withPropertyValues(
+            "helpdesk.jobs.enabled=false", "helpdesk.attachments.directory=" + dir.resolve("files"))
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(crashed).doesNotExist();
+              assertThat(writing).exists();
+            });
+  }
+
+  @Test
   void anAttachmentsDirectoryKeepsTheDesksFilesThereAndTheMailReadsTheSameStore(
       @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
     java.nio.file.Path files = dir.resolve("files");
