@@ -130,9 +130,18 @@ public final class JpaTickets implements Tickets {
       transactions.inTransaction(
           em -> {
             lockAgents(em, guarded, batch);
+            TicketChange previous = null;
             for (TicketChange change : batch) {
               checkCapacity(em, change);
+              if (change.creates() && previous != null && !previous.creates()) {
+                // The update before left its child rows waiting for the flush: were the new
+                // ticket's row queued behind them, ordered inserts would write the child rows of
+                // every ticket first (entity types go in the order they first appear), and the
+                // new ticket's children would miss their parent.
+                em.flush();
+              }
               write(em, change);
+              previous = change;
             }
             writeLinks(em, LinkEnd.of(batch));
             return null;
