@@ -114,6 +114,15 @@ abstract class JpaContracts {
     }
   }
 
+  /** The kept queue and unsolved counts, their recount and their migration. */
+  @Nested
+  class KeptCounts extends KeptCountsContract {
+    @Override
+    TestDatabase db() {
+      return JpaContracts.this.db();
+    }
+  }
+
   /** The backfill of {@code V9__search_sla.sql}. */
   @Nested
   class SearchSlaMigration {

@@ -30,4 +30,9 @@ class MariaDbClusterTest {
         new AssignmentClusterScenario(DB, db -> db.newEntityManagerFactory(Map.of())).run(250);
     assertEquals(5_000, opened);
   }
+
+  @Test
+  void twoInstancesOfFourThreadsKeepTheCountsExactWithoutADeadlockOrLostRace() throws Exception {
+    new KeptCountsConcurrencyScenario(DB).run(60);
+  }
 }

@@ -146,6 +146,11 @@ class PostgreSqlClusterTest {
   }
 
   @Test
+  void twoInstancesOfFourThreadsKeepTheCountsExactWithoutADeadlockOrLostRace() throws Exception {
+    new KeptCountsConcurrencyScenario(DB).run(60);
+  }
+
+  @Test
   void twoDispatchersDeliverTenThousandEntriesEachExactlyOnce() throws Exception {
     int entries = 10_000;
     JpaHelpDeskStore loader = instance();

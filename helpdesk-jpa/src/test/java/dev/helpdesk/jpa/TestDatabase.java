@@ -57,6 +57,7 @@ public enum TestDatabase {
           "hd_message",
           "hd_ticket_event",
           "hd_ticket",
+          "hd_ticket_count",
           "hd_outbox",
           "hd_agent_group",
           "hd_agent_skill",
@@ -90,7 +91,8 @@ public enum TestDatabase {
           "V14__no_reply_deadlines.sql",
           "V15__ccs.sql",
           "V16__notification_coalescing.sql",
-          "V17__outbox_partial_indexes.sql");
+          "V17__outbox_partial_indexes.sql",
+          "V18__ticket_counts.sql");
 
   private static final List<String> SEQUENCES =
       List.of(

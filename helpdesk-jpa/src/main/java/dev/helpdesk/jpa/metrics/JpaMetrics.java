@@ -3,6 +3,7 @@ package dev.helpdesk.jpa.metrics;
 import dev.helpdesk.agent.AgentId;
 import dev.helpdesk.agent.GroupId;
 import dev.helpdesk.common.Check;
+import dev.helpdesk.jpa.store.Database;
 import dev.helpdesk.jpa.store.Transactions;
 import dev.helpdesk.metrics.DurationStats;
 import dev.helpdesk.metrics.MetricFact;
@@ -15,6 +16,7 @@ import dev.helpdesk.store.TicketChange;
 import dev.helpdesk.ticket.Priority;
 import dev.helpdesk.ticket.Rating;
 import dev.helpdesk.ticket.SlaTarget;
+import dev.helpdesk.ticket.Ticket;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.util.EnumMap;
@@ -33,7 +35,10 @@ import org.hibernate.persister.entity.EntityPersister;
  * The metric facts of every change in {@code hd_metric_fact}, written by the ticket store in the
  * change's transaction ({@link #appendTo}), and the {@link MetricsQueries} answered by aggregate
  * JPQL over that table (by kind and instant, on the {@code hd_metric_fact_range_ix} index) and over
- * {@code hd_ticket} for the figures of now. No query loads a ticket or an event.
+ * {@code hd_ticket} for the agents' loads. The unsolved tickets per priority and the unassigned
+ * queue are not counted but kept: {@code hd_ticket_count} holds them per priority and queued or
+ * not, moved by the ticket store from each change's before to its after in the change's transaction
+ * ({@link #moveCounts}), and read in constant time. No query loads a ticket or an event.
  */
 public final class JpaMetrics implements MetricsQueries {
 
@@ -46,13 +51,30 @@ public final class JpaMetrics implements MetricsQueries {
   private static final String MET = "MET";
   private static final String BREACHED = "BREACHED";
 
+  /**
+   * Rows of {@code hd_ticket_count} per priority and queued or not. A transaction adds its changes'
+   * counts to one of them, so that concurrent changes of different tickets at one priority wait for
+   * one another only when they drew the same slot; the figures are the sums over the slots.
+   */
+  static final int SLOTS = 16;
+
+  /** Counted keys: the priority ranks 1 to 4, each queued (assignee-less) or not. */
+  private static final int KEYS = 2 * Priority.values().length;
+
   private final Transactions transactions;
+  private final Transactions own;
+  private final Database database;
 
   /**
    * @param transactions where the queries run (the ticket store's)
+   * @param own transactions that commit on their own, where {@link #recount} runs; may be {@code
+   *     transactions} when those are standalone
+   * @param database the database's customization
    */
-  public JpaMetrics(Transactions transactions) {
+  public JpaMetrics(Transactions transactions, Transactions own, Database database) {
     this.transactions = Objects.requireNonNull(transactions, "transactions");
+    this.own = Objects.requireNonNull(own, "own");
+    this.database = Objects.requireNonNull(database, "database");
   }
 
   /**
@@ -134,6 +156,169 @@ public final class JpaMetrics implements MetricsQueries {
         .setParameter(10, row.outcome)
         .setParameter(11, row.ticketId)
         .executeUpdate();
+  }
+
+  // ---------------------------------------------------------------- kept counts
+
+  /**
+   * Moves the kept counts of the changed tickets from each change's before to its after, in the
+   * caller's transaction, which has written the changes. The store calls it last, after every row
+   * of the changes, so that the counts' row locks are held for as short a time as possible and
+   * always taken after the tickets' own. The changes' moves are summed per priority and queued or
+   * not, and each sum that is not zero is added with one statement, in one slot drawn for the
+   * transaction, in a fixed order (priority, then queued): two transactions take the count rows
+   * they share in the same order and cannot deadlock on them. A batch that moves no count writes
+   * nothing. The version check of each change's own row guarantees that its before is what was
+   * stored.
+   */
+  public void moveCounts(EntityManager em, List<TicketChange> changes) {
+    long[] deltas = new long[KEYS];
+    for (TicketChange change : changes) {
+      change.before().ifPresent(t -> count(deltas, t, -1));
+      count(deltas, change.after(), +1);
+    }
+    add(em, deltas);
+  }
+
+  /** Moves the kept counts of one ticket stored otherwise than as a change (an erasure). */
+  public void moveCounts(EntityManager em, Ticket before, Ticket after) {
+    long[] deltas = new long[KEYS];
+    count(deltas, before, -1);
+    count(deltas, after, +1);
+    add(em, deltas);
+  }
+
+  private static void count(long[] deltas, Ticket t, int sign) {
+    if (t.status().isUnsolved()) {
+      deltas[key(rank(t.priority()), t.assignee().isEmpty())] += sign;
+    }
+  }
+
+  /** The keys in the order counts are locked in: priority rank, then not queued before queued. */
+  private static int key(int rank, boolean queued) {
+    return 2 * (rank - 1) + (queued ? 1 : 0);
+  }
+
+  private void add(EntityManager em, long[] deltas) {
+    int slot = -1;
+    for (int k = 0; k < KEYS; k++) {
+      if (deltas[k] != 0) {
+        if (slot < 0) {
+          slot = slotOf(em);
+        }
+        add(em, k, slot, deltas[k]);
+      }
+    }
+  }
+
+  private void add(EntityManager em, int key, int slot, long delta) {
+    em.createNativeQuery(database.addToTicketCount())
+        .setParameter(1, key / 2 + 1)
+        .setParameter(2, key % 2 == 1)
+        .setParameter(3, slot)
+        .setParameter(4, delta)
+        .executeUpdate();
+  }
+
+  /**
+   * The slot of the transaction the entity manager works in: drawn from the identity of its
+   * session, which is the transaction's own when standalone and the one bound to the application's
+   * transaction when joined, so that every change of one transaction adds to the same slot.
+   */
+  private static int slotOf(EntityManager em) {
+    int h = System.identityHashCode(em.unwrap(SessionImplementor.class));
+    h ^= h >>> 16;
+    h *= 0x45d9f3b;
+    h ^= h >>> 16;
+    return Math.floorMod(h, SLOTS);
+  }
+
+  /**
+   * Counts the unsolved tickets of {@code hd_ticket} again, per priority and with or without an
+   * assignee, and stores the figures that {@link #queueByPriority} and {@link #unsolvedByPriority}
+   * read. The desk keeps them right by itself with every change it stores; call this after writing
+   * tickets around the library, e.g. a bulk import with SQL or a repair by hand. It runs in one
+   * transaction of its own, and is safe while the desk is in use: it first locks every count row
+   * (creating missing ones) in the order changes lock them, so changes that are storing wait for
+   * it, and then counts what had committed.
+   */
+  public void recount() {
+    own.inTransaction(
+        em -> {
+          for (int k = 0; k < KEYS; k++) {
+            for (int slot = 0; slot < SLOTS; slot++) {
+              add(em, k, slot, 0); // creates the row if missing, and locks it either way
+            }
+          }
+          em.createNativeQuery("update hd_ticket_count set n = 0").executeUpdate();
+          String queued = "case when assignee_id is null then 1 else 0 end";
+          List<?> rows =
+              em.createNativeQuery(
+                      "select priority, "
+                          + queued
+                          + ", count(*) from hd_ticket where unsolved = true group by priority, "
+                          + queued)
+                  .getResultList();
+          for (Object o : rows) {
+            Object[] row = (Object[]) o;
+            em.createNativeQuery(
+                    "update hd_ticket_count set n = ?1"
+                        + " where priority = ?2 and queued = ?3 and slot = 0")
+                .setParameter(1, ((Number) row[2]).longValue())
+                .setParameter(2, ((Number) row[0]).intValue())
+                .setParameter(3, ((Number) row[1]).intValue() == 1)
+                .executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  /** The kept counts: the sums over the slots, per priority, of the queued rows or of all. */
+  private Map<Priority, Long> kept(boolean queuedOnly) {
+    List<?> rows =
+        transactions.read(
+            em ->
+                em.createNativeQuery(
+                        "select priority, queued, sum(n) from hd_ticket_count"
+                            + " group by priority, queued")
+                    .getResultList());
+    Map<Priority, Long> result = new EnumMap<>(Priority.class);
+    for (Priority p : Priority.values()) {
+      result.put(p, 0L);
+    }
+    for (Object o : rows) {
+      Object[] row = (Object[]) o;
+      if (!queuedOnly || truth(row[1])) {
+        result.merge(
+            priority(((Number) row[0]).intValue()), ((Number) row[2]).longValue(), Long::sum);
+      }
+    }
+    return result;
+  }
+
+  /** A boolean column as the driver returns it: a boolean, or a number (MariaDB's tinyint). */
+  private static boolean truth(Object value) {
+    return value instanceof Number n ? n.intValue() != 0 : Boolean.TRUE.equals(value);
+  }
+
+  /** The stored rank of a priority, as {@code hd_ticket.priority} holds it. */
+  private static int rank(Priority p) {
+    return switch (p) {
+      case LOW -> 1;
+      case NORMAL -> 2;
+      case HIGH -> 3;
+      case URGENT -> 4;
+    };
+  }
+
+  private static Priority priority(int rank) {
+    return switch (rank) {
+      case 1 -> Priority.LOW;
+      case 2 -> Priority.NORMAL;
+      case 3 -> Priority.HIGH;
+      case 4 -> Priority.URGENT;
+      default -> throw new IllegalStateException("Unknown stored priority rank " + rank);
+    };
   }
 
   // ---------------------------------------------------------------- ranged figures
@@ -306,35 +491,15 @@ public final class JpaMetrics implements MetricsQueries {
     return result;
   }
 
+  /** Read from the kept counts: constant time, however many tickets are stored. */
   @Override
   public Map<Priority, Long> queueByPriority() {
-    return byPriority(" and t.assigneeId is null");
+    return kept(true);
   }
 
+  /** Read from the kept counts: constant time, however many tickets are stored. */
   @Override
   public Map<Priority, Long> unsolvedByPriority() {
-    return byPriority("");
-  }
-
-  private Map<Priority, Long> byPriority(String condition) {
-    List<Object[]> rows =
-        transactions.read(
-            em ->
-                em.createQuery(
-                        // count(*), not count(t): counting the id column makes PostgreSQL read
-                        // every row from the table; count(*) is answered from the index alone.
-                        "select t.priority, count(*) from HdTicket t where t.unsolved = true"
-                            + condition
-                            + " group by t.priority",
-                        Object[].class)
-                    .getResultList());
-    Map<Priority, Long> result = new EnumMap<>(Priority.class);
-    for (Priority p : Priority.values()) {
-      result.put(p, 0L);
-    }
-    for (Object[] row : rows) {
-      result.put((Priority) row[0], ((Number) row[1]).longValue());
-    }
-    return result;
+    return kept(false);
   }
 }

@@ -56,6 +56,21 @@ public interface Database {
   String saveCustomer();
 
   /**
+   * One native statement that adds {@code ?4} (a long) to the kept count of unsolved tickets of
+   * priority rank {@code ?1}, queued or not ({@code ?2}, a boolean), in slot {@code ?3}, creating
+   * the row of {@code hd_ticket_count} when it is missing, so that no change's count is ever lost.
+   * This one is the SQL standard's {@code MERGE}; PostgreSQL and MariaDB use their own upserts.
+   */
+  default String addToTicketCount() {
+    return "merge into hd_ticket_count c using (select cast(?1 as integer) as priority,"
+        + " cast(?2 as boolean) as queued, cast(?3 as smallint) as slot, cast(?4 as bigint) as n) d"
+        + " on c.priority = d.priority and c.queued = d.queued and c.slot = d.slot"
+        + " when matched then update set n = c.n + d.n"
+        + " when not matched then insert (priority, queued, slot, n)"
+        + " values (d.priority, d.queued, d.slot, d.n)";
+  }
+
+  /**
    * A native query selecting the {@code id} and {@code coalescing_key} of up to {@code max} outbox
    * rows due at the one positional parameter ({@code ?1}, an instant), oldest due first, locking
    * them and skipping rows other transactions have locked. Due means {@code due_at <= ?1}.

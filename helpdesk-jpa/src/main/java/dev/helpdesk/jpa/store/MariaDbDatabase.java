@@ -23,6 +23,16 @@ public final class MariaDbDatabase implements Database {
         + " organisation_id = values(organisation_id), saved_seq = values(saved_seq)";
   }
 
+  /**
+   * {@code INSERT ... ON DUPLICATE KEY UPDATE}: on a row that exists (the schema creates them all)
+   * it takes the same exclusive record lock an {@code UPDATE} takes.
+   */
+  @Override
+  public String addToTicketCount() {
+    return "insert into hd_ticket_count (priority, queued, slot, n) values (?1, ?2, ?3, ?4)"
+        + " on duplicate key update n = n + values(n)";
+  }
+
   @Override
   public String nextValue(String sequence) {
     return "select nextval(" + Sql.identifier(sequence) + ")";

@@ -37,6 +37,13 @@ public final class PostgreSqlDatabase implements Database {
         + " saved_seq = excluded.saved_seq";
   }
 
+  /** {@code INSERT ... ON CONFLICT DO UPDATE}, which waits for a concurrent insert of the row. */
+  @Override
+  public String addToTicketCount() {
+    return "insert into hd_ticket_count (priority, queued, slot, n) values (?1, ?2, ?3, ?4)"
+        + " on conflict (priority, queued, slot) do update set n = hd_ticket_count.n + excluded.n";
+  }
+
   @Override
   public String nextValue(String sequence) {
     return "select nextval('" + Sql.identifier(sequence) + "')";

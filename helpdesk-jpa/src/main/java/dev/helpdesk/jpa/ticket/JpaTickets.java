@@ -98,7 +98,7 @@ public final class JpaTickets implements Tickets {
     this.own = Objects.requireNonNull(own, "own");
     this.database = Objects.requireNonNull(database, "database");
     this.outbox = Objects.requireNonNull(outbox, "outbox");
-    this.metrics = new JpaMetrics(transactions);
+    this.metrics = new JpaMetrics(transactions, own, database);
   }
 
   @Override
@@ -112,7 +112,8 @@ public final class JpaTickets implements Tickets {
    * few JDBC batches: with {@code hibernate.jdbc.batch_size} set and, on PostgreSQL, {@code
    * reWriteBatchedInserts=true}, a hundred openings cost about as many round trips as one. The lock
    * rows of every agent the batch guards are taken first, in one fixed order, so that two batches
-   * cannot deadlock on them.
+   * cannot deadlock on them. The kept counts of unsolved and queued tickets move last, in the same
+   * transaction ({@link JpaMetrics#moveCounts}).
    */
   @Override
   public void saveAll(List<TicketChange> changes) {
@@ -130,11 +131,23 @@ public final class JpaTickets implements Tickets {
       transactions.inTransaction(
           em -> {
             lockAgents(em, guarded, batch);
+            TicketChange previous = null;
             for (TicketChange change : batch) {
               checkCapacity(em, change);
+              if (change.creates() && previous != null && !previous.creates()) {
+                // The update before left its child rows waiting for the flush: were the new
+                // ticket's row queued behind them, ordered inserts would write the child rows of
+                // every ticket first (entity types go in the order they first appear), and the
+                // new ticket's children would miss their parent.
+                em.flush();
+              }
               write(em, change);
+              previous = change;
             }
             writeLinks(em, LinkEnd.of(batch));
+            // Last: the kept counts' rows are locked after every ticket row of the batch, for
+            // the shortest time (see JpaMetrics.moveCounts).
+            metrics.moveCounts(em, batch);
             return null;
           });
     } catch (ConcurrentUpdateException | CapacityExceededException e) {
@@ -600,6 +613,7 @@ public final class JpaTickets implements Tickets {
             eraseMessages(em, id, erasure.conversation(), conflict);
             eraseEvents(em, id, erasure.history(), conflict);
             outbox.eraseIn(em, erasure.outbox());
+            metrics.moveCounts(em, erasure.before(), after);
             return null;
           });
     } catch (ConcurrentUpdateException e) {
