@@ -207,6 +207,14 @@ public class TicketLifeBenchmark {
 
     /** A row of a table: its columns in order and the values the template life stored. */
     record Row(String table, List<String> columns, List<Object> values) {
+      Object value(String column) {
+        int i = columns.indexOf(column);
+        if (i < 0) {
+          throw new IllegalStateException(table + " has no column " + column);
+        }
+        return values.get(i);
+      }
+
       String insert() {
         return "insert into "
             + table
@@ -333,10 +341,36 @@ public class TicketLifeBenchmark {
           for (List<Row> rows : byTable.values()) {
             insert(c, rows.get(0), fresh, rows);
           }
+          // Opening counts the ticket among the unsolved (assigned) ones, the reply moves
+          // nothing, solving takes it out: what the desk's life moves, as the adapter writes it.
+          int move = version == 1 ? 1 : version == steps.size() ? -1 : 0;
+          moveCount(c, step.ticket(), move);
           c.commit();
         }
       }
       return n;
+    }
+
+    /**
+     * Moves the kept count of unsolved tickets of the ticket's priority with an assignee (V18's
+     * {@code hd_ticket_count}) by {@code move}, as the adapter does: one upsert when the count
+     * changes, in a slot drawn per transaction.
+     */
+    private void moveCount(Connection c, Row ticket, int move) throws SQLException {
+      if (move == 0) {
+        return;
+      }
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "insert into hd_ticket_count (priority, queued, slot, n) values (?, ?, ?, ?)"
+                  + " on conflict (priority, queued, slot) do update"
+                  + " set n = hd_ticket_count.n + excluded.n")) {
+        s.setInt(1, ((Number) ticket.value("priority")).intValue());
+        s.setBoolean(2, ticket.value("assignee_id") == null);
+        s.setInt(3, (int) Math.floorMod(next.incrementAndGet(), 16L));
+        s.setLong(4, move);
+        s.executeUpdate();
+      }
     }
 
     /** Inserts {@code rows} (or the one {@code row}) as one batch, with fresh unique values. */
