@@ -53,6 +53,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.hibernate.query.NativeQuery;
 
 /**
  * Tickets in {@code hd_ticket}, their conversations in {@code hd_message} and {@code
@@ -248,47 +249,50 @@ public final class JpaTickets implements Tickets {
         row,
         new SearchText(words(seenRow.searchPublic()), words(seenRow.searchAll()))
             .with(after.subject(), change.messages()));
+    // Native SQL, not JPQL: Hibernate keeps no plan for JPQL updates and translates this one to
+    // SQL again on every save, a tenth of a save's CPU under load. Naming the table keeps JPQL's
+    // flush rule: the session is flushed first only when it holds ticket rows not yet written.
+    NativeQuery<?> update =
+        em.createNativeQuery(
+                "update hd_ticket set ticket_key = ?1, subject = ?2, description = ?3,"
+                    + " requester_id = ?4, requester_name = ?5, requester_email = ?6,"
+                    + " requester_organisation = ?7, channel = ?8, priority = ?9,"
+                    + " tags_json = ?10, custom_fields_json = ?11, ccs_json = ?12,"
+                    + " booking_reference = ?13, status = ?14, unsolved = ?15,"
+                    + " assignee_id = ?16, group_id = ?17, follow_up_of = ?18, created_at = ?19,"
+                    + " updated_at = ?20, solved_at = ?21, search_public = ?22,"
+                    + " search_all = ?23, version = ?24 where id = ?25 and version = ?26")
+            .unwrap(NativeQuery.class);
+    update.addSynchronizedQuerySpace("hd_ticket");
     int updated =
-        em.createQuery(
-                "update HdTicket t set t.key = :key, t.subject = :subject,"
-                    + " t.description = :description, t.requesterId = :requesterId,"
-                    + " t.requesterName = :requesterName, t.requesterEmail = :requesterEmail,"
-                    + " t.requesterOrganisation = :requesterOrganisation,"
-                    + " t.channel = :channel, t.priority = :priority, t.tagsJson = :tags,"
-                    + " t.customFieldsJson = :fields, t.ccsJson = :ccs,"
-                    + " t.bookingReference = :booking,"
-                    + " t.status = :status, t.unsolved = :unsolved, t.assigneeId = :assignee,"
-                    + " t.groupId = :group, t.followUpOf = :followUpOf,"
-                    + " t.createdAt = :createdAt, t.updatedAt = :updatedAt,"
-                    + " t.solvedAt = :solvedAt, t.searchPublic = :searchPublic,"
-                    + " t.searchAll = :searchAll, t.version = :version"
-                    + " where t.id = :rowId and t.version = :expected")
-            .setParameter("key", row.key)
-            .setParameter("subject", row.subject)
-            .setParameter("description", row.description)
-            .setParameter("requesterId", row.requesterId)
-            .setParameter("requesterName", row.requesterName)
-            .setParameter("requesterEmail", row.requesterEmail)
-            .setParameter("requesterOrganisation", row.requesterOrganisation)
-            .setParameter("channel", row.channel)
-            .setParameter("priority", row.priority)
-            .setParameter("tags", row.tagsJson)
-            .setParameter("fields", row.customFieldsJson)
-            .setParameter("ccs", row.ccsJson)
-            .setParameter("booking", row.bookingReference)
-            .setParameter("status", row.status)
-            .setParameter("unsolved", row.unsolved)
-            .setParameter("assignee", row.assigneeId)
-            .setParameter("group", row.groupId)
-            .setParameter("followUpOf", row.followUpOf)
-            .setParameter("createdAt", row.createdAt)
-            .setParameter("updatedAt", row.updatedAt)
-            .setParameter("solvedAt", row.solvedAt)
-            .setParameter("searchPublic", row.searchPublic)
-            .setParameter("searchAll", row.searchAll)
-            .setParameter("version", after.version())
-            .setParameter("rowId", seenRow.rowId())
-            .setParameter("expected", change.expectedVersion())
+        update
+            .setParameter(1, row.key, String.class)
+            .setParameter(2, row.subject, String.class)
+            .setParameter(3, row.description, String.class)
+            .setParameter(4, row.requesterId, String.class)
+            .setParameter(5, row.requesterName, String.class)
+            .setParameter(6, row.requesterEmail, String.class)
+            .setParameter(7, row.requesterOrganisation, String.class)
+            .setParameter(8, row.channel.name(), String.class)
+            .setParameter(
+                9, new PriorityRank().convertToDatabaseColumn(row.priority), Integer.class)
+            .setParameter(10, row.tagsJson, String.class)
+            .setParameter(11, row.customFieldsJson, String.class)
+            .setParameter(12, row.ccsJson, String.class)
+            .setParameter(13, row.bookingReference, String.class)
+            .setParameter(14, row.status.name(), String.class)
+            .setParameter(15, row.unsolved, Boolean.class)
+            .setParameter(16, row.assigneeId, String.class)
+            .setParameter(17, row.groupId, String.class)
+            .setParameter(18, row.followUpOf, UUID.class)
+            .setParameter(19, row.createdAt, Instant.class)
+            .setParameter(20, row.updatedAt, Instant.class)
+            .setParameter(21, row.solvedAt, Instant.class)
+            .setParameter(22, row.searchPublic, String.class)
+            .setParameter(23, row.searchAll, String.class)
+            .setParameter(24, after.version(), Long.class)
+            .setParameter(25, seenRow.rowId(), Long.class)
+            .setParameter(26, change.expectedVersion(), Long.class)
             .executeUpdate();
     if (updated != 1) {
       seen.forget(after.id().value());
