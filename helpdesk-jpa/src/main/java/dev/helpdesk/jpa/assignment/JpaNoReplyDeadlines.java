@@ -32,6 +32,9 @@ import java.util.UUID;
  */
 public final class JpaNoReplyDeadlines implements NoReplyDeadlines {
 
+  /** How often a claim that lost a race is made again before its failure is thrown. */
+  static final int CLAIM_ATTEMPTS = 5;
+
   private final Transactions transactions;
   private final Transactions own;
   private final Database database;
@@ -122,26 +125,31 @@ public final class JpaNoReplyDeadlines implements NoReplyDeadlines {
     Check.present("claimedUntil", claimedUntil);
     Instant at = micros(now);
     Instant until = micros(claimedUntil);
-    return own.inTransaction(
-        em -> {
-          List<UUID> ids = new ArrayList<>();
-          for (Object id :
-              em.createNativeQuery(database.claimDueNoReplyDeadlines(limit))
-                  .setParameter(1, at)
-                  .getResultList()) {
-            ids.add(Columns.uuid(id));
-          }
-          if (ids.isEmpty()) {
-            return List.of();
-          }
-          em.createQuery(
-                  "update HdNoReplyDeadline d set d.claimedUntil = :until"
-                      + " where d.ticketId in :ids")
-              .setParameter("until", until)
-              .setParameter("ids", ids)
-              .executeUpdate();
-          return ids.stream().map(TicketId::new).toList();
-        });
+    // A claim rolled back as a deadlock's victim (InnoDB may pick one even with SKIP LOCKED)
+    // wrote nothing: it is made again.
+    return Failures.retryLostRaces(
+        CLAIM_ATTEMPTS,
+        () ->
+            own.inTransaction(
+                em -> {
+                  List<UUID> ids = new ArrayList<>();
+                  for (Object id :
+                      em.createNativeQuery(database.claimDueNoReplyDeadlines(limit))
+                          .setParameter(1, at)
+                          .getResultList()) {
+                    ids.add(Columns.uuid(id));
+                  }
+                  if (ids.isEmpty()) {
+                    return List.of();
+                  }
+                  em.createQuery(
+                          "update HdNoReplyDeadline d set d.claimedUntil = :until"
+                              + " where d.ticketId in :ids")
+                      .setParameter("until", until)
+                      .setParameter("ids", ids)
+                      .executeUpdate();
+                  return ids.stream().map(TicketId::new).toList();
+                }));
   }
 
   /** The instant truncated to the microsecond the columns keep. */

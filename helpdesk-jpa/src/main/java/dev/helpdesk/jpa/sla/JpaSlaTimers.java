@@ -40,6 +40,9 @@ import java.util.UUID;
  */
 public final class JpaSlaTimers implements SlaTimers {
 
+  /** How often a claim that lost a race is made again before its failure is thrown. */
+  static final int CLAIM_ATTEMPTS = 5;
+
   private final Transactions transactions;
   private final Transactions own;
   private final Database database;
@@ -136,24 +139,30 @@ public final class JpaSlaTimers implements SlaTimers {
     Check.present("claimedUntil", claimedUntil);
     Instant at = now.truncatedTo(ChronoUnit.MICROS);
     Instant until = roundUp(claimedUntil);
-    return own.inTransaction(
-        em -> {
-          List<UUID> ids = new ArrayList<>();
-          for (Object id :
-              em.createNativeQuery(database.claimDueSlaTimers(limit))
-                  .setParameter(1, at)
-                  .getResultList()) {
-            ids.add(Columns.uuid(id));
-          }
-          if (ids.isEmpty()) {
-            return List.of();
-          }
-          em.createQuery("update HdSlaTimer t set t.claimedUntil = :until where t.ticketId in :ids")
-              .setParameter("until", until)
-              .setParameter("ids", ids)
-              .executeUpdate();
-          return ids.stream().map(TicketId::new).toList();
-        });
+    // A claim rolled back as a deadlock's victim (InnoDB may pick one even with SKIP LOCKED)
+    // wrote nothing: it is made again.
+    return Failures.retryLostRaces(
+        CLAIM_ATTEMPTS,
+        () ->
+            own.inTransaction(
+                em -> {
+                  List<UUID> ids = new ArrayList<>();
+                  for (Object id :
+                      em.createNativeQuery(database.claimDueSlaTimers(limit))
+                          .setParameter(1, at)
+                          .getResultList()) {
+                    ids.add(Columns.uuid(id));
+                  }
+                  if (ids.isEmpty()) {
+                    return List.of();
+                  }
+                  em.createQuery(
+                          "update HdSlaTimer t set t.claimedUntil = :until where t.ticketId in :ids")
+                      .setParameter("until", until)
+                      .setParameter("ids", ids)
+                      .executeUpdate();
+                  return ids.stream().map(TicketId::new).toList();
+                }));
   }
 
   /** The instant rounded up to the microsecond the columns keep. */

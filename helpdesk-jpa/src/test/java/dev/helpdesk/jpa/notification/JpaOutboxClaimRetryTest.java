@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.helpdesk.common.EmailAddress;
+import dev.helpdesk.jpa.DeadlockVictims;
 import dev.helpdesk.jpa.TestDatabase;
-import dev.helpdesk.jpa.store.Transactions;
 import dev.helpdesk.notification.Notification;
 import dev.helpdesk.notification.NotificationId;
 import dev.helpdesk.notification.NotificationKind;
@@ -13,15 +13,11 @@ import dev.helpdesk.notification.OutboxEntry;
 import dev.helpdesk.notification.Recipient;
 import dev.helpdesk.ticket.TicketId;
 import dev.helpdesk.ticket.TicketKey;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.PessimisticLockException;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,12 +40,12 @@ class JpaOutboxClaimRetryTest {
 
   @Test
   void aClaimThatLostADeadlockIsMadeAgainAndHandsOutTheRowsOnce() {
-    VictimOfDeadlocks transactions = new VictimOfDeadlocks(0);
+    DeadlockVictims transactions = new DeadlockVictims(db);
     JpaOutbox outbox = new JpaOutbox(transactions, db.database());
     List<Notification> queued = List.of(notification(T0), notification(T0.plusSeconds(1)));
     outbox.add(queued);
 
-    transactions.failuresLeft.set(2);
+    transactions.failNext(2);
     List<OutboxEntry> claimed = outbox.claim(T0.plusSeconds(5), 10, Duration.ofMinutes(5), "d-1");
 
     assertEquals(
@@ -60,12 +56,12 @@ class JpaOutboxClaimRetryTest {
 
   @Test
   void aClaimThatKeepsLosingFailsAfterItsAttemptsAndLeavesTheRowsPending() {
-    VictimOfDeadlocks transactions = new VictimOfDeadlocks(0);
+    DeadlockVictims transactions = new DeadlockVictims(db);
     JpaOutbox outbox = new JpaOutbox(transactions, db.database());
     Notification queued = notification(T0);
     outbox.add(List.of(queued));
 
-    transactions.failuresLeft.set(JpaOutbox.CLAIM_ATTEMPTS);
+    transactions.failNext(JpaOutbox.CLAIM_ATTEMPTS);
     assertThrows(
         PessimisticLockException.class,
         () -> outbox.claim(T0.plusSeconds(5), 10, Duration.ofMinutes(5), "d-1"));
@@ -84,32 +80,5 @@ class JpaOutboxClaimRetryTest {
         "Refund for booking B-17",
         Map.of(Notification.BODY, "Ana Lima wrote"),
         createdAt);
-  }
-
-  /**
-   * Standalone transactions whose next {@code failuresLeft} transactions do their work and are then
-   * rolled back with the failure a deadlock's victim sees (SQLSTATE 40001, as MariaDB reports it).
-   */
-  private final class VictimOfDeadlocks implements Transactions {
-    final AtomicInteger failuresLeft;
-    private final Transactions real = Transactions.resourceLocal(db.entityManagerFactory());
-
-    VictimOfDeadlocks(int failures) {
-      this.failuresLeft = new AtomicInteger(failures);
-    }
-
-    @Override
-    public <T> T inTransaction(Function<EntityManager, T> work) {
-      return real.inTransaction(
-          em -> {
-            T result = work.apply(em);
-            if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-              throw new PessimisticLockException(
-                  "Deadlock found when trying to get lock; try restarting transaction",
-                  new SQLException("Deadlock found when trying to get lock", "40001", 1213));
-            }
-            return result;
-          });
-    }
   }
 }
