@@ -4,8 +4,8 @@ import dev.helpdesk.agent.AgentId;
 import dev.helpdesk.assignment.NoReplyDeadline;
 import dev.helpdesk.assignment.NoReplyDeadlines;
 import dev.helpdesk.common.Check;
-import dev.helpdesk.jpa.store.Columns;
 import dev.helpdesk.jpa.store.Database;
+import dev.helpdesk.jpa.store.DueClaims;
 import dev.helpdesk.jpa.store.Failures;
 import dev.helpdesk.jpa.store.Json;
 import dev.helpdesk.jpa.store.Transactions;
@@ -14,7 +14,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,9 +30,6 @@ import java.util.UUID;
  * microseconds: instants are stored truncated to them, and the claim's {@code now} too.
  */
 public final class JpaNoReplyDeadlines implements NoReplyDeadlines {
-
-  /** How often a claim that lost a race is made again before its failure is thrown. */
-  static final int CLAIM_ATTEMPTS = 5;
 
   private final Transactions transactions;
   private final Transactions own;
@@ -125,31 +121,8 @@ public final class JpaNoReplyDeadlines implements NoReplyDeadlines {
     Check.present("claimedUntil", claimedUntil);
     Instant at = micros(now);
     Instant until = micros(claimedUntil);
-    // A claim rolled back as a deadlock's victim (InnoDB may pick one even with SKIP LOCKED)
-    // wrote nothing: it is made again.
-    return Failures.retryLostRaces(
-        CLAIM_ATTEMPTS,
-        () ->
-            own.inTransaction(
-                em -> {
-                  List<UUID> ids = new ArrayList<>();
-                  for (Object id :
-                      em.createNativeQuery(database.claimDueNoReplyDeadlines(limit))
-                          .setParameter(1, at)
-                          .getResultList()) {
-                    ids.add(Columns.uuid(id));
-                  }
-                  if (ids.isEmpty()) {
-                    return List.of();
-                  }
-                  em.createQuery(
-                          "update HdNoReplyDeadline d set d.claimedUntil = :until"
-                              + " where d.ticketId in :ids")
-                      .setParameter("until", until)
-                      .setParameter("ids", ids)
-                      .executeUpdate();
-                  return ids.stream().map(TicketId::new).toList();
-                }));
+    return DueClaims.claim(
+        own, database.claimDueNoReplyDeadlines(limit), at, "HdNoReplyDeadline", until);
   }
 
   /** The instant truncated to the microsecond the columns keep. */

@@ -4,6 +4,7 @@ import dev.helpdesk.agent.AgentId;
 import dev.helpdesk.agent.GroupId;
 import dev.helpdesk.common.Check;
 import dev.helpdesk.jpa.store.Database;
+import dev.helpdesk.jpa.store.PriorityRank;
 import dev.helpdesk.jpa.store.Transactions;
 import dev.helpdesk.metrics.DurationStats;
 import dev.helpdesk.metrics.MetricFact;
@@ -190,7 +191,7 @@ public final class JpaMetrics implements MetricsQueries {
 
   private static void count(long[] deltas, Ticket t, int sign) {
     if (t.status().isUnsolved()) {
-      deltas[key(rank(t.priority()), t.assignee().isEmpty())] += sign;
+      deltas[key(PriorityRank.of(t.priority()), t.assignee().isEmpty())] += sign;
     }
   }
 
@@ -290,7 +291,9 @@ public final class JpaMetrics implements MetricsQueries {
       Object[] row = (Object[]) o;
       if (!queuedOnly || truth(row[1])) {
         result.merge(
-            priority(((Number) row[0]).intValue()), ((Number) row[2]).longValue(), Long::sum);
+            PriorityRank.priority(((Number) row[0]).intValue()),
+            ((Number) row[2]).longValue(),
+            Long::sum);
       }
     }
     return result;
@@ -299,26 +302,6 @@ public final class JpaMetrics implements MetricsQueries {
   /** A boolean column as the driver returns it: a boolean, or a number (MariaDB's tinyint). */
   private static boolean truth(Object value) {
     return value instanceof Number n ? n.intValue() != 0 : Boolean.TRUE.equals(value);
-  }
-
-  /** The stored rank of a priority, as {@code hd_ticket.priority} holds it. */
-  private static int rank(Priority p) {
-    return switch (p) {
-      case LOW -> 1;
-      case NORMAL -> 2;
-      case HIGH -> 3;
-      case URGENT -> 4;
-    };
-  }
-
-  private static Priority priority(int rank) {
-    return switch (rank) {
-      case 1 -> Priority.LOW;
-      case 2 -> Priority.NORMAL;
-      case 3 -> Priority.HIGH;
-      case 4 -> Priority.URGENT;
-      default -> throw new IllegalStateException("Unknown stored priority rank " + rank);
-    };
   }
 
   // ---------------------------------------------------------------- ranged figures

@@ -1,8 +1,8 @@
 package dev.helpdesk.jpa.pending;
 
 import dev.helpdesk.common.Check;
-import dev.helpdesk.jpa.store.Columns;
 import dev.helpdesk.jpa.store.Database;
+import dev.helpdesk.jpa.store.DueClaims;
 import dev.helpdesk.jpa.store.Failures;
 import dev.helpdesk.jpa.store.Transactions;
 import dev.helpdesk.pending.FollowUpPlan;
@@ -13,7 +13,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +31,6 @@ import java.util.UUID;
  * microseconds: instants are stored truncated to them, and the claim's {@code now} too.
  */
 public final class JpaPendingFollowUps implements PendingFollowUps {
-
-  /** How often a claim that lost a race is made again before its failure is thrown. */
-  static final int CLAIM_ATTEMPTS = 5;
 
   private final Transactions transactions;
   private final Transactions own;
@@ -139,31 +135,8 @@ public final class JpaPendingFollowUps implements PendingFollowUps {
     Check.present("claimedUntil", claimedUntil);
     Instant at = micros(now);
     Instant until = micros(claimedUntil);
-    // A claim rolled back as a deadlock's victim (InnoDB may pick one even with SKIP LOCKED)
-    // wrote nothing: it is made again.
-    return Failures.retryLostRaces(
-        CLAIM_ATTEMPTS,
-        () ->
-            own.inTransaction(
-                em -> {
-                  List<UUID> ids = new ArrayList<>();
-                  for (Object id :
-                      em.createNativeQuery(database.claimDuePendingFollowUps(limit))
-                          .setParameter(1, at)
-                          .getResultList()) {
-                    ids.add(Columns.uuid(id));
-                  }
-                  if (ids.isEmpty()) {
-                    return List.of();
-                  }
-                  em.createQuery(
-                          "update HdPendingFollowUp f set f.claimedUntil = :until"
-                              + " where f.ticketId in :ids")
-                      .setParameter("until", until)
-                      .setParameter("ids", ids)
-                      .executeUpdate();
-                  return ids.stream().map(TicketId::new).toList();
-                }));
+    return DueClaims.claim(
+        own, database.claimDuePendingFollowUps(limit), at, "HdPendingFollowUp", until);
   }
 
   /** The instant truncated to the microsecond the columns keep; null stays null. */

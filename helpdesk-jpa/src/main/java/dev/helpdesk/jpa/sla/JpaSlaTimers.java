@@ -1,8 +1,8 @@
 package dev.helpdesk.jpa.sla;
 
 import dev.helpdesk.common.Check;
-import dev.helpdesk.jpa.store.Columns;
 import dev.helpdesk.jpa.store.Database;
+import dev.helpdesk.jpa.store.DueClaims;
 import dev.helpdesk.jpa.store.Failures;
 import dev.helpdesk.jpa.store.Transactions;
 import dev.helpdesk.sla.SlaState;
@@ -13,7 +13,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,9 +38,6 @@ import java.util.UUID;
  * is due nor a claim ended early; the JSON document keeps the exact instants.
  */
 public final class JpaSlaTimers implements SlaTimers {
-
-  /** How often a claim that lost a race is made again before its failure is thrown. */
-  static final int CLAIM_ATTEMPTS = 5;
 
   private final Transactions transactions;
   private final Transactions own;
@@ -139,30 +135,7 @@ public final class JpaSlaTimers implements SlaTimers {
     Check.present("claimedUntil", claimedUntil);
     Instant at = now.truncatedTo(ChronoUnit.MICROS);
     Instant until = roundUp(claimedUntil);
-    // A claim rolled back as a deadlock's victim (InnoDB may pick one even with SKIP LOCKED)
-    // wrote nothing: it is made again.
-    return Failures.retryLostRaces(
-        CLAIM_ATTEMPTS,
-        () ->
-            own.inTransaction(
-                em -> {
-                  List<UUID> ids = new ArrayList<>();
-                  for (Object id :
-                      em.createNativeQuery(database.claimDueSlaTimers(limit))
-                          .setParameter(1, at)
-                          .getResultList()) {
-                    ids.add(Columns.uuid(id));
-                  }
-                  if (ids.isEmpty()) {
-                    return List.of();
-                  }
-                  em.createQuery(
-                          "update HdSlaTimer t set t.claimedUntil = :until where t.ticketId in :ids")
-                      .setParameter("until", until)
-                      .setParameter("ids", ids)
-                      .executeUpdate();
-                  return ids.stream().map(TicketId::new).toList();
-                }));
+    return DueClaims.claim(own, database.claimDueSlaTimers(limit), at, "HdSlaTimer", until);
   }
 
   /** The instant rounded up to the microsecond the columns keep. */

@@ -11,6 +11,7 @@ import dev.helpdesk.jpa.metrics.JpaMetrics;
 import dev.helpdesk.jpa.notification.JpaOutbox;
 import dev.helpdesk.jpa.store.Database;
 import dev.helpdesk.jpa.store.Failures;
+import dev.helpdesk.jpa.store.PriorityRank;
 import dev.helpdesk.jpa.store.Transactions;
 import dev.helpdesk.search.SearchHit;
 import dev.helpdesk.search.SearchPosition;
@@ -28,7 +29,6 @@ import dev.helpdesk.store.Tickets;
 import dev.helpdesk.ticket.CapacityExceededException;
 import dev.helpdesk.ticket.CapacityGuard;
 import dev.helpdesk.ticket.Channel;
-import dev.helpdesk.ticket.Priority;
 import dev.helpdesk.ticket.Status;
 import dev.helpdesk.ticket.Ticket;
 import dev.helpdesk.ticket.TicketEvent;
@@ -274,8 +274,7 @@ public final class JpaTickets implements Tickets {
             .setParameter(6, row.requesterEmail, String.class)
             .setParameter(7, row.requesterOrganisation, String.class)
             .setParameter(8, row.channel.name(), String.class)
-            .setParameter(
-                9, new PriorityRank().convertToDatabaseColumn(row.priority), Integer.class)
+            .setParameter(9, PriorityRank.of(row.priority), Integer.class)
             .setParameter(10, row.tagsJson, String.class)
             .setParameter(11, row.customFieldsJson, String.class)
             .setParameter(12, row.ccsJson, String.class)
@@ -732,7 +731,7 @@ public final class JpaTickets implements Tickets {
     if (!q.priorities().isEmpty()) {
       where.add(
           "t.priority in ("
-              + marks(params, q.priorities().stream().map(JpaTickets::rank).toList())
+              + marks(params, q.priorities().stream().map(PriorityRank::of).toList())
               + ")");
     }
     q.assignee().ifPresent(a -> where.add("t.assignee_id = " + mark(params, a.value())));
@@ -847,15 +846,15 @@ public final class JpaTickets implements Tickets {
           yield "(-t.priority, t.created_at, "
               + key
               + ") > ("
-              + mark(params, -rank(p.priority()))
+              + mark(params, -PriorityRank.of(p.priority()))
               + ", "
               + mark(params, p.createdAt())
               + ", "
               + mark(params, k)
               + ")";
         }
-        String rank = mark(params, rank(p.priority()));
-        String rank2 = mark(params, rank(p.priority()));
+        String rank = mark(params, PriorityRank.of(p.priority()));
+        String rank2 = mark(params, PriorityRank.of(p.priority()));
         yield "(t.priority <= "
             + rank
             + " and (t.priority < "
@@ -901,10 +900,6 @@ public final class JpaTickets implements Tickets {
       marks.add(mark(params, v));
     }
     return String.join(", ", marks);
-  }
-
-  private static int rank(Priority p) {
-    return new PriorityRank().convertToDatabaseColumn(p);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.helpdesk.jpa.ticket;
 
+import dev.helpdesk.jpa.store.PriorityRank;
 import dev.helpdesk.ticket.Channel;
 import dev.helpdesk.ticket.Priority;
 import dev.helpdesk.ticket.Status;

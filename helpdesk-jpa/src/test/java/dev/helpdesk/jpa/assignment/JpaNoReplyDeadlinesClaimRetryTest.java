@@ -7,6 +7,7 @@ import dev.helpdesk.agent.AgentId;
 import dev.helpdesk.assignment.NoReplyDeadline;
 import dev.helpdesk.jpa.DeadlockVictims;
 import dev.helpdesk.jpa.TestDatabase;
+import dev.helpdesk.jpa.store.DueClaims;
 import dev.helpdesk.ticket.TicketId;
 import jakarta.persistence.PessimisticLockException;
 import java.time.Instant;
@@ -56,7 +57,7 @@ class JpaNoReplyDeadlinesClaimRetryTest {
     TicketId id = TicketId.random();
     deadlines.save(new NoReplyDeadline(id, 1, T0.plusSeconds(1), 0, List.of(AgentId.of("a-1"))));
 
-    transactions.failNext(JpaNoReplyDeadlines.CLAIM_ATTEMPTS);
+    transactions.failNext(DueClaims.ATTEMPTS);
     assertThrows(
         PessimisticLockException.class,
         () -> deadlines.claimDue(T0.plusSeconds(5), 10, T0.plusSeconds(300)));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.helpdesk.jpa.DeadlockVictims;
 import dev.helpdesk.jpa.TestDatabase;
+import dev.helpdesk.jpa.store.DueClaims;
 import dev.helpdesk.pending.FollowUpPlan;
 import dev.helpdesk.pending.FollowUpStep;
 import dev.helpdesk.ticket.TicketId;
@@ -59,7 +60,7 @@ class JpaPendingFollowUpsClaimRetryTest {
     TicketId id = TicketId.random();
     plans.save(dueAt(id, T0.plusSeconds(1)));
 
-    transactions.failNext(JpaPendingFollowUps.CLAIM_ATTEMPTS);
+    transactions.failNext(DueClaims.ATTEMPTS);
     assertThrows(
         PessimisticLockException.class,
         () -> plans.claimDue(T0.plusSeconds(5), 10, T0.plusSeconds(300)));

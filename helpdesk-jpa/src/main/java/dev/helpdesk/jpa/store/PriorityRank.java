@@ -1,4 +1,4 @@
-package dev.helpdesk.jpa.ticket;
+package dev.helpdesk.jpa.store;
 
 import dev.helpdesk.ticket.Priority;
 import jakarta.persistence.AttributeConverter;
@@ -7,16 +7,14 @@ import jakarta.persistence.Converter;
 /**
  * Stores a priority as its rank (1 = LOW ... 4 = URGENT), so that {@code ORDER BY priority DESC}
  * serves the most urgent first and an index can deliver the queue order. Explicit numbers rather
- * than the enum's ordinal: reordering the enum must not reorder stored tickets.
+ * than the enum's ordinal: reordering the enum must not reorder stored tickets. The same ranks key
+ * the kept counts of {@code hd_ticket_count}.
  */
 @Converter
-class PriorityRank implements AttributeConverter<Priority, Integer> {
+public final class PriorityRank implements AttributeConverter<Priority, Integer> {
 
-  @Override
-  public Integer convertToDatabaseColumn(Priority priority) {
-    if (priority == null) {
-      return null;
-    }
+  /** The stored rank of {@code priority}: 1 for LOW up to 4 for URGENT. */
+  public static int of(Priority priority) {
     return switch (priority) {
       case LOW -> 1;
       case NORMAL -> 2;
@@ -25,11 +23,8 @@ class PriorityRank implements AttributeConverter<Priority, Integer> {
     };
   }
 
-  @Override
-  public Priority convertToEntityAttribute(Integer rank) {
-    if (rank == null) {
-      return null;
-    }
+  /** The priority a stored rank stands for. */
+  public static Priority priority(int rank) {
     return switch (rank) {
       case 1 -> Priority.LOW;
       case 2 -> Priority.NORMAL;
@@ -37,5 +32,15 @@ class PriorityRank implements AttributeConverter<Priority, Integer> {
       case 4 -> Priority.URGENT;
       default -> throw new IllegalStateException("Unknown stored priority rank " + rank);
     };
+  }
+
+  @Override
+  public Integer convertToDatabaseColumn(Priority priority) {
+    return priority == null ? null : of(priority);
+  }
+
+  @Override
+  public Priority convertToEntityAttribute(Integer rank) {
+    return rank == null ? null : priority(rank);
   }
 }
